@@ -1,0 +1,246 @@
+"""Build every format of the toolkit from ``source/`` into ``dist/``, check them, list sections.
+
+    python build.py [--format NAME ...] [--source DIR] [--out DIR]    build
+    python build.py check [--out DIR] [--source DIR] [--format NAME ...]
+    python build.py list [--source DIR]
+
+Exit codes: 0 all good, 1 a check failed (or a format could not be written), 2 bad input or
+usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from formats.check import MANIFEST, Status, coverage, read_manifest
+from formats.load import SourceError, load
+from formats.model import Document
+from formats.readback import RenderError
+from formats.registry import UnknownFormat, format_module, names
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+COMMANDS = ("build", "check", "list")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors exit with code 2 (argparse's own choice too)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="build.py", description="Build, check and list the accessible "
+                     "editions of the toolkit. Without a command, builds.")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,list}")
+    build = commands.add_parser("build", help="build formats into the output folder (default)",
+                                description="Build every format (or those named) of the source "
+                                "into the output folder. The folder is only changed when the "
+                                "whole build succeeds.")
+    _common(build)
+    build.add_argument("--format", action="append", dest="formats", metavar="NAME",
+                       help=f"build only this format (repeatable): {', '.join(names())}")
+    check = commands.add_parser("check", help="read the built files back and report coverage",
+                                description="Read back what is in the output folder and print a "
+                                "sections x formats table. Exit 0 when every section is in every "
+                                "format, 1 when anything is missing.")
+    _common(check)
+    check.add_argument("--format", action="append", dest="formats", metavar="NAME",
+                       help="check only this format (repeatable)")
+    listing = commands.add_parser("list", help="list the sections and the formats",
+                                  description="List every section (id, number, title) of the "
+                                  "source, and the formats the build can make.")
+    listing.add_argument("--source", type=Path, default=Path("source"),
+                         help="the source folder (default: source)")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=Path("source"),
+                        help="the source folder (default: source)")
+    parser.add_argument("--out", type=Path, default=Path("dist"),
+                        help="the output folder (default: dist)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    out = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    document = _load(args.source, err)
+    if document is None:
+        return EXIT_BAD_INPUT
+    if args.command == "list":
+        return _list(document, out)
+    try:
+        formats = _formats(args.formats, document)
+    except UnknownFormat as error:
+        err.print(f"[red]error:[/red] {error}")
+        return EXIT_BAD_INPUT
+    if args.command == "check":
+        return _check(document, args.out, formats, out, err)
+    return _build(document, args.out, formats, err)
+
+
+def _load(source: Path, err: Console) -> Document | None:
+    if not (source / "toolkit.yaml").is_file():
+        err.print(f"{source}/toolkit.yaml: error: no toolkit here (use --source DIR)",
+                  markup=False)
+        return None
+    try:
+        return load(source)
+    except SourceError as error:
+        for problem in error.problems:
+            err.print(problem, markup=False, soft_wrap=True)
+        err.print(f"{len(error.problems)} problem(s) in the source; nothing was built.",
+                  style="red")
+        return None
+
+
+def _formats(requested: list[str] | None, document: Document) -> list[str]:
+    chosen = requested or [name for name in document.meta.formats if name in names()]
+    for name in chosen:
+        format_module(name)
+    return chosen
+
+
+def _list(document: Document, out: Console) -> int:
+    table = Table(title=f"Sections of {document.meta.title}")
+    table.add_column("id")
+    table.add_column("number")
+    table.add_column("title")
+    for section in document.sections():
+        indent = "  " * (section.level - 1)
+        table.add_row(section.id, section.number, indent + section.title)
+    out.print(table)
+    out.print("Formats: " + ", ".join(
+        f"{name}{'' if name in document.meta.formats else ' (not offered in toolkit.yaml)'}"
+        for name in names()))
+    return EXIT_OK
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _build(document: Document, out_dir: Path, formats: list[str], err: Console) -> int:
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    records: dict[str, dict] = {}
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                      console=err, transient=False) as progress:
+            task = progress.add_task("Building", total=len(formats))
+            for name in formats:
+                progress.update(task, description=f"Building {name}")
+                module = format_module(name)
+                folder = staging / module.NAME
+                written = module.render(document, folder)
+                found = {}
+                for readback in module.read_back(folder):
+                    for section in readback.sections.values():
+                        found.setdefault(section.file, set()).add(section.id)
+                order = [section.id for section in document.sections()]
+                records[name] = {
+                    "source_hash": document.source_hash,
+                    "files": [{
+                        "path": f"{module.NAME}/{path.relative_to(folder).as_posix()}",
+                        "sha256": _sha256(path),
+                        "sections": [sid for sid in order
+                                     if sid in found.get(path.relative_to(folder).as_posix(), ())],
+                    } for path in sorted(set(written))],
+                }
+                progress.advance(task)
+    except RenderError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        err.print(f"[red]error:[/red] {error}")
+        err.print(f"Nothing was changed in {out_dir}.")
+        return EXIT_FAILED
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _publish(staging, out_dir, records, document)
+    for note in document.reviews():
+        err.print(f"review: {document.source_dir / note.location.path}:{note.location.line}: "
+                  f"{note.text}", style="yellow", markup=False)
+    err.print(f"Built {', '.join(formats)} into {out_dir}/ "
+              f"({len(document.reviews())} review note(s) in the source).")
+    return EXIT_OK
+
+
+def _publish(staging: Path, out_dir: Path, records: dict[str, dict], document: Document) -> None:
+    """Move the built format folders into ``out_dir`` and update its manifest."""
+    manifest = read_manifest(out_dir) if out_dir.is_dir() else {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in records:
+        folder = format_module(name).NAME
+        target = out_dir / folder
+        if target.exists():
+            shutil.rmtree(target)
+        (staging / folder).rename(target)
+    shutil.rmtree(staging, ignore_errors=True)
+    formats = {**manifest.get("formats", {}), **records}
+    manifest = {
+        "schema": 1,
+        "title": document.meta.title,
+        "identifier": document.meta.identifier,
+        "source_hash": document.source_hash,
+        "built": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "formats": formats,
+        "files": [file for record in formats.values() for file in record["files"]],
+    }
+    (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+
+_MARKS = {Status.PRESENT: "[green]✓ present[/green]", Status.INCOMPLETE: "[yellow]~ incomplete[/yellow]",
+          Status.MISSING: "[red]✗ missing[/red]"}
+
+
+def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
+           err: Console) -> int:
+    if not out_dir.is_dir():
+        err.print(f"error: {out_dir} does not exist: build first", markup=False)
+        return EXIT_BAD_INPUT
+    with Progress(TextColumn("{task.description}"), console=err, transient=True) as progress:
+        task = progress.add_task("Reading back")
+        result = coverage(document, out_dir, formats,
+                          on_format=lambda name: progress.update(task, description=f"Reading "
+                                                                 f"back {name}"))
+    table = Table(title="Coverage: sections x outputs")
+    table.add_column("section")
+    for output in result.outputs:
+        table.add_column(output)
+    for section in result.sections:
+        table.add_row(f"{section.number} {section.title}".strip() + f" [dim]({section.id})[/dim]",
+                      *(_MARKS[result.cells[(section.id, output)].status]
+                        for output in result.outputs))
+    out.print(table)
+    for line in result.failures():
+        out.print(line, style="red", markup=False, soft_wrap=True)
+    for problem in result.problems:
+        out.print(f"problem: {problem}", style="red", markup=False, soft_wrap=True)
+    for warning in result.warnings:
+        out.print(f"warning: {warning}", style="yellow", markup=False, soft_wrap=True)
+    if result.complete:
+        out.print(f"All {len(result.sections)} sections are in all {len(result.outputs)} "
+                  "outputs.", style="green")
+        return EXIT_OK
+    return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,137 @@
+"""Coverage: compare what each output really holds (its read-back) with the document model.
+
+A section counts as present in an output only when the reader found its heading (with its id)
+and every sentence of its own text. Nothing here looks at what a renderer meant to write.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from formats.model import Document, Section
+from formats.readback import FoundSection, ReadBack
+from formats.registry import format_module
+from formats.text import missing_sentences, normalise, section_texts, sentences
+
+MANIFEST = "manifest.json"
+
+
+class Status(enum.Enum):
+    PRESENT = "present"
+    INCOMPLETE = "incomplete"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an output must hold for one standard section: the id to look for, title, sentences."""
+
+    found_id: str
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The verdict for one section in one output, with what is missing when it is not present."""
+
+    status: Status
+    details: tuple[str, ...] = ()
+
+
+@dataclass
+class Coverage:
+    """The sections x outputs matrix, and problems with outputs as a whole."""
+
+    sections: list[Section]
+    outputs: list[str] = field(default_factory=list)
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Return True when every section is present in every output and nothing failed."""
+        return not self.problems and all(cell.status is Status.PRESENT
+                                         for cell in self.cells.values())
+
+    def failures(self) -> list[str]:
+        """Return one line per section that is missing or incomplete in an output."""
+        lines = []
+        for section in self.sections:
+            for output in self.outputs:
+                cell = self.cells[(section.id, output)]
+                if cell.status is not Status.PRESENT:
+                    detail = "; ".join(cell.details)
+                    lines.append(f"{output}: section '{section.id}' ({section.label}) is "
+                                 f"{cell.status.value}" + (f": {detail}" if detail else ""))
+        return lines
+
+
+def expected_sections(document: Document) -> dict[str, Expected]:
+    """Return, for every standard section, its id, heading title and sentences."""
+    return {section.id: Expected(section.id, section.title,
+                                 tuple(sentences(section_texts(section))))
+            for section in document.sections()}
+
+
+def judge(expected: Expected, found: FoundSection | None) -> Cell:
+    """Return the verdict for one section from what a reader found."""
+    if found is None:
+        return Cell(Status.MISSING, ("heading not found",))
+    details: list[str] = []
+    if normalise(expected.title) not in normalise(found.title):
+        details.append(f"heading reads '{found.title}'")
+    if found.text is not None:
+        lost = missing_sentences(list(expected.sentences), found.text)
+        if lost:
+            shown = "; ".join(f"'{sentence}'" for sentence in lost[:3])
+            more = f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+            details.append(f"{len(lost)} sentence(s) not found: {shown}{more}")
+    details.extend(found.problems)
+    return Cell(Status.INCOMPLETE if details else Status.PRESENT, tuple(details))
+
+
+def read_manifest(out_dir: Path) -> dict:
+    """Return the build manifest of ``out_dir``, or an empty one when there is none."""
+    path = out_dir / MANIFEST
+    if not path.is_file():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def coverage(document: Document, out_dir: Path, formats: list[str],
+             on_format: Callable[[str], None] | None = None) -> Coverage:
+    """Return the coverage of ``document`` in the outputs of ``formats`` under ``out_dir``."""
+    result = Coverage(sections=list(document.sections()))
+    manifest = read_manifest(out_dir)
+    built = manifest.get("formats", {})
+    standard_expected = expected_sections(document)
+    for name in formats:
+        module = format_module(name)
+        if on_format:
+            on_format(name)
+        record = built.get(name)
+        if record is None:
+            result.problems.append(f"{name}: not built in {out_dir} (no entry in {MANIFEST})")
+        elif record.get("source_hash") != document.source_hash:
+            result.warnings.append(f"{name}: built from an older source than the current one "
+                                   "(stale): build again")
+        expected = (module.expected(document) if hasattr(module, "expected")
+                    else standard_expected)
+        readbacks: list[ReadBack] = module.read_back(out_dir / module.NAME)
+        for readback in readbacks:
+            result.outputs.append(readback.output)
+            result.problems.extend(f"{readback.output}: {problem}"
+                                   for problem in readback.problems)
+            for section in result.sections:
+                wanted = expected[section.id]
+                result.cells[(section.id, readback.output)] = judge(
+                    wanted, readback.sections.get(wanted.found_id))
+    result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
+                           f"{note.location.line}: {note.text}" for note in document.reviews())
+    return result
