@@ -233,6 +233,11 @@ def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
         out.print(line, style="red", markup=False, soft_wrap=True)
     for problem in result.problems:
         out.print(f"problem: {problem}", style="red", markup=False, soft_wrap=True)
+    for rule in result.rules:
+        if not rule.passed:
+            style = "red" if rule.level == "error" else "yellow"
+            out.print(f"{rule.level}: {rule.rule}: {rule.where}: {rule.message}", style=style,
+                      markup=False, soft_wrap=True)
     for warning in result.warnings:
         out.print(f"warning: {warning}", style="yellow", markup=False, soft_wrap=True)
     if result.complete:

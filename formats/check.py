@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from formats.model import Document, Section
-from formats.readback import FoundSection, ReadBack
+from formats.readback import FoundSection, ReadBack, RuleResult
 from formats.registry import format_module
 from formats.text import missing_sentences, normalise, section_texts, sentences
 
@@ -52,12 +52,14 @@ class Coverage:
     cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    rules: list[RuleResult] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
         """Return True when every section is present in every output and nothing failed."""
-        return not self.problems and all(cell.status is Status.PRESENT
-                                         for cell in self.cells.values())
+        return (not self.problems
+                and all(cell.status is Status.PRESENT for cell in self.cells.values())
+                and not any(not rule.passed and rule.level == "error" for rule in self.rules))
 
     def failures(self) -> list[str]:
         """Return one line per section that is missing or incomplete in an output."""
@@ -132,6 +134,8 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
                 wanted = expected[section.id]
                 result.cells[(section.id, readback.output)] = judge(
                     wanted, readback.sections.get(wanted.found_id))
+        if hasattr(module, "rules"):
+            result.rules.extend(module.rules(document, out_dir / module.NAME))
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
                            f"{note.location.line}: {note.text}" for note in document.reviews())
     return result

@@ -31,3 +31,19 @@ class ReadBack:
 
 class RenderError(Exception):
     """A format could not be written (a tool failed, an accessibility error was logged...)."""
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The outcome of one conformance rule on one output file (or the source).
+
+    ``rule`` is a short stable name ("easy-read/sentence-length"), ``where`` a file or a
+    ``path:line`` location, ``level`` "error" (fails the check) or "warning" (reported; fails only
+    with --strict), ``message`` says what was found.
+    """
+
+    rule: str
+    where: str
+    passed: bool
+    message: str = ""
+    level: str = "error"
