@@ -33,12 +33,8 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("build", "check", "list")
 
 
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose usage errors exit with code 2 (argparse's own choice too)."""
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="build.py", description="Build, check and list the accessible "
+    parser = argparse.ArgumentParser(prog="build.py", description="Build, check and list the accessible "
                      "editions of the toolkit. Without a command, builds.")
     commands = parser.add_subparsers(dest="command", metavar="{build,check,list}")
     build = commands.add_parser("build", help="build formats into the output folder (default)",

@@ -99,6 +99,7 @@ class _Loader:
         self.answers: dict[str, Location] = {}
         self.answer_sections: dict[str, str] = {}
         self.quiz_ids: dict[str, Location] = {}
+        self.unreadable = False
 
     # -- files ----------------------------------------------------------------------------------
 
@@ -115,6 +116,7 @@ class _Loader:
             data = path.read_bytes()
         except OSError as error:
             self.problems.add(Location(rel, 1), f"cannot read the file: {error.strerror}")
+            self.unreadable = True
             return None
         try:
             return data.decode("utf-8")
@@ -122,6 +124,7 @@ class _Loader:
             line = data[: error.start].count(b"\n") + 1
             self.problems.add(Location(rel, line),
                               f"text is not UTF-8 (byte 0x{data[error.start]:02x})")
+            self.unreadable = True
             return None
 
     def read_yaml(self, path: Path, text: str, first_line: int = 1) -> Any:
@@ -163,8 +166,9 @@ class _Loader:
                     appendix_count += 1
         easy_read = self.easy_read()
         lexicon = self.lexicon()
-        self.check_links()
-        self.check_quizzes()
+        if not self.unreadable:  # a file that could not be read would make these checks noise
+            self.check_links()
+            self.check_quizzes()
         if meta is None or self.problems.items:
             return None
         chapters = [self.link_quizzes(chapter) for chapter in chapters]
