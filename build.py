@@ -116,7 +116,7 @@ def _formats(requested: list[str] | None, document: Document) -> list[str]:
 
 def _list(document: Document, out: Console) -> int:
     table = Table(title=f"Sections of {document.meta.title}")
-    table.add_column("id")
+    table.add_column("id", no_wrap=True)
     table.add_column("number")
     table.add_column("title")
     for section in document.sections():
