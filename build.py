@@ -1,11 +1,11 @@
 """Build every format of the toolkit from ``source/`` into ``dist/``, check them, list sections.
 
     python build.py [--format NAME ...] [--source DIR] [--out DIR]    build
-    python build.py check [--out DIR] [--source DIR] [--format NAME ...]
+    python build.py check [--out DIR] [--source DIR] [--format NAME ...] [--report DIR] [--strict]
     python build.py list [--source DIR]
 
-Exit codes: 0 all good, 1 a check failed (or a format could not be written), 2 bad input or
-usage.
+Exit codes: 0 all good, 1 a check failed (or a format could not be written; with --strict, also
+any warning), 2 bad input or usage.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from formats.load import SourceError, load
 from formats.model import Document
 from formats.readback import RenderError
 from formats.registry import UnknownFormat, format_module, names
+from formats.reports import exit_code, warning_count, write_reports
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("build", "check", "list")
@@ -51,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", action="append", dest="formats", metavar="NAME",
                        help="check only this format (repeatable)")
+    check.add_argument("--report", type=Path, metavar="DIR",
+                       help="also write report.json, junit.xml and report.html into DIR")
+    check.add_argument("--strict", action="store_true",
+                       help="fail on warnings too: review notes, outputs built from an older "
+                       "source, failed rules of level warning")
     listing = commands.add_parser("list", help="list the sections and the formats",
                                   description="List every section (id, number, title) of the "
                                   "source, and the formats the build can make.")
@@ -88,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         err.print(f"[red]error:[/red] {error}")
         return EXIT_BAD_INPUT
     if args.command == "check":
-        return _check(document, args.out, formats, out, err)
+        return _check(document, args.out, formats, out, err, args.report, args.strict)
     return _build(document, args.out, formats, err)
 
 
@@ -207,7 +213,7 @@ _MARKS = {Status.PRESENT: "[green]✓ present[/green]", Status.INCOMPLETE: "[yel
 
 
 def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
-           err: Console) -> int:
+           err: Console, report_dir: Path | None = None, strict: bool = False) -> int:
     if not out_dir.is_dir():
         err.print(f"error: {out_dir} does not exist: build first", markup=False)
         return EXIT_BAD_INPUT
@@ -236,11 +242,17 @@ def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
                       markup=False, soft_wrap=True)
     for warning in result.warnings:
         out.print(f"warning: {warning}", style="yellow", markup=False, soft_wrap=True)
-    if result.complete:
+    if report_dir is not None:
+        written = write_reports(result, report_dir, document, strict=strict)
+        err.print(f"Reports: {', '.join(str(path) for path in written)}", markup=False,
+                  soft_wrap=True)
+    code = exit_code(result, strict)
+    if code == EXIT_OK:
         out.print(f"All {len(result.sections)} sections are in all {len(result.outputs)} "
                   "outputs.", style="green")
-        return EXIT_OK
-    return EXIT_FAILED
+    elif result.complete:
+        out.print(f"Failed (--strict): {warning_count(result)} warning(s).", style="red")
+    return code
 
 
 if __name__ == "__main__":
