@@ -172,3 +172,13 @@ def test_web_edition_holds_every_sentence_of_the_original(web_text: str) -> None
 @pytest.mark.parametrize("defect", DEFECTS)
 def test_extraction_defect_is_repaired(web_text: str, defect: str) -> None:
     assert defect not in web_text
+
+
+@pytest.mark.slow
+def test_web_edition_passes_axe_and_reflows_at_320_px(real_document: Document, built) -> None:
+    from formats.web_rules import web_rules
+
+    results = web_rules(built(real_document, "standard") / "index.html", "standard/html")
+    failed = [f"{result.rule}: {result.message}" for result in results if not result.passed]
+    assert failed == []
+    assert {"web/axe", "web/reflow-320"} <= {result.rule for result in results}
