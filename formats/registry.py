@@ -12,6 +12,9 @@ from types import ModuleType
 
 FORMATS: dict[str, str] = {
     "standard": "formats.standard",
+    "large-print": "formats.large_print",
+    "easy-read": "formats.easy_read",
+    "word": "formats.word",
 }
 
 

@@ -1,4 +1,5 @@
-"""The standard edition: an accessible web page (``index.html``) modelled on GOV.UK publications.
+"""The standard edition: an accessible web page (``index.html``) modelled on GOV.UK publications,
+and the same text as a tagged print PDF (``<slug of the title>.pdf``, see :mod:`formats.pdf`).
 
 One page, not several: readers can search the whole toolkit at once, save or send one file, and
 every section id is a fragment of the same address; the contents list at the top reaches every
@@ -10,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from formats import html_read
+from formats import html_read, pdf
 from formats.model import Document
 from formats.readback import ReadBack
 from formats.templating import TEMPLATES, PictureCopier, environment, page_context
@@ -18,6 +19,8 @@ from formats.templating import TEMPLATES, PictureCopier, environment, page_conte
 NAME = "standard"
 PAGE = "index.html"
 STYLESHEETS = ("screen.css", "print.css")
+PDF_TEMPLATE = "print/toolkit.html.j2"
+PDF_STYLESHEET = "print/print.css"
 
 
 def render(document: Document, out_dir: Path) -> list[Path]:
@@ -38,12 +41,31 @@ def render(document: Document, out_dir: Path) -> list[Path]:
     page = out_dir / PAGE
     page.write_text(html, encoding="utf-8")
     written.append(page)
+    written.append(render_pdf(document, out_dir))
     return written + pictures.written
 
 
+def pdf_name(document: Document) -> str:
+    """Return the file name of the standard PDF: a slug of the title ("all-together-now.pdf")."""
+    return f"{pdf.slug(document.meta.title)}.pdf"
+
+
+def pdf_html(document: Document) -> str:
+    """Return the print HTML that the standard PDF is made from."""
+    return pdf.print_html(document, PDF_TEMPLATE, [pdf.stylesheet(PDF_STYLESHEET)],
+                          pdf_title=f"{document.meta.title}: {document.meta.subtitle}")
+
+
+def render_pdf(document: Document, out_dir: Path) -> Path:
+    """Write the standard PDF into ``out_dir``; return its path. Raises RenderError."""
+    return pdf.write_pdf(pdf_html(document), out_dir / pdf_name(document))
+
+
 def read_back(out_dir: Path) -> list[ReadBack]:
-    """Return what an HTML parser finds in the built web page."""
+    """Return what an HTML parser finds in the built web page, and pypdf in the PDF."""
     page = out_dir / PAGE
     if not page.is_file():
-        return [ReadBack("standard/html", {}, (f"{page} does not exist",))]
-    return [ReadBack("standard/html", html_read.read_file(page, out_dir))]
+        html = ReadBack("standard/html", {}, (f"{page} does not exist",))
+    else:
+        html = ReadBack("standard/html", html_read.read_file(page, out_dir))
+    return [html, pdf.read_back_one(out_dir, "*.pdf", "standard/pdf")]
