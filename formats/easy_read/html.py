@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from jinja2 import Environment
 from formats.easy_read.parts import (
     WORD_LIST_ID, WORD_LIST_TITLE, edition_title, paragraph_rows, png_size, require_easy_read,
 )
+from formats.readback import RenderError
 from formats.model import Document
 from formats.templating import TEMPLATES, PictureCopier, environment, page_context
 
@@ -43,6 +45,16 @@ def context(document: Document, **extra: Any) -> dict[str, Any]:
     return page_context(document, **values)
 
 
+def font_licence() -> str:
+    """Return the licence text of Atkinson Hyperlegible (SIL Open Font License 1.1)."""
+    text = importlib.metadata.distribution("fontpkg-atkinson-hyperlegible").read_text(
+        "licenses/LICENSE")
+    if not text:
+        raise RenderError("the licence of Atkinson Hyperlegible is missing from its package "
+                          "fontpkg-atkinson-hyperlegible: reinstall it")
+    return text
+
+
 def render_html(document: Document, out_dir: Path) -> list[Path]:
     """Write ``index.html`` with its stylesheet, fonts and pictures; return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -56,6 +68,9 @@ def render_html(document: Document, out_dir: Path) -> list[Path]:
     for font in font_files():
         shutil.copyfile(font, assets / "fonts" / font.name)
         written.append(assets / "fonts" / font.name)
+    licence = assets / "fonts" / "OFL.txt"  # the SIL Open Font License travels with the fonts
+    licence.write_text(font_licence(), encoding="utf-8")
+    written.append(licence)
     page = out_dir / PAGE
     page.write_text(env.get_template("easy-read/web.html.j2").render(context(document)),
                     encoding="utf-8")
