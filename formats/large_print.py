@@ -14,7 +14,9 @@ from pathlib import Path
 
 from formats import pdf, word
 from formats.model import Document
-from formats.readback import ReadBack
+from formats.pdf_rules import pdf_rules
+from formats.readback import ReadBack, RuleResult
+from formats.word_rules import docx_rules
 
 NAME = "large-print"
 TEMPLATE = "large-print/toolkit.html.j2"
@@ -63,3 +65,19 @@ def _read_back_docx(out_dir: Path) -> ReadBack:
         return ReadBack("large-print/docx", {},
                         (f"{len(found)} files matching {DOCX_PATTERN} in {out_dir}",))
     return ReadBack("large-print/docx", word.read_docx(found[0], out_dir))
+
+
+def rules(document: Document, out_dir: Path) -> list[RuleResult]:
+    """Return the PDF and large print rules on the built PDF (see :mod:`formats.pdf_rules`), and
+    the Word and large print rules on the built .docx (see :mod:`formats.word_rules`)."""
+    stem = file_stem(document)
+    return (pdf_rules(out_dir / f"{stem}.pdf", "large-print/pdf", document, large_print=True)
+            + docx_file_rules(out_dir / f"{stem}.docx", out_dir))
+
+
+def docx_file_rules(path: Path, out_dir: Path) -> list[RuleResult]:
+    """Return the Word rules with the large print ones (sizes, no italics...) on the .docx, or
+    one failed ``large-print/docx/file`` result when it is missing."""
+    if not path.is_file():
+        return [RuleResult("large-print/docx/file", path.name, False, f"{path} does not exist")]
+    return docx_rules(path, out_dir, prefix="large-print/docx", large_print=True)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from formats import html_read, pdf
 from formats.model import Document
-from formats.readback import ReadBack
+from formats.pdf_rules import pdf_rules
+from formats.readback import ReadBack, RuleResult
+from formats.web_rules import web_rules
 from formats.templating import TEMPLATES, PictureCopier, environment, page_context
 
 NAME = "standard"
@@ -69,3 +71,10 @@ def read_back(out_dir: Path) -> list[ReadBack]:
     else:
         html = ReadBack("standard/html", html_read.read_file(page, out_dir))
     return [html, pdf.read_back_one(out_dir, "*.pdf", "standard/pdf")]
+
+
+def rules(document: Document, out_dir: Path) -> list[RuleResult]:
+    """Return the web rules on the built page (in headless Chromium) and the PDF rules on the
+    built PDF (see :mod:`formats.web_rules` and :mod:`formats.pdf_rules`)."""
+    return (web_rules(out_dir / PAGE, "standard/html")
+            + pdf_rules(out_dir / pdf_name(document), "standard/pdf", document))

@@ -3,7 +3,6 @@ size, position and text matrix), against the "Large print" rules of the project'
 
 from __future__ import annotations
 
-import collections
 import functools
 import re
 from dataclasses import replace
@@ -16,10 +15,11 @@ from pypdf import PdfReader
 
 from formats import large_print
 from formats.model import Document, Emphasis, Paragraph, Table, Text, walk_blocks
+from formats.pdf_rules import pdf_rules
+from formats.readback import RuleResult
 from formats.registry import format_module
 from tests.conftest import Builds
 
-CM = 72 / 2.54
 BODY_SIZE = 18.0
 HEADING_SIZES = {1: 24.0, 2: 22.0, 3: 20.0, 4: 20.0}
 
@@ -47,6 +47,20 @@ def pages(path: Path) -> tuple[dict[str, Any], ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=4)
+def large_print_rules(path: Path) -> dict[str, RuleResult]:
+    """Return the results of the check's PDF and large print rules on ``path``, by rule."""
+    return {result.rule: result
+            for result in pdf_rules(path, "large-print/pdf", large_print=True)}
+
+
+def assert_rule_passes(path: Path, rule: str) -> str:
+    """Assert that the check's rule ``rule`` passes on ``path``; return its message."""
+    result = large_print_rules(path)[rule]
+    assert result.passed, result.message
+    return result.message
+
+
 def all_chars(path: Path) -> list[dict[str, Any]]:
     return [char for page in pages(path) for char in page["chars"]]
 
@@ -71,13 +85,13 @@ def body_lines(path: Path) -> list[dict[str, Any]]:
 
 def test_nothing_is_smaller_than_16pt(edition: tuple[Document, Path]) -> None:
     _, path = edition
-    assert min(round(char["size"], 2) for char in all_chars(path)) >= 16.0
+    assert_rule_passes(path, "large-print/min-font-size")
 
 
 def test_body_text_is_18pt(edition: tuple[Document, Path]) -> None:
     _, path = edition
-    sizes = collections.Counter(round(char["size"], 1) for char in all_chars(path))
-    assert sizes.most_common(1)[0][0] == BODY_SIZE
+    assert assert_rule_passes(path, "large-print/body-size") == (
+        f"most common text size is {BODY_SIZE:.1f}pt")
 
 
 def test_only_upright_atkinson_hyperlegible_is_used(edition: tuple[Document, Path]) -> None:
@@ -85,10 +99,7 @@ def test_only_upright_atkinson_hyperlegible_is_used(edition: tuple[Document, Pat
     chars = all_chars(path)
     names = {re.sub(r"^[A-Z]{6}\+", "", char["fontname"]) for char in chars}
     assert names == {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"}
-    assert not [name for name in names if "Italic" in name or "Oblique" in name]
-    slanted = [char["text"] for char in chars
-               if abs(char["matrix"][1]) > 1e-6 or abs(char["matrix"][2]) > 1e-6]
-    assert slanted == []
+    assert_rule_passes(path, "large-print/no-italics")
 
 
 def heading_runs(path: Path) -> list[tuple[str, float]]:
@@ -132,30 +143,13 @@ def test_lines_are_spaced_one_and_a_half(edition: tuple[Document, Path]) -> None
     assert min(gaps) == 1.5 * BODY_SIZE
 
 
-def word_gaps(path: Path) -> list[list[float]]:
-    """Return, per line and face of 18pt text, the spaces between words of that face.
-
-    Gaps wider than two spaces are between table columns; contents lines are left out.
-    """
-    found: list[list[float]] = []
-    for page in pages(path):
-        by_line: dict[tuple[float, str], list[dict[str, Any]]] = collections.defaultdict(list)
-        for word in page["words"]:
-            if abs(word["size"] - BODY_SIZE) < 0.01 and LEADER not in word["text"]:
-                by_line[(round(word["bottom"], 1), word["fontname"])].append(word)
-        for words in by_line.values():
-            words.sort(key=lambda word: word["x0"])
-            gaps = [later["x0"] - earlier["x1"] for earlier, later in zip(words, words[1:])]
-            found.append([gap for gap in gaps if gap < 10.0])
-    return [gaps for gaps in found if len(gaps) >= 3]
-
-
-def test_text_is_not_justified_every_space_is_the_same(edition: tuple[Document, Path]) -> None:
+def test_text_is_not_justified_no_line_has_stretched_spaces(edition: tuple[Document, Path]
+                                                            ) -> None:
     _, path = edition
-    lines = word_gaps(path)
-    assert len(lines) >= 10
-    stretched = [gaps for gaps in lines if max(gaps) - min(gaps) > 0.1]
-    assert stretched == []
+    message = assert_rule_passes(path, "large-print/not-justified")
+    measured = re.fullmatch(r"no line is justified \((\d+) lines of 4 words or more measured\)",
+                            message)
+    assert measured and int(measured.group(1)) >= 10
 
 
 @pytest.mark.slow
@@ -194,18 +188,12 @@ def test_lines_hold_at_most_70_characters(edition: tuple[Document, Path]) -> Non
 
 def test_every_character_is_at_least_2cm_from_the_edges(edition: tuple[Document, Path]) -> None:
     _, path = edition
-    for number, page in enumerate(pages(path), start=1):
-        chars = page["chars"]
-        assert min(char["x0"] for char in chars) >= 2 * CM, number
-        assert max(char["x1"] for char in chars) <= page["width"] - 2 * CM, number
-        assert min(char["top"] for char in chars) >= 2 * CM, number
-        assert max(char["bottom"] for char in chars) <= page["height"] - 2 * CM, number
+    assert_rule_passes(path, "large-print/margins")
 
 
 def test_pages_are_a4_portrait(edition: tuple[Document, Path]) -> None:
     _, path = edition
-    assert {(round(page["width"]), round(page["height"])) for page in pages(path)} == {
-        (595, 842)}
+    assert_rule_passes(path, "large-print/a4-portrait")
 
 
 def test_page_numbers_are_in_the_same_place_on_every_page(edition: tuple[Document, Path]

@@ -5,7 +5,6 @@ bookmarks, fonts, links, contents, and the coverage check on edited files."""
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -18,15 +17,14 @@ import build
 from formats import large_print, pdf, standard
 from formats.check import Status, coverage
 from formats.model import Document
-from formats.readback import RenderError
+from formats.pdf_rules import pdf_rules
+from formats.readback import RenderError, RuleResult
 from tests.conftest import MINI_SOURCE, REAL_SOURCE, Builds
 
 EDITIONS = {
     "standard": lambda document: standard.pdf_name(document),
     "large-print": lambda document: f"{large_print.file_stem(document)}.pdf",
 }
-XMP = {"dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
-       "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
 
 def built_pdf(built: Builds, document: Document, edition: str) -> Path:
@@ -54,27 +52,32 @@ def catalog(path: Path) -> DictionaryObject:
 # PDF/UA-1 properties, on both editions
 
 
-def assert_tagged_pdf_ua(path: Path, title: str) -> None:
+def rule_results(path: Path, document: Document | None = None) -> dict[str, RuleResult]:
+    """Return the results of the check's PDF rules (formats.pdf_rules) on ``path``, by rule."""
+    return {result.rule: result for result in pdf_rules(path, "x/pdf", document)}
+
+
+def assert_rules_pass(path: Path, rules: list[str],
+                      document: Document | None = None) -> dict[str, str]:
+    """Assert that the check's PDF rules ``rules`` pass on ``path``; return their messages."""
+    results = rule_results(path, document)
+    assert {rule: results[rule].message for rule in rules if not results[rule].passed} == {}
+    return {rule: results[rule].message for rule in rules}
+
+
+def assert_tagged_pdf_ua(path: Path, title: str, document: Document) -> None:
     """Assert the PDF/UA-1 document-level requirements that a program can check."""
-    root = catalog(path)
-    assert "/StructTreeRoot" in root
-    assert root["/StructTreeRoot"]["/K"], "the structure tree is empty"
-    assert root["/MarkInfo"]["/Marked"].value is True
-    assert root["/Lang"] == "en-GB"
-    assert root["/ViewerPreferences"]["/DisplayDocTitle"].value is True
-    xmp = ET.fromstring(root["/Metadata"].get_object().get_data())
-    parts = [description.get(f"{{{XMP['pdfuaid']}}}part")
-             for description in xmp.iter(f"{{{XMP['rdf']}}}Description")]
-    assert "1" in parts
-    titles = [item.text for item in xmp.iterfind(".//dc:title/rdf:Alt/rdf:li", XMP)]
-    assert titles == [title]
+    messages = assert_rules_pass(path, ["pdf/tagged", "pdf/lang", "pdf/display-doc-title",
+                                        "pdf/pdfua", "pdf/title"], document)
+    assert messages["pdf/lang"] == "catalog /Lang is 'en-GB'"
+    assert messages["pdf/title"] == f"XMP dc:title is '{title}'"
 
 
 def test_mini_pdfs_are_tagged_pdf_ua(mini_pdf: Path, mini_document: Document) -> None:
     meta = mini_document.meta
     title = f"{meta.title}: {meta.subtitle}"
     assert_tagged_pdf_ua(mini_pdf, title if "large-print" not in mini_pdf.name
-                         else f"{title} (large print)")
+                         else f"{title} (large print)", mini_document)
 
 
 @pytest.mark.slow
@@ -82,7 +85,7 @@ def test_real_pdfs_are_tagged_pdf_ua(real_pdf: Path, real_document: Document) ->
     meta = real_document.meta
     title = f"{meta.title}: {meta.subtitle}"
     assert_tagged_pdf_ua(real_pdf, title if "large-print" not in real_pdf.name
-                         else f"{title} (large print)")
+                         else f"{title} (large print)", real_document)
 
 
 def outline(path: Path) -> list[tuple[str, int]]:
@@ -139,11 +142,7 @@ def structure_types(path: Path) -> list[str]:
 
 
 def assert_headings_in_order(path: Path) -> None:
-    levels = [int(kind[1]) for kind in structure_types(path) if re.fullmatch(r"H[1-6]", kind)]
-    assert levels[0] == 1
-    skips = [(earlier, later) for earlier, later in zip(levels, levels[1:])
-             if later > earlier + 1]
-    assert skips == []
+    assert_rules_pass(path, ["pdf/headings"])
 
 
 def test_mini_headings_are_tagged_in_order(mini_pdf: Path) -> None:
@@ -178,11 +177,9 @@ def font_descriptors(path: Path) -> Iterator[tuple[str, DictionaryObject]]:
 def assert_fonts_embedded_with_unicode(path: Path) -> None:
     fonts = list(font_descriptors(path))
     assert fonts
-    for name, descriptor in fonts:
-        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), f"{name} not embedded"
-    for page in PdfReader(path).pages:
-        for reference in page["/Resources"].get_object()["/Font"].get_object().values():
-            assert "/ToUnicode" in reference.get_object(), "a font has no Unicode map"
+    assert assert_rules_pass(path, ["pdf/fonts-embedded", "pdf/fonts-unicode"]) == {
+        "pdf/fonts-embedded": f"all {len(fonts)} fonts are embedded",
+        "pdf/fonts-unicode": f"all {len(fonts)} fonts map their glyphs to Unicode"}
 
 
 def test_mini_fonts_are_embedded(mini_pdf: Path) -> None:

@@ -28,6 +28,7 @@ def _tree(out: Path) -> lxml.html.HtmlElement:
     return lxml.html.fromstring((out / "standard" / "index.html").read_bytes())
 
 
+@pytest.mark.slow  # the check runs axe-core in Chromium
 def test_every_section_is_read_back_present(mini_document: Document, mini_page: Path) -> None:
     result = coverage(mini_document, mini_page, ["standard"])
     html_cells = {sid: cell for (sid, output), cell in result.cells.items()
@@ -115,6 +116,7 @@ def _without_section(page: Path, section_id: str) -> None:
     page.write_text(html[:start] + html[end:], encoding="utf-8")
 
 
+@pytest.mark.slow  # the check runs axe-core in Chromium
 def test_check_fails_and_names_a_section_removed_from_the_html(
         mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist"
@@ -127,6 +129,7 @@ def test_check_fails_and_names_a_section_removed_from_the_html(
     assert re.search(r"standard/html: section 'details' \(a\) Details\) is missing", report)
 
 
+@pytest.mark.slow  # the check runs axe-core in Chromium
 def test_check_fails_when_a_sentence_is_cut_from_a_section(
         mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist"
@@ -141,6 +144,7 @@ def test_check_fails_when_a_sentence_is_cut_from_a_section(
            "'It means sharing power, as the glossary says.'" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # the check runs axe-core in Chromium
 def test_check_passes_on_a_complete_build(mini_page: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(mini_page),
