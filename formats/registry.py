@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "large-print": "formats.large_print",
     "easy-read": "formats.easy_read",
     "word": "formats.word",
+    "audio": "formats.audio",
 }
 
 
