@@ -25,7 +25,7 @@ from rich.table import Table
 
 from formats.check import MANIFEST, Status, coverage, read_manifest
 from formats.load import SourceError, load
-from formats.model import Document
+from formats.model import Document, Section
 from formats.readback import RenderError
 from formats.registry import UnknownFormat, format_module, names
 from formats.reports import exit_code, warning_count, write_reports
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    out = Console(highlight=False)
+    out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     err = Console(stderr=True, highlight=False)
     document = _load(args.source, err)
     if document is None:
@@ -208,8 +208,26 @@ def _publish(staging: Path, out_dir: Path, records: dict[str, dict], document: D
     (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
-_MARKS = {Status.PRESENT: "[green]✓ present[/green]", Status.INCOMPLETE: "[yellow]~ incomplete[/yellow]",
-          Status.MISSING: "[red]✗ missing[/red]"}
+_MARKS = {Status.PRESENT: "[green]✓[/green]", Status.INCOMPLETE: "[yellow]~[/yellow]",
+          Status.MISSING: "[red]✗[/red]"}
+_LEGEND = "✓ present   ~ incomplete (some sentences or audio missing)   ✗ missing"
+
+
+def _full_numbers(document: Document) -> dict[str, str]:
+    """Return each section's number with its parent's where it is only a letter ("2.5 b")."""
+    numbers: dict[str, str] = {}
+
+    def visit(section: Section, parent: str) -> None:
+        number = section.number
+        if number and len(number) == 1 and number.isalpha() and parent:
+            number = f"{parent} {number}"
+        numbers[section.id] = number
+        for child in section.children:
+            visit(child, number or parent)
+
+    for chapter in document.chapters:
+        visit(chapter, "")
+    return numbers
 
 
 def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
@@ -222,12 +240,13 @@ def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
         result = coverage(document, out_dir, formats,
                           on_format=lambda name: progress.update(task, description=f"Reading "
                                                                  f"back {name}"))
-    table = Table(title="Coverage: sections x outputs")
-    table.add_column("section")
+    table = Table(title="Coverage: sections x outputs", caption=_LEGEND)
+    table.add_column("section", no_wrap=True, overflow="ellipsis")
     for output in result.outputs:
-        table.add_column(output)
+        table.add_column(output.replace("/", "\n"), justify="center", no_wrap=True)
+    numbers = _full_numbers(document)
     for section in result.sections:
-        table.add_row(f"{section.number} {section.title}".strip() + f" [dim]({section.id})[/dim]",
+        table.add_row(f"{numbers[section.id]} {section.id}".strip(),
                       *(_MARKS[result.cells[(section.id, output)].status]
                         for output in result.outputs))
     out.print(table)
