@@ -3,9 +3,10 @@
 The PDF follows the "Large print" rules of the project's standards (UKAAF G003, RNIB Clear
 Print): Atkinson Hyperlegible 18pt, headings 24 / 22 / 20pt bold, nothing below 16pt, line
 spacing 1.5, left-aligned, no hyphenation, no italics, A4 portrait with 2.5cm margins. It is
-made from the same templates as the standard PDF (see :mod:`formats.pdf`); tables of three or
-more columns become lists of "column: value" lines. It is tagged PDF/UA-1 with a bookmark for
-every section, and is read back with pypdf like the standard PDF.
+made from the same print page and stylesheet as the standard PDF (see :mod:`formats.pdf`), with
+``large-print/large-print.css`` over the stylesheet and ``large-print/toolkit.html.j2`` extending
+the page: tables of three or more columns become lists of "column: value" lines. It is tagged
+PDF/UA-1 with a bookmark for every section, and is read back with pypdf like the standard PDF.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from formats.word_rules import docx_rules
 
 NAME = "large-print"
 TEMPLATE = "large-print/toolkit.html.j2"
-STYLESHEET = "large-print/large-print.css"
+# The standard print stylesheet, then what large print changes in it (sizes, typeface, spacing,
+# no italics, re-flowed tables, margins).
+STYLESHEETS = ("print/print.css", "large-print/large-print.css")
 REFLOW_COLUMNS = 3  # tables with this many columns or more become lists
 PDF_PATTERN = "*-large-print.pdf"
 DOCX_PATTERN = "*-large-print.docx"
@@ -34,7 +37,7 @@ def file_stem(document: Document) -> str:
 def pdf_html(document: Document) -> str:
     """Return the print HTML that the large-print PDF is made from."""
     meta = document.meta
-    html = pdf.print_html(document, TEMPLATE, [pdf.stylesheet(STYLESHEET)],
+    html = pdf.print_html(document, TEMPLATE, [pdf.stylesheet(name) for name in STYLESHEETS],
                           pdf_title=f"{meta.title}: {meta.subtitle} (large print)",
                           edition_name="Large print edition", italic_fonts=False,
                           reflow_columns=REFLOW_COLUMNS)
