@@ -8,7 +8,8 @@ so that editing one section synthesises only that section again. The voice, rate
 cache folder are read from environment variables (:mod:`formats.audio.settings`).
 
 The read-back (:mod:`formats.audio.reading`) reads the files: the book's chapters, the
-per-section files, their durations and format.
+per-section files, their durations and format. The rules of standards.md ("Audio") are
+measured on the built files by :mod:`formats.audio.rules`.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from formats.audio import reading, settings
+from formats.audio import rules as audio_rules
 from formats.audio.make import AudioBuild, build
 from formats.model import Document
-from formats.readback import ReadBack
+from formats.readback import ReadBack, RuleResult
 
 NAME = "audio"
 
-__all__ = ["NAME", "AudioBuild", "build", "read_back", "render"]
+__all__ = ["NAME", "AudioBuild", "build", "read_back", "render", "rules"]
 
 
 def render(document: Document, out_dir: Path) -> list[Path]:
@@ -36,3 +38,9 @@ def render(document: Document, out_dir: Path) -> list[Path]:
 def read_back(out_dir: Path) -> list[ReadBack]:
     """Return what the audio files hold: one ReadBack, ``audio/mp3``, of the sections found."""
     return reading.read_back(out_dir)
+
+
+def rules(document: Document, out_dir: Path) -> list[RuleResult]:
+    """Return the audio rules (loudness, true peak, silences, format, chapters, playlist,
+    opening, lexicon) measured on the files in ``out_dir``; see :mod:`formats.audio.rules`."""
+    return audio_rules.rules(document, out_dir)
