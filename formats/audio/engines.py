@@ -13,7 +13,9 @@ Two engines, one interface (``synthesise(text, wav)``):
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import gc
 import io
 import re
 import subprocess
@@ -156,6 +158,12 @@ _ENGINE: dict[str, Any] = {}  # the process's one pyttsx3 engine (espeak initial
 _FINISHED = threading.Event()
 
 
+def _release_engine() -> None:
+    """Drop the pyttsx3 engine while Python is still whole (its destructor fails at shutdown)."""
+    _ENGINE.clear()
+    gc.collect()
+
+
 def _pyttsx3_engine(voice: str, rate: int) -> Any:
     """Return this process's pyttsx3 engine, set to the voice and rate."""
     if "engine" not in _ENGINE:
@@ -164,6 +172,7 @@ def _pyttsx3_engine(voice: str, rate: int) -> Any:
         engine = pyttsx3.init()
         engine.connect("finished-utterance", lambda name, completed: _FINISHED.set())
         _ENGINE["engine"] = engine
+        atexit.register(_release_engine)
     engine = _ENGINE["engine"]
     engine.setProperty("voice", _voice_id(engine, voice))
     engine.setProperty("rate", rate)
