@@ -25,7 +25,7 @@ from rich.table import Table
 
 from formats.check import MANIFEST, Status, coverage, read_manifest
 from formats.load import SourceError, load
-from formats.model import Document, Section
+from formats.model import Document
 from formats.readback import RenderError
 from formats.registry import UnknownFormat, format_module, names
 from formats.reports import exit_code, warning_count, write_reports
@@ -215,19 +215,9 @@ _LEGEND = "✓ present   ~ incomplete (some sentences or audio missing)   ✗ mi
 
 def _full_numbers(document: Document) -> dict[str, str]:
     """Return each section's number with its parent's where it is only a letter ("2.5 b")."""
-    numbers: dict[str, str] = {}
-
-    def visit(section: Section, parent: str) -> None:
-        number = section.number
-        if number and len(number) == 1 and number.isalpha() and parent:
-            number = f"{parent} {number}"
-        numbers[section.id] = number
-        for child in section.children:
-            visit(child, number or parent)
-
-    for chapter in document.chapters:
-        visit(chapter, "")
-    return numbers
+    return {section.id: f"{parent} {section.number}" if section.level == 3 and parent
+            and section.number else section.number
+            for section, parent in document.sections_with_parent_numbers()}
 
 
 def _check(document: Document, out_dir: Path, formats: list[str], out: Console,

@@ -357,6 +357,20 @@ class Document:
         for chapter in self.chapters:
             yield from chapter.walk()
 
+    def sections_with_parent_numbers(self) -> list[tuple[Section, str]]:
+        """Return every section in reading order with the number of the section it is in
+        (so that "b" can be shown as "2.5 b"); the parent number of a chapter is ""."""
+        found: list[tuple[Section, str]] = []
+
+        def visit(section: Section, parent_number: str) -> None:
+            found.append((section, parent_number))
+            for child in section.children:
+                visit(child, section.number)
+
+        for chapter in self.chapters:
+            visit(chapter, "")
+        return found
+
     def section(self, section_id: str) -> Section:
         """Return the section with this id; raise KeyError when there is none."""
         for section in self.sections():

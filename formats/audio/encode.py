@@ -95,14 +95,7 @@ def loudness_lufs(samples: np.ndarray) -> float:
     ends = (length * (np.arange(count) * (1.0 - meter.overlap) + 1) * SAMPLE_RATE).astype(int)
     energy = np.concatenate([[0.0], np.cumsum(np.square(weighted))])
     power = (energy[np.minimum(ends, samples.size)] - energy[starts]) / (length * SAMPLE_RATE)
-    with np.errstate(divide="ignore"):
-        block_loudness = -0.691 + 10 * np.log10(power)
-    gated = block_loudness >= -70.0
-    if not gated.any():
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(power[gated].mean()) - 10.0
-    kept = (block_loudness > relative) & (block_loudness > -70.0)
-    return float(-0.691 + 10 * np.log10(power[kept].mean()))
+    return gated_loudness(power)
 
 
 def limiter_gain(peaks: np.ndarray, ceiling_dbtp: float) -> np.ndarray:
@@ -233,3 +226,17 @@ def with_info_frame(audio: bytes) -> bytes:
 def frames_seconds(count: int) -> float:
     """Return how long ``count`` MPEG-2 layer III frames play, in seconds."""
     return count * SAMPLES_PER_FRAME / SAMPLE_RATE
+
+
+def gated_loudness(power: np.ndarray) -> float:
+    """Return the gated loudness (LUFS) of blocks' mean-square K-weighted powers (BS.1770-4:
+    blocks under -70 LUFS, then those 10 LU under the mean of the rest, are left out); -inf when
+    every block is under -70 LUFS."""
+    with np.errstate(divide="ignore"):
+        block_loudness = -0.691 + 10 * np.log10(power)
+    above_absolute = block_loudness >= -70.0
+    if not above_absolute.any():
+        return float("-inf")
+    relative = -0.691 + 10 * np.log10(power[above_absolute].mean()) - 10.0
+    kept = (block_loudness > relative) & above_absolute
+    return float(-0.691 + 10 * np.log10(power[kept].mean()))

@@ -58,7 +58,9 @@ from scipy.signal import firwin, lfilter
 from formats.audio.files import (
     OPENING_STEM, PLAYLIST_SUFFIX, TRACK_PATTERN, find_book, transcript_of,
 )
+from formats.audio.encode import gated_loudness
 from formats.audio.lexicon import Lexicon, compile_lexicon
+from formats.audio.spoken import numbered_sections
 from formats.model import Document, LexiconEntry, Section
 from formats.readback import RuleResult
 from formats.text import normalise
@@ -184,20 +186,6 @@ class LoudnessMeter:
         ends = np.minimum(starts + _BLOCK_SEGMENTS, energies.size)
         power = (cumulative[ends] - cumulative[starts]) / (_BLOCK_SEGMENTS * _SEGMENT)
         return gated_loudness(power)
-
-
-def gated_loudness(power: np.ndarray) -> float:
-    """Return the gated loudness (LUFS) of blocks' mean-square K-weighted powers (BS.1770-4:
-    blocks under -70 LUFS, then those 10 LU under the mean of the rest, are left out); -inf when
-    every block is under -70 LUFS."""
-    with np.errstate(divide="ignore"):
-        block_loudness = -0.691 + 10 * np.log10(power)
-    above_absolute = block_loudness >= -70.0
-    if not above_absolute.any():
-        return float("-inf")
-    relative = -0.691 + 10 * np.log10(power[above_absolute].mean()) - 10.0
-    kept = (block_loudness > relative) & above_absolute
-    return float(-0.691 + 10 * np.log10(power[kept].mean()))
 
 
 class TruePeakMeter:
@@ -547,19 +535,6 @@ def file_results(path: Path, measured: Measurement | DecodeError) -> list[RuleRe
 # The book's chapters
 
 
-def _sections_with_parents(document: Document) -> list[tuple[Section, str]]:
-    found: list[tuple[Section, str]] = []
-
-    def visit(section: Section, parent_number: str) -> None:
-        found.append((section, parent_number))
-        for child in section.children:
-            visit(child, section.number)
-
-    for chapter in document.chapters:
-        visit(chapter, "")
-    return found
-
-
 def _title_problem(section: Section, parent_number: str, title: str) -> str | None:
     """Return why a chapter's title lacks its section's number and title, or None."""
     wanted = [section.label]
@@ -586,7 +561,7 @@ def chapter_problems(document: Document, book: Path) -> list[str]:
                                                          "marked ordered"]
     marks = {mark.element_id: mark for mark in tags.getall("CHAP")}
     listed = list(toc.child_element_ids)
-    sections = _sections_with_parents(document)
+    sections = numbered_sections(document)
     section_ids = [section.id for section, _ in sections]
     extra = [element for element in listed[1:] if element not in section_ids]
     problems += [f"the table of contents lists '{element}', which is not a section"

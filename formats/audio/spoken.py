@@ -39,7 +39,7 @@ def script(document: Document) -> list[SpokenSection]:
     """Return what is said for every section of the document, in reading order."""
     speaker = _Speaker(document)
     return [speaker.section(section, parent_number, index)
-            for index, (section, parent_number) in enumerate(_numbered(document), start=1)]
+            for index, (section, parent_number) in enumerate(numbered_sections(document), start=1)]
 
 
 def opening(document: Document, seconds: float) -> SpokenSection:
@@ -78,18 +78,9 @@ def chapter_label(section: Section, parent_number: str) -> str:
     return section.label
 
 
-def _numbered(document: Document) -> list[tuple[Section, str]]:
+def numbered_sections(document: Document) -> list[tuple[Section, str]]:
     """Return every section with its parent's number, in reading order."""
-    found: list[tuple[Section, str]] = []
-
-    def visit(section: Section, parent_number: str) -> None:
-        found.append((section, parent_number))
-        for child in section.children:
-            visit(child, section.number)
-
-    for chapter in document.chapters:
-        visit(chapter, "")
-    return found
+    return document.sections_with_parent_numbers()
 
 
 def _finish(text: str, lexicon: Lexicon) -> str:
