@@ -64,9 +64,7 @@ def test_bad_input_is_reported_with_its_location(tmp_path: Path, relative: str,
     source = _variant(tmp_path, relative, edit)
     with pytest.raises(SourceError) as raised:
         load(source)
-    assert raised.value.problems == [f"{source}/{expected.replace('{src}/', '')}"
-                                     if "{src}" not in expected
-                                     else f"{source}/{expected.replace('{src}', str(source))}"]
+    assert raised.value.problems == [f"{source}/{expected.format(src=source)}"]
 
 
 def test_text_that_is_not_utf8_is_located(tmp_path: Path) -> None:
