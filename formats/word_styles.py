@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.styles.style import BaseStyle
@@ -507,10 +508,11 @@ def _linked_character_style(doc: DocxDocument, style: BaseStyle) -> BaseStyle | 
 
 
 def _numbering(doc: DocxDocument) -> _Element | None:
-    try:
-        return doc.part.numbering_part.element
-    except (KeyError, NotImplementedError):
-        return None
+    """Return the document's numbering definitions, or None when it has no numbering part."""
+    for relationship in doc.part.rels.values():
+        if relationship.reltype == RT.NUMBERING and not relationship.is_external:
+            return relationship.target_part.element
+    return None
 
 
 def _numbering_indent(doc: DocxDocument, style: BaseStyle, left: float, hanging: float) -> None:

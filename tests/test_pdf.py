@@ -20,6 +20,7 @@ from formats.model import Document
 from formats.pdf_rules import pdf_rules
 from formats.readback import RenderError, RuleResult
 from tests.conftest import MINI_SOURCE, REAL_SOURCE, Builds
+from tests.test_pdf_rules import outline_items
 
 EDITIONS = {
     "standard": lambda document: standard.pdf_name(document),
@@ -395,16 +396,7 @@ def remove_section(path: Path, label: str) -> None:
 
 
 def _unlink_outline_item(writer: PdfWriter, title: str) -> None:
-    def items(first: Any) -> Iterator[DictionaryObject]:
-        node = first
-        while node is not None:
-            node = node.get_object()
-            yield node
-            yield from items(node.get("/First"))
-            node = node.get("/Next")
-
-    outlines = writer._root_object["/Outlines"].get_object()
-    item = next(node for node in items(outlines.get("/First")) if node["/Title"] == title)
+    item = next(node for node in outline_items(writer) if node["/Title"] == title)
     parent = item["/Parent"].get_object()
     previous, following = item.get("/Prev"), item.get("/Next")
     if previous is None:
