@@ -11,24 +11,20 @@ any warning), 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
-import datetime
-import hashlib
-import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from formats.check import MANIFEST, Status, coverage, read_manifest
-from formats.load import SourceError, load
-from formats.model import Document
-from formats.readback import RenderError
-from formats.registry import UnknownFormat, format_module, names
-from formats.reports import exit_code, warning_count, write_reports
+from formats.check.coverage import Status, coverage
+from formats.check.pipeline import build
+from formats.check.reports import exit_code, warning_count, write_reports
+from formats.core.contract import RenderError
+from formats.core.load import SourceError, load
+from formats.core.model import Document
+from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 COMMANDS = ("build", "check", "list")
@@ -90,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         return _list(document, out)
     try:
         formats = _formats(args.formats, document)
-    except UnknownFormat as error:
+    except UnknownEdition as error:
         err.print(f"[red]error:[/red] {error}")
         return EXIT_BAD_INPUT
     if args.command == "check":
@@ -116,7 +112,7 @@ def _load(source: Path, err: Console) -> Document | None:
 def _formats(requested: list[str] | None, document: Document) -> list[str]:
     chosen = requested or [name for name in document.meta.formats if name in names()]
     for name in chosen:
-        format_module(name)
+        edition(name)
     return chosen
 
 
@@ -135,77 +131,29 @@ def _list(document: Document, out: Console) -> int:
     return EXIT_OK
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _build(document: Document, out_dir: Path, formats: list[str], err: Console) -> int:
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
-    records: dict[str, dict] = {}
     try:
         with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
                       console=err, transient=False) as progress:
+            started: list[str] = []
             task = progress.add_task("Building", total=len(formats))
-            for name in formats:
-                progress.update(task, description=f"Building {name}")
-                module = format_module(name)
-                folder = staging / module.NAME
-                written = module.render(document, folder)
-                found = {}
-                for readback in module.read_back(folder):
-                    for section in readback.sections.values():
-                        found.setdefault(section.file, set()).add(section.id)
-                order = [section.id for section in document.sections()]
-                records[name] = {
-                    "source_hash": document.source_hash,
-                    "files": [{
-                        "path": f"{module.NAME}/{path.relative_to(folder).as_posix()}",
-                        "sha256": _sha256(path),
-                        "sections": [sid for sid in order
-                                     if sid in found.get(path.relative_to(folder).as_posix(), ())],
-                    } for path in sorted(set(written))],
-                }
-                progress.advance(task)
+
+            def starting(name: str) -> None:
+                progress.update(task, description=f"Building {name}", completed=len(started))
+                started.append(name)
+
+            built = build(document, out_dir, formats, on_edition=starting)
+            progress.update(task, description="Built", completed=len(started))
     except RenderError as error:
-        shutil.rmtree(staging, ignore_errors=True)
         err.print(f"[red]error:[/red] {error}")
         err.print(f"Nothing was changed in {out_dir}.")
         return EXIT_FAILED
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _publish(staging, out_dir, records, document)
     for note in document.reviews():
         err.print(f"review: {document.source_dir / note.location.path}:{note.location.line}: "
                   f"{note.text}", style="yellow", markup=False)
-    err.print(f"Built {', '.join(formats)} into {out_dir}/ "
+    err.print(f"Built {', '.join(built)} into {out_dir}/ "
               f"({len(document.reviews())} review note(s) in the source).")
     return EXIT_OK
-
-
-def _publish(staging: Path, out_dir: Path, records: dict[str, dict], document: Document) -> None:
-    """Move the built format folders into ``out_dir`` and update its manifest."""
-    manifest = read_manifest(out_dir) if out_dir.is_dir() else {}
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in records:
-        folder = format_module(name).NAME
-        target = out_dir / folder
-        if target.exists():
-            shutil.rmtree(target)
-        (staging / folder).rename(target)
-    shutil.rmtree(staging, ignore_errors=True)
-    formats = {**manifest.get("formats", {}), **records}
-    manifest = {
-        "schema": 1,
-        "title": document.meta.title,
-        "identifier": document.meta.identifier,
-        "source_hash": document.source_hash,
-        "built": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-        "formats": formats,
-        "files": [file for record in formats.values() for file in record["files"]],
-    }
-    (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
 _MARKS = {Status.PRESENT: "[green]✓[/green]", Status.INCOMPLETE: "[yellow]~[/yellow]",

@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from formats.audio import make, settings  # noqa: E402
-from formats.audio.encode import encode_mp3, read_wav  # noqa: E402
-from formats.audio.engines import EspeakNgEngine, Pyttsx3Engine  # noqa: E402
-from formats.audio.spoken import script  # noqa: E402
-from formats.load import load  # noqa: E402
-from formats.model import Document, Paragraph, Section, Text  # noqa: E402
+from formats.editions.audio import make, settings  # noqa: E402
+from formats.editions.audio.encode import encode_mp3, read_wav  # noqa: E402
+from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine  # noqa: E402
+from formats.editions.audio.spoken import script  # noqa: E402
+from formats.core.load import load  # noqa: E402
+from formats.core.model import Document, Paragraph, Section, Text  # noqa: E402
 
 EDIT = "This sentence was added to measure a build after a one-section edit."
 

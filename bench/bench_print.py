@@ -5,7 +5,7 @@
 For the standard PDF and the large-print PDF it times our whole path (templates, WeasyPrint
 with PDF/UA-1 and its log checked) against WeasyPrint alone writing the same HTML, rendered
 once beforehand (plain PDF, and PDF/UA-1). For Word it times pandoc making a .docx from the same
-text as Markdown (the chapter files' bodies joined) against formats.word.write_docx, when that
+text as Markdown (the chapter files' bodies joined) against formats.editions.word.write_docx, when that
 module provides it. Runs of ours and of the reference alternate (so that other work on the
 machine slows both alike) and each time is the best of N runs; ratios are ours / reference.
 """
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 from weasyprint import HTML  # noqa: E402
 
 from formats import large_print, pdf, standard  # noqa: E402
-from formats.load import load  # noqa: E402
-from formats.model import Document  # noqa: E402
+from formats.core.load import load  # noqa: E402
+from formats.core.model import Document  # noqa: E402
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
@@ -70,10 +70,10 @@ def pandoc_docx(markdown: str, target: Path) -> None:
 
 
 def word_module():
-    """Return formats.word when it provides write_docx and LARGE_PRINT, else None."""
-    if importlib.util.find_spec("formats.word") is None:
+    """Return formats.editions.word when it provides write_docx and LARGE_PRINT, else None."""
+    if importlib.util.find_spec("formats.editions.word") is None:
         return None
-    import formats.word as word
+    import formats.editions.word as word
 
     return word if hasattr(word, "write_docx") and hasattr(word, "LARGE_PRINT") else None
 
@@ -110,7 +110,7 @@ def bench_word(document: Document, work: Path, repeat: int) -> list[str]:
     word = word_module()
     if word is None:
         (reference,) = best_times([pandoc], repeat)
-        return [f"pandoc alone: {reference:.2f} s (formats.word.write_docx not available yet)"]
+        return [f"pandoc alone: {reference:.2f} s (formats.editions.word.write_docx not available yet)"]
     ours, reference = best_times([lambda: word.write_docx(document, work / "ours.docx",
                                                           word.LARGE_PRINT), pandoc], repeat)
     return [row("large-print Word", ours, reference, "pandoc (Markdown to .docx)")]

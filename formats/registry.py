@@ -1,39 +1,59 @@
-"""The formats the build knows, by name: the one place to add a format.
+"""The editions the build knows, by name: the one place to add an edition.
 
-Each format is a module with ``NAME``, ``render(document, out_dir) -> list[Path]`` and
-``read_back(out_dir) -> list[ReadBack]``; it may also define ``expected(document)`` (see
-:mod:`formats.check`) when its sections are not the standard edition's.
+Each name maps to a package under :mod:`formats.editions` whose ``EDITION`` is an
+:class:`~formats.core.contract.Edition`. The package is imported only when the edition is asked
+for, so that a build of one edition does not pay for the libraries of the others.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
 
-FORMATS: dict[str, str] = {
-    "standard": "formats.standard",
-    "large-print": "formats.large_print",
-    "easy-read": "formats.easy_read",
-    "word": "formats.word",
-    "audio": "formats.audio",
+from formats.core.contract import Edition
+
+EDITIONS: dict[str, str] = {
+    "standard": "formats.editions.standard",
+    "large-print": "formats.editions.large_print",
+    "easy-read": "formats.editions.easy_read",
+    "word": "formats.editions.word",
+    "audio": "formats.editions.audio",
 }
 
 
-class UnknownFormat(KeyError):
-    """Raised for a format name that is not in the registry."""
+class UnknownEdition(KeyError):
+    """Raised for an edition name that is not in the registry."""
 
     def __str__(self) -> str:
-        return (f"unknown format '{self.args[0]}' (known formats: "
-                f"{', '.join(FORMATS)})")
+        return f"unknown format '{self.args[0]}' (known formats: {', '.join(EDITIONS)})"
 
 
-def format_module(name: str) -> ModuleType:
-    """Return the module of the format ``name``; raise UnknownFormat for an unknown name."""
-    if name not in FORMATS:
-        raise UnknownFormat(name)
-    return importlib.import_module(FORMATS[name])
+def edition(name: str) -> Edition:
+    """Return the edition called ``name``; raise UnknownEdition for an unknown name."""
+    if name not in EDITIONS:
+        raise UnknownEdition(name)
+    found: Edition = importlib.import_module(EDITIONS[name]).EDITION
+    return found
 
 
 def names() -> list[str]:
-    """Return the names of every registered format, in build order."""
-    return list(FORMATS)
+    """Return the names of every registered edition, in build order."""
+    return list(EDITIONS)
+
+
+def in_build_order(wanted: list[str]) -> list[str]:
+    """Return ``wanted`` with every edition they need added, each after what it needs.
+
+    Raises UnknownEdition for an unknown name.
+    """
+    ordered: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in ordered:
+            return
+        for needed in edition(name).needs:
+            visit(needed)
+        ordered.append(name)
+
+    for name in wanted:
+        visit(name)
+    return ordered

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from formats.load import load
-from formats.model import Document
-from formats.registry import format_module
+from formats.core.load import load
+from formats.core.model import Document
+from formats.registry import edition
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SOURCE = ROOT / "source"
@@ -38,9 +38,9 @@ class Builds:
     def __call__(self, document: Document, name: str) -> Path:
         key = (document.meta.identifier, name)
         if key not in self.done:
-            module = format_module(name)
-            folder = self.root / document.meta.identifier.replace(":", "_") / module.NAME
-            module.render(document, folder)
+            chosen = edition(name)
+            folder = self.root / document.meta.identifier.replace(":", "_") / chosen.name
+            chosen.render(document, folder)
             self.done[key] = folder
         return self.done[key]
 

@@ -9,12 +9,12 @@ import lxml.html
 import pytest
 
 import build
-from formats.model import Checklist, Form, Quiz, QuizAnswers, Table, walk_blocks
-from formats.model import Document
-from formats.text import normalise, sentences
-from tests.conftest import REAL_SOURCE, ROOT
+from formats.core.model import Checklist, Form, Quiz, QuizAnswers, Table, walk_blocks
+from formats.core.model import Document
+from formats.core.text import normalise, sentences
+from tests.conftest import FIXTURES, REAL_SOURCE
 
-ORIGINAL = ROOT.parent / "shared" / "toolkit" / "all-together-now.txt"
+ORIGINAL = FIXTURES / "original" / "all-together-now.txt"  # see its README.md
 CONTENTS_PAGE = range(11, 43)  # lines of the original's contents page (print page numbers)
 
 # Repairs of extraction defects: original words -> the words the corrected edition has.
@@ -176,7 +176,7 @@ def test_extraction_defect_is_repaired(web_text: str, defect: str) -> None:
 
 @pytest.mark.slow
 def test_web_edition_passes_axe_and_reflows_at_320_px(real_document: Document, built) -> None:
-    from formats.web_rules import web_rules
+    from formats.outputs.html.rules import web_rules
 
     results = web_rules(built(real_document, "standard") / "index.html", "standard/html")
     failed = [f"{result.rule}: {result.message}" for result in results if not result.passed]

@@ -1,0 +1,112 @@
+"""Coverage: compare what each output really holds (its read-back) with the document model.
+
+A section counts as present in an output only when the reader found its heading (with its id)
+and every sentence of its own text. Nothing here looks at what a renderer meant to write.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from formats.check.manifest import MANIFEST, read_manifest
+from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
+from formats.core.model import Document, Section
+from formats.core.names import some
+from formats.core.text import missing_sentences, normalise
+from formats.registry import edition
+
+
+class Status(enum.Enum):
+    PRESENT = "present"
+    INCOMPLETE = "incomplete"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """The verdict for one section in one output, with what is missing when it is not present."""
+
+    status: Status
+    details: tuple[str, ...] = ()
+
+
+@dataclass
+class Coverage:
+    """The sections x outputs matrix, and problems with outputs as a whole."""
+
+    sections: list[Section]
+    outputs: list[str] = field(default_factory=list)
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rules: list[RuleResult] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Return True when every section is present in every output and nothing failed."""
+        return (not self.problems
+                and all(cell.status is Status.PRESENT for cell in self.cells.values())
+                and not any(not rule.passed and rule.level == "error" for rule in self.rules))
+
+    def failures(self) -> list[str]:
+        """Return one line per section that is missing or incomplete in an output."""
+        lines = []
+        for section in self.sections:
+            for output in self.outputs:
+                cell = self.cells[(section.id, output)]
+                if cell.status is not Status.PRESENT:
+                    detail = "; ".join(cell.details)
+                    lines.append(f"{output}: section '{section.id}' ({section.label}) is "
+                                 f"{cell.status.value}" + (f": {detail}" if detail else ""))
+        return lines
+
+
+def judge(expected: Expected, found: FoundSection | None) -> Cell:
+    """Return the verdict for one section from what a reader found."""
+    if found is None:
+        return Cell(Status.MISSING, ("heading not found",))
+    details: list[str] = []
+    if normalise(expected.title) not in normalise(found.title):
+        details.append(f"heading reads '{found.title}'")
+    if found.text is not None:
+        lost = missing_sentences(list(expected.sentences), found.text)
+        if lost:
+            shown = some(f"'{sentence}'" for sentence in lost)
+            details.append(f"{len(lost)} sentence(s) not found: {shown}")
+    details.extend(found.problems)
+    return Cell(Status.INCOMPLETE if details else Status.PRESENT, tuple(details))
+
+
+def coverage(document: Document, out_dir: Path, formats: list[str],
+             on_format: Callable[[str], None] | None = None) -> Coverage:
+    """Return the coverage of ``document`` in the outputs of ``formats`` under ``out_dir``."""
+    result = Coverage(sections=list(document.sections()))
+    manifest = read_manifest(out_dir)
+    built = manifest.get("formats", {})
+    for name in formats:
+        chosen = edition(name)
+        if on_format:
+            on_format(name)
+        record = built.get(name)
+        if record is None:
+            result.problems.append(f"{name}: not built in {out_dir} (no entry in {MANIFEST})")
+        elif record.get("source_hash") != document.source_hash:
+            result.warnings.append(f"{name}: built from an older source than the current one "
+                                   "(stale): build again")
+        expected = chosen.expected(document)
+        readbacks: list[ReadBack] = chosen.read_back(out_dir / chosen.name)
+        for readback in readbacks:
+            result.outputs.append(readback.output)
+            result.problems.extend(f"{readback.output}: {problem}"
+                                   for problem in readback.problems)
+            for section in result.sections:
+                wanted = expected[section.id]
+                result.cells[(section.id, readback.output)] = judge(
+                    wanted, readback.sections.get(wanted.found_id))
+        result.rules.extend(chosen.rules(document, out_dir / chosen.name))
+    result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
+                           f"{note.location.line}: {note.text}" for note in document.reviews())
+    return result

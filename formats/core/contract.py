@@ -1,0 +1,145 @@
+"""The contract of an edition, written as code, and the records that cross it.
+
+An edition (a package under :mod:`formats.editions`, named in :mod:`formats.registry`) is an
+:class:`Edition`: it ``render``\\ s the document model into its folder, ``read_back``\\ s the files
+in that folder with independent readers (never with what the renderer meant to write), says what
+it must hold for each standard section (``expected``) and which conformance ``rules`` its files
+must pass. The check (:mod:`formats.check`) only ever talks to editions through this class.
+
+An edition may need another edition's output (an EPUB with synchronised audio needs the audio
+edition's clips): it names those editions in ``needs``, and the pipeline builds them first and
+hands their folders to ``render`` in ``inputs``, so that no edition imports another.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Literal, Mapping, NamedTuple
+
+from formats.core.model import Document
+from formats.core.names import some
+from formats.core.text import section_texts, sentences
+
+RuleLevel = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class FoundSection:
+    """A section found in an output: its id, the heading as read, and its text.
+
+    ``text`` is every word found for the section (its own text, not its sub-sections'), or None
+    for outputs without text (audio), which report what they measured in ``problems`` instead.
+    """
+
+    id: str
+    title: str
+    text: str | None
+    problems: tuple[str, ...] = ()
+    file: str = ""  # the file it was found in, relative to the edition's folder
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """What one output (one file type of an edition, e.g. ``standard/html``) holds."""
+
+    output: str
+    sections: dict[str, FoundSection] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()  # problems with the output as a whole (a file missing...)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What an output must hold for one standard section: the id to look for, title, sentences."""
+
+    found_id: str
+    title: str
+    sentences: tuple[str, ...]
+
+
+class Verdict(NamedTuple):
+    """The outcome of one rule before it is named and placed: passed or not, what was found."""
+
+    passed: bool
+    message: str
+
+
+def passed(message: str) -> Verdict:
+    """Return a passing verdict saying what was found."""
+    return Verdict(True, message)
+
+
+def failed(problems: list[str]) -> Verdict:
+    """Return a failing verdict naming the first problems and how many more there are."""
+    return Verdict(False, some(problems))
+
+
+class RenderError(Exception):
+    """An edition could not be written (a tool failed, an accessibility error was logged...)."""
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """The outcome of one conformance rule on one output file (or the source).
+
+    ``rule`` is a short stable name ("easy-read/sentence-length"), ``where`` a file or a
+    ``path:line`` location, ``level`` "error" (fails the check) or "warning" (reported; fails only
+    with --strict), ``message`` says what was found.
+    """
+
+    rule: str
+    where: str
+    passed: bool
+    message: str = ""
+    level: RuleLevel = "error"
+
+    @classmethod
+    def from_problems(cls, rule: str, where: str, problems: list[str], passed_message: str,
+                      level: RuleLevel = "error") -> "RuleResult":
+        """Return a passing result saying ``passed_message`` when there is no problem, else a
+        failing one naming the first problems and how many more there are."""
+        if not problems:
+            return cls(rule, where, True, passed_message, level)
+        return cls(rule, where, False, some(problems), level)
+
+
+def standard_expected(document: Document) -> dict[str, Expected]:
+    """Return, for every standard section, its id, heading title and sentences."""
+    return {section.id: Expected(section.id, section.title,
+                                 tuple(sentences(section_texts(section))))
+            for section in document.sections()}
+
+
+class Edition(ABC):
+    """One edition of the toolkit: what the pipeline and the check may ask of it.
+
+    Subclasses set ``name`` (also its folder in the output) and implement ``render`` and
+    ``read_back``; ``expected``, ``rules`` and ``needs`` have defaults.
+    """
+
+    name: ClassVar[str]
+    needs: ClassVar[tuple[str, ...]] = ()  # editions whose built folders ``render`` reads
+
+    @abstractmethod
+    def render(self, document: Document, out_dir: Path,
+               inputs: Mapping[str, Path] | None = None) -> list[Path]:
+        """Write the edition's files into ``out_dir``; return every file written.
+
+        ``inputs`` maps each edition named in ``needs`` to its built folder. Raises
+        RenderError when the edition cannot be written.
+        """
+
+    @abstractmethod
+    def read_back(self, out_dir: Path) -> list[ReadBack]:
+        """Return, per output file type, what an independent reader finds in ``out_dir``."""
+
+    def expected(self, document: Document) -> dict[str, Expected]:
+        """Return what each output must hold for every standard section (by default the
+        section itself: its id, title and sentences)."""
+        return standard_expected(document)
+
+    def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
+        """Return the conformance rules checked on the built files (by default none)."""
+        del document, out_dir
+        return []

@@ -1,0 +1,31 @@
+"""Names the editions share: the one file-name slug, and the "first few and N more" phrase."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+SHOWN = 3  # examples a message names before it says how many more there are
+
+
+def slug(title: str, empty: str = "document") -> str:
+    """Return a file-name slug of a title: "Café à la carte" -> "cafe-a-la-carte".
+
+    Accents are folded to ASCII letters, everything that is not a letter or a digit becomes one
+    hyphen; a title with no letter or digit gives ``empty``.
+    """
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or empty
+
+
+def some(items: Iterable[str], separator: str = "; ", shown: int = SHOWN) -> str:
+    """Return the first ``shown`` items joined by ``separator``, then " and N more" when there
+    are more: "a; b; c and 2 more"."""
+    items = list(items)
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return separator.join(items[:shown]) + more
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # jinja2 templates, CSS, Word

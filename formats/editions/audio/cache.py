@@ -1,0 +1,67 @@
+"""The cache of finished sections: a section is synthesised again only when what decides its
+sound changed (its spoken text, the engine, the voice, the rate or the processing).
+
+An entry is the section's MP3 frames, named by the SHA-256 of the text and those settings. It
+lives outside the output folder (see :func:`formats.editions.audio.settings.cache_folder`). Entries are
+written to a temporary name and renamed, so parallel workers and interrupted builds never
+leave half a file under a real name. Entries unused for ``MAX_AGE_DAYS`` are removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from formats.editions.audio.settings import Settings
+
+MAX_AGE_DAYS = 60
+SUFFIX = ".mp3"
+
+
+def key(text: str, settings: Settings) -> str:
+    """Return the cache key of a section: a hash of its text and of the voice settings."""
+    payload = json.dumps({"text": text, **settings.voice_key}, sort_keys=True,
+                         ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def entry(folder: Path, cache_key: str) -> Path:
+    """Return where the entry of ``cache_key`` is (or would be) kept."""
+    return folder / cache_key[:2] / f"{cache_key}{SUFFIX}"
+
+
+def lookup(folder: Path, cache_key: str) -> Path | None:
+    """Return the entry of ``cache_key`` when it exists (marking it used), else None."""
+    path = entry(folder, cache_key)
+    if not path.is_file():
+        return None
+    os.utime(path)
+    return path
+
+
+def store(folder: Path, cache_key: str, data: bytes) -> Path:
+    """Write ``data`` as the entry of ``cache_key`` (atomically) and return its path."""
+    path = entry(folder, cache_key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+    return path
+
+
+def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
+    """Remove entries (and stray partial files) unused for ``max_age_days``; return how many."""
+    if not folder.is_dir():
+        return 0
+    oldest = time.time() - max_age_days * 86400
+    removed = 0
+    for path in folder.glob("*/*"):
+        if path.suffix in (SUFFIX, ".part") and path.stat().st_mtime < oldest:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

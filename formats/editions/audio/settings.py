@@ -1,0 +1,102 @@
+"""How the audio edition is made: engine, voice, rate, cache folder and the fixed audio targets.
+
+The voice settings come from environment variables, so that the command line (or a test) can
+change them without a new interface; ``render(document, out_dir)`` uses them as defaults:
+
+=========================  ============================================  =====================
+variable                   meaning                                       default
+=========================  ============================================  =====================
+``TOOLKIT_AUDIO_ENGINE``   ``espeak-ng`` (the command) or ``pyttsx3``    ``espeak-ng`` when the
+                                                                         command exists
+``TOOLKIT_AUDIO_VOICE``    an espeak-ng voice or language                ``en-gb``
+``TOOLKIT_AUDIO_RATE``     words a minute                                ``160``
+``TOOLKIT_AUDIO_CACHE``    folder of synthesised sections                see :func:`cache_folder`
+``TOOLKIT_AUDIO_WORKERS``  sections synthesised at once                  the number of CPUs
+=========================  ============================================  =====================
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from formats.core.contract import RenderError
+
+ENGINES = ("espeak-ng", "pyttsx3")
+DEFAULT_VOICE = "en-gb"
+DEFAULT_RATE = 160
+RATE_RANGE = (80, 400)
+
+# The audio every file is made to (standards.md, Audio).
+SAMPLE_RATE = 22050  # Hz: espeak-ng's own rate, one of the two the standard allows
+BITRATE_KBPS = 64  # constant bit rate, the standard's minimum for speech
+TARGET_LUFS = -18.0  # integrated loudness
+PEAK_CEILING_DBTP = -5.0  # true peak before encoding: MP3 encoding adds up to about 1.2 dB
+LEAD_SILENCE_S = 0.75  # before the first word of each file (0.5 to 1 s)
+TAIL_SILENCE_S = 1.5  # after the last word of each file (1 to 3 s)
+# Between two chapters of the whole book: one file's tail and the next one's lead, about 2.3 s.
+MP3_QUALITY = 5  # LAME's algorithm quality (0 best, 9 worst): 5 is its "good" default
+
+# Change this when the processing changes, so that cached sections are made again.
+PROCESSING_VERSION = "3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices that change the sound of a section (engine, voice, rate) and where to work."""
+
+    engine: str
+    voice: str
+    rate: int
+    cache: Path
+    workers: int
+
+    @property
+    def voice_key(self) -> dict[str, object]:
+        """Return what, besides the text, decides a section's audio (the cache key's part)."""
+        return {"engine": self.engine, "voice": self.voice, "rate": self.rate,
+                "sample_rate": SAMPLE_RATE, "bitrate": BITRATE_KBPS, "lufs": TARGET_LUFS,
+                "ceiling": PEAK_CEILING_DBTP, "lead": LEAD_SILENCE_S, "tail": TAIL_SILENCE_S,
+                "quality": MP3_QUALITY, "version": PROCESSING_VERSION}
+
+
+def default_engine() -> str:
+    """Return ``espeak-ng`` when the command is installed (it is the faster), else ``pyttsx3``."""
+    return "espeak-ng" if shutil.which("espeak-ng") else "pyttsx3"
+
+
+def cache_folder() -> Path:
+    """Return the cache folder: $TOOLKIT_AUDIO_CACHE, else the user's cache folder.
+
+    The cache is never inside the output folder: the build writes outputs to a staging folder
+    and replaces ``dist/audio`` with it, which would throw the cache away.
+    """
+    explicit = os.environ.get("TOOLKIT_AUDIO_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "all-together-now" / "audio"
+
+
+def from_environment() -> Settings:
+    """Return the settings from the environment; raise RenderError for a value that is wrong."""
+    engine = os.environ.get("TOOLKIT_AUDIO_ENGINE") or default_engine()
+    if engine not in ENGINES:
+        raise RenderError(f"audio: TOOLKIT_AUDIO_ENGINE is '{engine}'; use one of: "
+                          f"{', '.join(ENGINES)}")
+    voice = os.environ.get("TOOLKIT_AUDIO_VOICE") or DEFAULT_VOICE
+    rate = _whole_number("TOOLKIT_AUDIO_RATE", DEFAULT_RATE, RATE_RANGE)
+    workers = _whole_number("TOOLKIT_AUDIO_WORKERS", os.cpu_count() or 1, (1, 64))
+    return Settings(engine, voice, rate, cache_folder(), workers)
+
+
+def _whole_number(name: str, default: int, allowed: tuple[int, int]) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    low, high = allowed
+    if not raw.strip().isdigit() or not low <= int(raw) <= high:
+        raise RenderError(f"audio: {name} is '{raw}'; use a whole number from {low} to {high}")
+    return int(raw)

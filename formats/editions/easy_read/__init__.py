@@ -1,0 +1,109 @@
+"""The Easy Read edition: a web page, a PDF (booklets of at most 24 pages) and a Word file.
+
+The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture
+beside one to three short sentences, and a word list. Each part says which standard sections
+it ``covers``; the coverage check looks for that part in every output when it checks one of
+those sections (:func:`expected`). The rules of standards.md ("Easy Read") are checked on the
+source and on the built files (:func:`rules`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from formats.core.contract import Edition, Expected, ReadBack, RuleResult
+from formats.core.model import Document
+from formats.editions.easy_read import docx as docx_output
+from formats.editions.easy_read import html as html_output
+from formats.editions.easy_read import pdf as pdf_output
+from formats.editions.easy_read import rules as easy_read_rules
+from formats.editions.easy_read.parts import WORD_LIST_ID, check_pictures, part_sentences
+from formats.outputs.docx.rules import docx_rules
+from formats.outputs.html import reader as html_reader
+
+HTML_OUTPUT = "easy-read/html"
+# The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
+# "Words") would be read out before every row, so the Word rule asking for one is not applied.
+LAYOUT_TABLES_EXEMPT = "easy-read/word/table-header"
+
+
+class EasyReadEdition(Edition):
+    """The Easy Read web page, PDF booklets and Word document."""
+
+    name = "easy-read"
+
+    def render(self, document: Document, out_dir: Path,
+               inputs: Mapping[str, Path] | None = None) -> list[Path]:
+        """Write the web page, the PDF (or booklets) and the Word file; return every file.
+
+        Raises RenderError when there is no Easy Read text, a picture is not a PNG, or
+        WeasyPrint reports a problem.
+        """
+        check_pictures(document)
+        written = html_output.render_html(document, out_dir)
+        written += pdf_output.render_pdfs(document, out_dir)
+        written += docx_output.render_docx(document, out_dir)
+        return written
+
+    def read_back(self, out_dir: Path) -> list[ReadBack]:
+        """Return what independent readers find in the page, the PDF files and the Word file."""
+        return [read_back_html(out_dir), pdf_output.read_back(out_dir),
+                docx_output.read_back(out_dir)]
+
+    def expected(self, document: Document) -> dict[str, Expected]:
+        """Return, for every standard section, what covers it in Easy Read (see
+        :func:`expected`)."""
+        return expected(document)
+
+    def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
+        """Return the Easy Read rules checked on the source, on the built files in ``out_dir``,
+        and on the page in headless Chromium."""
+        return (easy_read_rules.source_rules(document) + file_rules(out_dir)
+                + easy_read_rules.browser_rules(out_dir / html_output.PAGE, HTML_OUTPUT))
+
+
+EDITION = EasyReadEdition()
+
+
+def read_back_html(out_dir: Path) -> ReadBack:
+    """Return the parts (``<section id>`` with a heading) an HTML parser finds in the page."""
+    page = out_dir / html_output.PAGE
+    if not page.is_file():
+        return ReadBack(HTML_OUTPUT, {}, (f"{page} does not exist",))
+    sections = html_reader.read_file(page, out_dir)
+    problems = () if WORD_LIST_ID in sections else ("the word list was not found",)
+    return ReadBack(HTML_OUTPUT, sections, problems)
+
+
+def expected(document: Document) -> dict[str, Expected]:
+    """Return, for every standard section, the Easy Read part that covers it: its id, title and
+    sentences. A section that no part covers gets an empty id, so every output reports it
+    missing (and the mapping rule names it)."""
+    parts = document.easy_read.parts if document.easy_read is not None else ()
+    result: dict[str, Expected] = {}
+    for section in document.sections():
+        part = next((part for part in parts if section.id in part.covers), None)
+        result[section.id] = (Expected(part.id, part.title, part_sentences(part)) if part
+                              else Expected("", section.title, ()))
+    return result
+
+
+def file_rules(out_dir: Path) -> list[RuleResult]:
+    """Return the rules measured on the built files: pictures in the page, PDF pages and text
+    size, and the Word rules (headings, title, language, alt text, links, lists) on the .docx."""
+    files = pdf_output.pdf_files(out_dir)
+    return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
+            + easy_read_rules.pdf_pages(files, out_dir)
+            + easy_read_rules.pdf_text_size(files, out_dir)
+            + word_rules(out_dir))
+
+
+def word_rules(out_dir: Path) -> list[RuleResult]:
+    """Return the project's Word rules on the Word file, but the header-row rule (see above)."""
+    name = docx_output.docx_name_in(out_dir)
+    if not name:
+        return [RuleResult("easy-read/word/file", str(out_dir), False,
+                           "there is not exactly one Word file")]
+    return [result for result in docx_rules(out_dir / name, out_dir, prefix="easy-read/word")
+            if result.rule != LAYOUT_TABLES_EXEMPT]

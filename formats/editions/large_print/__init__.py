@@ -1,0 +1,84 @@
+"""The large-print edition: a re-flowed PDF and a Word document with the same sizes.
+
+The PDF follows the "Large print" rules of the project's standards (UKAAF G003, RNIB Clear
+Print): Atkinson Hyperlegible 18pt, headings 24 / 22 / 20pt bold, nothing below 16pt, line
+spacing 1.5, left-aligned, no hyphenation, no italics, A4 portrait with 2.5cm margins (see
+:mod:`formats.editions.large_print.profile`). It is made from the same print page and stylesheet
+as the standard PDF, with ``large-print/large-print.css`` over the stylesheet and
+``large-print/toolkit.html.j2`` extending the page: tables of three or more columns become lists
+of "column: value" lines. It is tagged PDF/UA-1 with a bookmark for every section, and is read
+back with pypdf like the standard PDF. Its rules are :mod:`formats.editions.large_print.rules`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from formats.core.contract import Edition, ReadBack, RuleResult
+from formats.core.model import Document
+from formats.core.names import TEMPLATES, slug
+from formats.editions.large_print import profile
+from formats.editions.large_print.rules import docx_file_rules, pdf_file_rules
+from formats.outputs.docx.document import write_docx
+from formats.outputs.docx.reader import read_back_docx
+from formats.outputs.html.print_page import print_html, stylesheet
+from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.writer import write_pdf
+
+TEMPLATE = "large-print/toolkit.html.j2"
+# The standard print stylesheet, then what large print changes in it (sizes, typeface, spacing,
+# no italics, re-flowed tables, margins).
+STYLESHEETS = ("print/print.css", "large-print/large-print.css")
+PDF_PATTERN = "*-large-print.pdf"
+DOCX_PATTERN = "*-large-print.docx"
+PDF_OUTPUT = "large-print/pdf"
+DOCX_OUTPUT = "large-print/docx"
+
+
+def file_stem(document: Document) -> str:
+    """Return the name of the large-print files without suffix ("all-together-now-large-print")."""
+    return f"{slug(document.meta.title)}-large-print"
+
+
+def pdf_html(document: Document) -> str:
+    """Return the print HTML that the large-print PDF is made from."""
+    meta = document.meta
+    return print_html(document, TEMPLATE, [stylesheet(name) for name in STYLESHEETS],
+                      pdf_title=f"{meta.title}: {meta.subtitle} (large print)",
+                      edition_name="Large print edition", italic_fonts=False,
+                      reflow_columns=profile.REFLOW_COLUMNS)
+
+
+class LargePrintEdition(Edition):
+    """The large print PDF and Word document."""
+
+    name = "large-print"
+
+    def render(self, document: Document, out_dir: Path,
+               inputs: Mapping[str, Path] | None = None) -> list[Path]:
+        """Write the large-print PDF and Word document; return the files.
+
+        Raises RenderError when WeasyPrint reports a problem or the Word file cannot be made.
+        """
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pdf = write_pdf(pdf_html(document), out_dir / f"{file_stem(document)}.pdf", TEMPLATES,
+                        whole_words=True)
+        docx = out_dir / f"{file_stem(document)}.docx"
+        write_docx(document, docx, profile.DOCX)
+        return [pdf, docx]
+
+    def read_back(self, out_dir: Path) -> list[ReadBack]:
+        """Return what pypdf finds in the large-print PDF and the .docx reader in the .docx."""
+        return [pdf_reader.read_back_one(out_dir, PDF_PATTERN, PDF_OUTPUT),
+                read_back_docx(out_dir, DOCX_PATTERN, DOCX_OUTPUT)]
+
+    def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
+        """Return the PDF and large print rules on the built PDF, and the Word and large print
+        rules on the built .docx."""
+        stem = file_stem(document)
+        return (pdf_file_rules(out_dir / f"{stem}.pdf", PDF_OUTPUT, document)
+                + docx_file_rules(out_dir / f"{stem}.docx", out_dir))
+
+
+EDITION = LargePrintEdition()

@@ -1,0 +1,138 @@
+"""The large print rules, measured on the built files (UKAAF G003, RNIB Clear Print).
+
+PDF, on every character drawn (pdfplumber): ``large-print/min-font-size`` (nothing below 16pt),
+``large-print/body-size`` (the most common size is 18pt), ``large-print/no-italics`` (no italic
+or oblique font, no slanted text), ``large-print/not-justified`` (no line whose every space is
+stretched), ``large-print/margins`` (every character at least 2 cm from the edges) and
+``large-print/a4-portrait``; with the PDF/UA rules every PDF passes.
+
+Word, on the XML of the .docx, besides the Word rules every .docx passes:
+``large-print/docx/min-size``, ``no-italics``, ``line-spacing``, ``margins``, ``sans-serif``,
+``left-aligned``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from formats.core.contract import RuleResult, Verdict
+from formats.core.model import Document
+from formats.editions.large_print.profile import (
+    BODY_SIZE, LINE_SPACING, MIN_MARGIN_CM, MIN_SIZE,
+)
+from formats.outputs.docx.parts import Parts, owner, run_properties, w, NS
+from formats.outputs.docx.rules import DocxRule, docx_rules
+from formats.outputs.pdf import typography
+from formats.outputs.pdf.glyphs import PrintedPage, read_pages
+from formats.outputs.pdf.rules import pdf_rules, result_of
+
+SANS_SERIF = {"Arial", "Liberation Sans", "Atkinson Hyperlegible", "Helvetica", "Verdana",
+              "Tahoma", "Calibri", "Segoe UI", "Open Sans", "DejaVu Sans"}
+
+PDF_RULES: tuple[tuple[str, Callable[[list[PrintedPage]], Verdict]], ...] = (
+    ("large-print/min-font-size", lambda pages: typography.min_font_size(pages, MIN_SIZE)),
+    ("large-print/body-size", lambda pages: typography.body_size(pages, BODY_SIZE)),
+    ("large-print/no-italics", typography.no_italics),
+    ("large-print/not-justified", typography.not_justified),
+    ("large-print/margins", lambda pages: typography.margins(pages, MIN_MARGIN_CM)),
+    ("large-print/a4-portrait", typography.a4_portrait))
+
+
+def pdf_file_rules(path: Path, output: str, document: Document | None = None) -> list[RuleResult]:
+    """Return the PDF/UA rules and the large print rules on the large print PDF at ``path``."""
+    results = pdf_rules(path, output, document)
+    if not path.is_file():
+        return results
+    return results + print_rules(path, f"{path.name} ({output})")
+
+
+def print_rules(path: Path, where: str) -> list[RuleResult]:
+    """Return one result per large print rule, measured on every character of ``path``."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pages = read_pages(path)
+    except PdfminerException as error:
+        return [RuleResult("large-print/file", where, False,
+                           f"{path} cannot be read by pdfplumber: {error}")]
+    return [result_of(name, where, check, pages) for name, check in PDF_RULES]
+
+
+def docx_file_rules(path: Path, out_dir: Path) -> list[RuleResult]:
+    """Return the Word rules with the large print ones (sizes, no italics...) on the .docx, or
+    one failed ``large-print/docx/file`` result when it is missing."""
+    if not path.is_file():
+        return [RuleResult("large-print/docx/file", path.name, False, f"{path} does not exist")]
+    return docx_rules(path, out_dir, prefix="large-print/docx", extra=DOCX_RULES)
+
+
+def docx_min_size(parts: Parts) -> list[str]:
+    least = MIN_SIZE
+    problems = []
+    for properties in run_properties(parts):
+        for size in properties:
+            if size.tag in (w("sz"), w("szCs")) and int(size.get(w("val"), "0")) < least * 2:
+                problems.append(f"{int(size.get(w('val'))) / 2:g}pt in "
+                                f"{owner(properties.getparent())}")
+    return sorted(set(problems))
+
+
+def docx_no_italics(parts: Parts) -> list[str]:
+    problems = []
+    for properties in run_properties(parts):
+        for flag in properties:
+            if flag.tag in (w("i"), w("iCs")) and \
+                    flag.get(w("val"), "1") not in ("0", "false", "off"):
+                problems.append(f"italics in {owner(properties.getparent())}")
+    return sorted(set(problems))
+
+
+def docx_line_spacing(parts: Parts) -> list[str]:
+    wanted = str(round(240 * LINE_SPACING))
+    problems = []
+    for spacing in parts["word/styles.xml"].iter(w("spacing")):
+        line = spacing.get(w("line"))
+        if line is not None and spacing.getparent().tag == w("pPr") and (
+                line != wanted or spacing.get(w("lineRule"), "auto") != "auto"):
+            problems.append(f"line spacing {int(line) / 240:g} in "
+                            f"{owner(spacing.getparent().getparent())}")
+    defaults = parts["word/styles.xml"].xpath(
+        "w:docDefaults/w:pPrDefault/w:pPr/w:spacing/@w:line", namespaces=NS)
+    if defaults != [wanted]:
+        problems.append(f"the default line spacing is not {LINE_SPACING:g}")
+    return sorted(set(problems))
+
+
+def docx_margins(parts: Parts) -> list[str]:
+    least = round(MIN_MARGIN_CM / 2.54 * 1440)  # in twentieths of a point
+    problems = []
+    for margin in parts["word/document.xml"].iter(w("pgMar")):
+        for side in ("top", "bottom", "left", "right"):
+            if int(margin.get(w(side), "0")) < least:
+                problems.append(f"the {side} margin is "
+                                f"{int(margin.get(w(side), '0')) / 1440 * 2.54:.1f} cm")
+    return problems
+
+
+def docx_sans_serif(parts: Parts) -> list[str]:
+    problems = []
+    for fonts in parts["word/styles.xml"].iter(w("rFonts")):
+        font = fonts.get(w("ascii"))
+        if font is None and fonts.get(w("asciiTheme")):
+            problems.append(f"a theme font in {owner(fonts.getparent().getparent())}")
+        elif font is not None and font not in SANS_SERIF:
+            problems.append(f"{font} in {owner(fonts.getparent().getparent())}")
+    return sorted(set(problems))
+
+
+def docx_left_aligned(parts: Parts) -> list[str]:
+    return sorted({f"justified text in {owner(jc.getparent().getparent())}"
+                   for root in parts.values() for jc in root.iter(w("jc"))
+                   if jc.get(w("val")) in ("both", "distribute")})
+
+
+DOCX_RULES: tuple[DocxRule, ...] = (
+    ("min-size", docx_min_size), ("no-italics", docx_no_italics),
+    ("line-spacing", docx_line_spacing), ("margins", docx_margins),
+    ("sans-serif", docx_sans_serif), ("left-aligned", docx_left_aligned))

@@ -1,0 +1,99 @@
+"""The standard edition: an accessible web page (``index.html``) modelled on GOV.UK publications,
+and the same text as a tagged print PDF (``<slug of the title>.pdf``).
+
+One page, not several: readers can search the whole toolkit at once, save or send one file, and
+every section id is a fragment of the same address; the contents list at the top reaches every
+chapter and section.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Mapping
+
+from formats.core.contract import Edition, ReadBack, RuleResult
+from formats.core.model import Document
+from formats.core.names import TEMPLATES, slug
+from formats.outputs.html import reader as html_reader
+from formats.outputs.html.print_page import print_html, stylesheet
+from formats.outputs.html.rules import web_rules
+from formats.outputs.html.templating import PictureCopier, environment, page_context
+from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.rules import pdf_rules
+from formats.outputs.pdf.writer import write_pdf
+
+PAGE = "index.html"
+STYLESHEETS = ("screen.css", "print.css")
+PDF_TEMPLATE = "print/toolkit.html.j2"
+PDF_STYLESHEET = "print/print.css"
+HTML_OUTPUT = "standard/html"
+PDF_OUTPUT = "standard/pdf"
+
+
+def pdf_name(document: Document) -> str:
+    """Return the file name of the standard PDF: a slug of the title ("all-together-now.pdf")."""
+    return f"{slug(document.meta.title)}.pdf"
+
+
+def pdf_html(document: Document) -> str:
+    """Return the print HTML that the standard PDF is made from."""
+    return print_html(document, PDF_TEMPLATE, [stylesheet(PDF_STYLESHEET)],
+                      pdf_title=f"{document.meta.title}: {document.meta.subtitle}")
+
+
+def render_web(document: Document, out_dir: Path) -> list[Path]:
+    """Write the web page, its stylesheets and pictures into ``out_dir``; return the files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    pictures = PictureCopier(document.source_dir, out_dir)
+    written: list[Path] = []
+    for name in STYLESHEETS:
+        target = out_dir / "assets" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(TEMPLATES / "standard" / name, target)
+        written.append(target)
+    stylesheets = [{"href": "assets/screen.css", "media": ""},
+                   {"href": "assets/print.css", "media": "print"}]
+    html = environment(pictures).get_template("standard/toolkit.html.j2").render(
+        page_context(document, stylesheets=stylesheets))
+    page = out_dir / PAGE
+    page.write_text(html, encoding="utf-8")
+    return [*written, page, *pictures.written]
+
+
+def render_pdf(document: Document, out_dir: Path) -> Path:
+    """Write the standard PDF into ``out_dir``; return its path. Raises RenderError."""
+    return write_pdf(pdf_html(document), out_dir / pdf_name(document), TEMPLATES)
+
+
+class StandardEdition(Edition):
+    """The web page and the standard PDF."""
+
+    name = "standard"
+
+    def render(self, document: Document, out_dir: Path,
+               inputs: Mapping[str, Path] | None = None) -> list[Path]:
+        """Write the web page and the PDF into ``out_dir``; return the files written.
+
+        Raises RenderError when WeasyPrint reports a problem.
+        """
+        web = render_web(document, out_dir)
+        return [*web, render_pdf(document, out_dir)]
+
+    def read_back(self, out_dir: Path) -> list[ReadBack]:
+        """Return what an HTML parser finds in the built web page, and pypdf in the PDF."""
+        page = out_dir / PAGE
+        if not page.is_file():
+            html = ReadBack(HTML_OUTPUT, {}, (f"{page} does not exist",))
+        else:
+            html = ReadBack(HTML_OUTPUT, html_reader.read_file(page, out_dir))
+        return [html, pdf_reader.read_back_one(out_dir, "*.pdf", PDF_OUTPUT)]
+
+    def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
+        """Return the web rules on the built page (in headless Chromium) and the PDF rules on
+        the built PDF."""
+        return (web_rules(out_dir / PAGE, HTML_OUTPUT)
+                + pdf_rules(out_dir / pdf_name(document), PDF_OUTPUT, document))
+
+
+EDITION = StandardEdition()

@@ -1,0 +1,77 @@
+"""The XML parts of a .docx, read with lxml: what the Word rules and the section reader look at.
+
+Reading the package's XML directly, rather than through the writer's library, keeps the
+readers independent of the writer (python-docx).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+      "dc": "http://purl.org/dc/elements/1.1/",
+      "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+READ_ERRORS = (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError)
+
+Parts = dict[str, etree._Element]
+
+
+def read_parts(path: Path) -> Parts:
+    """Return the parsed XML parts of a .docx that the rules read, by name."""
+    parts: Parts = {}
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if re.fullmatch(r"word/(document|styles|numbering|header\d*|footer\d*)\.xml|"
+                            r"docProps/core\.xml", name):
+                parts[name] = etree.fromstring(archive.read(name))
+    if "word/document.xml" not in parts or "word/styles.xml" not in parts:
+        raise KeyError("word/document.xml or word/styles.xml")
+    return parts
+
+
+def w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def text_of(node: etree._Element) -> str:
+    return "".join(node.xpath(".//w:t/text()", namespaces=NS))
+
+
+def style_names(parts: Parts) -> dict[str, str]:
+    return {style.get(w("styleId")): style.find(w("name")).get(w("val"))
+            for style in parts["word/styles.xml"].findall(w("style"))
+            if style.find(w("name")) is not None}
+
+
+def paragraph_style(paragraph: etree._Element, names: dict[str, str]) -> str:
+    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    return names.get(style.get(w("val")), "") if style is not None else "Normal"
+
+
+def heading_level(name: str) -> int | None:
+    match = re.fullmatch(r"heading ([1-9])", name.lower())
+    return int(match.group(1)) if match else None
+
+
+def run_properties(parts: Parts) -> list[etree._Element]:
+    return [properties for name, root in parts.items() if name.startswith("word/")
+            for properties in root.iter(w("rPr"))]
+
+
+def owner(node: etree._Element | None) -> str:
+    """Return what a property belongs to: "style Quote", "the style defaults", "the text"."""
+    while node is not None:
+        if node.tag == w("style"):
+            name = node.find(w("name"))
+            return f"style {name.get(w('val')) if name is not None else node.get(w('styleId'))}"
+        if node.tag == w("docDefaults"):
+            return "the style defaults"
+        if node.tag == w("abstractNum"):
+            return "a list numbering"
+        node = node.getparent()
+    return "the text"

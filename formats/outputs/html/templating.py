@@ -1,0 +1,79 @@
+"""The jinja2 environment that HTML-based editions share (autoescape on, model-aware filters).
+
+``blocks.html.j2`` turns model nodes into HTML with one macro per kind of node. Which macro
+renders which kind is the table below, keyed by node class (the template looks the name up with
+the ``block_macro`` and ``inline_macro`` filters): a node of a kind the table lacks stops the
+render, and a test checks that the tables cover the model and name macros that exist.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from formats.core.dispatch import NodeTable, block_table, inline_table
+from formats.core.model import (
+    Activity, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
+    LineBreak, Link, Paragraph, Quiz, QuizAnswers, Quote, Strong, Table, Text,
+)
+from formats.core.names import TEMPLATES
+from formats.core.text import inline_text
+
+__all__ = ["BLOCK_MACROS", "INLINE_MACROS", "MACROS_TEMPLATE", "PictureCopier", "TEMPLATES",
+           "environment", "page_context"]
+
+MACROS_TEMPLATE = "blocks.html.j2"
+
+BLOCK_MACROS: NodeTable[str] = block_table("html templates: blocks", {
+    Paragraph: "paragraph_block", BulletList: "list_block", Checklist: "checklist_block",
+    Activity: "activity_block", Table: "table_block", Quiz: "quiz_block",
+    QuizAnswers: "quiz_answers_block", Quote: "quote_block",
+    GlossaryEntry: "glossary_entry_block", Form: "form_block", Figure: "figure_block",
+})
+INLINE_MACROS: NodeTable[str] = inline_table("html templates: inlines", {
+    Text: "text_inline", Strong: "strong_inline", Emphasis: "emphasis_inline",
+    Link: "link_inline", Image: "image_inline", LineBreak: "line_break_inline",
+})
+
+
+class PictureCopier:
+    """Copies pictures into an output folder and returns their address relative to the page."""
+
+    def __init__(self, source_dir: Path, out_dir: Path, folder: str = "pictures") -> None:
+        self.source_root = source_dir.resolve()
+        self.out_dir = out_dir
+        self.folder = folder
+        self.written: list[Path] = []
+
+    def __call__(self, image: Image) -> str:
+        relative = image.path.relative_to(self.source_root)
+        target = self.out_dir / self.folder / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(image.path, target)
+            self.written.append(target)
+        return f"{self.folder}/{relative.as_posix()}"
+
+
+def environment(pictures: PictureCopier | None = None) -> Environment:
+    """Return a jinja2 environment for the templates folder with the model filters."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
+        enabled_extensions=("html", "j2", "xml"), default_for_string=True, default=True),
+        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+    env.filters["kind"] = lambda node: type(node).__name__.lower()
+    env.filters["block_macro"] = BLOCK_MACROS.__getitem__
+    env.filters["inline_macro"] = INLINE_MACROS.__getitem__
+    env.filters["plain"] = inline_text
+    env.filters["picture_url"] = pictures if pictures is not None else (
+        lambda image: image.path.as_uri())
+    return env
+
+
+def page_context(document: Document, **extra: Any) -> dict[str, Any]:
+    """Return what every page template needs: metadata, chapters and quizzes by id."""
+    quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
+    return {"meta": document.meta, "chapters": document.chapters, "quizzes": quizzes,
+            "show_addresses": False, **extra}

@@ -1,0 +1,133 @@
+"""A PDF as pdfplumber measures it: every character drawn, with its font, size and place.
+
+Print rules that a reader would see on paper (sizes, italics, justified lines, margins) are
+measured on these characters, not on what the stylesheet asked for.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
+INVISIBLE = "\u2060\u00ad\u200b"
+
+
+@dataclass(frozen=True)
+class Glyph:
+    """One character drawn on a page: text, font, size (pt), box (pt from the top left) and the
+    rendering matrix (a, b, c, d, e, f)."""
+
+    text: str
+    font: str
+    size: float
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    matrix: tuple[float, ...]
+
+    @property
+    def baseline(self) -> float:
+        """Return the baseline's height from the page bottom, rounded: the line it is on."""
+        return round(self.matrix[5], 1)
+
+    @property
+    def visible(self) -> bool:
+        """Return True for a character that draws ink (not a space or an invisible joiner)."""
+        return bool(self.text.strip(" \t\n\r\xa0" + INVISIBLE))
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """One page: its number (1-based), size in points and every character drawn on it."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+
+    def lines(self) -> list[list[Glyph]]:
+        """Return the text lines of the page (characters on one baseline), top to bottom, each
+        left to right."""
+        by_baseline: dict[float, list[Glyph]] = collections.defaultdict(list)
+        for glyph in self.glyphs:
+            by_baseline[glyph.baseline].append(glyph)
+        return [sorted(glyphs, key=lambda glyph: glyph.x0)
+                for _, glyphs in sorted(by_baseline.items(), key=lambda item: -item[0])]
+
+
+def read_pages(path: Path) -> list[PrintedPage]:
+    """Return every page of ``path`` with its characters, as pdfplumber reads them.
+
+    Raises pdfplumber's PdfminerException when the file cannot be read.
+    """
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(path) as document:
+        for number, page in enumerate(document.pages, start=1):
+            glyphs = tuple(Glyph(char["text"], SUBSET_TAG.sub("", char["fontname"]),
+                                 round(float(char["size"]), 1), float(char["x0"]),
+                                 float(char["x1"]), float(char["top"]), float(char["bottom"]),
+                                 tuple(float(value) for value in char["matrix"]))
+                           for char in page.chars)
+            pages.append(PrintedPage(number, float(page.width), float(page.height), glyphs))
+            page.close()
+    return pages
+
+
+def text_of(glyphs: list[Glyph]) -> str:
+    """Return the text of characters of one line, left to right, as a reader sees it."""
+    pieces: list[str] = []
+    for before, glyph in zip([None, *glyphs], glyphs):
+        if before is not None and glyph.x0 - before.x1 > 0.5 * glyph.size:
+            pieces.append(" ")  # a gap with no space character (table columns)
+        pieces.append(glyph.text)
+    text = "".join(pieces)
+    for invisible in INVISIBLE:
+        text = text.replace(invisible, "")
+    return " ".join(text.split())
+
+
+def ink(pages: list[PrintedPage]) -> Iterator[tuple[PrintedPage, Glyph]]:
+    for page in pages:
+        for glyph in page.glyphs:
+            if glyph.visible:
+                yield page, glyph
+
+
+def line_of(page: PrintedPage, glyph: Glyph) -> list[Glyph]:
+    return sorted((other for other in page.glyphs if other.baseline == glyph.baseline),
+                  key=lambda other: other.x0)
+
+
+def run_of(line: list[Glyph], wanted: Callable[[Glyph], bool]) -> list[Glyph]:
+    """Return the characters of a line from the first to the last visible one that is
+    ``wanted`` (the spaces between them included), or [] when there is none."""
+    found = [index for index, glyph in enumerate(line) if glyph.visible and wanted(glyph)]
+    return line[found[0]:found[-1] + 1] if found else []
+
+
+def stretched_spaces(line: list[Glyph]) -> list[float]:
+    """Return, for every space between two words of one font and size on a line, how much wider
+    than its space characters it is (points)."""
+    stretches: list[float] = []
+    word_end: Glyph | None = None
+    spaces: list[Glyph] = []
+    for glyph in line:
+        if not glyph.visible:
+            if word_end is not None and glyph.text == " ":
+                spaces.append(glyph)
+            continue
+        if word_end is not None and spaces and all(
+                (space.font, space.size) == (glyph.font, glyph.size) == (word_end.font,
+                                                                         word_end.size)
+                for space in spaces):
+            width = sum(space.x1 - space.x0 for space in spaces)
+            stretches.append(glyph.x0 - word_end.x1 - width)
+        word_end, spaces = glyph, []
+    return stretches

@@ -1,0 +1,206 @@
+"""Read a PDF back with pypdf (never WeasyPrint): which sections it holds, with their text.
+
+The outline (bookmarks) gives the sections and their pages; the named destinations that
+WeasyPrint writes for element ids give each bookmark its section id (a ``<section id>`` and its
+bookmark start at the same point of the same page); and the page text from a bookmark's page to
+the next bookmark's page (both included) is the section's text. The page text is what the
+structure tree reaches, as a screen reader reads it: running headers and page numbers (outside
+the tree) do not cut sentences that cross a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+from pypdf.generic import Destination
+
+from formats.core.contract import FoundSection, ReadBack
+from formats.core.text import normalise
+from formats.outputs.pdf.structure import marked_content
+
+# Points within which a bookmark and a named destination (rounded to whole points) count as
+# the same place.
+_SAME_PLACE = 1.5
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """An outline entry: its title, depth (1 = top), 0-based page and the point it goes to."""
+
+    title: str
+    level: int
+    page: int
+    left: float
+    top: float
+
+
+def read_bookmarks(reader: PdfReader) -> list[Bookmark]:
+    """Return the outline of a PDF flattened in reading order."""
+    found: list[Bookmark] = []
+
+    def walk(entries: list[Any], level: int) -> None:
+        for entry in entries:
+            if isinstance(entry, list):
+                walk(entry, level + 1)
+            else:
+                found.append(_bookmark(reader, entry, level))
+
+    walk(reader.outline, 1)
+    return found
+
+
+def _bookmark(reader: PdfReader, destination: Destination, level: int) -> Bookmark:
+    return Bookmark(str(destination.title), level, page_number(reader, destination),
+                    float(destination.left or 0), float(destination.top or 0))
+
+
+def page_number(reader: PdfReader, destination: Destination) -> int:
+    """Return the 0-based page a destination goes to, or -1 when it goes to no page."""
+    number = reader.get_destination_page_number(destination)
+    return -1 if number is None else number
+
+
+def named_places(reader: PdfReader) -> dict[tuple[int, float, float], list[str]]:
+    """Return the names of the PDF's named destinations by (page, left, top), rounded."""
+    places: dict[tuple[int, float, float], list[str]] = {}
+    for name, destination in reader.named_destinations.items():
+        page = page_number(reader, destination)
+        if page is None or page < 0:
+            continue
+        key = (page, round(float(destination.left or 0)), round(float(destination.top or 0)))
+        places.setdefault(key, []).append(str(name))
+    return places
+
+
+def ids_at(places: dict[tuple[int, float, float], list[str]], bookmark: Bookmark) -> list[str]:
+    """Return the names of the destinations at the very place a bookmark goes to."""
+    names: list[str] = []
+    for (page, left, top), at in places.items():
+        if (page == bookmark.page and abs(left - bookmark.left) <= _SAME_PLACE
+                and abs(top - bookmark.top) <= _SAME_PLACE):
+            names.extend(at)
+    return sorted(names)
+
+
+def page_text(reader: PdfReader, index: int, reached: set[tuple[int, int]] | None) -> str:
+    """Return the text of page ``index``: only the structure's marked content when tagged.
+
+    Text outside the structure tree (page furniture) is replaced by a line break.
+    """
+    page = reader.pages[index]
+    if reached is None:
+        return page.extract_text() or ""
+    open_marks: list[int | None] = []
+    pieces: list[str] = []
+
+    def before(operator: bytes, operands: list[Any], *_: Any) -> None:
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else None
+            mcid = properties.get("/MCID") if isinstance(properties, dict) else None
+            open_marks.append(int(mcid) if mcid is not None else None)
+        elif operator == b"BMC":
+            open_marks.append(None)
+        elif operator == b"EMC" and open_marks:
+            open_marks.pop()
+
+    def visit(text: str, *_: Any) -> None:
+        mcid = next((mark for mark in reversed(open_marks) if mark is not None), None)
+        pieces.append(text if (index, mcid) in reached else "\n")
+
+    page.extract_text(visitor_operand_before=before, visitor_text=visit)
+    return "".join(pieces)
+
+
+_BROKEN_ADDRESS = re.compile(r"(\((?:https?://|www\.|mailto:)[^\s)]*)[ \t]*\n\s*")
+
+
+def join_broken_addresses(text: str) -> str:
+    """Return text with every address in brackets that a line break split made whole again.
+
+    Print editions show addresses in brackets after link text; a long address wraps over
+    lines (or pages), which would leave part of it as words in the text.
+    """
+    while True:
+        joined = _BROKEN_ADDRESS.sub(r"\1", text)
+        if joined == text:
+            return text
+        text = joined
+
+
+def read_pdf(path: Path, out_dir: Path) -> tuple[dict[str, FoundSection], list[str]]:
+    """Return the sections a PDF holds (by id) and problems with the file as a whole.
+
+    A bookmark that goes to no page, or to a place with no named destination (its section
+    cannot be known), is a problem; so is a file without a structure tree. A bookmark whose
+    title is not on its page is a problem of its section.
+    """
+    reader = PdfReader(path)
+    file = path.relative_to(out_dir).as_posix()
+    bookmarks = read_bookmarks(reader)
+    problems = [f"{file}: bookmark '{bookmark.title}' goes to no page"
+                for bookmark in bookmarks if bookmark.page < 0]
+    bookmarks = [bookmark for bookmark in bookmarks if bookmark.page >= 0]
+    reached = marked_content(reader)
+    if reached is None:
+        problems.append(f"{file}: the PDF is not tagged (no structure tree)")
+    texts = [page_text(reader, index, reached) for index in range(len(reader.pages))]
+    places = named_places(reader)
+    found: dict[str, FoundSection] = {}
+    for index, bookmark in enumerate(bookmarks):
+        ids = ids_at(places, bookmark)
+        if not ids:
+            problems.append(f"{file}: bookmark '{bookmark.title}' (page {bookmark.page + 1}) "
+                            "goes to no named destination, so its section is unknown")
+        text = section_text(texts, bookmarks, index)
+        heading = _heading_problems(bookmark, texts[bookmark.page])
+        for section_id in ids:
+            found.setdefault(section_id, FoundSection(section_id, bookmark.title, text,
+                                                      heading, file))
+    return found, problems
+
+
+def section_text(texts: list[str], bookmarks: list[Bookmark], index: int) -> str:
+    """Return the text of the pages from bookmark ``index``'s page to the next one's (included).
+
+    The last bookmark's text runs to the end of the file.
+    """
+    first = bookmarks[index].page
+    last = bookmarks[index + 1].page if index + 1 < len(bookmarks) else len(texts) - 1
+    return join_broken_addresses("\n".join(texts[first:max(last, first) + 1]))
+
+
+def _heading_problems(bookmark: Bookmark, page_text: str) -> tuple[str, ...]:
+    if normalise(bookmark.title) in normalise(page_text):
+        return ()
+    return (f"bookmark '{bookmark.title}' goes to page {bookmark.page + 1}, where that heading "
+            "is not found",)
+
+
+def read_back_pdf(path: Path, out_dir: Path, output: str) -> ReadBack:
+    """Return the read-back of one PDF as the output ``output`` ("standard/pdf")."""
+    if not path.is_file():
+        return ReadBack(output, {}, (f"{path} does not exist",))
+    try:
+        sections, problems = read_pdf(path, out_dir)
+    except (PyPdfError, ValueError, KeyError, TypeError) as error:  # a damaged file
+        return ReadBack(output, {}, (f"{path} cannot be read as a PDF: {error}",))
+    return ReadBack(output, sections, tuple(problems))
+
+
+def read_back_one(out_dir: Path, pattern: str, output: str) -> ReadBack:
+    """Return the read-back of the one PDF in ``out_dir`` whose name matches ``pattern``.
+
+    The reader does not know the document, so it finds the file by its pattern; none, or more
+    than one, is a problem of the output.
+    """
+    found = sorted(out_dir.glob(pattern)) if out_dir.is_dir() else []
+    if len(found) != 1:
+        names = ", ".join(path.name for path in found)
+        what = f"{len(found)} files ({names})" if found else "no file"
+        return ReadBack(output, {}, (f"{what} matching {pattern} in {out_dir}",))
+    return read_back_pdf(found[0], out_dir, output)

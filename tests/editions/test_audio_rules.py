@@ -1,0 +1,505 @@
+"""The audio rules (formats/audio/rules.py): they pass on the built mini and real audio, and each
+fails, with its exact message, on a copy of the mini audio damaged the way it guards against.
+
+The damaged files are made as a user's tools would make them: ffmpeg re-encoding (quieter, a
+click, stereo, 32 kbps, VBR, 16 kHz, leading silence stripped), mutagen editing the chapters,
+a text editor's change to a transcript or the playlist. Where a message holds a measured
+number, the test reads that number back with an independent tool first (pyloudnorm, scipy's
+own resampler, mutagen, numpy on ffmpeg's decoding) and checks it is what the damage made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pyloudnorm
+import pytest
+from mutagen.id3 import ID3, TIT2, CTOCFlags
+from mutagen.mp3 import MP3, BitrateMode
+from scipy.signal import resample_poly
+
+import build as build_cli
+from tests.conftest import MINI_SOURCE
+from formats.editions.audio import EDITION as audio
+from formats.editions.audio.rules import (
+    DECODE_RATE, LoudnessMeter, Measurement, TruePeakMeter, _PHASES, decode, edition_rules,
+    gated_loudness, loudness_result, measure, measure_samples, silence_result, stream_format,
+    true_peak_dbfs, true_peak_result,
+)
+from formats.core.model import Document, LexiconEntry, Location
+from formats.core.contract import RuleResult
+
+MINI = MINI_SOURCE
+TRACK = "002-what-is-it.mp3"
+FILE_RULES = ("audio/loudness", "audio/true-peak", "audio/silence", "audio/mono",
+              "audio/bitrate", "audio/sample-rate")
+
+
+@pytest.fixture(scope="module")
+def mini_audio(mini_document: Document, built) -> Path:
+    """Return the folder of the mini fixture's audio edition (built once a session)."""
+    return built(mini_document, "audio")
+
+
+@pytest.fixture(scope="module")
+def mini_results(mini_document: Document, mini_audio: Path) -> list[RuleResult]:
+    """Return the audio rules' results on the mini audio, as built."""
+    return audio.rules(mini_document, mini_audio)
+
+
+@pytest.fixture
+def copy(mini_audio: Path, tmp_path: Path) -> Path:
+    """Return a copy of the mini audio folder, to damage."""
+    return Path(shutil.copytree(mini_audio, tmp_path / "audio"))
+
+
+def result(results: list[RuleResult], rule: str, where: str) -> RuleResult:
+    """Return the one result of ``rule`` on ``where``."""
+    (found,) = [r for r in results if r.rule == rule and r.where == where]
+    return found
+
+
+def failures(results: list[RuleResult]) -> list[tuple[str, str, str]]:
+    """Return (rule, where, message) of every failed result."""
+    return [(r.rule, r.where, r.message) for r in results if not r.passed]
+
+
+def book_of(folder: Path) -> Path:
+    (book,) = folder.glob("*-complete.mp3")
+    return book
+
+
+# ---------------------------------------------------------------------------------------------
+# Ways of damaging a file, as ffmpeg would
+
+
+def ffmpeg(*args: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)
+
+
+def reencode(path: Path, *options: str, samples: np.ndarray | None = None) -> None:
+    """Encode ``path`` again with libmp3lame and ``options`` (from ``samples`` if given)."""
+    out = path.with_name("re-encoded.mp3")
+    if samples is None:
+        ffmpeg("-i", str(path), *options, str(out))
+    else:
+        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar",
+                        str(DECODE_RATE), "-ac", "1", "-i", "-", *options, str(out)],
+                       input=samples.astype("<f4").tobytes(), check=True)
+    out.replace(path)
+
+
+MP3_64K = ("-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "1")
+
+
+def quieter(folder: Path) -> None:
+    reencode(folder / TRACK, "-af", "volume=-12dB", *MP3_64K)
+
+
+def click(folder: Path) -> None:
+    samples = decode(folder / TRACK)
+    middle = samples.size // 2
+    samples[middle:middle + 4] = [0.98, -0.98, 0.98, -0.98]
+    reencode(folder / TRACK, *MP3_64K, samples=samples)
+
+
+def stereo(folder: Path) -> None:
+    reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "2",
+             "-joint_stereo", "0")
+
+
+def low_bitrate(folder: Path) -> None:
+    reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "32k", "-ar", "22050", "-ac", "1")
+
+
+def variable_bitrate(folder: Path) -> None:
+    reencode(folder / TRACK, "-c:a", "libmp3lame", "-q:a", "4", "-ar", "22050", "-ac", "1")
+
+
+def sixteen_khz(folder: Path) -> None:
+    reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "16000", "-ac", "1")
+
+
+def no_leading_silence(folder: Path) -> None:
+    reencode(folder / TRACK, "-af", "silenceremove=start_periods=1:start_threshold=-50dB",
+             *MP3_64K)
+
+
+def long_tail(folder: Path) -> None:
+    reencode(folder / TRACK, "-af", "apad=pad_dur=4", *MP3_64K)
+
+
+# ---------------------------------------------------------------------------------------------
+# The measured rules, each broken on one per-section file
+
+
+def _loudness(path: Path, original: Path) -> str:
+    meter = pyloudnorm.Meter(DECODE_RATE)
+    lufs = meter.integrated_loudness(decode(path))
+    # 12 dB quieter, less about half a LU that LAME's low-pass filter takes off at 64 kbps
+    assert abs(lufs - (meter.integrated_loudness(decode(original)) - 12)) <= 1.0
+    assert abs(measure(path).loudness_lufs - lufs) < 0.01
+    return f"{measure(path).loudness_lufs:.1f} LUFS integrated, outside -18 ± 2"
+
+
+def _peak(path: Path, original: Path) -> str:
+    independent = 20 * np.log10(np.abs(resample_poly(decode(path), 4, 1)).max())
+    assert independent > -3.0
+    peak = measure(path).true_peak_dbfs
+    assert abs(peak - independent) < 0.5
+    return f"true peak {peak:.1f} dBFS above -3"
+
+
+def _lead(path: Path, original: Path) -> str:
+    samples = decode(path)
+    lead = np.flatnonzero(np.abs(samples) > 10 ** (-50 / 20))[0] / DECODE_RATE
+    assert lead < 0.1
+    return f"{lead:.2f} s of silence at the start (0.5-1 s)"
+
+
+def _tail(path: Path, original: Path) -> str:
+    samples = decode(path)
+    tail = (samples.size - 1 - np.flatnonzero(np.abs(samples) > 10 ** (-50 / 20))[-1]) \
+        / DECODE_RATE
+    assert tail > 5.0
+    return f"{tail:.2f} s of silence at the end (1-3 s)"
+
+
+def _vbr(path: Path, original: Path) -> str:
+    assert MP3(path).info.bitrate_mode is BitrateMode.VBR
+    rates = sorted(stream_format(path).frame_kbps)
+    return (f"variable bit rate: frames of {len(rates)} bit rates from {rates[0]} to "
+            f"{rates[-1]} kbps (mutagen: VBR)")
+
+
+@pytest.mark.parametrize("damage, rule, expected", [
+    (quieter, "audio/loudness", _loudness),
+    (click, "audio/true-peak", _peak),
+    (stereo, "audio/mono", lambda path, original: "2 channels (stereo), not 1 (mono)"),
+    (low_bitrate, "audio/bitrate", lambda path, original: "constant 32 kbps, below 64 kbps"),
+    (variable_bitrate, "audio/bitrate", _vbr),
+    (sixteen_khz, "audio/sample-rate",
+     lambda path, original: "sampled at 16000 Hz, not 22050 or 44100"),
+    (no_leading_silence, "audio/silence", _lead),
+    (long_tail, "audio/silence", _tail),
+], ids=["quieter", "click", "stereo", "32-kbps", "vbr", "16-khz", "no-leading-silence",
+        "long-tail"])
+def test_a_damaged_file_fails_its_rule_with_what_was_measured(
+        mini_document: Document, mini_audio: Path, copy: Path, damage: Callable[[Path], None],
+        rule: str, expected: Callable[[Path, Path], str]) -> None:
+    damage(copy)
+    results = audio.rules(mini_document, copy)
+    assert failures(results) == [(rule, TRACK, expected(copy / TRACK, mini_audio / TRACK))]
+
+
+def test_a_file_that_is_not_mp3_is_one_failure(mini_document: Document, copy: Path) -> None:
+    (copy / TRACK).write_bytes(b"not audio at all " * 100)
+    results = audio.rules(mini_document, copy)
+    assert failures(results) == [
+        ("audio/file", TRACK, f"mutagen reads no MP3 audio in {TRACK}: can't sync to MPEG frame")]
+    assert not [r for r in results if r.where == TRACK and r.rule in FILE_RULES]
+
+
+# ---------------------------------------------------------------------------------------------
+# The book's chapters, the playlist, the opening, the lexicon
+
+
+def _delete_chapter(folder: Path) -> None:
+    tags = ID3(book_of(folder))
+    del tags["CHAP:what-is-it"]
+    tags.save(book_of(folder), v2_version=3)
+
+
+def _retitle_chapter(folder: Path) -> None:
+    tags = ID3(book_of(folder))
+    tags["CHAP:details"].sub_frames.setall("TIT2", [TIT2(encoding=3, text=["Details"])])
+    tags.save(book_of(folder), v2_version=3)
+
+
+def _reorder_chapters(folder: Path) -> None:
+    tags = ID3(book_of(folder))
+    (toc,) = tags.getall("CTOC")
+    ids = list(toc.child_element_ids)
+    ids[2], ids[3] = ids[3], ids[2]
+    toc.child_element_ids = ids
+    tags.save(book_of(folder), v2_version=3)
+
+
+def _unordered_toc(folder: Path) -> None:
+    tags = ID3(book_of(folder))
+    (toc,) = tags.getall("CTOC")
+    toc.flags = toc.flags & ~CTOCFlags.ORDERED
+    tags.save(book_of(folder), v2_version=3)
+
+
+def _unlist_track(folder: Path) -> None:
+    (playlist,) = folder.glob("*.m3u8")
+    lines = playlist.read_text(encoding="utf-8").splitlines()
+    at = lines.index(TRACK)
+    playlist.write_text("\n".join(lines[:at - 1] + lines[at + 1:]) + "\n", encoding="utf-8")
+
+
+def _list_a_ghost(folder: Path) -> None:
+    (playlist,) = folder.glob("*.m3u8")
+    with playlist.open("a", encoding="utf-8") as out:
+        out.write("#EXTINF:3,A ghost\n009-ghost.mp3\n")
+
+
+def _no_publisher(folder: Path) -> None:
+    opening = folder / "000-opening.txt"
+    lines = opening.read_text(encoding="utf-8").splitlines()
+    opening.write_text("\n".join(line for line in lines if "Publisher" not in line) + "\n",
+                       encoding="utf-8")
+
+
+def _wrong_length(folder: Path) -> None:
+    opening = folder / "000-opening.txt"
+    text = opening.read_text(encoding="utf-8")
+    opening.write_text(re.sub(r"lasts about [^.]+\.", "lasts about 1 hour.", text),
+                       encoding="utf-8")
+
+
+def _book_minutes(folder: Path) -> float:
+    return MP3(book_of(folder)).info.length / 60
+
+
+@pytest.mark.parametrize("damage, rule, where, expected", [
+    (_delete_chapter, "audio/chapters", "mini-toolkit-complete.mp3",
+     lambda folder: "no chapter (CHAP) for section 'what-is-it' (1.1 What is it?)"),
+    (_retitle_chapter, "audio/chapters", "mini-toolkit-complete.mp3",
+     lambda folder: "chapter 'details' is titled 'Details', not with its number and title "
+                    "'1.1 a) Details'"),
+    (_reorder_chapters, "audio/chapters", "mini-toolkit-complete.mp3",
+     lambda folder: "the table of contents lists the sections out of reading order; chapter "
+                    "'what-is-it' starts at "
+                    f"{ID3(book_of(folder))['CHAP:what-is-it'].start_time / 1000:.1f} s, before "
+                    "chapter 'details' "
+                    f"({ID3(book_of(folder))['CHAP:details'].start_time / 1000:.1f} s)"),
+    (_unordered_toc, "audio/chapters", "mini-toolkit-complete.mp3",
+     lambda folder: "the table of contents (CTOC) is not marked ordered"),
+    (_unlist_track, "audio/playlist", "mini-toolkit.m3u8",
+     lambda folder: f"it does not list {TRACK}"),
+    (_list_a_ghost, "audio/playlist", "mini-toolkit.m3u8",
+     lambda folder: "it lists 009-ghost.mp3, which does not exist"),
+    (_no_publisher, "audio/opening", "000-opening.txt",
+     lambda folder: "it does not say the publisher 'Test Publisher'"),
+    (_wrong_length, "audio/opening", "000-opening.txt",
+     lambda folder: "it says the recording lasts about 1 hour, but it lasts "
+                    f"{_book_minutes(folder):.1f} minutes"),
+], ids=["chapter-deleted", "chapter-without-number", "chapters-reordered", "toc-not-ordered",
+        "track-not-listed", "ghost-listed", "no-publisher", "wrong-length"])
+def test_a_damaged_book_playlist_or_opening_fails_its_rule(
+        mini_document: Document, copy: Path, damage: Callable[[Path], None], rule: str,
+        where: str, expected: Callable[[Path], str]) -> None:
+    damage(copy)
+    results = edition_rules(mini_document, copy)  # no audio was changed: not measured again
+    assert failures(results) == [(rule, where, expected(copy))]
+
+
+def _with_lexicon(document: Document) -> Document:
+    entries = (LexiconEntry("DPO", "D P O", Location("lexicon.yaml", 1)),
+               LexiconEntry("e.g.", "for example", Location("lexicon.yaml", 2)))
+    return dataclasses.replace(document, lexicon=entries)
+
+
+def test_lexicon_passes_on_every_transcript_where_no_written_form_is_left(
+        mini_document: Document, mini_audio: Path) -> None:
+    results = edition_rules(_with_lexicon(mini_document), mini_audio)
+    lexicon = [r for r in results if r.rule == "audio/lexicon"]
+    assert sorted(r.where for r in lexicon) == sorted(p.name for p in mini_audio.glob("*.txt"))
+    assert all(r.passed for r in lexicon)
+    assert lexicon[0].message == "none of the 2 lexicon entries' written forms is left"
+
+
+def test_a_transcript_saying_a_lexicon_word_as_written_fails(mini_document: Document,
+                                                             copy: Path) -> None:
+    transcript = copy / TRACK.replace(".mp3", ".txt")
+    lines = transcript.read_text(encoding="utf-8").splitlines()
+    lines += ["Ask your DPO, e.g. the local DPO. Not a DPOs or XDPO."]
+    transcript.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    results = edition_rules(_with_lexicon(mini_document), copy)
+    assert failures(results) == [(
+        "audio/lexicon", transcript.name,
+        f"'DPO' is left as written 2 times (first on line {len(lines)}), where the lexicon says "
+        f"'D P O'; 'e.g.' is left as written once (first on line {len(lines)}), where the "
+        "lexicon says 'for example'")]
+
+
+def test_no_lexicon_no_lexicon_results(mini_results: list[RuleResult]) -> None:
+    assert not [r for r in mini_results if r.rule == "audio/lexicon"]
+
+
+def test_a_missing_book_fails_the_file_and_chapter_rules(mini_document: Document,
+                                                         copy: Path) -> None:
+    book_of(copy).unlink()
+    results = audio.rules(mini_document, copy)
+    assert failures(results) == [
+        ("audio/file", "audio", "no single whole-book MP3 (*-complete.mp3)"),
+        ("audio/chapters", "audio", "no single whole-book MP3 (*-complete.mp3) to hold the "
+                                    "chapters")]
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules on the audio as built
+
+
+def test_every_rule_passes_on_the_mini_audio(mini_results: list[RuleResult],
+                                             mini_audio: Path) -> None:
+    assert failures(mini_results) == []
+    mp3s = sorted(path.name for path in mini_audio.glob("*.mp3"))
+    assert len(mp3s) == 8  # the opening, 6 sections, the book
+    assert Counter(r.rule for r in mini_results) == {
+        **{rule: len(mp3s) for rule in FILE_RULES},
+        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
+    for rule in FILE_RULES:
+        assert sorted(r.where for r in mini_results if r.rule == rule) == mp3s
+
+
+def test_passing_results_say_what_was_measured(mini_results: list[RuleResult],
+                                               mini_audio: Path) -> None:
+    book = book_of(mini_audio).name
+    measured = measure(book_of(mini_audio))
+    frames = sum(stream_format(book_of(mini_audio)).frame_kbps.values())
+    assert result(mini_results, "audio/loudness", book).message == \
+        f"{measured.loudness_lufs:.1f} LUFS integrated (-18 ± 2)"
+    assert result(mini_results, "audio/true-peak", book).message == \
+        f"true peak {measured.true_peak_dbfs:.1f} dBFS (at most -3)"
+    assert result(mini_results, "audio/silence", book).message == \
+        f"{measured.lead_s:.2f} s of silence at the start, {measured.tail_s:.2f} s at the end"
+    assert result(mini_results, "audio/bitrate", book).message == \
+        f"constant 64 kbps in all {frames} frames (mutagen: CBR)"
+    assert result(mini_results, "audio/mono", book).message == f"mono in all {frames} frames"
+    assert result(mini_results, "audio/sample-rate", book).message == "sampled at 22050 Hz"
+    assert result(mini_results, "audio/chapters", book).message == (
+        "a top-level ordered table of contents of 6 chapters, one per section in reading "
+        "order, each titled with its number and title")
+    assert result(mini_results, "audio/playlist", "mini-toolkit.m3u8").message == \
+        "lists all 7 per-section files in order, each of which exists"
+    opening = result(mini_results, "audio/opening", "000-opening.txt").message
+    assert re.fullmatch(r"says 'Mini toolkit', 'Test Publisher', then that it lasts about \d+ "
+                        r"minutes? \(the whole recording lasts \d+\.\d minutes\)", opening)
+
+
+def test_check_fails_and_names_the_broken_rule(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    dist = tmp_path / "dist"
+    assert build_cli.main(["build", "--format", "audio", "--source", str(MINI),
+                           "--out", str(dist)]) == 0
+    capsys.readouterr()
+    assert build_cli.main(["check", "--format", "audio", "--source", str(MINI),
+                           "--out", str(dist)]) == 0
+    capsys.readouterr()
+    quieter(dist / "audio")
+    code = build_cli.main(["check", "--format", "audio", "--source", str(MINI),
+                           "--out", str(dist)])
+    out = " ".join(capsys.readouterr().out.split())
+    assert code == 1
+    lufs = measure(dist / "audio" / TRACK).loudness_lufs
+    assert f"error: audio/loudness: {TRACK}: {lufs:.1f} LUFS integrated, outside -18 ± 2" in out
+    assert "is incomplete" not in out and "problem:" not in out  # only the rule failed
+
+
+@pytest.mark.slow
+def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> None:
+    folder = built(real_document, "audio")
+    results = audio.rules(real_document, folder)
+    assert failures(results) == []
+    sections = len(list(real_document.sections()))
+    mp3s = sections + 2  # the opening and the book
+    assert Counter(r.rule for r in results) == {
+        **{rule: mp3s for rule in FILE_RULES}, "audio/lexicon": mp3s,
+        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
+    assert result(results, "audio/chapters", book_of(folder).name).message.startswith(
+        f"a top-level ordered table of contents of {sections} chapters")
+
+
+# ---------------------------------------------------------------------------------------------
+# The meters, against independent measurements
+
+
+@pytest.mark.parametrize("part", ["whole", "start", "quieter"])
+@pytest.mark.parametrize("piece", [1000, 2205, 44100 * 3 + 7], ids=["1000", "segment", "3s+7"])
+def test_the_streamed_loudness_agrees_with_pyloudnorm(mini_audio: Path, part: str,
+                                                      piece: int) -> None:
+    samples = decode(book_of(mini_audio))
+    samples = {"whole": samples, "start": samples[:2 * DECODE_RATE],
+               "quieter": samples * 0.1}[part]
+    meter = LoudnessMeter()
+    for start in range(0, samples.size, piece):
+        meter.feed(samples[start:start + piece])
+    expected = pyloudnorm.Meter(DECODE_RATE).integrated_loudness(samples)
+    assert abs(meter.lufs() - expected) < 0.01
+
+
+@pytest.mark.parametrize("piece", [4000, 7777, 441000])
+def test_the_streamed_true_peak_is_the_largest_interpolated_value(mini_audio: Path,
+                                                                  piece: int) -> None:
+    samples = decode(book_of(mini_audio))
+    samples[samples.size // 3] = 0.9  # a click between two chapters' words
+    meter = TruePeakMeter()
+    for start in range(0, samples.size, piece):
+        meter.feed(samples[start:start + piece])
+    meter.finish()
+    every_value = max(float(np.abs(np.convolve(samples, phase)).max()) for phase in _PHASES)
+    assert abs(meter.peak - max(every_value, float(np.abs(samples).max()))) < 1e-6
+    independent = 20 * np.log10(np.abs(resample_poly(samples, 4, 1)).max())
+    assert abs(true_peak_dbfs(samples) - independent) < 0.3
+
+
+def test_silence_has_no_loudness_and_is_not_sound() -> None:
+    measured = measure_samples(np.zeros(2 * DECODE_RATE))
+    assert (measured.loudness_lufs, measured.true_peak_dbfs, measured.has_sound) == (
+        float("-inf"), float("-inf"), False)
+    assert gated_loudness(np.zeros(5)) == float("-inf")
+    assert silence_result("x.mp3", measured) == RuleResult(
+        "audio/silence", "x.mp3", False, "no sound above -50 dBFS in 2.00 s")
+
+
+@pytest.mark.parametrize("lufs, peak, lead, tail, messages", [
+    (-22.44, -1.23, 1.8, 1.5, ["-22.4 LUFS integrated, outside -18 ± 2",
+                               "true peak -1.2 dBFS above -3",
+                               "1.80 s of silence at the start (0.5-1 s)"]),
+    (-15.9, 0.4, 0.75, 0.5, ["-15.9 LUFS integrated, outside -18 ± 2",
+                             "true peak 0.4 dBFS above -3",
+                             "0.50 s of silence at the end (1-3 s)"]),
+], ids=["quiet-peaky-long-lead", "loud-clipping-short-tail"])
+def test_messages_say_what_was_measured(lufs: float, peak: float, lead: float, tail: float,
+                                        messages: list[str]) -> None:
+    measured = Measurement(10.0, lufs, peak, lead, tail, True)
+    found = [verdict("x.mp3", measured) for verdict in (loudness_result, true_peak_result,
+                                                        silence_result)]
+    assert [(r.passed, r.message) for r in found] == [(False, m) for m in messages]
+
+
+@pytest.mark.parametrize("lufs, peak, lead, passed, messages", [
+    (-20.04, -3.04, 0.504, True, ["-20.0 LUFS integrated (-18 ± 2)",
+                                  "true peak -3.0 dBFS (at most -3)",
+                                  "0.50 s of silence at the start, 1.50 s at the end"]),
+    (-20.06, -2.94, 0.494, False, ["-20.1 LUFS integrated, outside -18 ± 2",
+                                   "true peak -2.9 dBFS above -3",
+                                   "0.49 s of silence at the start (0.5-1 s)"]),
+], ids=["shown-within", "shown-outside"])
+def test_values_are_judged_as_their_messages_show_them(lufs: float, peak: float, lead: float,
+                                                       passed: bool,
+                                                       messages: list[str]) -> None:
+    measured = Measurement(10.0, lufs, peak, lead, 1.5, True)
+    found = [verdict("x.mp3", measured) for verdict in (loudness_result, true_peak_result,
+                                                        silence_result)]
+    assert [(r.passed, r.message) for r in found] == [(passed, m) for m in messages]
+
+
+def test_an_mpeg1_stereo_file_is_read_frame_by_frame(mini_audio: Path, tmp_path: Path) -> None:
+    path = tmp_path / "stereo.mp3"
+    ffmpeg("-i", str(mini_audio / TRACK), "-c:a", "libmp3lame", "-b:a", "128k", "-ar", "44100",
+           "-ac", "2", str(path))
+    found = stream_format(path)
+    assert (found.channels, found.sample_rate, found.bitrate_mode) == (2, 44100, "CBR")
+    assert set(found.frame_kbps) == {128} and found.frame_rates == {44100}
+    assert found.frame_modes <= {"stereo", "joint stereo"}

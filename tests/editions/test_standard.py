@@ -1,0 +1,151 @@
+"""The standard web edition, read back as a browser's parser and a screen reader would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import build
+from formats.editions import standard
+from formats.check.coverage import Status, coverage
+from formats.core.model import Document
+from tests.conftest import MINI_SOURCE
+
+
+@pytest.fixture(scope="module")
+def mini_page(mini_document: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("mini-web")
+    assert build.main(["--source", str(MINI_SOURCE), "--out", str(out), "--format",
+                       "standard"]) == 0
+    return out
+
+
+def _tree(out: Path) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring((out / "standard" / "index.html").read_bytes())
+
+
+@pytest.mark.slow  # the check runs axe-core in Chromium
+def test_every_section_is_read_back_present(mini_document: Document, mini_page: Path) -> None:
+    result = coverage(mini_document, mini_page, ["standard"])
+    html_cells = {sid: cell for (sid, output), cell in result.cells.items()
+                  if output == "standard/html"}
+    assert {sid: cell.status for sid, cell in html_cells.items()} == {
+        section.id: Status.PRESENT for section in mini_document.sections()}
+
+
+def test_page_has_language_title_skip_link_and_landmarks(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    assert tree.get("lang") == "en-GB"
+    assert tree.findtext(".//title") == "Mini toolkit: A small toolkit for tests"
+    skip = tree.xpath("//body/a[1]")[0]
+    assert skip.get("href") == "#main-content" and tree.get_element_by_id("main-content") is not None
+    for landmark in ("header", "nav", "main", "footer"):
+        assert tree.xpath(f"//{landmark}"), landmark
+    body_children = [child.tag for child in tree.xpath("//body/*")]
+    assert body_children == ["a", "header", "div", "footer"]
+
+
+def test_headings_are_numbered_in_order_without_skipped_levels(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    levels = [int(heading.tag[1]) for heading in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
+    assert levels[0] == 1
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:]))
+    section_headings = [" ".join(h.text_content().split())
+                        for h in tree.xpath("//section/*[1][self::h2 or self::h3 or self::h4]")]
+    assert section_headings == ["1. Getting started", "1.1 What is it?", "a) Details",
+                                "1.2 Try it", "Appendix 1: Suggested answers",
+                                "Quiz 1: True or false?"]
+
+
+def test_contents_lists_every_chapter_and_section(mini_document: Document, mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    targets = [link.get("href") for link in tree.xpath("//nav//a")]
+    assert targets == [f"#{section.id}" for section in mini_document.sections()
+                       if section.level <= 3]
+
+
+def test_tables_have_captions_and_header_cells(mini_page: Path) -> None:
+    tables = _tree(mini_page).xpath("//table")
+    assert len(tables) == 3
+    for table in tables:
+        assert table.xpath("caption")[0].text_content().strip()
+        assert {th.get("scope") for th in table.xpath("thead//th")} == {"col"}
+    compared = [t for t in tables if "Three ways" in t.xpath("caption")[0].text_content()][0]
+    assert [th.text_content() for th in compared.xpath("thead//th")] == [
+        "Information", "Consultation", "Co-production"]
+
+
+def test_quiz_and_answers_link_both_ways(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    quiz = tree.get_element_by_id("quiz-true-false")
+    assert quiz.xpath(".//a[@href='#answers-true-false']")
+    answers = tree.get_element_by_id("answers-true-false")
+    assert answers.xpath(".//a[@href='#quiz-true-false']")
+
+
+def test_glossary_term_is_linked_and_targets_exist(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    ids = set(tree.xpath("//@id"))
+    internal = [a.get("href")[1:] for a in tree.xpath("//a[starts-with(@href, '#')]")]
+    assert "term-power" in internal
+    assert set(internal) <= ids
+
+
+def test_form_questions_are_real_form_controls(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    assert len(tree.xpath("//fieldset[@id='q-who']//input[@type='checkbox']")) == 2
+    assert [i.get("value") for i in tree.xpath("//fieldset[@id='q-useful']//input[@type='radio']")] \
+        == ["yes", "no"]
+    textarea = tree.xpath("//textarea")[0]
+    assert tree.xpath(f"//label[@for='{textarea.get('id')}']")
+
+
+def test_other_formats_statement_is_on_the_page(mini_page: Path) -> None:
+    text = " ".join(_tree(mini_page).text_content().split())
+    assert "Ask us for large print, Easy Read or audio." in text
+
+
+def _without_section(page: Path, section_id: str) -> None:
+    html = page.read_text(encoding="utf-8")
+    start = html.index(f'<section id="{section_id}"')
+    end = html.index("</section>", start) + len("</section>")
+    page.write_text(html[:start] + html[end:], encoding="utf-8")
+
+
+@pytest.mark.slow  # the check runs axe-core in Chromium
+def test_check_fails_and_names_a_section_removed_from_the_html(
+        mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_page, out)
+    _without_section(out / "standard" / "index.html", "details")
+    capsys.readouterr()
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(out),
+                       "--format", "standard"]) == 1
+    report = capsys.readouterr().out
+    assert re.search(r"standard/html: section 'details' \(a\) Details\) is missing", report)
+
+
+@pytest.mark.slow  # the check runs axe-core in Chromium
+def test_check_fails_when_a_sentence_is_cut_from_a_section(
+        mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_page, out)
+    page = out / "standard" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("It means sharing power", "It means"),
+                    encoding="utf-8")
+    capsys.readouterr()
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(out),
+                       "--format", "standard"]) == 1
+    assert "section 'what-is-it' (1.1 What is it?) is incomplete: 1 sentence(s) not found: " \
+           "'It means sharing power, as the glossary says.'" in capsys.readouterr().out
+
+
+@pytest.mark.slow  # the check runs axe-core in Chromium
+def test_check_passes_on_a_complete_build(mini_page: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(mini_page),
+                       "--format", "standard"]) == 0

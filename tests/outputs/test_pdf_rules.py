@@ -1,0 +1,504 @@
+"""The PDF rules of the check (formats.outputs.pdf.rules) on built PDFs: every rule passes on the standard
+and large-print PDFs of the mini and the real toolkit, and each rule fails, with a message saying
+what it found, on a PDF made to break it (a built PDF edited with pypdf, or a small page printed
+with WeasyPrint through formats.outputs.pdf.writer)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from pypdf import PdfWriter
+from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
+
+import build
+from formats.editions import large_print
+from formats.core.names import TEMPLATES, slug
+from formats.outputs.html import print_page as print_html_page
+from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf import writer as pdf_writer
+from formats.editions import standard
+from formats.core.model import Document
+from formats.editions.large_print.rules import PDF_RULES as LARGE_PRINT_RULES
+from formats.editions.large_print.rules import pdf_file_rules
+from formats.outputs.pdf.rules import PDF_RULES, pdf_rules
+from formats.core.contract import RuleResult
+from tests.helpers.pdf import outline_items
+from tests.conftest import MINI_SOURCE, Builds
+
+PDF_RULE_NAMES = [name for name, _ in PDF_RULES]
+LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES]
+
+
+def by_rule(results: list[RuleResult]) -> dict[str, RuleResult]:
+    """Return rule results by rule name (each rule gives one result per file)."""
+    found = {result.rule: result for result in results}
+    assert len(found) == len(results)
+    return found
+
+
+def failures(results: list[RuleResult]) -> dict[str, str]:
+    """Return the message of every failed rule, by rule name."""
+    return {result.rule: result.message for result in results if not result.passed}
+
+
+def edition_pdf(built: Builds, document: Document, edition: str) -> Path:
+    """Return the built PDF of ``edition`` ("standard" or "large-print")."""
+    folder = built(document, edition)
+    name = (standard.pdf_name(document) if edition == "standard"
+            else f"{large_print.file_stem(document)}.pdf")
+    return folder / name
+
+
+# ---------------------------------------------------------------------------------------------
+# Every rule passes on the built PDFs
+
+
+@pytest.mark.parametrize("edition", ["standard", "large-print"])
+def test_every_rule_passes_on_the_mini_pdfs(edition: str, built: Builds,
+                                           mini_document: Document) -> None:
+    path = edition_pdf(built, mini_document, edition)
+    check = pdf_file_rules if edition == "large-print" else pdf_rules
+    results = check(path, f"{edition}/pdf", mini_document)
+    wanted = PDF_RULE_NAMES + (LARGE_PRINT_RULE_NAMES if edition == "large-print" else [])
+    assert [result.rule for result in results] == wanted
+    assert failures(results) == {}
+    assert {result.where for result in results} == {f"{path.name} ({edition}/pdf)"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edition", ["standard", "large-print"])
+def test_every_rule_passes_on_the_real_pdfs(edition: str, built: Builds,
+                                           real_document: Document) -> None:
+    path = edition_pdf(built, real_document, edition)
+    check = pdf_file_rules if edition == "large-print" else pdf_rules
+    results = check(path, f"{edition}/pdf", real_document)
+    assert failures(results) == {}
+    found = by_rule(results)
+    sections = len(list(real_document.sections()))
+    assert found["pdf/bookmarks"].message.startswith(
+        f"every one of the {sections} sections has a bookmark at its level")
+
+
+def test_passing_messages_say_what_was_found(built: Builds, mini_document: Document) -> None:
+    path = edition_pdf(built, mini_document, "large-print")
+    found = {name: result.message
+             for name, result in by_rule(pdf_file_rules(path, "x", mini_document)).items()}
+    assert found["pdf/lang"] == "catalog /Lang is 'en-GB'"
+    assert found["pdf/title"] == ("XMP dc:title is 'Mini toolkit: A small toolkit for tests "
+                                  "(large print)'")
+    assert found["pdf/display-doc-title"] == "/ViewerPreferences /DisplayDocTitle is true"
+    assert found["pdf/pdfua"] == "XMP pdfuaid:part is 1 (PDF/UA-1)"
+    assert found["large-print/min-font-size"] == "smallest text is 16.0pt (at least 16pt)"
+    assert found["large-print/body-size"] == "most common text size is 18.0pt"
+
+
+# ---------------------------------------------------------------------------------------------
+# Built PDFs edited to break one rule
+
+
+def structure(writer: PdfWriter) -> Iterator[DictionaryObject]:
+    """Yield every structure element of a PDF being edited, in reading order."""
+    stack: list[Any] = [writer.root_object["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if not isinstance(node, dict):
+            continue
+        if "/S" in node:
+            yield node
+        kids = node.get("/K")
+        if kids is None or node.get("/Type") == "/OBJR":
+            continue
+        kids = kids.get_object()
+        stack.extend(reversed([kid for kid in (kids if isinstance(kids, list) else [kids])
+                               if not isinstance(kid, int)]))
+
+
+def page_of(writer: PdfWriter, element: DictionaryObject) -> int:
+    """Return the 1-based page of a structure element (its own /Pg or its nearest parent's)."""
+    node: Any = element
+    while "/Pg" not in node:
+        node = node["/P"].get_object()
+    return writer.get_page_number(node["/Pg"].get_object()) + 1
+
+
+def first_font(writer: PdfWriter) -> DictionaryObject:
+    """Return the first font of the first page, by name."""
+    fonts = writer.pages[0]["/Resources"]["/Font"].get_object()
+    return min((font.get_object() for font in fonts.values()), key=lambda font: font["/BaseFont"])
+
+
+def drop_from_catalog(*keys: str) -> Callable[[PdfWriter], str]:
+    def edit(writer: PdfWriter) -> str:
+        for key in keys:
+            del writer.root_object[NameObject(key)]
+        return ""
+    return edit
+
+
+def set_lang(writer: PdfWriter) -> str:
+    writer.root_object[NameObject("/Lang")] = TextStringObject("en-US")
+    return ""
+
+
+def set_display_doc_title_false(writer: PdfWriter) -> str:
+    preferences = writer.root_object["/ViewerPreferences"].get_object()
+    preferences[NameObject("/DisplayDocTitle")] = BooleanObject(False)
+    return ""
+
+
+def set_marked_false(writer: PdfWriter) -> str:
+    writer.root_object["/MarkInfo"].get_object()[NameObject("/Marked")] = BooleanObject(False)
+    return ""
+
+
+def edit_xmp(old: bytes, new: bytes) -> Callable[[PdfWriter], str]:
+    def edit(writer: PdfWriter) -> str:
+        stream = writer.root_object["/Metadata"].get_object()
+        data = stream.get_data()
+        assert old in data
+        stream.set_data(data.replace(old, new))
+        return ""
+    return edit
+
+
+def unembed_first_font(writer: PdfWriter) -> str:
+    font = first_font(writer)
+    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+    del descriptor[NameObject("/FontFile2")]
+    return str(font["/BaseFont"]).lstrip("/")
+
+
+def drop_first_unicode_map(writer: PdfWriter) -> str:
+    font = first_font(writer)
+    del font[NameObject("/ToUnicode")]
+    return str(font["/BaseFont"]).lstrip("/")
+
+
+def first_h1_to_h2(writer: PdfWriter) -> str:
+    heading = next(element for element in structure(writer) if element["/S"] == "/H1")
+    heading[NameObject("/S")] = NameObject("/H2")
+    return str(page_of(writer, heading))
+
+
+def first_h3_to_h5(writer: PdfWriter) -> str:
+    headings = [element for element in structure(writer)
+                if str(element["/S"]) in ("/H1", "/H2", "/H3", "/H4", "/H5", "/H6")]
+    index = next(index for index, element in enumerate(headings) if element["/S"] == "/H3")
+    headings[index][NameObject("/S")] = NameObject("/H5")
+    return f"{page_of(writer, headings[index])} {str(headings[index - 1]['/S'])[1:]}"
+
+
+def first_table_th_to_td(writer: PdfWriter) -> str:
+    table = next(element for element in structure(writer) if element["/S"] == "/Table")
+    for element in structure(writer):
+        if element["/S"] == "/TH" and _inside(element, table):
+            element[NameObject("/S")] = NameObject("/TD")
+    return str(page_of(writer, table))
+
+
+def _inside(element: DictionaryObject, ancestor: DictionaryObject) -> bool:
+    node: Any = element
+    while "/P" in node:
+        node = node["/P"].get_object()
+        if node is ancestor:
+            return True
+    return False
+
+
+def remove_bookmark(title: str) -> Callable[[PdfWriter], str]:
+    """Return an edit that unlinks the outline item ``title`` (a leaf) from the outline."""
+    def edit(writer: PdfWriter) -> str:
+        item = next(node for node in outline_items(writer) if node["/Title"] == title)
+        parent = item["/Parent"].get_object()
+        previous, following = item.get("/Prev"), item.get("/Next")
+        _relink(previous.get_object() if previous else parent,
+                "/Next" if previous else "/First", following)
+        _relink(following.get_object() if following else parent,
+                "/Prev" if following else "/Last", previous)
+        return ""
+    return edit
+
+
+def _relink(node: DictionaryObject, key: str, value: Any) -> None:
+    if value is None:
+        node.pop(NameObject(key), None)
+    else:
+        node[NameObject(key)] = value
+
+
+def tampered(source: Path, target: Path, edit: Callable[[PdfWriter], str]) -> tuple[Path, str]:
+    """Write ``source`` edited by ``edit`` to ``target``; return it and what the edit returned."""
+    writer = PdfWriter(clone_from=source)
+    detail = edit(writer)
+    with target.open("wb") as file:
+        writer.write(file)
+    return target, detail
+
+
+@pytest.fixture
+def mini_standard_pdf(built: Builds, mini_document: Document) -> Path:
+    return edition_pdf(built, mini_document, "standard")
+
+
+def test_a_copy_written_by_pypdf_still_passes(mini_standard_pdf: Path, mini_document: Document,
+                                              tmp_path: Path) -> None:
+    path, _ = tampered(mini_standard_pdf, tmp_path / "copy.pdf", lambda writer: "")
+    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {}
+
+
+BROKEN = [
+    pytest.param(drop_from_catalog("/Lang"), {"pdf/lang": "catalog has no /Lang"},
+                 id="no-lang"),
+    pytest.param(set_lang, {"pdf/lang": "catalog /Lang is 'en-US', the document's language is "
+                            "'en-GB'"}, id="other-lang"),
+    pytest.param(drop_from_catalog("/StructTreeRoot", "/MarkInfo"), {
+        "pdf/tagged": "catalog has no /StructTreeRoot; catalog has no /MarkInfo",
+        "pdf/figures-alt": "the PDF has no structure tree",
+        "pdf/headings": "the PDF has no structure tree",
+        "pdf/table-headers": "the PDF has no structure tree"}, id="not-tagged"),
+    pytest.param(set_marked_false, {"pdf/tagged": "/MarkInfo /Marked is not true"},
+                 id="not-marked"),
+    pytest.param(set_display_doc_title_false,
+                 {"pdf/display-doc-title": "/ViewerPreferences /DisplayDocTitle is false"},
+                 id="display-doc-title-false"),
+    pytest.param(drop_from_catalog("/ViewerPreferences"),
+                 {"pdf/display-doc-title": "catalog has no /ViewerPreferences"},
+                 id="no-viewer-preferences"),
+    pytest.param(edit_xmp(b' pdfuaid:part="1"', b""),
+                 {"pdf/pdfua": "the XMP metadata has no pdfuaid:part"}, id="no-pdfuaid"),
+    pytest.param(edit_xmp(b'pdfuaid:part="1"', b'pdfuaid:part="2"'),
+                 {"pdf/pdfua": "XMP pdfuaid:part is '2', not 1"}, id="pdfua-2"),
+    pytest.param(edit_xmp(b"dc:title>", b"dc:subject>"),
+                 {"pdf/title": "the XMP metadata has no dc:title"}, id="no-dc-title"),
+    pytest.param(edit_xmp(b"Mini toolkit: A small", b"Tiny toolkit: A small"),
+                 {"pdf/title": "XMP dc:title 'Tiny toolkit: A small toolkit for tests' does not "
+                  "hold the title 'Mini toolkit'"}, id="other-title"),
+    pytest.param(drop_from_catalog("/Metadata"), {
+        "pdf/title": "catalog has no /Metadata (XMP) stream",
+        "pdf/pdfua": "catalog has no /Metadata (XMP) stream"}, id="no-xmp"),
+    pytest.param(edit_xmp(b"</x:xmpmeta>", b""), {
+        "pdf/title": "the XMP metadata is not well-formed XML: no element found: line 5, "
+                     "column 19",
+        "pdf/pdfua": "the XMP metadata is not well-formed XML: no element found: line 5, "
+                     "column 19"}, id="broken-xmp"),
+    pytest.param(remove_bookmark("1.2 Try it"),
+                 {"pdf/bookmarks": "no bookmark for section 'try-it' (1.2 Try it)"},
+                 id="bookmark-removed"),
+    pytest.param(drop_from_catalog("/Outlines"),
+                 {"pdf/bookmarks": "the PDF has no bookmarks (outline)"}, id="no-outline"),
+]
+
+
+@pytest.mark.parametrize(("edit", "wanted"), BROKEN)
+def test_a_broken_pdf_fails_its_rule(edit: Callable[[PdfWriter], str], wanted: dict[str, str],
+                                     mini_standard_pdf: Path, mini_document: Document,
+                                     tmp_path: Path) -> None:
+    path, _ = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
+    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == wanted
+
+
+@pytest.mark.parametrize(("edit", "rule", "message"), [
+    pytest.param(unembed_first_font, "pdf/fonts-embedded", "font '{}' is not embedded",
+                 id="font-not-embedded"),
+    pytest.param(drop_first_unicode_map, "pdf/fonts-unicode", "font '{}' has no /ToUnicode map",
+                 id="font-without-unicode-map"),
+    pytest.param(first_h1_to_h2, "pdf/headings", "the first heading is H2 (page {}), not H1",
+                 id="first-heading-h2"),
+    pytest.param(first_table_th_to_td, "pdf/table-headers", "Table on page {} has no TH cell",
+                 id="table-without-th"),
+])
+def test_a_broken_part_fails_its_rule_naming_it(edit: Callable[[PdfWriter], str], rule: str,
+                                                message: str, mini_standard_pdf: Path,
+                                                mini_document: Document,
+                                                tmp_path: Path) -> None:
+    path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
+    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {
+        rule: message.format(detail)}
+
+
+def test_a_skipped_heading_level_is_named(mini_standard_pdf: Path, mini_document: Document,
+                                          tmp_path: Path) -> None:
+    path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", first_h3_to_h5)
+    page, before = detail.split()
+    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {
+        "pdf/headings": f"H5 on page {page} follows {before} (skips {before[0]}"
+                        f"{int(before[1]) + 1})"}
+
+
+def test_bookmarks_need_the_document_to_name_sections(mini_standard_pdf: Path,
+                                                      tmp_path: Path) -> None:
+    path, _ = tampered(mini_standard_pdf, tmp_path / "broken.pdf", remove_bookmark("1.2 Try it"))
+    assert by_rule(pdf_rules(path, "standard/pdf"))["pdf/bookmarks"] == RuleResult(
+        "pdf/bookmarks", "broken.pdf (standard/pdf)", True, "6 bookmarks")
+
+
+def test_a_missing_pdf_is_a_failed_rule(tmp_path: Path) -> None:
+    assert pdf_file_rules(tmp_path / "gone.pdf", "standard/pdf") == [RuleResult(
+        "pdf/file", "gone.pdf (standard/pdf)", False, f"{tmp_path / 'gone.pdf'} does not exist")]
+
+
+def test_a_damaged_pdf_is_a_failed_rule(tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\nthis is not a PDF\n")
+    (result,) = pdf_rules(path, "standard/pdf")
+    assert (result.rule, result.passed) == ("pdf/file", False)
+    assert result.message.startswith(f"{path} cannot be read as a PDF: ")
+
+
+# ---------------------------------------------------------------------------------------------
+# Small pages printed with WeasyPrint: figures and the large print rules
+
+
+PICTURE = ("data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+           "/5+hHgAHggJ/PchI7wAAAABJRU5ErkJggg==")
+WORDS = ("Plain words in a long paragraph that wraps over several lines so that a browser could "
+         "justify it, with many words on every line. ")
+GOOD_BODY = f"<h1>A heading</h1><p>{WORDS * 2}</p>"
+
+
+def print_page(tmp_path: Path, body: str, css: str = "") -> Path:
+    """Return a one-page PDF of ``body`` set as large print (18pt Atkinson Hyperlegible, 2.5 cm
+    margins, A4) with ``css`` added, written by formats.outputs.pdf.writer."""
+    html = (f'<html lang="en-GB"><head><title>Test page</title><style>'
+            f"{print_html_page.atkinson_font_faces(italic=False)}\n"
+            "@page { size: A4; margin: 2.5cm }\n"
+            f'body {{ font-family: "{print_html_page.ATKINSON_FAMILY}"; font-size: 18pt; line-height: 1.5 }}\n'
+            f"h1 {{ font-size: 24pt }}\n{css}</style></head><body>{body}</body></html>")
+    return pdf_writer.write_pdf(html, tmp_path / "page.pdf", TEMPLATES)
+
+
+def large_print_failures(path: Path) -> dict[str, str]:
+    return {rule: message for rule, message in failures(pdf_file_rules(path, "test/pdf")).items()
+            if rule.startswith("large-print/")}
+
+
+def test_a_large_print_page_passes_every_large_print_rule(tmp_path: Path) -> None:
+    results = pdf_file_rules(print_page(tmp_path, GOOD_BODY), "test/pdf")
+    assert failures(results) == {}
+    assert by_rule(results)["large-print/not-justified"].message == (
+        "no line is justified (5 lines of 4 words or more measured)")
+
+
+LARGE_PRINT_BREAKS = [
+    pytest.param(GOOD_BODY + "<p style='font-size: 12pt'>Small print here.</p>", "", {
+        "large-print/min-font-size": "smallest text is 12.0pt on page 1: 'Small print here.'"},
+        id="12pt-text"),
+    pytest.param(GOOD_BODY, "body { font-size: 16pt }", {
+        "large-print/body-size": "most common text size is 16.0pt, not 18pt"}, id="16pt-body"),
+    pytest.param("<p>Upright and <em>slanted words</em> here.</p>",
+                 "em { font-style: italic }", {
+                     "large-print/no-italics": "italic font 'Atkinson-Hyperlegible-Oblique' on "
+                                               "page 1: 'slanted words'"}, id="italic"),
+    pytest.param("<p>Upright and <span class='skew'>skewed words</span> here.</p>",
+                 ".skew { display: inline-block; transform: skewX(-12deg) }", {
+                     "large-print/no-italics": "slanted text on page 1: 'skewed words'"},
+                 id="slanted-matrix"),
+    pytest.param(f"<p>{WORDS * 2}</p>", "p { text-align: justify }", {
+        "large-print/not-justified":
+            "justified line on page 1: 'Plain words in a long paragraph that wraps over "
+            "several' (spaces 0.6pt wider than a space); justified line on page 1: 'lines so "
+            "that a browser could justify it, with many words' (spaces 0.8pt wider than a "
+            "space); justified line on page 1: 'on every line. Plain words in a long paragraph "
+            "that' (spaces 5.2pt wider than a space) and 1 more"},
+        id="justified"),
+    pytest.param("<p>Near the edge.</p>", "@page { margin: 1cm } body, p { margin: 0 }", {
+        "large-print/margins": "text 1.0 cm from the left edge on page 1: 'Near the edge.'; "
+                               "text 1.2 cm from the top edge on page 1: 'Near the edge.'"},
+        id="1cm-margins"),
+    pytest.param(GOOD_BODY, "@page { size: A5 }", {
+        "large-print/a4-portrait": "page 1 is 14.8 x 21.0 cm, not A4 portrait (21.0 x 29.7 cm)"},
+        id="a5-page"),
+]
+
+
+@pytest.mark.parametrize(("body", "css", "wanted"), LARGE_PRINT_BREAKS)
+def test_a_page_breaking_a_large_print_rule_fails_it(body: str, css: str, wanted: dict[str, str],
+                                                    tmp_path: Path) -> None:
+    assert large_print_failures(print_page(tmp_path, body, css)) == wanted
+
+
+def test_a_figure_with_alt_text_passes(tmp_path: Path) -> None:
+    path = print_page(tmp_path, GOOD_BODY + f'<p><img src="{PICTURE}" alt="A red dot" '
+                                            'width="40"></p>')
+    results = pdf_file_rules(path, "test/pdf")
+    assert failures(results) == {}
+    assert by_rule(results)["pdf/figures-alt"].message == "all 1 Figure elements have /Alt"
+
+
+def test_a_figure_without_alt_text_fails(tmp_path: Path) -> None:
+    source = print_page(tmp_path, GOOD_BODY + f'<p><img src="{PICTURE}" alt="A red dot" '
+                                              'width="40"></p>')
+
+    def drop_alt(writer: PdfWriter) -> str:
+        figure = next(element for element in structure(writer) if element["/S"] == "/Figure")
+        del figure[NameObject("/Alt")]
+        return ""
+
+    path, _ = tampered(source, tmp_path / "no-alt.pdf", drop_alt)
+    assert failures(pdf_rules(path, "test/pdf")) == {
+        "pdf/figures-alt": "Figure on page 1 has no /Alt"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The formats' rules, and the check
+
+
+def test_standard_and_large_print_rules_report_missing_files(mini_document: Document,
+                                                             tmp_path: Path) -> None:
+    standard_results = standard.EDITION.rules(mini_document, tmp_path)
+    large_print_results = large_print.EDITION.rules(mini_document, tmp_path)
+    assert standard_results == [
+        RuleResult("web/page", str(tmp_path / "index.html"), False,
+                   f"standard/html: {tmp_path / 'index.html'} does not exist"),
+        RuleResult("pdf/file", "mini-toolkit.pdf (standard/pdf)", False,
+                   f"{tmp_path / 'mini-toolkit.pdf'} does not exist")]
+    assert large_print_results == [
+        RuleResult("pdf/file", "mini-toolkit-large-print.pdf (large-print/pdf)", False,
+                   f"{tmp_path / 'mini-toolkit-large-print.pdf'} does not exist"),
+        RuleResult("large-print/docx/file", "mini-toolkit-large-print.docx", False,
+                   f"{tmp_path / 'mini-toolkit-large-print.docx'} does not exist")]
+
+
+def test_large_print_rules_cover_the_pdf_and_the_docx(built: Builds,
+                                                      mini_document: Document) -> None:
+    results = large_print.EDITION.rules(mini_document, built(mini_document, "large-print"))
+    names = [result.rule for result in results]
+    assert names[:len(PDF_RULE_NAMES) + len(LARGE_PRINT_RULE_NAMES)] == (
+        PDF_RULE_NAMES + LARGE_PRINT_RULE_NAMES)
+    assert {"large-print/docx/min-size", "large-print/docx/no-italics",
+            "large-print/docx/heading-styles"} <= set(names)
+    assert failures(results) == {}
+
+
+CHECKED = ["standard", "large-print", "word"]
+
+
+@pytest.fixture(scope="module")
+def mini_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a dist folder of the mini toolkit's standard, large-print and Word editions."""
+    out = tmp_path_factory.mktemp("mini-dist") / "dist"
+    formats = [argument for name in CHECKED for argument in ("--format", name)]
+    assert build.main(["--source", str(MINI_SOURCE), "--out", str(out), *formats]) == 0
+    return out
+
+
+@pytest.mark.slow
+def test_check_fails_naming_the_rule_when_the_standard_pdf_loses_its_lang(
+        mini_dist: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_dist, out)
+    formats = [argument for name in CHECKED for argument in ("--format", name)]
+    command = ["check", "--source", str(MINI_SOURCE), "--out", str(out), *formats]
+    capsys.readouterr()
+    assert build.main(command) == 0
+    assert "error:" not in capsys.readouterr().out
+    (target,) = (out / "standard").glob("*.pdf")
+    edited, _ = tampered(target, tmp_path / "edited.pdf", drop_from_catalog("/Lang"))
+    edited.replace(target)
+    assert build.main(command) == 1
+    errors = [" ".join(line.split()) for line in capsys.readouterr().out.splitlines()
+              if line.startswith("error:")]
+    assert errors == ["error: pdf/lang: mini-toolkit.pdf (standard/pdf): catalog has no /Lang"]
