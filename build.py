@@ -1,8 +1,10 @@
 """Build every format of the toolkit from ``source/`` into ``dist/``, check them, list sections.
 
-    python build.py [--format NAME ...] [--source DIR] [--out DIR]    build
+    python build.py [--format NAME ...] [--source DIR] [--out DIR] [--no-wait]    build
     python build.py check [--out DIR] [--source DIR] [--format NAME ...] [--report DIR] [--strict]
     python build.py list [--source DIR]
+    python build.py review [--source DIR] [--format text|json]
+    python build.py diff OLD [--source DIR] [--format text|json]     OLD: a folder or git revision
 
 Exit codes: 0 all good, 1 a check failed (or a format could not be written; with --strict, also
 any warning), 2 bad input or usage.
@@ -11,6 +13,7 @@ any warning), 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -19,7 +22,9 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from formats.check.coverage import Status, coverage
-from formats.check.pipeline import build
+from formats.check.diff import RevisionError, diff_documents, old_source
+from formats.check.output_folder import OutputError, prepare_parent
+from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
 from formats.core.contract import RenderError
 from formats.core.load import SourceError, load
@@ -27,13 +32,13 @@ from formats.core.model import Document
 from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("build", "check", "list")
+COMMANDS = ("build", "check", "list", "review", "diff")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build, check and list the accessible "
                      "editions of the toolkit. Without a command, builds.")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,list}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff}")
     build = commands.add_parser("build", help="build formats into the output folder (default)",
                                 description="Build every format (or those named) of the source "
                                 "into the output folder. The folder is only changed when the "
@@ -41,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--format", action="append", dest="formats", metavar="NAME",
                        help=f"build only this format (repeatable): {', '.join(names())}")
+    build.add_argument("--no-wait", dest="wait", action="store_false",
+                       help="stop (exit 2) instead of waiting when another build is writing the "
+                       "same output folder")
     check = commands.add_parser("check", help="read the built files back and report coverage",
                                 description="Read back what is in the output folder and print a "
                                 "sections x formats table. Exit 0 when every section is in every "
@@ -58,6 +66,23 @@ def _parser() -> argparse.ArgumentParser:
                                   "source, and the formats the build can make.")
     listing.add_argument("--source", type=Path, default=Path("source"),
                          help="the source folder (default: source)")
+    review = commands.add_parser("review", help="list the review notes, grouped by file",
+                                 description="List the review notes left in the source for a "
+                                 "person to confirm, grouped by file.")
+    review.add_argument("--source", type=Path, default=Path("source"),
+                        help="the source folder (default: source)")
+    review.add_argument("--format", choices=("text", "json"), default="text", dest="output",
+                        help="text (default) or json")
+    diff = commands.add_parser("diff", help="what changed since an earlier edition of the source",
+                               description="List the sections added, removed, renamed and "
+                               "changed (with the changed sentences) between an earlier source "
+                               "and this one, for release notes.")
+    diff.add_argument("old", metavar="OLD",
+                      help="the earlier source: a folder, or a git revision (tag, commit)")
+    diff.add_argument("--source", type=Path, default=Path("source"),
+                      help="the source folder (default: source)")
+    diff.add_argument("--format", choices=("text", "json"), default="text", dest="output",
+                      help="text (default) or json")
     return parser
 
 
@@ -84,6 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     if args.command == "list":
         return _list(document, out)
+    if args.command == "review":
+        return _review(document, out, args.output)
+    if args.command == "diff":
+        return _diff(args.old, document, out, err, args.output)
     try:
         formats = _formats(args.formats, document)
     except UnknownEdition as error:
@@ -91,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     if args.command == "check":
         return _check(document, args.out, formats, out, err, args.report, args.strict)
-    return _build(document, args.out, formats, err)
+    return _build(document, args.out, formats, err, args.wait)
 
 
 def _load(source: Path, err: Console) -> Document | None:
@@ -131,10 +160,15 @@ def _list(document: Document, out: Console) -> int:
     return EXIT_OK
 
 
-def _build(document: Document, out_dir: Path, formats: list[str], err: Console) -> int:
+def _build(document: Document, out_dir: Path, formats: list[str], err: Console,
+           wait: bool = True) -> int:
+    def waiting(holder: str) -> None:
+        err.print(f"Waiting: {out_dir} is being built by {holder}.", markup=False)
+
     try:
+        prepare_parent(out_dir)
         with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-                      console=err, transient=False) as progress:
+                      console=err, transient=True) as progress:
             started: list[str] = []
             task = progress.add_task("Building", total=len(formats))
 
@@ -142,17 +176,74 @@ def _build(document: Document, out_dir: Path, formats: list[str], err: Console) 
                 progress.update(task, description=f"Building {name}", completed=len(started))
                 started.append(name)
 
-            built = build(document, out_dir, formats, on_edition=starting)
-            progress.update(task, description="Built", completed=len(started))
+            built = build(document, out_dir, formats, on_edition=starting, on_wait=waiting,
+                          wait=wait)
+    except OutputError as error:
+        err.print(f"error: {error}", markup=False, style="red")
+        return EXIT_BAD_INPUT
     except RenderError as error:
-        err.print(f"[red]error:[/red] {error}")
-        err.print(f"Nothing was changed in {out_dir}.")
+        err.print(f"error: {error}", markup=False, style="red")
+        err.print(f"Nothing was changed in {out_dir}.", markup=False)
         return EXIT_FAILED
+    for one in built:
+        err.print(_built_line(one), markup=False)
+    notes = len(document.reviews())
+    if notes:
+        err.print(f"{notes} review note{'s' if notes != 1 else ''}: build.py review lists them",
+                  style="yellow", markup=False)
+    err.print(f"Built {', '.join(one.name for one in built)} into {out_dir}/", markup=False)
+    return EXIT_OK
+
+
+def _built_line(built: Built) -> str:
+    return f"{built.name:<12} {built.description} ({built.seconds:.1f} s)"
+
+
+def _review(document: Document, out: Console, output: str) -> int:
+    by_file: dict[str, list[dict[str, object]]] = {}
     for note in document.reviews():
-        err.print(f"review: {document.source_dir / note.location.path}:{note.location.line}: "
-                  f"{note.text}", style="yellow", markup=False)
-    err.print(f"Built {', '.join(built)} into {out_dir}/ "
-              f"({len(document.reviews())} review note(s) in the source).")
+        by_file.setdefault(note.location.path, []).append(
+            {"line": note.location.line, "text": note.text})
+    if output == "json":
+        out.print_json(json.dumps({"source": str(document.source_dir), "count":
+                                   len(document.reviews()), "files": by_file}))
+        return EXIT_OK
+    for path, notes in by_file.items():
+        out.print(f"{document.source_dir / path}", style="bold", markup=False)
+        for note in notes:
+            out.print(f"  line {note['line']}: {note['text']}", markup=False, soft_wrap=True)
+    out.print(f"{len(document.reviews())} review note(s) in {len(by_file)} file(s).")
+    return EXIT_OK
+
+
+def _diff(old_spec: str, document: Document, out: Console, err: Console, output: str) -> int:
+    try:
+        with old_source(old_spec, document.source_dir) as folder:
+            old = _load(folder, err)
+            if old is None:
+                return EXIT_BAD_INPUT
+            changes = diff_documents(old, document, old_spec, str(document.source_dir))
+    except RevisionError as error:
+        err.print(f"error: {error}", markup=False, style="red")
+        return EXIT_BAD_INPUT
+    if output == "json":
+        out.print_json(json.dumps(changes.as_json()))
+        return EXIT_OK
+    out.print(f"Changes from {old_spec} to {document.source_dir}:", markup=False)
+    for title, items in (("Added", changes.added), ("Removed", changes.removed)):
+        for section_id, label in items:
+            out.print(f"{title}: {label} ({section_id})", markup=False)
+    for change in changes.renamed:
+        out.print(f"Renamed: {change.old_title} -> {change.new_title} ({change.id})",
+                  markup=False)
+    for change in changes.changed:
+        out.print(f"Changed: {change.new_title} ({change.id})", markup=False)
+        for sentence in change.removed:
+            out.print(f"  - {sentence}", markup=False, soft_wrap=True)
+        for sentence in change.added:
+            out.print(f"  + {sentence}", markup=False, soft_wrap=True)
+    if changes.empty:
+        out.print("No section changed.")
     return EXIT_OK
 
 

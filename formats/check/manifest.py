@@ -1,15 +1,21 @@
 """The build manifest (``manifest.json`` in the output folder): written and read here only.
 
-It records, for every edition built, the source hash it was built from and every file written
-with its sha256 and the section ids an independent reader found in it; the check reads it to
-say which editions were built and whether they are older than the source.
+It records the publication (title, identifier, edition number and date), the tool version and
+the source hash, and, for every edition built, the source hash it was built from and every file
+written with its size, sha256 and the section ids an independent reader found in it; the check
+reads it to say which editions were built and whether they are older than the source.
+
+The build time is ``SOURCE_DATE_EPOCH`` when that is set (see reproducible-builds.org), so that
+two builds of the same source with the same value give the same manifest, byte for byte.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import importlib.metadata
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +23,8 @@ from formats.core.contract import ReadBack
 from formats.core.model import Document
 
 MANIFEST = "manifest.json"
-SCHEMA = 1
+SCHEMA = 2
+PACKAGE = "all-together-now"
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
@@ -46,22 +53,41 @@ def edition_record(document: Document, name: str, folder: Path, written: list[Pa
     files = []
     for path in sorted(set(written)):
         relative = path.relative_to(folder).as_posix()
-        files.append({"path": f"{name}/{relative}", "sha256": sha256(path),
+        files.append({"path": f"{name}/{relative}", "size": path.stat().st_size,
+                      "sha256": sha256(path),
                       "sections": [sid for sid in order if sid in found.get(relative, ())]})
     return {"source_hash": document.source_hash, "files": files}
 
 
+def tool_version() -> str:
+    """Return the version of the installed build tool, or "unknown" when it is not installed."""
+    try:
+        return importlib.metadata.version(PACKAGE)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def build_time() -> str:
+    """Return the build time, ISO 8601 in UTC: ``SOURCE_DATE_EPOCH`` when it is set, else now."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    when = (datetime.datetime.fromtimestamp(int(epoch), datetime.UTC) if epoch.isdigit()
+            else datetime.datetime.now(datetime.UTC))
+    return when.isoformat(timespec="seconds")
+
+
 def write_manifest(out_dir: Path, document: Document, records: dict[str, dict[str, Any]]) -> Path:
-    """Write the manifest of ``out_dir``: the records of the editions just built over those of
-    earlier builds kept in the folder; return its path."""
-    earlier = read_manifest(out_dir).get("formats", {})
-    formats = {**earlier, **records}
+    """Write the manifest of ``out_dir`` with the records of every edition it holds; return its
+    path."""
+    formats = dict(sorted(records.items()))
     manifest = {
         "schema": SCHEMA,
         "title": document.meta.title,
         "identifier": document.meta.identifier,
+        "edition": {"number": document.meta.edition.number,
+                    "date": document.meta.edition.date.isoformat()},
+        "tool_version": tool_version(),
         "source_hash": document.source_hash,
-        "built": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "built": build_time(),
         "formats": formats,
         "files": [file for record in formats.values() for file in record["files"]],
     }

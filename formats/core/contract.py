@@ -143,3 +143,9 @@ class Edition(ABC):
         """Return the conformance rules checked on the built files (by default none)."""
         del document, out_dir
         return []
+
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return what was built in ``out_dir``, in a few words, for the build's summary line
+        (by default how many files)."""
+        del out_dir
+        return f"{len(files)} file{'s' if len(files) != 1 else ''}"

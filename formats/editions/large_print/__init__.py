@@ -73,6 +73,11 @@ class LargePrintEdition(Edition):
         return [pdf_reader.read_back_one(out_dir, PDF_PATTERN, PDF_OUTPUT),
                 read_back_docx(out_dir, DOCX_PATTERN, DOCX_OUTPUT)]
 
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return "PDF (106 pages) and Word document"."""
+        pages = sum(pdf_reader.page_count(path) for path in files if path.suffix == ".pdf")
+        return f"PDF ({pages} pages) and Word document"
+
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the PDF and large print rules on the built PDF, and the Word and large print
         rules on the built .docx."""

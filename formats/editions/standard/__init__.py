@@ -89,6 +89,12 @@ class StandardEdition(Edition):
             html = ReadBack(HTML_OUTPUT, html_reader.read_file(page, out_dir))
         return [html, pdf_reader.read_back_one(out_dir, "*.pdf", PDF_OUTPUT)]
 
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return "web page and PDF (43 pages)"."""
+        pdfs = [path for path in files if path.suffix == ".pdf"]
+        pages = sum(pdf_reader.page_count(path) for path in pdfs)
+        return f"web page and PDF ({pages} pages)"
+
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the web rules on the built page (in headless Chromium) and the PDF rules on
         the built PDF."""

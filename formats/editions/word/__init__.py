@@ -54,6 +54,10 @@ class WordEdition(Edition):
         """Return the sections the .docx reader finds in the built Word file."""
         return [read_back_docx(out_dir, PATTERN, OUTPUT)]
 
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return "Word document"."""
+        return "Word document"
+
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the Word rules of the standards on the built .docx."""
         path = out_dir / file_name(document)

@@ -204,3 +204,8 @@ def read_back_one(out_dir: Path, pattern: str, output: str) -> ReadBack:
         what = f"{len(found)} files ({names})" if found else "no file"
         return ReadBack(output, {}, (f"{what} matching {pattern} in {out_dir}",))
     return read_back_pdf(found[0], out_dir, output)
+
+
+def page_count(path: Path) -> int:
+    """Return the number of pages of the PDF at ``path``; raises PyPdfError for a damaged file."""
+    return len(PdfReader(path).pages)
