@@ -54,7 +54,7 @@ def test_output_built_from_an_older_source_is_reported_stale(
     assert {"kind": "stale", "message": "standard: built from an older source than the current "
             "one (stale): build again"} in report["warnings"]
     assert {path.name for path in (tmp_path / "reports").iterdir()} == {
-        "report.json", "junit.xml", "report.html"}
+        "report.json", "junit.xml", "report.html", "summary.md"}
 
 
 def test_check_of_a_folder_that_does_not_exist_is_a_usage_error(

@@ -31,6 +31,8 @@ from formats.core.names import TEMPLATES
 SCHEMA_VERSION = 1
 SCHEMA = Path(__file__).parent / "report_schema.json"
 REPORT_JSON, JUNIT_XML, REPORT_HTML = "report.json", "junit.xml", "report.html"
+SUMMARY_MD = "summary.md"  # for a CI run's page (GitHub's $GITHUB_STEP_SUMMARY)
+SUMMARY_LINES = 50
 TEMPLATE = "report/report.html.j2"
 EXIT_PASSED, EXIT_FAILED = 0, 1
 
@@ -288,12 +290,43 @@ def render_html(data: dict[str, Any], generated: datetime.datetime) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# Markdown summary
+
+
+def summary_markdown(data: dict[str, Any]) -> str:
+    """Return a short Markdown summary of the report ``data``: passed or failed, the counts,
+    and the first things that failed."""
+    summary = data["summary"]
+    lines = [f"## {'Passed' if summary['passed'] else 'Failed'}: {data['title']}", "",
+             f"- {summary['present']} of {summary['cells']} present ({summary['sections']} "
+             f"sections in {summary['outputs']} outputs): {summary['incomplete']} incomplete, "
+             f"{summary['missing']} missing",
+             f"- {summary['rules_failed_error']} of {summary['rules']} rules failed; "
+             f"{summary['problems']} problem(s) with outputs; {summary['warnings']} warning(s)"]
+    failed = [f"{cell['output']}: {section['label']} ({section['id']}) is {cell['status']}"
+              for section in data["sections"] for cell in section["outputs"]
+              if cell["status"] != Status.PRESENT.value]
+    failed += [f"problem: {problem}" for problem in data["problems"]]
+    failed += [f"{rule['level']}: {rule['rule']}: {rule['message']}"
+               for rule in data["rules"] if not rule["passed"]]
+    if data["strict"]:
+        failed += [f"{note['kind']}: {note['message']}" for note in data["warnings"]]
+    if failed:
+        lines += ["", "### What failed", "", *(f"- {line}" for line in failed[:SUMMARY_LINES])]
+        if len(failed) > SUMMARY_LINES:
+            lines.append(f"- {len(failed) - SUMMARY_LINES} more in report.html")
+    lines += ["", "The whole report is report.html, kept with the run's files."]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing them
 
 
 def write_reports(result: Coverage, report_dir: Path, document: Document, *,
                   strict: bool = False) -> list[Path]:
-    """Write report.json, junit.xml and report.html into ``report_dir`` (made if needed).
+    """Write report.json, junit.xml, report.html and summary.md into ``report_dir`` (made if
+    needed).
 
     ``strict`` says whether warnings fail the check (they are then failures in the JUnit XML and
     the report says "failed"). Returns the paths written.
@@ -307,4 +340,6 @@ def write_reports(result: Coverage, report_dir: Path, document: Document, *,
     junit_tree(data).write(junit_path, encoding="utf-8", xml_declaration=True)
     html_path = report_dir / REPORT_HTML
     html_path.write_text(render_html(data, generated), encoding="utf-8")
-    return [json_path, junit_path, html_path]
+    summary_path = report_dir / SUMMARY_MD
+    summary_path.write_text(summary_markdown(data), encoding="utf-8")
+    return [json_path, junit_path, html_path, summary_path]
