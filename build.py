@@ -29,6 +29,7 @@ from formats.check.reports import exit_code, warning_count, write_reports
 from formats.core.contract import RenderError
 from formats.core.load import SourceError, load
 from formats.core.model import Document
+from formats.core.profile import ProfileError, read_profile, with_partner
 from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--format", action="append", dest="formats", metavar="NAME",
                        help=f"build only this format (repeatable): {', '.join(names())}")
+    build.add_argument("--profile", type=Path, metavar="FILE",
+                       help="a partner's profile (YAML): their name, logo, colours, contact "
+                       "details and edition note, on every edition")
     build.add_argument("--no-wait", dest="wait", action="store_false",
                        help="stop (exit 2) instead of waiting when another build is writing the "
                        "same output folder")
@@ -107,6 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     document = _load(args.source, err)
     if document is None:
         return EXIT_BAD_INPUT
+    if getattr(args, "profile", None) is not None:
+        try:
+            document = with_partner(document, read_profile(args.profile))
+        except ProfileError as error:
+            for problem in error.problems:
+                err.print(problem, markup=False, soft_wrap=True)
+            err.print(f"{len(error.problems)} problem(s) in the profile; nothing was built.",
+                      style="red")
+            return EXIT_BAD_INPUT
     if args.command == "list":
         return _list(document, out)
     if args.command == "review":

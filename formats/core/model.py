@@ -386,8 +386,35 @@ class LexiconEntry:
 
 
 @dataclass(frozen=True)
+class Colours:
+    """A partner's two colours, as ``#rrggbb``: ``primary`` for headings and links, ``accent``
+    for bands and rules; each readable on white (at least 4.5:1)."""
+
+    primary: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A publishing partner who regenerates the editions with their own details (from a
+    profile file, kept apart from the source): name, logo, colours, contact details, a note
+    about their edition and how readers ask them for other formats. In a partner's edition the
+    metadata's contact details and other-formats statement are the partner's (see
+    :func:`formats.core.profile.with_partner`)."""
+
+    name: str
+    logo: Image | None
+    colours: Colours
+    contact: Contact
+    phone: str
+    edition_note: str
+    other_formats: str
+
+
+@dataclass(frozen=True)
 class Document:
-    """The whole toolkit: metadata, chapters (each a Section tree) and the companion texts."""
+    """The whole toolkit: metadata, chapters (each a Section tree) and the companion texts, and
+    the partner whose edition this is (None for the publisher's own)."""
 
     meta: Metadata
     chapters: tuple[Section, ...]
@@ -395,6 +422,7 @@ class Document:
     source_hash: str
     easy_read: EasyRead | None = None
     lexicon: tuple[LexiconEntry, ...] = ()
+    partner: Partner | None = None
 
     def sections(self) -> Iterator[Section]:
         """Yield every section of the standard edition in reading order."""

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
@@ -49,7 +50,10 @@ class PictureCopier:
         self.written: list[Path] = []
 
     def __call__(self, image: Image) -> str:
-        relative = image.path.relative_to(self.source_root)
+        try:
+            relative = image.path.relative_to(self.source_root)
+        except ValueError:  # a partner's logo, from beside their profile
+            relative = Path("partner") / image.path.name
         target = self.out_dir / self.folder / relative
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -73,7 +77,24 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
 
 
 def page_context(document: Document, **extra: Any) -> dict[str, Any]:
-    """Return what every page template needs: metadata, chapters and quizzes by id."""
+    """Return what every page template needs: metadata, chapters, quizzes by id, and the
+    partner of a partner's edition with the contact details readers should use."""
     quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
+    partner = document.partner
     return {"meta": document.meta, "chapters": document.chapters, "quizzes": quizzes,
-            "show_addresses": False, **extra}
+            "show_addresses": False, "partner": partner, "contact": document.meta.contact,
+            "phone": partner.phone if partner is not None else "",
+            "brand_style": brand_style(document), **extra}
+
+
+def brand_style(document: Document) -> Markup:
+    """Return the CSS custom properties of a partner's colours (empty without a partner).
+
+    The stylesheets use ``var(--brand-primary, ...)`` and ``var(--brand-accent, ...)``; the
+    colours were checked for contrast on white when the profile was read.
+    """
+    if document.partner is None:
+        return Markup("")
+    colours = document.partner.colours
+    return Markup(":root { --brand-primary: %s; --brand-accent: %s; }") % (colours.primary,
+                                                                          colours.accent)
