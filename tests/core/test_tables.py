@@ -1,0 +1,23 @@
+"""Tables as labelled cells, shared by the editions that re-flow tables."""
+
+from __future__ import annotations
+
+from formats.core.model import Location, Table, Text
+from formats.core.tables import labelled_rows
+
+
+def words(text: str) -> tuple[Text, ...]:
+    return (Text(text),) if text else ()
+
+
+def test_each_cell_gets_its_column_header() -> None:
+    table = Table(words("Quiz 1"), (words("Statement"), words("True or False?")),
+                  ((words("Co-production is quick."), words("True or False?")),
+                   (words("It needs trust."), words(""))), Location("x.md", 1))
+    rows = labelled_rows(table)
+    assert [[(cell.label, cell.content) for cell in row] for row in rows] == [
+        [(words("Statement"), words("Co-production is quick.")),
+         (words("True or False?"), words("True or False?"))],
+        [(words("Statement"), words("It needs trust.")), (words("True or False?"), ())]]
+    assert [cell.repeats_label for cell in rows[0]] == [False, True]
+    assert [cell.is_write_in for cell in rows[1]] == [False, True]
