@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--profile", type=Path, metavar="FILE",
                        help="a partner's profile (YAML): their name, logo, colours, contact "
                        "details and edition note, on every edition")
+    build.add_argument("--no-cache", dest="cache", action="store_false",
+                       help="build every format again, even those whose source, code and "
+                       "settings have not changed since the last build")
     build.add_argument("--no-wait", dest="wait", action="store_false",
                        help="stop (exit 2) instead of waiting when another build is writing the "
                        "same output folder")
@@ -133,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     if args.command == "check":
         return _check(document, args.out, formats, out, err, args.report, args.strict)
-    return _build(document, args.out, formats, err, args.wait)
+    return _build(document, args.out, formats, err, args.wait, args.cache)
 
 
 def _load(source: Path, err: Console) -> Document | None:
@@ -174,7 +177,7 @@ def _list(document: Document, out: Console) -> int:
 
 
 def _build(document: Document, out_dir: Path, formats: list[str], err: Console,
-           wait: bool = True) -> int:
+           wait: bool = True, cache: bool = True) -> int:
     def waiting(holder: str) -> None:
         err.print(f"Waiting: {out_dir} is being built by {holder}.", markup=False)
 
@@ -190,7 +193,7 @@ def _build(document: Document, out_dir: Path, formats: list[str], err: Console,
                 started.append(name)
 
             built = build(document, out_dir, formats, on_edition=starting, on_wait=waiting,
-                          wait=wait)
+                          wait_for_lock=wait, cache=cache)
     except OutputError as error:
         err.print(f"error: {error}", markup=False, style="red")
         return EXIT_BAD_INPUT
@@ -209,6 +212,8 @@ def _build(document: Document, out_dir: Path, formats: list[str], err: Console,
 
 
 def _built_line(built: Built) -> str:
+    if built.kept:
+        return f"{built.name:<12} {built.description} (unchanged, kept)"
     return f"{built.name:<12} {built.description} ({built.seconds:.1f} s)"
 
 

@@ -1,67 +1,112 @@
-"""The build pipeline: lock, stage, render, read back, publish.
+"""The build pipeline: lock, skip what has not changed, render in parallel, read back, publish.
 
-Every edition is written into a staging copy of the output folder (see
-:mod:`formats.check.output_folder`); each is read back by its independent readers for the
-manifest's list of sections per file; only when every edition succeeded is the staging copy
+Every edition has a cache key: the fingerprint of the parts of the model it renders, the code
+and templates, and its settings (:meth:`Edition.cache_parts`). The output folder's manifest
+records each edition's key; an edition whose key has not changed and whose files are still
+there, unchanged, is kept as it is, with no rendering and no read-back (``cache=False`` builds
+everything again). The others are rendered in parallel worker processes (an edition that
+needs another waits for it), each into a staging copy of the output folder (see
+:mod:`formats.check.output_folder`) and read back by its independent readers for the
+manifest's list of sections per file. Only when every edition succeeded is the staging copy
 swapped in, so that a failure, Ctrl-C or a killed build leaves the output folder as it was.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from formats.check import output_folder
-from formats.check.manifest import MANIFEST, edition_record, read_manifest, write_manifest
+from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
+from formats.core.hashing import code_version, fingerprint
 from formats.core.model import Document
 from formats.registry import edition, in_build_order
 
 
 @dataclass(frozen=True)
 class Built:
-    """One edition built: its name, the files written, what they are, and how long it took."""
+    """One edition: its name, the files written, what they are, how long it took, and whether
+    it was kept from the last build (nothing had changed)."""
 
     name: str
     files: tuple[Path, ...]
     description: str
     seconds: float
+    kept: bool = False
+
+
+@dataclass(frozen=True)
+class _Job:
+    """What a worker process needs to build one edition into a staging folder."""
+
+    name: str
+    document: Document
+    staging: Path
+    key: str
+
+
+def cache_key(document: Document, name: str) -> str:
+    """Return the cache key of the edition ``name`` for ``document``."""
+    chosen = edition(name)
+    return fingerprint(name, code_version(), *chosen.cache_parts(document),
+                       root=document.source_dir)
+
+
+def workers() -> int:
+    """Return how many editions are built at once: ``TOOLKIT_WORKERS``, else the number of
+    processors this process may use."""
+    wanted = os.environ.get("TOOLKIT_WORKERS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+               else os.cpu_count() or 1)
 
 
 def build(document: Document, out_dir: Path, names: list[str], *,
           on_edition: Callable[[str], None] | None = None,
-          on_wait: Callable[[str], None] | None = None, wait: bool = True) -> list[Built]:
+          on_wait: Callable[[str], None] | None = None, wait_for_lock: bool = True,
+          cache: bool = True) -> list[Built]:
     """Build the editions ``names`` (and those they need) of ``document`` into ``out_dir``;
-    return what was built, in build order.
+    return what was built or kept, in build order.
 
-    ``on_edition`` is told the name of each edition before it is built, ``on_wait`` who holds
+    ``on_edition`` is told the name of each edition as its build starts, ``on_wait`` who holds
     the output folder when another build does. Raises OutputError when the output folder
-    cannot be written (or, without ``wait``, is being built), and RenderError (or whatever an
-    edition raised) when an edition fails; ``out_dir`` is then unchanged.
+    cannot be written (or, without ``wait_for_lock``, is being built), and RenderError (or
+    whatever an edition raised) when an edition fails; ``out_dir`` is then unchanged.
     """
     ordered = in_build_order(names)
     output_folder.prepare_parent(out_dir)
-    with output_folder.locked(out_dir, wait=wait, on_wait=on_wait):
+    with output_folder.locked(out_dir, wait=wait_for_lock, on_wait=on_wait):
         output_folder.recover(out_dir)
-        rebuilt = {edition(name).name for name in ordered}
+        earlier = read_manifest(out_dir).get("formats", {})
+        keys = {name: cache_key(document, name) for name in ordered}
+        kept = [name for name in ordered
+                if cache and _unchanged(out_dir, earlier.get(name), keys[name])]
+        if len(kept) == len(ordered):
+            return [_kept(out_dir, name, earlier[name]) for name in ordered]
+        rebuilt = [name for name in ordered if name not in kept]
+        folders = {edition(name).name for name in rebuilt}
         keep = ([entry.name for entry in out_dir.iterdir()
-                 if entry.name not in rebuilt and entry.name != MANIFEST]
+                 if entry.name not in folders and entry.name != MANIFEST]
                 if out_dir.is_dir() else [])
         staging = output_folder.new_staging(out_dir, keep)
         try:
-            done = [_build_one(document, staging, name, on_edition) for name in ordered]
-            earlier = read_manifest(out_dir).get("formats", {})
-            records = {**{name: record for name, record in earlier.items()
-                          if edition_folder(name) in keep},
-                       **{built.name: _record(document, staging, built) for built in done}}
+            done = _render_all(document, staging, rebuilt, keys, on_edition)
+            records = {name: record for name, record in earlier.items()
+                       if edition_folder(name) in keep}
+            records.update({name: record for name, (_, record) in done.items()})
             write_manifest(staging, document, records)
             output_folder.swap_in(staging, out_dir)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-    return done
+        return [done[name][0] if name in done else _kept(out_dir, name, earlier[name])
+                for name in ordered]
 
 
 def edition_folder(name: str) -> str:
@@ -72,21 +117,73 @@ def edition_folder(name: str) -> str:
         return ""
 
 
-def _build_one(document: Document, staging: Path, name: str,
-               on_edition: Callable[[str], None] | None) -> Built:
-    if on_edition is not None:
-        on_edition(name)
-    chosen = edition(name)
+def _unchanged(out_dir: Path, record: dict[str, Any] | None, key: str) -> bool:
+    """Return True when an edition's record has this key and its files are all there, with
+    the hashes recorded."""
+    if record is None or record.get("cache_key") != key:
+        return False
+    for entry in record.get("files", []):
+        path = out_dir / entry["path"]
+        if not path.is_file() or path.stat().st_size != entry.get("size") \
+                or sha256(path) != entry["sha256"]:
+            return False
+    return True
+
+
+def _kept(out_dir: Path, name: str, record: dict[str, Any]) -> Built:
+    files = tuple(out_dir / entry["path"] for entry in record["files"])
+    return Built(name, files, record.get("description", ""), 0.0, kept=True)
+
+
+def _render_all(document: Document, staging: Path, names: list[str], keys: dict[str, str],
+                on_edition: Callable[[str], None] | None
+                ) -> dict[str, tuple[Built, dict[str, Any]]]:
+    """Render ``names`` into ``staging``, in parallel where they do not need each other;
+    return each edition's Built and manifest record. Raises what an edition raised."""
+    done: dict[str, tuple[Built, dict[str, Any]]] = {}
+    count = min(workers(), len(names))
+    if count <= 1:
+        for name in names:
+            if on_edition is not None:
+                on_edition(name)
+            done[name] = build_one(_Job(name, document, staging, keys[name]))
+        return done
+    waiting = list(names)
+    running: dict[Future[tuple[Built, dict[str, Any]]], str] = {}
+    with ProcessPoolExecutor(max_workers=count) as pool:
+        try:
+            while waiting or running:
+                for name in [name for name in waiting
+                             if all(needed in done or needed not in names
+                                    for needed in edition(name).needs)]:
+                    if len(running) >= count:
+                        break
+                    waiting.remove(name)
+                    if on_edition is not None:
+                        on_edition(name)
+                    running[pool.submit(build_one, _Job(name, document, staging,
+                                                        keys[name]))] = name
+                finished, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    done[running.pop(future)] = future.result()
+        except BaseException:
+            for future in running:
+                future.cancel()
+            raise
+    return done
+
+
+def build_one(job: _Job) -> tuple[Built, dict[str, Any]]:
+    """Render one edition into its staging folder and read it back; return what was built and
+    its manifest record (run in a worker process). Raises what the edition raised."""
+    chosen = edition(job.name)
     started = time.perf_counter()
-    folder = staging / chosen.name
-    inputs = {needed: staging / edition(needed).name for needed in chosen.needs}
-    written = chosen.render(document, folder, inputs)
-    return Built(name, tuple(sorted(set(written))), chosen.describe(folder, written),
-                 time.perf_counter() - started)
-
-
-def _record(document: Document, staging: Path, built: Built) -> dict[str, Any]:
-    chosen = edition(built.name)
-    folder = staging / chosen.name
-    return edition_record(document, chosen.name, folder, list(built.files),
-                          chosen.read_back(folder))
+    folder = job.staging / chosen.name
+    inputs = {needed: job.staging / edition(needed).name for needed in chosen.needs}
+    written = sorted(set(chosen.render(job.document, folder, inputs)))
+    description = chosen.describe(folder, written)
+    record = edition_record(job.document, chosen.name, folder, written,
+                            chosen.read_back(folder))
+    record.update({"cache_key": job.key, "description": description})
+    built = Built(job.name, tuple(written), description, time.perf_counter() - started)
+    return built, record

@@ -144,6 +144,13 @@ class Edition(ABC):
         del document, out_dir
         return []
 
+    def cache_parts(self, document: Document) -> tuple[object, ...]:
+        """Return the parts of the model (and settings) this edition's files depend on: when
+        their fingerprint, and the code, have not changed since the last build, the edition is
+        not built again. By default: everything in the document."""
+        return (document.meta, document.partner, document.chapters, document.easy_read,
+                document.lexicon)
+
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return what was built in ``out_dir``, in a few words, for the build's summary line
         (by default how many files)."""

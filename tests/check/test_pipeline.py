@@ -94,7 +94,7 @@ def test_a_failing_edition_leaves_the_previous_output_whole(
         capsys: pytest.CaptureFixture[str]) -> None:
     before = tree(built_once)
     with_edition(monkeypatch, FailingEdition())
-    assert build_mini(built_once) == 1
+    assert build_mini(built_once, "--no-cache") == 1
     err = capsys.readouterr().err
     assert "error: the test edition failed on purpose" in err
     assert f"Nothing was changed in {built_once}." in err
@@ -107,7 +107,7 @@ def test_ctrl_c_leaves_the_previous_output_whole(built_once: Path,
     before = tree(built_once)
     with_edition(monkeypatch, InterruptedEdition())
     with pytest.raises(KeyboardInterrupt):
-        build_mini(built_once)
+        build_mini(built_once, "--no-cache")
     assert tree(built_once) == before
     assert sorted(path.name for path in built_once.parent.iterdir()) == [".dist.lock", "dist"]
 
@@ -130,7 +130,8 @@ module = type(sys)("slow_edition")
 module.EDITION = Slow()
 sys.modules["slow_edition"] = module
 EDITIONS["standard"] = "slow_edition"
-sys.exit(build.main(["--source", {source!r}, "--out", {out!r}, "--format", "standard"]))
+sys.exit(build.main(["--source", {source!r}, "--out", {out!r}, "--format", "standard",
+                     "--no-cache"]))
 """
 
 

@@ -1,0 +1,105 @@
+"""Content hashes of parts of the model: one function for every use.
+
+- :func:`section_hash`: a section's own words (its title and the text of its blocks, not its
+  sub-sections'), for the Easy Read sign-off (which version of a section was checked) and for
+  ``build.py diff``.
+- :func:`part_hash`: an Easy Read part's title, rows and pictures.
+- :func:`fingerprint`: any parts of the model (and the files they point to), for the build
+  cache: an edition is rebuilt only when the fingerprint of what it renders changed.
+
+Hashes never depend on where the source folder is: a copy of the source elsewhere gives the
+same hashes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from formats.core.model import EasyReadPart, Section
+from formats.core.text import inline_text, section_texts
+
+SHORT = 12  # hex digits shown where a person reads or copies a hash
+
+
+def _digest(*pieces: str) -> str:
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def section_hash(section: Section) -> str:
+    """Return the hash of a section's own words: its title and its blocks' text, normalised
+    for whitespace (the first SHORT hex digits are enough to tell versions apart)."""
+    return _digest(section.id, " ".join(section.title.split()),
+                   *(" ".join(text.split()) for text in section_texts(section)))
+
+
+def part_hash(part: EasyReadPart) -> str:
+    """Return the hash of an Easy Read part: its title, and each row's words and pictures."""
+    pieces = [part.id, part.title]
+    for row in part.rows:
+        pieces.append(" ".join(inline_text(row.content).split()))
+        pieces.extend(f"picture:{node.path.name}:{node.alt}" for node in row.content
+                      if hasattr(node, "alt") and hasattr(node, "path"))
+    return _digest(*pieces)
+
+
+def fingerprint(*parts: Any, root: Path | None = None) -> str:
+    """Return one hash of parts of the model (dataclasses, tuples, strings...), including the
+    bytes of every file a ``Path`` in them points to.
+
+    Paths are hashed relative to ``root`` when they are inside it, so that the same source in
+    another folder gives the same fingerprint.
+    """
+    digest = hashlib.sha256()
+    for part in parts:
+        _feed(digest, part, root)
+    return digest.hexdigest()
+
+
+def _feed(digest: Any, value: Any, root: Path | None) -> None:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(type(value).__name__.encode())
+        for field in dataclasses.fields(value):
+            digest.update(field.name.encode())
+            _feed(digest, getattr(value, field.name), root)
+    elif isinstance(value, (tuple, list)):
+        digest.update(b"[")
+        for item in value:
+            _feed(digest, item, root)
+        digest.update(b"]")
+    elif isinstance(value, Path):
+        shown = value
+        if root is not None and value.is_absolute():
+            try:
+                shown = value.resolve().relative_to(root.resolve())
+            except ValueError:
+                shown = Path(value.name)
+        digest.update(shown.as_posix().encode())
+        if value.is_file():
+            digest.update(hashlib.sha256(value.read_bytes()).digest())
+    else:
+        digest.update(repr(value).encode("utf-8"))
+        digest.update(b"\0")
+
+
+_CODE: list[str] = []
+
+
+def code_version() -> str:
+    """Return the hash of the code and templates of the ``formats`` package: any change to
+    how an edition is made changes it (computed once a process)."""
+    if not _CODE:
+        package = Path(__file__).resolve().parent.parent
+        digest = hashlib.sha256()
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(path.relative_to(package).as_posix().encode())
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+        _CODE.append(digest.hexdigest())
+    return _CODE[0]

@@ -1,0 +1,112 @@
+"""Skip what has not changed: an edition whose source, code and settings are the same as at the
+last build is kept, with no rendering and no read-back; editions are built in parallel."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import build
+from formats.check.pipeline import cache_key
+from formats.core.load import load
+from formats.editions.standard import StandardEdition
+from formats.registry import EDITIONS
+from tests.conftest import MINI_SOURCE
+
+
+class ExplodingEdition(StandardEdition):
+    """The standard edition, failing the test if it is rendered or read back."""
+
+    def render(self, document: Any, out_dir: Path, inputs: Any = None) -> list[Path]:
+        raise AssertionError("rendered although nothing changed")
+
+    def read_back(self, out_dir: Path) -> Any:
+        raise AssertionError("read back although nothing changed")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def build_into(out: Path, source: Path = MINI_SOURCE, *extra: str) -> int:
+    return build.main(["--source", str(source), "--out", str(out), "--format", "standard",
+                       "--format", "word", *extra])
+
+
+@pytest.fixture
+def built_once(tmp_path: Path) -> Path:
+    out = tmp_path / "dist"
+    assert build_into(out) == 0
+    return out
+
+
+def explode(monkeypatch: pytest.MonkeyPatch) -> None:
+    module = type(sys)("exploding_edition")
+    module.EDITION = ExplodingEdition()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "exploding_edition", module)
+    monkeypatch.setitem(EDITIONS, "standard", "exploding_edition")
+
+
+def test_a_rebuild_with_nothing_changed_renders_and_reads_nothing(
+        built_once: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    before = tree(built_once)
+    capsys.readouterr()
+    explode(monkeypatch)
+    assert build_into(built_once) == 0
+    assert tree(built_once) == before
+    err = capsys.readouterr().err
+    assert "standard     web page and PDF (" in err and "pages) (unchanged, kept)" in err
+
+
+def test_an_edited_source_builds_again(built_once: Path, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(MINI_SOURCE, source)
+    page = source / "chapters" / "01-start.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new sentence.\n", encoding="utf-8")
+    assert cache_key(load(source), "standard") != cache_key(load(MINI_SOURCE), "standard")
+    capsys.readouterr()
+    assert build_into(built_once, source) == 0
+    assert "A new sentence." in (built_once / "standard" / "index.html").read_text(
+        encoding="utf-8")
+    assert "(unchanged, kept)" not in capsys.readouterr().err
+
+
+def test_the_key_does_not_depend_on_where_the_source_is(tmp_path: Path) -> None:
+    shutil.copytree(MINI_SOURCE, tmp_path / "elsewhere")
+    assert cache_key(load(tmp_path / "elsewhere"), "word") == cache_key(load(MINI_SOURCE), "word")
+
+
+def test_an_output_file_changed_by_hand_is_built_again(built_once: Path) -> None:
+    page = built_once / "standard" / "index.html"
+    original = page.read_bytes()
+    page.write_bytes(original.replace(b"Mini toolkit", b"Edited by hand", 1))
+    assert build_into(built_once) == 0
+    assert page.read_bytes() == original
+
+
+def test_no_cache_builds_everything_again(built_once: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert build_into(built_once, MINI_SOURCE, "--no-cache") == 0
+    assert "(unchanged, kept)" not in capsys.readouterr().err
+
+
+def test_editions_built_in_parallel_are_the_same_as_one_by_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    monkeypatch.setenv("TOOLKIT_WORKERS", "1")
+    assert build_into(tmp_path / "serial") == 0
+    monkeypatch.setenv("TOOLKIT_WORKERS", "2")
+    assert build_into(tmp_path / "parallel") == 0
+    serial, parallel = tree(tmp_path / "serial"), tree(tmp_path / "parallel")
+    assert set(serial) == set(parallel)
+    same = {path for path in serial if serial[path] == parallel[path]}
+    assert {path for path in serial if path.endswith((".html", ".pdf", ".css"))} <= same
