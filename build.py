@@ -5,6 +5,7 @@
     python build.py list [--source DIR]
     python build.py review [--source DIR] [--format text|json]
     python build.py diff OLD [--source DIR] [--format text|json]     OLD: a folder or git revision
+    python build.py serve [--source DIR] [--out DIR] [--port N] [--host ADDRESS]
 
 Exit codes: 0 all good, 1 a check failed (or a format could not be written; with --strict, also
 any warning), 2 bad input or usage.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -26,6 +28,7 @@ from formats.check.diff import RevisionError, diff_documents, old_source
 from formats.check.output_folder import OutputError, prepare_parent
 from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
+from formats.check.serve import PreviewState, source_state, start_server, watch
 from formats.core.contract import RenderError
 from formats.core.load import SourceError, load
 from formats.core.model import Document
@@ -33,13 +36,15 @@ from formats.core.profile import ProfileError, read_profile, with_partner
 from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("build", "check", "list", "review", "diff")
+COMMANDS = ("build", "check", "list", "review", "diff", "serve")
+SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
+LOOPBACK = "127.0.0.1"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build, check and list the accessible "
                      "editions of the toolkit. Without a command, builds.")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff,serve}")
     build = commands.add_parser("build", help="build formats into the output folder (default)",
                                 description="Build every format (or those named) of the source "
                                 "into the output folder. The folder is only changed when the "
@@ -90,6 +95,17 @@ def _parser() -> argparse.ArgumentParser:
                       help="the source folder (default: source)")
     diff.add_argument("--format", choices=("text", "json"), default="text", dest="output",
                       help="text (default) or json")
+    serve = commands.add_parser("serve", help="a live preview: build, serve, rebuild on save",
+                                description="Build the web and Easy Read editions, serve them "
+                                "and the check's report on this computer, and build again "
+                                "whenever a file of the source is saved; open pages reload. "
+                                "Stop with Ctrl-C.")
+    _common(serve)
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0: any "
+                       "free port)")
+    serve.add_argument("--host", default=LOOPBACK, help="the address to listen on (default: "
+                       f"{LOOPBACK}, this computer only); another address shows the preview "
+                       "to your network: use it only on a network you trust")
     return parser
 
 
@@ -111,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit_.code or 0)
     out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
     err = Console(stderr=True, highlight=False, soft_wrap=True)
+    if args.command == "serve":
+        return _serve(args.source, args.out, args.host, args.port, err)
     document = _load(args.source, err)
     if document is None:
         return EXIT_BAD_INPUT
@@ -268,6 +286,57 @@ def _diff(old_spec: str, document: Document, out: Console, err: Console, output:
 _MARKS = {Status.PRESENT: "[green]✓[/green]", Status.INCOMPLETE: "[yellow]~[/yellow]",
           Status.MISSING: "[red]✗[/red]"}
 _LEGEND = "✓ present   ~ incomplete (some sentences or audio missing)   ✗ missing"
+
+
+def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> int:
+    if not (source / "toolkit.yaml").is_file():
+        err.print(f"{source}/toolkit.yaml: error: no toolkit here (use --source DIR)",
+                  markup=False)
+        return EXIT_BAD_INPUT
+    state = PreviewState()
+    report_dir = out_dir.parent / f".{out_dir.name}.report"
+
+    def rebuild() -> None:
+        try:
+            document = load(source)
+        except SourceError as error:
+            state.failed(error.problems)
+            for problem in error.problems:
+                err.print(problem, markup=False, style="red")
+            return
+        wanted = [name for name in SERVED if name in document.meta.formats] or ["standard"]
+        try:
+            built = build(document, out_dir, wanted)
+        except (RenderError, OutputError) as error:
+            state.failed([str(error)])
+            err.print(f"error: {error}", markup=False, style="red")
+            return
+        state.finished()
+        err.print(f"Built {', '.join(one.name for one in built)}; pages reload.", markup=False)
+        write_reports(coverage(document, out_dir, wanted), report_dir, document)
+
+    if host != LOOPBACK:
+        err.print(f"warning: serving on {host}: anyone on your network can see the preview",
+                  style="yellow", markup=False)
+    try:
+        server = start_server({"": out_dir, "report/": report_dir}, state, host, port)
+    except OSError as error:
+        err.print(f"error: cannot serve on {host}:{port}: {error.strerror or error}",
+                  markup=False, style="red")
+        return EXIT_BAD_INPUT
+    err.print(f"Serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)",
+              markup=False)
+    seen = source_state(source)
+    rebuild()
+    stop = threading.Event()
+    try:
+        watch(source, rebuild, stop, seen)
+    except KeyboardInterrupt:
+        stop.set()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return EXIT_OK
 
 
 def _full_numbers(document: Document) -> dict[str, str]:

@@ -1,0 +1,200 @@
+"""A live preview for editors (``build.py serve``): build, serve, watch the source, build again.
+
+The web page and the Easy Read page (and the check's HTML report) are served from the output
+folder over HTTP on the loopback address. Every HTML page served gets a small script that asks
+``/__preview`` once a second what the latest build is: when a new build has finished the page
+reloads; when the source has a problem, the page shows it in a banner (each problem as
+``path:line: message``) and the last good build keeps being served. Nothing outside the output
+folder is ever served: a path that leaves it, plainly or encoded, is not found.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+STATUS_PATH = "/__preview"
+POLL_SECONDS = 0.5
+
+_SCRIPT = """<script>
+(function () {
+  var seen = null;
+  function show(problems) {
+    var banner = document.getElementById("preview-problems");
+    if (!problems.length) { if (banner) banner.remove(); return; }
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "preview-problems";
+      banner.setAttribute("role", "alert");
+      banner.style.cssText = "position:sticky;top:0;z-index:9999;background:#fff4f4;" +
+        "color:#0b0c0c;border:4px solid #d4351c;padding:1em;font:16px/1.5 sans-serif";
+      document.body.insertBefore(banner, document.body.firstChild);
+    }
+    banner.innerHTML = "<strong>The source has a problem; this is the last good build.</strong>";
+    var list = document.createElement("ul");
+    problems.forEach(function (problem) {
+      var item = document.createElement("li");
+      item.textContent = problem;
+      list.appendChild(item);
+    });
+    banner.appendChild(list);
+  }
+  function poll() {
+    fetch("%(status)s", {cache: "no-store"}).then(function (response) {
+      return response.json();
+    }).then(function (status) {
+      if (seen !== null && status.build !== seen) { location.reload(); return; }
+      seen = status.build;
+      show(status.problems);
+    }).catch(function () {}).finally(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();
+</script>""" % {"status": STATUS_PATH}
+
+
+@dataclass
+class PreviewState:
+    """What the preview says about the latest build: its number and the source's problems."""
+
+    build: int = 0
+    problems: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def finished(self) -> None:
+        """Record a new good build (pages reload)."""
+        with self.lock:
+            self.build += 1
+            self.problems = []
+
+    def failed(self, problems: list[str]) -> None:
+        """Record problems in the source (pages show them; the last good build stays)."""
+        with self.lock:
+            self.problems = list(problems)
+
+    def as_json(self) -> bytes:
+        """Return the state as JSON for the pages' script."""
+        with self.lock:
+            return json.dumps({"build": self.build, "problems": self.problems}).encode()
+
+
+def inside(root: Path, request_path: str) -> Path | None:
+    """Return the file that ``request_path`` (a URL path, maybe percent-encoded) names inside
+    ``root``, or None when it leaves ``root`` or names nothing there. A folder gives its
+    ``index.html``."""
+    path = urllib.parse.unquote(urllib.parse.urlsplit(request_path).path)
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if any(part == ".." or "\\" in part or "\0" in part for part in parts):
+        return None
+    base = root.resolve()
+    target = base.joinpath(*parts).resolve() if parts else base
+    if target != base and base not in target.parents:
+        return None
+    if target.is_dir():
+        target = target / "index.html"
+    return target if target.is_file() else None
+
+
+def handler_for(roots: dict[str, Path], state: PreviewState) -> type[SimpleHTTPRequestHandler]:
+    """Return a request handler serving each folder of ``roots`` under its URL prefix ("" for
+    the top, "report/" for the check's report), with the preview script and status."""
+
+    def find(request_path: str) -> Path | None:
+        path = urllib.parse.urlsplit(request_path).path.lstrip("/")
+        for prefix, root in sorted(roots.items(), key=lambda item: -len(item[0])):
+            if path.startswith(prefix):
+                return inside(root, path[len(prefix):])
+        return None
+
+    class PreviewHandler(SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            path = self.path.split("?", 1)[0]
+            if path == STATUS_PATH:
+                self._send(200, "application/json", state.as_json())
+                return
+            if path == "/":
+                self._send(200, "text/html; charset=utf-8",
+                           index_page(roots).replace("</body>", _SCRIPT + "</body>").encode())
+                return
+            target = find(self.path)
+            if target is None:
+                self._send(404, "text/plain; charset=utf-8", b"Not found")
+                return
+            body = target.read_bytes()
+            kind = self.guess_type(str(target))
+            if target.suffix == ".html":
+                body = body.replace(b"</body>", _SCRIPT.encode() + b"</body>", 1)
+                kind = "text/html; charset=utf-8"
+            self._send(200, kind, body)
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self.do_GET()
+
+        def _send(self, code: int, kind: str, body: bytes) -> None:
+            self.send_response(code)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            """Say nothing: the preview prints its own lines."""
+
+    return PreviewHandler
+
+
+def index_page(roots: dict[str, Path]) -> str:
+    """Return the preview's first page: links to each page being previewed."""
+    links = []
+    top = roots.get("", Path())
+    for folder, title in (("standard", "The web edition"), ("easy-read", "The Easy Read edition")):
+        if (top / folder / "index.html").is_file():
+            links.append(f'<li><a href="/{folder}/">{title}</a></li>')
+    for prefix, root in roots.items():
+        if prefix and (root / "report.html").is_file():
+            links.append(f'<li><a href="/{prefix}report.html">The check\'s report</a></li>')
+    items = "\n".join(links) or "<li>Nothing is built yet.</li>"
+    return ('<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            "<title>Preview of the toolkit</title></head>\n<body><main>"
+            f"<h1>Preview of the toolkit</h1>\n<ul>\n{items}\n</ul></main></body></html>\n")
+
+
+def source_state(source: Path) -> dict[str, float]:
+    """Return the modification time of every file in the source folder, by path."""
+    return {str(path): path.stat().st_mtime for path in sorted(source.rglob("*"))
+            if path.is_file()}
+
+
+def watch(source: Path, on_change: Callable[[], None], stop: threading.Event,
+          seen: dict[str, float] | None = None, interval: float = POLL_SECONDS) -> None:
+    """Call ``on_change`` whenever a file of ``source`` is added, removed or saved, until
+    ``stop`` is set (polling: it works on every system and file system). ``seen`` is the state
+    (:func:`source_state`) the source was in when it was last built; by default, now."""
+    seen = source_state(source) if seen is None else seen
+    while not stop.wait(interval):
+        now = source_state(source)
+        if now != seen:
+            time.sleep(interval)  # let an editor finish saving
+            seen = source_state(source)
+            on_change()
+
+
+def start_server(roots: dict[str, Path], state: PreviewState, host: str,
+                 port: int) -> ThreadingHTTPServer:
+    """Return a server of ``roots`` (see :func:`handler_for`) on ``host``:``port`` (0: any
+    free port), serving in a background thread. Raises OSError when the port cannot be
+    bound."""
+    server = ThreadingHTTPServer((host, port), handler_for(roots, state))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
+    return server
