@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from formats.editions.audio import make, settings  # noqa: E402
-from formats.editions.audio.encode import encode_mp3, read_wav  # noqa: E402
+from formats.editions.audio.settings import ENCODING, SAMPLE_RATE  # noqa: E402
+from formats.outputs.mp3.encode import encode_mp3, read_wav  # noqa: E402
 from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine  # noqa: E402
 from formats.editions.audio.spoken import script  # noqa: E402
 from formats.core.load import load  # noqa: E402
@@ -74,7 +75,7 @@ def reference(texts: list[str], rate: int, voice: str, folder: Path) -> float:
         writer.setsampwidth(2)
         writer.setframerate(22050)
         writer.writeframes(b"".join(frames))
-    (folder / "all.mp3").write_bytes(encode_mp3(read_wav(joined)))
+    (folder / "all.mp3").write_bytes(encode_mp3(read_wav(joined, SAMPLE_RATE), ENCODING))
     return time.perf_counter() - start
 
 

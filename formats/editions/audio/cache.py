@@ -2,9 +2,9 @@
 sound changed (its spoken text, the engine, the voice, the rate or the processing).
 
 An entry is the section's MP3 frames, named by the SHA-256 of the text and those settings. It
-lives outside the output folder (see :func:`formats.editions.audio.settings.cache_folder`). Entries are
-written to a temporary name and renamed, so parallel workers and interrupted builds never
-leave half a file under a real name. Entries unused for ``MAX_AGE_DAYS`` are removed.
+lives outside the output folder (see :func:`formats.editions.audio.settings.cache_folder`).
+Entries are written to a temporary name and renamed, so parallel workers and interrupted builds
+never leave half a file under a real name. Entries unused for ``MAX_AGE_DAYS`` are removed.
 """
 
 from __future__ import annotations

@@ -5,18 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from formats.core.model import Document
 from formats.core.names import slug
 from formats.editions.audio import cache
-from formats.editions.audio.chapters import BookFacts, Chapter, tag_book, tag_track
-from formats.editions.audio.encode import frames_seconds, with_info_frame
 from formats.editions.audio.files import (
     IDENTIFIER_TAG, LEAD_TAG, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, SOURCE_TAG, TAIL_TAG,
     book_path, track_stem, transcript_of,
 )
-from formats.editions.audio.settings import LEAD_SILENCE_S, TAIL_SILENCE_S, Settings
+from formats.editions.audio.settings import LEAD_SILENCE_S, SAMPLE_RATE, TAIL_SILENCE_S, Settings
 from formats.editions.audio.spoken import SpokenSection, opening, script
 from formats.editions.audio.synth import Clip, make_clips
-from formats.core.model import Document
+from formats.outputs.mp3.encode import with_info_frame
+from formats.outputs.mp3.id3 import Chapter
+from formats.outputs.mp3.stream import frames_seconds
+from formats.outputs.mp3.tags import BookFacts, tag_book, tag_track
 
 _LANGUAGES = {"en": "eng", "gd": "gla", "cy": "cym"}
 
@@ -116,7 +118,7 @@ def _write_book(out_dir: Path, tracks: list[_Track], facts: BookFacts) -> list[P
 
 
 def _milliseconds(frame_count: int) -> int:
-    return round(frames_seconds(frame_count) * 1000)
+    return round(frames_seconds(frame_count, SAMPLE_RATE) * 1000)
 
 
 def _write_playlist(out_dir: Path, tracks: list[_Track], name: str) -> Path:

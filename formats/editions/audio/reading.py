@@ -15,13 +15,14 @@ from pathlib import Path
 
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError, MPEGInfo
 
-from formats.editions.audio.chapters import BookTags, Chapter, read_book_tags, read_title
+from formats.core.contract import FoundSection, ReadBack
 from formats.editions.audio.files import (
     LEAD_TAG, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book, section_id_of,
     transcript_of,
 )
 from formats.editions.audio.spoken import OPENING_ID
-from formats.core.contract import FoundSection, ReadBack
+from formats.outputs.mp3.id3 import Chapter
+from formats.outputs.mp3.tags_reader import BookTags, read_book_tags, read_title
 
 OUTPUT = "audio/mp3"
 TOLERANCE = 0.35  # a file may be this much shorter or longer than its words at the rate

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RenderError
+from formats.outputs.mp3.encode import Encoding, Mastering
 
 ENGINES = ("espeak-ng", "pyttsx3")
 DEFAULT_VOICE = "en-gb"
@@ -38,6 +39,9 @@ LEAD_SILENCE_S = 0.75  # before the first word of each file (0.5 to 1 s)
 TAIL_SILENCE_S = 1.5  # after the last word of each file (1 to 3 s)
 # Between two chapters of the whole book: one file's tail and the next one's lead, about 2.3 s.
 MP3_QUALITY = 5  # LAME's algorithm quality (0 best, 9 worst): 5 is its "good" default
+
+MASTERING = Mastering(SAMPLE_RATE, TARGET_LUFS, PEAK_CEILING_DBTP, LEAD_SILENCE_S, TAIL_SILENCE_S)
+ENCODING = Encoding(SAMPLE_RATE, BITRATE_KBPS, MP3_QUALITY)
 
 # Change this when the processing changes, so that cached sections are made again.
 PROCESSING_VERSION = "3"

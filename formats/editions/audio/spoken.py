@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any, Callable
 
-from formats.editions.audio.clean import clean, spell_addresses
-from formats.editions.audio.lexicon import Lexicon, compile_lexicon
+from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
     Activity, Block, BulletList, Checklist, Document, Figure, Form, FormQuestion, GlossaryEntry,
     Paragraph, Quiz, QuizAnswers, Quote, Section, Table,
 )
 from formats.core.text import inline_text
+from formats.editions.audio.clean import clean, spell_addresses
+from formats.editions.audio.lexicon import Lexicon, compile_lexicon
 
 OPENING_ID = "_opening"  # not a valid section id, so it never clashes with one
 OPENING_TITLE = "About this recording"
@@ -158,37 +160,33 @@ class _Speaker:
 
     def block(self, block: Block, in_quiz: bool = False) -> list[str]:
         """Return the lines said for one block."""
-        if isinstance(block, Paragraph):
-            return [_sentence(inline_text(block.content))]
-        if isinstance(block, BulletList):
-            return self.bullet_list(block, in_quiz)
-        if isinstance(block, Checklist):
-            return self.checklist(block)
-        if isinstance(block, Activity):
-            title = _sentence(inline_text(block.title))
-            return [f"Activity: {title}" if title else "Activity.",
-                    *self.blocks(block.blocks), "End of activity."]
-        if isinstance(block, Quote):
-            source = _sentence(inline_text(block.source))
-            return [f"A quotation from {source}" if source else "A quotation.",
-                    *self.blocks(block.blocks), "End of quotation."]
-        if isinstance(block, Table):
-            return self.table(block, in_quiz)
-        if isinstance(block, Quiz):
-            return self.quiz(block)
-        if isinstance(block, QuizAnswers):
-            quiz = self.quizzes.get(block.quiz_id)
-            said = (_labelled(f"Suggested answers to quiz {quiz.number}",
-                              inline_text(quiz.title)) if quiz else "Suggested answers.")
-            return [said, *self.blocks(block.blocks)]
-        if isinstance(block, GlossaryEntry):
-            return [_labelled(block.term, " ".join(self.blocks(block.definition)))]
-        if isinstance(block, Form):
-            return self.form(block)
-        if isinstance(block, Figure):
-            caption = _sentence(inline_text(block.caption))
-            return [_labelled("Picture", block.image.alt), *([caption] if caption else [])]
-        raise TypeError(f"audio: no way to say a {type(block).__name__}")
+        return _SAID[block](self, block, in_quiz)
+
+    def paragraph(self, block: Paragraph, in_quiz: bool) -> list[str]:
+        return [_sentence(inline_text(block.content))]
+
+    def activity(self, block: Activity, in_quiz: bool) -> list[str]:
+        title = _sentence(inline_text(block.title))
+        return [f"Activity: {title}" if title else "Activity.", *self.blocks(block.blocks),
+                "End of activity."]
+
+    def quote(self, block: Quote, in_quiz: bool) -> list[str]:
+        source = _sentence(inline_text(block.source))
+        return [f"A quotation from {source}" if source else "A quotation.",
+                *self.blocks(block.blocks), "End of quotation."]
+
+    def quiz_answers(self, block: QuizAnswers, in_quiz: bool) -> list[str]:
+        quiz = self.quizzes.get(block.quiz_id)
+        said = (_labelled(f"Suggested answers to quiz {quiz.number}", inline_text(quiz.title))
+                if quiz else "Suggested answers.")
+        return [said, *self.blocks(block.blocks)]
+
+    def glossary_entry(self, block: GlossaryEntry, in_quiz: bool) -> list[str]:
+        return [_labelled(block.term, " ".join(self.blocks(block.definition)))]
+
+    def figure(self, block: Figure, in_quiz: bool) -> list[str]:
+        caption = _sentence(inline_text(block.caption))
+        return [_labelled("Picture", block.image.alt), *([caption] if caption else [])]
 
     def bullet_list(self, block: BulletList, in_quiz: bool) -> list[str]:
         kind = "A numbered list" if block.ordered else "A list"
@@ -200,7 +198,7 @@ class _Speaker:
             lines.extend(said)
         return lines
 
-    def checklist(self, block: Checklist) -> list[str]:
+    def checklist(self, block: Checklist, in_quiz: bool) -> list[str]:
         title = _sentence(inline_text(block.title))
         return [f"Checklist: {title}" if title else "Checklist.", *self.blocks(block.intro),
                 f"A checklist of {_count(len(block.items), 'point')}.",
@@ -223,7 +221,7 @@ class _Speaker:
             lines.append(" ".join(said))
         return lines
 
-    def quiz(self, block: Quiz) -> list[str]:
+    def quiz(self, block: Quiz, in_quiz: bool) -> list[str]:
         return [_labelled(f"Quiz {block.number}", inline_text(block.title)),
                 *self.blocks(block.blocks, in_quiz=True),
                 f"The suggested answers are in {self.where(block.answers_id)}."]
@@ -239,7 +237,7 @@ class _Speaker:
             return chapter.number[0].lower() + chapter.number[1:]
         return chapter.title
 
-    def form(self, block: Form) -> list[str]:
+    def form(self, block: Form, in_quiz: bool) -> list[str]:
         title = _sentence(inline_text(block.title))
         lines = [f"Form: {title}" if title else "Form.",
                  f"It has {_count(len(block.questions), 'question')}."]
@@ -247,6 +245,14 @@ class _Speaker:
             lines.append(f"Question {question.number}. {_sentence(inline_text(question.prompt))} "
                          f"{_how_to_answer(question)}")
         return lines
+
+
+_SAID: NodeTable[Callable[[_Speaker, Any, bool], list[str]]] = block_table("audio: spoken blocks", {
+    Paragraph: _Speaker.paragraph, BulletList: _Speaker.bullet_list,
+    Checklist: _Speaker.checklist, Activity: _Speaker.activity, Quote: _Speaker.quote,
+    Table: _Speaker.table, Quiz: _Speaker.quiz, QuizAnswers: _Speaker.quiz_answers,
+    GlossaryEntry: _Speaker.glossary_entry, Form: _Speaker.form, Figure: _Speaker.figure,
+})
 
 
 def _how_to_answer(question: FormQuestion) -> str:

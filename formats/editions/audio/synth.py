@@ -15,14 +15,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from formats.editions.audio import cache
-from formats.editions.audio.encode import (
-    audio_frames, encode_mp3, frames, frames_seconds, master, read_wav,
-)
-from formats.editions.audio.engines import engine_named
-from formats.editions.audio.settings import Settings
-from formats.editions.audio.spoken import SpokenSection
 from formats.core.contract import RenderError
+from formats.editions.audio import cache
+from formats.editions.audio.engines import engine_named
+from formats.editions.audio.settings import ENCODING, MASTERING, SAMPLE_RATE, Settings
+from formats.editions.audio.spoken import SpokenSection
+from formats.outputs.mp3.encode import encode_mp3, master, read_wav
+from formats.outputs.mp3.stream import audio_frames, frames, frames_seconds
 
 
 @dataclass(frozen=True)
@@ -34,7 +33,7 @@ class Clip:
 
     @property
     def seconds(self) -> float:
-        return frames_seconds(self.frame_count)
+        return frames_seconds(self.frame_count, SAMPLE_RATE)
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,12 @@ def make_clips(sections: list[SpokenSection], settings: Settings) -> Clips:
 
 
 def _clip(path: Path) -> Clip:
-    audio = audio_frames(path.read_bytes())
+    """Return the clip in a cache entry; raise RenderError when it holds no MP3 frames."""
+    try:
+        audio = audio_frames(path.read_bytes())
+    except RenderError as error:
+        raise RenderError(f"{error} (a damaged cache entry? delete the audio cache folder and "
+                          "build again)") from error
     return Clip(audio, len(frames(audio)))
 
 
@@ -96,6 +100,6 @@ def synthesise_section(text: str, settings: Settings, cache_key: str) -> str:
     with tempfile.TemporaryDirectory(prefix="audio-section-") as folder:
         wav = Path(folder) / "speech.wav"
         engine.synthesise(text, wav)
-        samples = read_wav(wav)
-    cache.store(settings.cache, cache_key, encode_mp3(master(samples)))
+        samples = read_wav(wav, SAMPLE_RATE)
+    cache.store(settings.cache, cache_key, encode_mp3(master(samples, MASTERING), ENCODING))
     return cache_key

@@ -1,5 +1,6 @@
-"""The audio rules (formats/audio/rules.py): they pass on the built mini and real audio, and each
-fails, with its exact message, on a copy of the mini audio damaged the way it guards against.
+"""The audio rules (formats/editions/audio/rules.py and, through them, the MP3 rules of
+formats/outputs/mp3/rules.py): they pass on the built mini and real audio, and each fails, with
+its exact message, on a copy of the mini audio damaged the way it guards against.
 
 The damaged files are made as a user's tools would make them: ffmpeg re-encoding (quieter, a
 click, stereo, 32 kbps, VBR, 16 kHz, leading silence stripped), mutagen editing the chapters,
@@ -13,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Callable
@@ -26,15 +26,14 @@ from mutagen.mp3 import MP3, BitrateMode
 from scipy.signal import resample_poly
 
 import build as build_cli
-from tests.conftest import MINI_SOURCE
-from formats.editions.audio import EDITION as audio
-from formats.editions.audio.rules import (
-    DECODE_RATE, LoudnessMeter, Measurement, TruePeakMeter, _PHASES, decode, edition_rules,
-    gated_loudness, loudness_result, measure, measure_samples, silence_result, stream_format,
-    true_peak_dbfs, true_peak_result,
-)
-from formats.core.model import Document, LexiconEntry, Location
 from formats.core.contract import RuleResult
+from formats.core.model import Document, LexiconEntry, Location
+from formats.editions.audio import EDITION as audio
+from formats.editions.audio.rules import edition_rules
+from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
+from formats.outputs.mp3.stream import stream_format
+from tests.conftest import MINI_SOURCE
+from tests.editions.audio.helpers import book_of, reencode
 
 MINI = MINI_SOURCE
 TRACK = "002-what-is-it.mp3"
@@ -43,65 +42,33 @@ FILE_RULES = ("audio/loudness", "audio/true-peak", "audio/silence", "audio/mono"
 
 
 @pytest.fixture(scope="module")
-def mini_audio(mini_document: Document, built) -> Path:
-    """Return the folder of the mini fixture's audio edition (built once a session)."""
-    return built(mini_document, "audio")
-
-
-@pytest.fixture(scope="module")
 def mini_results(mini_document: Document, mini_audio: Path) -> list[RuleResult]:
     """Return the audio rules' results on the mini audio, as built."""
     return audio.rules(mini_document, mini_audio)
-
 
 @pytest.fixture
 def copy(mini_audio: Path, tmp_path: Path) -> Path:
     """Return a copy of the mini audio folder, to damage."""
     return Path(shutil.copytree(mini_audio, tmp_path / "audio"))
 
-
 def result(results: list[RuleResult], rule: str, where: str) -> RuleResult:
     """Return the one result of ``rule`` on ``where``."""
     (found,) = [r for r in results if r.rule == rule and r.where == where]
     return found
-
 
 def failures(results: list[RuleResult]) -> list[tuple[str, str, str]]:
     """Return (rule, where, message) of every failed result."""
     return [(r.rule, r.where, r.message) for r in results if not r.passed]
 
 
-def book_of(folder: Path) -> Path:
-    (book,) = folder.glob("*-complete.mp3")
-    return book
-
-
 # ---------------------------------------------------------------------------------------------
 # Ways of damaging a file, as ffmpeg would
 
 
-def ffmpeg(*args: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)
-
-
-def reencode(path: Path, *options: str, samples: np.ndarray | None = None) -> None:
-    """Encode ``path`` again with libmp3lame and ``options`` (from ``samples`` if given)."""
-    out = path.with_name("re-encoded.mp3")
-    if samples is None:
-        ffmpeg("-i", str(path), *options, str(out))
-    else:
-        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "f32le", "-ar",
-                        str(DECODE_RATE), "-ac", "1", "-i", "-", *options, str(out)],
-                       input=samples.astype("<f4").tobytes(), check=True)
-    out.replace(path)
-
-
 MP3_64K = ("-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "1")
-
 
 def quieter(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "volume=-12dB", *MP3_64K)
-
 
 def click(folder: Path) -> None:
     samples = decode(folder / TRACK)
@@ -109,28 +76,22 @@ def click(folder: Path) -> None:
     samples[middle:middle + 4] = [0.98, -0.98, 0.98, -0.98]
     reencode(folder / TRACK, *MP3_64K, samples=samples)
 
-
 def stereo(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "2",
              "-joint_stereo", "0")
 
-
 def low_bitrate(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "32k", "-ar", "22050", "-ac", "1")
-
 
 def variable_bitrate(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-q:a", "4", "-ar", "22050", "-ac", "1")
 
-
 def sixteen_khz(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "16000", "-ac", "1")
-
 
 def no_leading_silence(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "silenceremove=start_periods=1:start_threshold=-50dB",
              *MP3_64K)
-
 
 def long_tail(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "apad=pad_dur=4", *MP3_64K)
@@ -148,7 +109,6 @@ def _loudness(path: Path, original: Path) -> str:
     assert abs(measure(path).loudness_lufs - lufs) < 0.01
     return f"{measure(path).loudness_lufs:.1f} LUFS integrated, outside -18 ± 2"
 
-
 def _peak(path: Path, original: Path) -> str:
     independent = 20 * np.log10(np.abs(resample_poly(decode(path), 4, 1)).max())
     assert independent > -3.0
@@ -156,13 +116,11 @@ def _peak(path: Path, original: Path) -> str:
     assert abs(peak - independent) < 0.5
     return f"true peak {peak:.1f} dBFS above -3"
 
-
 def _lead(path: Path, original: Path) -> str:
     samples = decode(path)
     lead = np.flatnonzero(np.abs(samples) > 10 ** (-50 / 20))[0] / DECODE_RATE
     assert lead < 0.1
     return f"{lead:.2f} s of silence at the start (0.5-1 s)"
-
 
 def _tail(path: Path, original: Path) -> str:
     samples = decode(path)
@@ -170,7 +128,6 @@ def _tail(path: Path, original: Path) -> str:
         / DECODE_RATE
     assert tail > 5.0
     return f"{tail:.2f} s of silence at the end (1-3 s)"
-
 
 def _vbr(path: Path, original: Path) -> str:
     assert MP3(path).info.bitrate_mode is BitrateMode.VBR
@@ -216,12 +173,10 @@ def _delete_chapter(folder: Path) -> None:
     del tags["CHAP:what-is-it"]
     tags.save(book_of(folder), v2_version=3)
 
-
 def _retitle_chapter(folder: Path) -> None:
     tags = ID3(book_of(folder))
     tags["CHAP:details"].sub_frames.setall("TIT2", [TIT2(encoding=3, text=["Details"])])
     tags.save(book_of(folder), v2_version=3)
-
 
 def _reorder_chapters(folder: Path) -> None:
     tags = ID3(book_of(folder))
@@ -231,13 +186,11 @@ def _reorder_chapters(folder: Path) -> None:
     toc.child_element_ids = ids
     tags.save(book_of(folder), v2_version=3)
 
-
 def _unordered_toc(folder: Path) -> None:
     tags = ID3(book_of(folder))
     (toc,) = tags.getall("CTOC")
     toc.flags = toc.flags & ~CTOCFlags.ORDERED
     tags.save(book_of(folder), v2_version=3)
-
 
 def _unlist_track(folder: Path) -> None:
     (playlist,) = folder.glob("*.m3u8")
@@ -245,12 +198,10 @@ def _unlist_track(folder: Path) -> None:
     at = lines.index(TRACK)
     playlist.write_text("\n".join(lines[:at - 1] + lines[at + 1:]) + "\n", encoding="utf-8")
 
-
 def _list_a_ghost(folder: Path) -> None:
     (playlist,) = folder.glob("*.m3u8")
     with playlist.open("a", encoding="utf-8") as out:
         out.write("#EXTINF:3,A ghost\n009-ghost.mp3\n")
-
 
 def _no_publisher(folder: Path) -> None:
     opening = folder / "000-opening.txt"
@@ -258,13 +209,11 @@ def _no_publisher(folder: Path) -> None:
     opening.write_text("\n".join(line for line in lines if "Publisher" not in line) + "\n",
                        encoding="utf-8")
 
-
 def _wrong_length(folder: Path) -> None:
     opening = folder / "000-opening.txt"
     text = opening.read_text(encoding="utf-8")
     opening.write_text(re.sub(r"lasts about [^.]+\.", "lasts about 1 hour.", text),
                        encoding="utf-8")
-
 
 def _book_minutes(folder: Path) -> float:
     return MP3(book_of(folder)).info.length / 60
@@ -418,88 +367,3 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> 
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
     assert result(results, "audio/chapters", book_of(folder).name).message.startswith(
         f"a top-level ordered table of contents of {sections} chapters")
-
-
-# ---------------------------------------------------------------------------------------------
-# The meters, against independent measurements
-
-
-@pytest.mark.parametrize("part", ["whole", "start", "quieter"])
-@pytest.mark.parametrize("piece", [1000, 2205, 44100 * 3 + 7], ids=["1000", "segment", "3s+7"])
-def test_the_streamed_loudness_agrees_with_pyloudnorm(mini_audio: Path, part: str,
-                                                      piece: int) -> None:
-    samples = decode(book_of(mini_audio))
-    samples = {"whole": samples, "start": samples[:2 * DECODE_RATE],
-               "quieter": samples * 0.1}[part]
-    meter = LoudnessMeter()
-    for start in range(0, samples.size, piece):
-        meter.feed(samples[start:start + piece])
-    expected = pyloudnorm.Meter(DECODE_RATE).integrated_loudness(samples)
-    assert abs(meter.lufs() - expected) < 0.01
-
-
-@pytest.mark.parametrize("piece", [4000, 7777, 441000])
-def test_the_streamed_true_peak_is_the_largest_interpolated_value(mini_audio: Path,
-                                                                  piece: int) -> None:
-    samples = decode(book_of(mini_audio))
-    samples[samples.size // 3] = 0.9  # a click between two chapters' words
-    meter = TruePeakMeter()
-    for start in range(0, samples.size, piece):
-        meter.feed(samples[start:start + piece])
-    meter.finish()
-    every_value = max(float(np.abs(np.convolve(samples, phase)).max()) for phase in _PHASES)
-    assert abs(meter.peak - max(every_value, float(np.abs(samples).max()))) < 1e-6
-    independent = 20 * np.log10(np.abs(resample_poly(samples, 4, 1)).max())
-    assert abs(true_peak_dbfs(samples) - independent) < 0.3
-
-
-def test_silence_has_no_loudness_and_is_not_sound() -> None:
-    measured = measure_samples(np.zeros(2 * DECODE_RATE))
-    assert (measured.loudness_lufs, measured.true_peak_dbfs, measured.has_sound) == (
-        float("-inf"), float("-inf"), False)
-    assert gated_loudness(np.zeros(5)) == float("-inf")
-    assert silence_result("x.mp3", measured) == RuleResult(
-        "audio/silence", "x.mp3", False, "no sound above -50 dBFS in 2.00 s")
-
-
-@pytest.mark.parametrize("lufs, peak, lead, tail, messages", [
-    (-22.44, -1.23, 1.8, 1.5, ["-22.4 LUFS integrated, outside -18 ± 2",
-                               "true peak -1.2 dBFS above -3",
-                               "1.80 s of silence at the start (0.5-1 s)"]),
-    (-15.9, 0.4, 0.75, 0.5, ["-15.9 LUFS integrated, outside -18 ± 2",
-                             "true peak 0.4 dBFS above -3",
-                             "0.50 s of silence at the end (1-3 s)"]),
-], ids=["quiet-peaky-long-lead", "loud-clipping-short-tail"])
-def test_messages_say_what_was_measured(lufs: float, peak: float, lead: float, tail: float,
-                                        messages: list[str]) -> None:
-    measured = Measurement(10.0, lufs, peak, lead, tail, True)
-    found = [verdict("x.mp3", measured) for verdict in (loudness_result, true_peak_result,
-                                                        silence_result)]
-    assert [(r.passed, r.message) for r in found] == [(False, m) for m in messages]
-
-
-@pytest.mark.parametrize("lufs, peak, lead, passed, messages", [
-    (-20.04, -3.04, 0.504, True, ["-20.0 LUFS integrated (-18 ± 2)",
-                                  "true peak -3.0 dBFS (at most -3)",
-                                  "0.50 s of silence at the start, 1.50 s at the end"]),
-    (-20.06, -2.94, 0.494, False, ["-20.1 LUFS integrated, outside -18 ± 2",
-                                   "true peak -2.9 dBFS above -3",
-                                   "0.49 s of silence at the start (0.5-1 s)"]),
-], ids=["shown-within", "shown-outside"])
-def test_values_are_judged_as_their_messages_show_them(lufs: float, peak: float, lead: float,
-                                                       passed: bool,
-                                                       messages: list[str]) -> None:
-    measured = Measurement(10.0, lufs, peak, lead, 1.5, True)
-    found = [verdict("x.mp3", measured) for verdict in (loudness_result, true_peak_result,
-                                                        silence_result)]
-    assert [(r.passed, r.message) for r in found] == [(passed, m) for m in messages]
-
-
-def test_an_mpeg1_stereo_file_is_read_frame_by_frame(mini_audio: Path, tmp_path: Path) -> None:
-    path = tmp_path / "stereo.mp3"
-    ffmpeg("-i", str(mini_audio / TRACK), "-c:a", "libmp3lame", "-b:a", "128k", "-ar", "44100",
-           "-ac", "2", str(path))
-    found = stream_format(path)
-    assert (found.channels, found.sample_rate, found.bitrate_mode) == (2, 44100, "CBR")
-    assert set(found.frame_kbps) == {128} and found.frame_rates == {44100}
-    assert found.frame_modes <= {"stereo", "joint stereo"}

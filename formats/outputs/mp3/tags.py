@@ -1,7 +1,8 @@
-"""ID3v2 tags: the facts of each file, and the whole book's chapters (a CTOC and one CHAP each).
+"""ID3v2 tags written: the facts of each file, and a whole book's chapters (a CTOC and one CHAP
+each).
 
 Tags are written as ID3v2.3, which more players read than v2.4; chapters (CHAP and CTOC) are
-defined for both versions.
+defined for both versions. They are read back by :mod:`formats.outputs.mp3.tags_reader`.
 """
 
 from __future__ import annotations
@@ -9,23 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import (
-    CHAP, CTOC, ID3, TALB, TCON, TIT2, TLAN, TPE1, TPUB, TRCK, TXXX, CTOCFlags, ID3NoHeaderError,
-)
+from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TLAN, TPE1, TPUB, TRCK, TXXX, CTOCFlags
 from mutagen.id3._tags import save_frame
 
-TOC_ID = "toc"
-ID3_VERSION = 3
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """A chapter of the book: its element id (the section id), title and time span in ms."""
-
-    element_id: str
-    title: str
-    start_ms: int
-    end_ms: int
+from formats.outputs.mp3.id3 import ID3_VERSION, TOC_ID, Chapter
 
 
 @dataclass(frozen=True)
@@ -87,56 +75,3 @@ def tag_book(path: Path, facts: BookFacts, chapters: list[Chapter]) -> None:
                       end_time=chapter.end_ms, start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
                       sub_frames=[TIT2(encoding=3, text=[chapter.title])]))
     tags.save(path, v2_version=ID3_VERSION)
-
-
-@dataclass(frozen=True)
-class BookTags:
-    """What a reader finds in the book's tags."""
-
-    chapters: list[Chapter]  # in the order of the top-level table of contents
-    toc_flags_ok: bool  # the table of contents is marked top-level and ordered
-    extra: dict[str, str]
-    problems: list[str]
-
-
-def read_book_tags(path: Path) -> BookTags:
-    """Return the chapters (in table-of-contents order) and TXXX values of a book's tags."""
-    try:
-        tags = ID3(path)
-    except ID3NoHeaderError:
-        return BookTags([], False, {}, [f"{path.name} has no ID3 tags"])
-    extra = {frame.desc: str(frame.text[0]) for frame in tags.getall("TXXX") if frame.text}
-    marks = {frame.element_id: frame for frame in tags.getall("CHAP")}
-    tocs = [toc for toc in tags.getall("CTOC") if toc.flags & CTOCFlags.TOP_LEVEL]
-    problems: list[str] = []
-    if len(tocs) != 1:
-        problems.append(f"{path.name} has {len(tocs)} top-level tables of contents (CTOC), "
-                        "not 1")
-        order = sorted(marks, key=lambda element: marks[element].start_time)
-        ordered = False
-    else:
-        order = list(tocs[0].child_element_ids)
-        ordered = bool(tocs[0].flags & CTOCFlags.ORDERED)
-        if not ordered:
-            problems.append(f"{path.name}: the table of contents is not marked as ordered")
-    chapters = []
-    for element in order:
-        mark = marks.get(element)
-        if mark is None:
-            problems.append(f"{path.name}: the table of contents lists '{element}' but there is "
-                            "no chapter (CHAP) with that id")
-            continue
-        title = mark.sub_frames.get("TIT2")
-        chapters.append(Chapter(element, str(title.text[0]) if title else "",
-                                mark.start_time, mark.end_time))
-    return BookTags(chapters, len(tocs) == 1 and ordered, extra, problems)
-
-
-def read_title(path: Path) -> str:
-    """Return a file's TIT2 title, or "" when it has none."""
-    try:
-        tags = ID3(path)
-    except ID3NoHeaderError:
-        return ""
-    frame = tags.get("TIT2")
-    return str(frame.text[0]) if frame and frame.text else ""

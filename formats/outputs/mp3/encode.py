@@ -1,0 +1,206 @@
+"""From an engine's WAV to finished MP3 frames: loudness, true peak, silence, constant bit rate.
+
+Speech is normalised to a target integrated loudness (ITU-R BS.1770, pyloudnorm's K-weighting),
+its true peak (4x oversampled) held below a ceiling by a look-ahead limiter, given silence
+before and after (:func:`master`), and encoded by LAME (lameenc) at a constant bit rate, mono
+(:func:`encode_mp3`). The MP3 frames of several files can be joined into one stream without
+re-encoding when they share one format; an ``Info`` frame at the start tells players (and
+mutagen) the frame count and that the bit rate is constant (:func:`with_info_frame`).
+"""
+
+from __future__ import annotations
+
+import struct
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+import lameenc
+import numpy as np
+import pyloudnorm
+from scipy.ndimage import minimum_filter1d, uniform_filter1d
+from scipy.signal import upfirdn
+
+from formats.core.contract import RenderError
+from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, gated_loudness
+from formats.outputs.mp3.stream import frame_length, frames
+
+_LIMITER_WINDOW_S = 0.004
+LOUDNESS_TOLERANCE = 0.25  # LU; the standard allows 2
+_SILENCE_DBFS = -55.0
+LAME_SCALE = 0.95  # what LAME multiplies its input by
+
+
+@dataclass(frozen=True)
+class Mastering:
+    """What speech is mastered to: its sample rate, integrated loudness, true-peak ceiling
+    (before encoding) and the silence put before and after it."""
+
+    sample_rate: int
+    target_lufs: float
+    ceiling_dbtp: float
+    lead_s: float
+    tail_s: float
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How mastered samples are encoded: sample rate, constant bit rate, LAME's quality."""
+
+    sample_rate: int
+    bitrate_kbps: int
+    quality: int  # LAME's algorithm quality: 0 best, 9 worst
+
+
+# ---------------------------------------------------------------------------------------------
+# Samples
+
+
+def read_wav(path: Path, sample_rate: int) -> np.ndarray:
+    """Return the samples of a 16-bit mono WAV file at ``sample_rate`` as floats in [-1, 1).
+
+    Raise RenderError for any other format.
+    """
+    with wave.open(str(path), "rb") as reader:
+        channels, width, rate = reader.getnchannels(), reader.getsampwidth(), reader.getframerate()
+        data = reader.readframes(reader.getnframes())
+    if (channels, width, rate) != (1, 2, sample_rate):
+        raise RenderError(f"audio: the engine wrote {channels} channel(s), {8 * width}-bit, "
+                          f"{rate} Hz; expected mono 16-bit {sample_rate} Hz")
+    return np.frombuffer(data, dtype="<i2").astype(np.float64) / 32768.0
+
+
+def trim_silence(samples: np.ndarray, threshold_dbfs: float = _SILENCE_DBFS) -> np.ndarray:
+    """Return the samples without the quiet start and end the engine leaves."""
+    loud = np.abs(samples) > 10 ** (threshold_dbfs / 20)
+    if not loud.any():
+        return samples[:0]
+    first = int(np.argmax(loud))
+    last = samples.size - int(np.argmax(loud[::-1]))
+    return samples[first:last]
+
+
+def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
+    """Return, per sample, the largest magnitude of the 4x oversampled signal around it."""
+    upsampled = upfirdn(INTERPOLATOR, samples, up=OVERSAMPLING)
+    start = (len(INTERPOLATOR) - 1) // 2 - 1
+    around = upsampled[start:start + OVERSAMPLING * samples.size]
+    if around.size < OVERSAMPLING * samples.size:
+        around = np.pad(around, (0, OVERSAMPLING * samples.size - around.size))
+    np.abs(around, out=around)
+    return np.maximum(around.reshape(samples.size, OVERSAMPLING).max(axis=1), np.abs(samples))
+
+
+def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
+    """Return the integrated loudness (ITU-R BS.1770-4, gated) in LUFS; -inf if silent or short.
+
+    pyloudnorm's K-weighting filters and block layout, with the gating done on whole arrays
+    (pyloudnorm loops over the 400 ms blocks in Python, which is slow for long sections);
+    the result is pyloudnorm's to within 0.01 LU (see tests/outputs/mp3/test_encode.py).
+    """
+    meter = pyloudnorm.Meter(sample_rate)
+    if samples.size < int(meter.block_size * sample_rate):
+        return float("-inf")
+    weighted = samples
+    for stage in meter._filters.values():
+        weighted = stage.apply_filter(weighted)
+    length = meter.block_size
+    step = length * (1.0 - meter.overlap)
+    count = int(np.round((samples.size / sample_rate - length) / step)) + 1
+    starts = (length * (np.arange(count) * (1.0 - meter.overlap)) * sample_rate).astype(int)
+    ends = (length * (np.arange(count) * (1.0 - meter.overlap) + 1) * sample_rate).astype(int)
+    energy = np.concatenate([[0.0], np.cumsum(np.square(weighted))])
+    power = (energy[np.minimum(ends, samples.size)] - energy[starts]) / (length * sample_rate)
+    return gated_loudness(power)
+
+
+def limiter_gain(peaks: np.ndarray, ceiling_dbtp: float, sample_rate: int) -> np.ndarray:
+    """Return the gain, per sample, that brings every true peak down to the ceiling.
+
+    The gain each peak needs is held for a few milliseconds either side and smoothed, so the
+    gain falls before a peak and recovers after it without clicks.
+    """
+    ceiling = 10 ** (ceiling_dbtp / 20)
+    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
+    if needed.min() >= 1.0:
+        return needed
+    window = max(3, int(_LIMITER_WINDOW_S * sample_rate) | 1)
+    gain = uniform_filter1d(minimum_filter1d(needed, size=window, mode="nearest"),
+                            size=window, mode="nearest")
+    return np.minimum(gain, needed)
+
+
+def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
+    """Return speech at the target loudness, under the true-peak ceiling, with its silences.
+
+    Limiting lowers the loudness, the more so the higher the gain, so the gain is found by the
+    secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
+    of the target (at most four times). The peaks are found once: those of the speech times a
+    gain are the speech's peaks times that gain.
+    """
+    rate, target = mastering.sample_rate, mastering.target_lufs
+    speech = trim_silence(samples)
+    loudness = loudness_lufs(speech, rate)
+    if np.isfinite(loudness):
+        peaks = oversampled_peaks(speech)
+        gain_db = target - loudness
+        tried: list[tuple[float, float]] = []
+        for _ in range(4):
+            gain = 10 ** (gain_db / 20)
+            limited = speech * gain * limiter_gain(peaks * gain, mastering.ceiling_dbtp, rate)
+            loudness = loudness_lufs(limited, rate)
+            if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
+                break
+            tried.append((gain_db, loudness))
+            gain_db += (target - loudness) / _slope(tried)
+        speech = limited
+    lead = np.zeros(int(mastering.lead_s * rate))
+    tail = np.zeros(int(mastering.tail_s * rate))
+    return np.concatenate([lead, speech, tail])
+
+
+def _slope(tried: list[tuple[float, float]]) -> float:
+    """Return how many LU the loudness rises per dB of gain, from the last two tries."""
+    if len(tried) < 2:
+        return 0.7  # a first guess: limiting takes back part of any gain
+    (gain_a, loud_a), (gain_b, loud_b) = tried[-2:]
+    if gain_a == gain_b:
+        return 0.7
+    return float(np.clip((loud_b - loud_a) / (gain_b - gain_a), 0.2, 1.0))
+
+
+# ---------------------------------------------------------------------------------------------
+# MP3
+
+
+def encode_mp3(samples: np.ndarray, encoding: Encoding) -> bytes:
+    """Return the samples encoded as constant-bit-rate mono MP3 frames (no tags, no Info).
+
+    LAME scales its input by 0.95 (its default ``scale``, -0.45 dB, to leave headroom); the
+    samples are raised by as much first, so the decoded MP3 has the loudness mastered.
+    """
+    pcm = np.clip(np.round(samples / LAME_SCALE * 32767.0), -32768, 32767).astype("<i2")
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(encoding.bitrate_kbps)
+    encoder.set_in_sample_rate(encoding.sample_rate)
+    encoder.set_channels(1)
+    encoder.set_quality(encoding.quality)
+    return bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
+
+
+def with_info_frame(audio: bytes) -> bytes:
+    """Return the audio frames preceded by an Info frame (frame and byte counts, CBR).
+
+    The Info frame has the first frame's header (without padding); raise RenderError for a
+    stream with no frames.
+    """
+    counted = frames(audio)
+    if not counted:
+        raise RenderError("audio: an MP3 stream with no frames")
+    first = audio[:4]
+    header = bytes([first[0], first[1], first[2] & ~0x02, first[3]])  # no padding
+    length = frame_length(header)
+    side_info = bytes(9)  # mono MPEG-2: 9 bytes of side information, all zero
+    body = b"Info" + struct.pack(">III", 0x3, len(counted), len(audio) + length)
+    frame = header + side_info + body
+    return frame + bytes(length - len(frame)) + audio

@@ -1,0 +1,269 @@
+"""MP3 files decoded by ffmpeg, an independent decoder, and measured a piece at a time.
+
+A file is decoded to 22050 Hz mono float samples read a piece at a time (a whole book is never
+held in memory), and fed to three meters: integrated loudness (ITU-R BS.1770-4: pyloudnorm's
+K-weighting, 400 ms blocks every 100 ms, absolute and relative gates), true peak (the 4x
+oversampled peak, from the 48-tap, 4-phase interpolation of BS.1770-4 Annex 2) and the silences
+before the first sound and after the last.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+import pyloudnorm
+from scipy.signal import lfilter
+
+from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
+from formats.outputs.mp3.stream import DecodeError
+
+DECODE_RATE = 22050  # Hz: every file is decoded (resampled if need be) to this rate, mono
+CHUNK_SECONDS = 20  # decoded samples are measured this many seconds at a time
+SILENCE_DBFS = -50.0  # a sample above this is sound
+
+# float32: the decoded samples' own precision, and faster to filter
+_PHASES = [INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32) for phase in range(OVERSAMPLING)]
+_BLOCK_SEGMENTS = 4  # a 400 ms gating block is four 100 ms segments
+_SEGMENT = DECODE_RATE // 10
+
+# ---------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decoded_chunks(path: Path, chunk_seconds: float = CHUNK_SECONDS) -> Iterator[np.ndarray]:
+    """Yield the samples of an audio file decoded by ffmpeg (22050 Hz, mono, floats), a piece at
+    a time. Raise DecodeError when ffmpeg is missing or cannot decode the file."""
+    command = ["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-f", "f32le", "-ac", "1",
+               "-ar", str(DECODE_RATE), "-"]
+    size = 4 * int(chunk_seconds * DECODE_RATE)
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+        except FileNotFoundError as error:
+            raise DecodeError("ffmpeg is not installed") from error
+        assert process.stdout is not None
+        try:
+            while data := process.stdout.read(size):
+                yield np.frombuffer(data, dtype="<f4").astype(np.float64)
+        finally:
+            process.stdout.close()
+            code = process.wait()
+        if code != 0:
+            errors.seek(0)
+            said = errors.read().decode("utf-8", "replace").strip().splitlines()
+            raise DecodeError(f"ffmpeg cannot decode {path.name}: "
+                              f"{said[-1] if said else f'exit status {code}'}")
+
+
+def decode(path: Path) -> np.ndarray:
+    """Return all the samples of an audio file decoded by ffmpeg (22050 Hz, mono, floats).
+
+    Raise DecodeError when it cannot be decoded.
+    """
+    pieces = list(decoded_chunks(path))
+    return np.concatenate(pieces) if pieces else np.zeros(0)
+
+
+def _pieces(samples: np.ndarray) -> Iterator[np.ndarray]:
+    size = int(CHUNK_SECONDS * DECODE_RATE)
+    for start in range(0, samples.size, size):
+        yield samples[start:start + size]
+
+
+# ---------------------------------------------------------------------------------------------
+# Meters, fed a piece of the samples at a time
+
+
+class LoudnessMeter:
+    """Integrated loudness (ITU-R BS.1770-4) of samples at DECODE_RATE fed a piece at a time.
+
+    The samples are K-weighted with pyloudnorm's filters (their state carried from one piece to
+    the next); the energy of every 100 ms segment is kept, and a 400 ms block's is the sum of
+    four segments', as pyloudnorm's blocks (every 100 ms) lie on segment boundaries.
+    """
+
+    def __init__(self) -> None:
+        stages = pyloudnorm.Meter(DECODE_RATE)._filters.values()  # noqa: SLF001 (its filters)
+        self._stages = [(stage.b, stage.a, stage.passband_gain) for stage in stages]
+        self._states = [np.zeros(max(len(a), len(b)) - 1) for b, a, _ in self._stages]
+        self._energies: list[np.ndarray] = []
+        self._partial = np.zeros(0)
+        self.samples = 0
+
+    def feed(self, samples: np.ndarray) -> None:
+        """Take the next piece of the samples."""
+        weighted = samples
+        for index, (b, a, gain) in enumerate(self._stages):
+            weighted, self._states[index] = lfilter(b, a, weighted, zi=self._states[index])
+            weighted = weighted * gain
+        squared = np.concatenate([self._partial, np.square(weighted)])
+        whole = squared.size // _SEGMENT * _SEGMENT
+        if whole:
+            self._energies.append(squared[:whole].reshape(-1, _SEGMENT).sum(axis=1))
+        self._partial = squared[whole:]
+        self.samples += samples.size
+
+    def lufs(self) -> float:
+        """Return the integrated loudness in LUFS; -inf when silent or shorter than a block."""
+        if self.samples < _BLOCK_SEGMENTS * _SEGMENT:
+            return float("-inf")
+        energies = np.concatenate([*self._energies, [self._partial.sum()]])
+        count = int(round((self.samples / DECODE_RATE - 0.4) / 0.1)) + 1
+        cumulative = np.concatenate([[0.0], np.cumsum(energies)])
+        starts = np.arange(count)
+        ends = np.minimum(starts + _BLOCK_SEGMENTS, energies.size)
+        power = (cumulative[ends] - cumulative[starts]) / (_BLOCK_SEGMENTS * _SEGMENT)
+        return gated_loudness(power)
+
+
+class TruePeakMeter:
+    """The largest magnitude of the 4x oversampled signal (and of the samples), fed a piece at
+    a time.
+
+    Each of the four phases of the interpolator is a 12-tap filter, so an interpolated value is
+    at most ``GAIN_BOUND`` times the largest of the 12 samples it is made of: only the values
+    near a sample loud enough to raise the peak found so far are computed (speech has few), all
+    of them when there are many. The last 11 samples of a piece are carried to the next.
+    """
+
+    GAIN_BOUND = max(float(np.abs(phase).sum()) for phase in _PHASES)
+    _TAPS = np.stack([phase[::-1] for phase in _PHASES], axis=1)  # window position x phase
+
+    def __init__(self) -> None:
+        self._history = np.zeros(0, dtype=np.float32)
+        self.peak = 0.0
+
+    def feed(self, samples: np.ndarray) -> None:
+        """Take the next piece of the samples."""
+        if samples.size:
+            self.peak = max(self.peak, float(np.abs(samples).max()))
+        self._interpolate(samples.astype(np.float32))
+
+    def finish(self) -> None:
+        """Take in the interpolated values after the last sample (the filters ringing out)."""
+        self._interpolate(np.zeros(TAPS_PER_PHASE - 1, dtype=np.float32))
+
+    def _interpolate(self, samples: np.ndarray) -> None:
+        """Raise the peak to the largest interpolated value ending in ``samples``: the value at
+        position n of a piece is made of the piece's samples n-11..n."""
+        piece = np.concatenate([self._history, samples])
+        counted = self._history.size  # values before this were counted with the last piece
+        self._history = piece[-(TAPS_PER_PHASE - 1):]
+        loud = np.flatnonzero(np.abs(piece) * self.GAIN_BOUND > self.peak)
+        if loud.size == 0 or piece.size <= counted:
+            return
+        if loud.size * TAPS_PER_PHASE > piece.size // 4:
+            values = [np.convolve(piece, phase)[counted:piece.size] for phase in _PHASES]
+            self.peak = max(self.peak, max(float(np.abs(value).max()) for value in values))
+            return
+        positions = np.unique((loud[:, None] + np.arange(TAPS_PER_PHASE)).ravel())
+        positions = positions[(positions >= counted) & (positions < piece.size)]
+        if positions.size:
+            padded = np.concatenate([np.zeros(TAPS_PER_PHASE - 1, dtype=np.float32), piece])
+            windows = np.lib.stride_tricks.sliding_window_view(padded, TAPS_PER_PHASE)
+            self.peak = max(self.peak, float(np.abs(windows[positions] @ self._TAPS).max()))
+
+    def dbfs(self) -> float:
+        """Return the true peak in dBFS (-inf for silence)."""
+        return float(20 * np.log10(self.peak)) if self.peak > 0 else float("-inf")
+
+
+class SilenceMeter:
+    """Where the first and last sample above SILENCE_DBFS are, fed a piece at a time."""
+
+    def __init__(self, threshold_dbfs: float = SILENCE_DBFS) -> None:
+        self._threshold = 10 ** (threshold_dbfs / 20)
+        self.first: int | None = None
+        self.last: int | None = None
+        self.samples = 0
+
+    def feed(self, samples: np.ndarray) -> None:
+        """Take the next piece of the samples."""
+        loud = np.flatnonzero(np.abs(samples) > self._threshold)
+        if loud.size:
+            if self.first is None:
+                self.first = self.samples + int(loud[0])
+            self.last = self.samples + int(loud[-1])
+        self.samples += samples.size
+
+    def silences(self) -> tuple[float, float]:
+        """Return the seconds of silence before the first sound and after the last (the whole
+        length twice when there is no sound)."""
+        if self.first is None or self.last is None:
+            return self.samples / DECODE_RATE, self.samples / DECODE_RATE
+        return self.first / DECODE_RATE, (self.samples - 1 - self.last) / DECODE_RATE
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """What is measured on a decoded file."""
+
+    seconds: float
+    loudness_lufs: float
+    true_peak_dbfs: float
+    lead_s: float  # silence before the first sound
+    tail_s: float  # silence after the last sound
+    has_sound: bool
+
+
+def measure_pieces(pieces: Iterable[np.ndarray]) -> Measurement:
+    """Return the loudness, true peak and silences of samples given a piece at a time."""
+    loudness, peak, silence = LoudnessMeter(), TruePeakMeter(), SilenceMeter()
+    for piece in pieces:
+        loudness.feed(piece)
+        peak.feed(piece)
+        silence.feed(piece)
+    peak.finish()
+    lead, tail = silence.silences()
+    return Measurement(silence.samples / DECODE_RATE, loudness.lufs(), peak.dbfs(), lead, tail,
+                       silence.first is not None)
+
+
+def measure(path: Path) -> Measurement:
+    """Return what is measured on an audio file decoded by ffmpeg; raise DecodeError when it
+    cannot be decoded."""
+    return measure_pieces(decoded_chunks(path))
+
+
+def measure_samples(samples: np.ndarray) -> Measurement:
+    """Return what is measured on samples at DECODE_RATE (as :func:`measure` on a file)."""
+    return measure_pieces(_pieces(samples))
+
+
+def true_peak_dbfs(samples: np.ndarray) -> float:
+    """Return the 4x oversampled peak of samples at DECODE_RATE, in dBFS."""
+    meter = TruePeakMeter()
+    for piece in _pieces(samples):
+        meter.feed(piece)
+    meter.finish()
+    return meter.dbfs()
+
+
+def silences(samples: np.ndarray, threshold_dbfs: float = SILENCE_DBFS) -> tuple[float, float]:
+    """Return the seconds of silence before the first and after the last sample above the
+    threshold, in samples at DECODE_RATE."""
+    meter = SilenceMeter(threshold_dbfs)
+    meter.feed(samples)
+    return meter.silences()
+
+
+def measure_files(paths: list[Path]) -> dict[Path, Measurement | DecodeError]:
+    """Return the measurement of every file (or why it could not be decoded), measuring as many
+    files at once as there are processors, the longest first."""
+    def measured(path: Path) -> Measurement | DecodeError:
+        try:
+            return measure(path)
+        except DecodeError as error:
+            return error
+
+    longest_first = sorted(paths, key=lambda path: path.stat().st_size, reverse=True)
+    with ThreadPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1) or 1) as pool:
+        return dict(zip(longest_first, pool.map(measured, longest_first)))
+

@@ -1,0 +1,174 @@
+"""The frames of an MP3 stream and the format they declare.
+
+Two walkers over the frames: :func:`frames` for the constant-bit-rate MPEG-2 layer III streams
+this package writes (strict: anything else is an error, so that a damaged stream is never
+joined into a book), and :func:`stream_format` for any MP3 file a reader is handed (MPEG-1, 2
+or 2.5 layer III, after an ID3v2 tag, up to the first bytes that are not a frame), which also
+asks mutagen what the file is.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from mutagen import MutagenError
+from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
+
+from formats.core.contract import RenderError
+
+SAMPLES_PER_FRAME = 576  # MPEG-2 layer III (22.05 kHz): 576 samples a frame
+CHANNEL_MODES = ("stereo", "joint stereo", "dual channel", "mono")
+BITRATES_L3 = {1: (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+               2: (0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160)}  # kbps
+RATES = {3: (44100, 48000, 32000), 2: (22050, 24000, 16000), 0: (11025, 12000, 8000)}
+
+
+class DecodeError(Exception):
+    """A file that ffmpeg or mutagen cannot read as MP3 audio."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The streams this package writes
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One MPEG-2 layer III frame in a byte string: where it starts and how long it is."""
+
+    offset: int
+    length: int
+    is_info: bool
+
+
+def frames(data: bytes) -> list[Frame]:
+    """Return the MPEG-2 layer III frames of ``data``; raise RenderError where none is found."""
+    found: list[Frame] = []
+    offset = 0
+    while offset + 4 <= len(data):
+        header = data[offset:offset + 4]
+        index = header[2] >> 4
+        if header[0] != 0xFF or (header[1] & 0xFE) != 0xF2 or not 0 < index < 15:
+            raise RenderError(f"audio: no MPEG-2 layer III frame at byte {offset}")
+        length = frame_length(header)
+        found.append(Frame(offset, length, data[offset + 13:offset + 17] == b"Info"))
+        offset += length
+    return found
+
+
+def frame_length(header: bytes) -> int:
+    """Return the length in bytes of the MPEG-2 layer III frame whose header is ``header``."""
+    bitrate = BITRATES_L3[2][header[2] >> 4] * 1000
+    rate = RATES[2][(header[2] >> 2) & 3]
+    padding = (header[2] >> 1) & 1
+    return 72 * bitrate // rate + padding
+
+
+def audio_frames(data: bytes) -> bytes:
+    """Return the audio frames of an MP3 stream (without an Info frame)."""
+    return b"".join(data[frame.offset:frame.offset + frame.length]
+                    for frame in frames(data) if not frame.is_info)
+
+
+def frames_seconds(count: int, sample_rate: int) -> float:
+    """Return how long ``count`` MPEG-2 layer III frames at ``sample_rate`` play, in seconds."""
+    return count * SAMPLES_PER_FRAME / sample_rate
+
+
+# ---------------------------------------------------------------------------------------------
+# Any MP3 file, as a reader finds it
+
+
+@dataclass(frozen=True)
+class StreamFormat:
+    """An MP3 file's format, as mutagen reports it and as every frame header says."""
+
+    channels: int  # mutagen
+    sample_rate: int  # mutagen
+    bitrate_mode: str  # mutagen: "CBR", "VBR", "ABR" or "UNKNOWN" (no Xing/Info header)
+    frame_kbps: Counter[int]  # bit rate of every audio frame (not a Xing/Info frame)
+    frame_rates: frozenset[int]
+    frame_modes: frozenset[str]  # "mono", "stereo", "joint stereo", "dual channel"
+
+    @property
+    def frames(self) -> int:
+        """Return how many audio frames there are."""
+        return sum(self.frame_kbps.values())
+
+
+def stream_format(path: Path) -> StreamFormat:
+    """Return a file's format read by mutagen and from its frame headers.
+
+    Raise DecodeError when mutagen finds no MPEG audio or no frame header can be read.
+    """
+    try:
+        info = MP3(path).info
+    except (HeaderNotFoundError, MutagenError) as error:
+        raise DecodeError(f"mutagen reads no MP3 audio in {path.name}: {error}") from error
+    kbps: Counter[int] = Counter()
+    rates: set[int] = set()
+    modes: set[str] = set()
+    for header, frame in _frames(path.read_bytes()):
+        if b"Xing" in frame[4:40] or b"Info" in frame[4:40]:
+            continue
+        kbps[header[0]] += 1
+        rates.add(header[1])
+        modes.add(header[2])
+    if not kbps:
+        raise DecodeError(f"no MPEG layer III frame header can be read in {path.name}")
+    return StreamFormat(info.channels, info.sample_rate, _mode_name(info.bitrate_mode), kbps,
+                        frozenset(rates), frozenset(modes))
+
+
+def _mode_name(mode: BitrateMode) -> str:
+    return {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(
+        mode, "UNKNOWN")
+
+
+def mp3_seconds(path: Path) -> float | None:
+    """Return how long an MP3 file plays by mutagen, or None when it holds no MP3 audio."""
+    try:
+        return float(MP3(path).info.length)
+    except (HeaderNotFoundError, MutagenError):
+        return None
+
+
+def _frames(data: bytes) -> Iterator[tuple[tuple[int, int, str], bytes]]:
+    """Yield ((kbps, sample rate, channel mode), frame bytes) of every layer III frame after the
+    ID3v2 tag, until the first bytes that are not a frame header (an ID3v1 tag, or the end)."""
+    offset = _id3v2_size(data)
+    while offset + 4 <= len(data):
+        header = _frame_header(data[offset:offset + 4])
+        if header is None:
+            return
+        (kbps, rate, mode), length = header
+        yield (kbps, rate, mode), data[offset:offset + length]
+        offset += length
+
+
+def _id3v2_size(data: bytes) -> int:
+    if data[:3] != b"ID3" or len(data) < 10:
+        return 0
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | (byte & 0x7F)
+    footer = 10 if data[5] & 0x10 else 0
+    return 10 + size + footer
+
+
+def _frame_header(header: bytes) -> tuple[tuple[int, int, str], int] | None:
+    """Return ((kbps, sample rate, channel mode), frame length) of a layer III frame header, or
+    None when the bytes are not one."""
+    if header[0] != 0xFF or header[1] & 0xE0 != 0xE0 or (header[1] >> 1) & 3 != 1:
+        return None
+    version = (header[1] >> 3) & 3  # 3: MPEG-1, 2: MPEG-2, 0: MPEG-2.5
+    index, rate_index = header[2] >> 4, (header[2] >> 2) & 3
+    if version == 1 or not 0 < index < 15 or rate_index == 3:
+        return None
+    kbps = BITRATES_L3[1 if version == 3 else 2][index]
+    rate = RATES[version][rate_index]
+    padding = (header[2] >> 1) & 1
+    length = (144 if version == 3 else 72) * kbps * 1000 // rate + padding
+    return (kbps, rate, CHANNEL_MODES[header[3] >> 6]), length

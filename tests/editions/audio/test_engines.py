@@ -1,0 +1,68 @@
+"""The speech engines (formats/editions/audio/engines.py): espeak-ng and pyttsx3, long texts in
+chunks, and a whole build with pyttsx3 (slow)."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import pytest
+
+from formats.core.model import Document
+from formats.editions.audio import make, settings
+from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine, split_into_chunks
+from formats.editions.audio.reading import Pace, plausibility, read_back
+from formats.editions.audio.spoken import script
+
+
+def _wav_seconds(path: Path) -> float:
+    with wave.open(str(path), "rb") as reader:
+        return reader.getnframes() / reader.getframerate()
+
+
+def test_pyttsx3_engine_speaks_a_short_text(tmp_path: Path) -> None:
+    text = "Co-production means working together as equal partners."
+    wav = tmp_path / "short.wav"
+    Pyttsx3Engine("en-gb", 160).synthesise(text, wav)
+    words = len(text.split())
+    assert 0.5 * words / 160 * 60 < _wav_seconds(wav) < 2.0 * words / 160 * 60 + 1.5
+
+
+def test_chunks_are_whole_sentences_under_the_limit() -> None:
+    sentences = [f"This is sentence number {n} of the long text." for n in range(400)]
+    text = " ".join(sentences)
+    chunks = split_into_chunks(text, 4000)
+    assert len(chunks) > 1
+    assert all(len(chunk) <= 4000 for chunk in chunks)
+    assert " ".join(chunks) == text
+    assert all(chunk.endswith(".") for chunk in chunks)
+
+
+@pytest.mark.slow
+def test_pyttsx3_engine_speaks_a_text_over_10000_characters(real_document: Document,
+                                                          tmp_path: Path) -> None:
+    text = ""
+    for section in script(real_document):
+        if len(text) > 12_000:
+            break
+        text += section.text + "\n"
+    pyttsx3_wav, espeak_wav = tmp_path / "pyttsx3.wav", tmp_path / "espeak-ng.wav"
+    engine = Pyttsx3Engine("en-gb", 160)
+    engine.synthesise(text, pyttsx3_wav)
+    EspeakNgEngine("en-gb", 160).synthesise(text, espeak_wav)
+    assert engine.chunks_made >= 3
+    seconds = _wav_seconds(pyttsx3_wav)
+    assert abs(seconds - _wav_seconds(espeak_wav)) <= 0.05 * seconds
+    assert plausibility(seconds, text, Pace(160, 0.0, 0.0)) is None
+
+
+@pytest.mark.slow
+def test_the_mini_fixture_builds_with_pyttsx3(mini_document: Document, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOOLKIT_AUDIO_ENGINE", "pyttsx3")
+    monkeypatch.setenv("TOOLKIT_AUDIO_CACHE", str(tmp_path / "cache"))
+    result = make.build(mini_document, tmp_path / "audio", settings.from_environment())
+    assert len(result.synthesised) == len(list(mini_document.sections())) + 1
+    (readback,) = read_back(tmp_path / "audio")
+    assert readback.problems == ()
+    assert all(found.problems == () for found in readback.sections.values())

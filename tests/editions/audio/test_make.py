@@ -1,0 +1,235 @@
+"""The audio edition's files (formats/editions/audio/make.py), read with mutagen, ffprobe and
+ffmpeg: chapters, tags, playlist, format, loudness, silences; the cache (only an edited section
+is synthesised again) and the build's settings; the real toolkit (slow)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pyloudnorm
+import pytest
+from mutagen.id3 import ID3, CTOCFlags
+from mutagen.mp3 import MP3, BitrateMode
+
+from formats.core.contract import RenderError
+from formats.core.model import Document
+from formats.editions.audio import make, settings, synth
+from formats.editions.audio.reading import read_back
+from formats.editions.audio.spoken import OPENING_ID
+from formats.outputs.mp3.measure import decode, silences, true_peak_dbfs
+from tests.editions.audio.helpers import SAMPLE_RATE, book_of, section_files, with_paragraph
+
+
+# ---------------------------------------------------------------------------------------------
+# The files of the mini fixture
+
+
+def test_book_chapters_match_the_sections_in_order(mini_document: Document,
+                                                    mini_audio: Path) -> None:
+    tags = ID3(book_of(mini_audio))
+    (toc,) = tags.getall("CTOC")
+    assert toc.flags & CTOCFlags.TOP_LEVEL and toc.flags & CTOCFlags.ORDERED
+    sections = list(mini_document.sections())
+    assert list(toc.child_element_ids) == [OPENING_ID] + [s.id for s in sections]
+    marks = {frame.element_id: frame for frame in tags.getall("CHAP")}
+    titles = [str(marks[s.id].sub_frames["TIT2"].text[0]) for s in sections]
+    assert titles == ["1. Getting started", "1.1 What is it?", "1.1 a) Details", "1.2 Try it",
+                      "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
+    spans = [(marks[e].start_time, marks[e].end_time) for e in toc.child_element_ids]
+    assert spans[0][0] == 0
+    assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert abs(spans[-1][1] / 1000 - MP3(book_of(mini_audio)).info.length) < 0.1
+
+
+def test_ffprobe_lists_the_chapters_in_reading_order(mini_document: Document,
+                                                     mini_audio: Path) -> None:
+    result = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
+                             str(book_of(mini_audio))], capture_output=True, check=True, text=True)
+    chapters = json.loads(result.stdout)["chapters"]
+    assert [c["tags"]["title"] for c in chapters] == ["About this recording"] + [
+        "1. Getting started", "1.1 What is it?", "1.1 a) Details", "1.2 Try it",
+        "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
+    starts = [float(c["start_time"]) for c in chapters]
+    assert starts == sorted(starts)
+
+
+def test_one_file_per_section_in_reading_order_each_with_its_transcript(
+        mini_document: Document, mini_audio: Path) -> None:
+    files = section_files(mini_audio)
+    assert [f.stem for f in files] == [f"{n:03d}-{s.id}" for n, s in
+                                       enumerate(mini_document.sections(), start=1)]
+    assert (mini_audio / "000-opening.mp3").is_file()
+    for path in files:
+        transcript = path.with_suffix(".txt").read_text(encoding="utf-8")
+        title = str(ID3(path)["TIT2"].text[0])
+        assert title.split()[-1].rstrip("?") in transcript.splitlines()[0]
+
+
+def test_book_tags_name_the_book_publisher_language_and_source(mini_document: Document,
+                                                                mini_audio: Path) -> None:
+    tags = ID3(book_of(mini_audio))
+    assert str(tags["TIT2"]) == "Mini toolkit"
+    assert str(tags["TPE1"]) == str(tags["TPUB"]) == "Test Publisher"
+    assert str(tags["TLAN"]) == "eng"
+    extra = {frame.desc: str(frame.text[0]) for frame in tags.getall("TXXX")}
+    assert extra["source-sha256"] == mini_document.source_hash
+    assert extra["identifier"] == "urn:test:mini"
+    assert extra["rate"] == "160"
+
+
+def test_playlist_lists_every_file_with_its_length(mini_audio: Path) -> None:
+    (playlist,) = mini_audio.glob("*.m3u8")
+    lines = playlist.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "#EXTM3U"
+    entries = list(zip(lines[1::2], lines[2::2]))
+    assert [name for _, name in entries] == ["000-opening.mp3"] + [
+        f.name for f in section_files(mini_audio)]
+    for info, name in entries:
+        seconds = int(re.match(r"#EXTINF:(\d+),.+", info).group(1))
+        assert abs(seconds - MP3(mini_audio / name).info.length) <= 1
+
+
+def test_files_are_mono_constant_64_kbps(mini_audio: Path) -> None:
+    for path in sorted(mini_audio.glob("*.mp3")):
+        info = MP3(path).info
+        assert (info.channels, info.sample_rate, round(info.bitrate / 1000),
+                info.bitrate_mode) == (1, 22050, 64, BitrateMode.CBR), path.name
+
+
+def test_loudness_and_true_peak_measured_on_the_decoded_files(mini_audio: Path) -> None:
+    meter = pyloudnorm.Meter(SAMPLE_RATE)
+    for path in [mini_audio / "000-opening.mp3", *section_files(mini_audio)]:
+        samples = decode(path)
+        assert abs(meter.integrated_loudness(samples) + 18.0) <= 2.0, path.name
+        assert true_peak_dbfs(samples) <= -3.0, path.name
+    book = decode(book_of(mini_audio))
+    assert abs(meter.integrated_loudness(book) + 18.0) <= 0.5
+    assert true_peak_dbfs(book) <= -3.0
+
+
+def test_silence_before_and_after_each_file_and_between_chapters(mini_audio: Path) -> None:
+    for path in [mini_audio / "000-opening.mp3", *section_files(mini_audio)]:
+        lead, tail = silences(decode(path))
+        assert 0.5 <= lead <= 1.0, path.name
+        assert 1.0 <= tail <= 3.0, path.name
+    book = book_of(mini_audio)
+    samples = decode(book)
+    for mark in ID3(book).getall("CHAP"):
+        if mark.start_time == 0:
+            continue
+        around = samples[int((mark.start_time / 1000 - 3.5) * SAMPLE_RATE):
+                         int((mark.start_time / 1000 + 3.5) * SAMPLE_RATE)]
+        quiet = np.abs(around) <= 10 ** (-50 / 20)
+        runs = np.diff(np.flatnonzero(np.diff(np.concatenate([[0], quiet, [0]]))))[::2]
+        assert 1.0 <= runs.max() / SAMPLE_RATE <= 3.0, mark.element_id
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache and the build's settings
+
+
+class _CountingEngine:
+    """Wraps an engine and counts the texts it is asked to say."""
+
+    calls: list[str] = []
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+        self.name = inner.name
+
+    def synthesise(self, text: str, wav: Path) -> None:
+        _CountingEngine.calls.append(text)
+        self.inner.synthesise(text, wav)
+
+
+def test_only_an_edited_section_is_synthesised_again(mini_document: Document, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = settings.from_environment()
+    make.build(mini_document, tmp_path / "first", chosen)  # fills the cache, if it is not
+    real_engine = synth.engine_named
+    monkeypatch.setattr(synth, "engine_named",
+                        lambda *args: _CountingEngine(real_engine(*args)))
+    _CountingEngine.calls = []
+    again = make.build(mini_document, tmp_path / "again", chosen)
+    assert again.synthesised == [] and _CountingEngine.calls == []
+    edited_document = with_paragraph(mini_document, "details", "One more sentence here.")
+    edited = make.build(edited_document, tmp_path / "edited", chosen)
+    sections = [i for i in edited.synthesised if i != OPENING_ID]
+    assert sections == ["details"]
+    edited_calls = [text for text in _CountingEngine.calls if "One more sentence here." in text]
+    others = [text for text in _CountingEngine.calls if text not in edited_calls]
+    assert len(edited_calls) == 1
+    assert all(text.startswith("Mini toolkit.") for text in others)  # the opening's length
+
+
+def test_the_cache_is_outside_the_output_folder(mini_audio: Path, audio_cache: Path) -> None:
+    entries = list(audio_cache.glob("*/*.mp3"))
+    assert entries
+    assert not any(mini_audio in entry.parents for entry in entries)
+
+
+def test_default_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch,
+                                          tmp_path: Path) -> None:
+    monkeypatch.delenv("TOOLKIT_AUDIO_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert settings.cache_folder() == tmp_path / "all-together-now" / "audio"
+
+
+@pytest.mark.parametrize("name, value, message", [
+    ("TOOLKIT_AUDIO_RATE", "fast",
+     "audio: TOOLKIT_AUDIO_RATE is 'fast'; use a whole number from 80 to 400"),
+    ("TOOLKIT_AUDIO_RATE", "1000",
+     "audio: TOOLKIT_AUDIO_RATE is '1000'; use a whole number from 80 to 400"),
+    ("TOOLKIT_AUDIO_ENGINE", "festival",
+     "audio: TOOLKIT_AUDIO_ENGINE is 'festival'; use one of: espeak-ng, pyttsx3"),
+], ids=["rate-not-a-number", "rate-too-fast", "unknown-engine"])
+def test_wrong_settings_are_errors_the_user_sees(monkeypatch: pytest.MonkeyPatch, name: str,
+                                                 value: str, message: str) -> None:
+    monkeypatch.setenv(name, value)
+    with pytest.raises(RenderError) as error:
+        settings.from_environment()
+    assert str(error.value) == message
+
+
+def test_voice_and_rate_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOOLKIT_AUDIO_RATE", "150")
+    monkeypatch.setenv("TOOLKIT_AUDIO_VOICE", "en-gb-scotland")
+    chosen = settings.from_environment()
+    assert (chosen.rate, chosen.voice, chosen.engine) == (150, "en-gb-scotland", "espeak-ng")
+
+
+def test_workers_default_to_the_cpu_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TOOLKIT_AUDIO_WORKERS", raising=False)
+    assert settings.from_environment().workers == (os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------------
+# The real toolkit
+
+
+@pytest.mark.slow
+def test_real_toolkit_chapters_match_sections_and_are_all_present(real_document: Document,
+                                                                 built) -> None:
+    folder = built(real_document, "audio")
+    sections = list(real_document.sections())
+    tags = ID3(book_of(folder))
+    (toc,) = tags.getall("CTOC")
+    assert list(toc.child_element_ids) == [OPENING_ID] + [s.id for s in sections]
+    (readback,) = read_back(folder)
+    assert readback.problems == ()
+    for section in sections:
+        found = readback.sections[section.id]
+        assert (section.title in found.title, found.problems) == (True, ()), section.id
+    meter = pyloudnorm.Meter(SAMPLE_RATE)
+    book = decode(book_of(folder))
+    assert abs(meter.integrated_loudness(book) + 18.0) <= 1.0
+    assert true_peak_dbfs(book) <= -3.0
+    transcript = book_of(folder).with_suffix(".txt").read_text(encoding="utf-8")
+    words = len(transcript.split())
+    minutes = MP3(book_of(folder)).info.length / 60
+    assert 120 <= words / minutes <= 170
