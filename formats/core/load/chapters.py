@@ -154,8 +154,7 @@ def section_number(parent: SectionBuilder, level: int, numbered: bool) -> str:
 
 
 def finish(state: LoadState, builder: SectionBuilder) -> Section:
-    """Return the section built; a section with neither blocks nor sub-sections is a problem
-    (reported after those of its sub-sections)."""
+    """Return the section built; a section with neither blocks nor sub-sections is a problem."""
     children = tuple(finish(state, child) for child in builder.children)
     if not builder.blocks and not builder.children:
         state.problems.add(builder.location, f"section '{builder.id}' is empty: give it some "
