@@ -29,7 +29,11 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class BlockContext:
     """Where blocks are read: the load, the file, and the section they go in (None where
-    there is none: in a glossary definition, in Easy Read files)."""
+    there is none: in a glossary definition, in Easy Read files).
+
+    Blocks that hold blocks (``::: TYPE`` blocks above all) read them through :meth:`blocks`,
+    so that :mod:`formats.core.load.containers` needs no import of this module.
+    """
 
     state: LoadState
     path: Path
