@@ -1,0 +1,134 @@
+"""Inline Markdown into the model's inline nodes: one reader per markdown-it inline token type.
+
+Inline problems are reported at the location of the block they are in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from markdown_it.tree import SyntaxTreeNode
+
+from formats.core.load.markdown import parse_inline
+from formats.core.load.references import link_to
+from formats.core.load.state import LoadState
+from formats.core.model import Emphasis, Image, Inline, LineBreak, Link, Location, Strong, Text
+
+EXTERNAL_ADDRESS = re.compile(r"^(https?://|mailto:)")
+
+
+@dataclass(frozen=True)
+class InlineContext:
+    """Where inline text is read: the load, the file (pictures are found next to it) and the
+    location of the block, where its inline problems are reported."""
+
+    state: LoadState
+    path: Path
+    location: Location
+
+
+InlineReader = Callable[[SyntaxTreeNode, InlineContext], list[Inline]]
+
+
+def inlines(node: SyntaxTreeNode, where: InlineContext) -> tuple[Inline, ...]:
+    """Return the inline nodes of the children of ``node``, adjacent text joined into one."""
+    result: list[Inline] = []
+    for child in node.children:
+        reader = INLINE_READERS.get(child.type)
+        if reader is None:
+            where.state.problems.add(where.location, f"unknown inline element '{child.type}'")
+            continue
+        result.extend(reader(child, where))
+    return _merge_text(result)
+
+
+def inline_text(text: str, where: InlineContext) -> tuple[Inline, ...]:
+    """Return inline nodes for a short piece of Markdown (a title or a caption)."""
+    if not text:
+        return ()
+    return inlines(parse_inline(text), where)
+
+
+def _text(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return the token's content as plain text (text, inline code, inline HTML)."""
+    return [Text(node.content)]
+
+
+def _space(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return a soft line break as a space."""
+    return [Text(" ")]
+
+
+def _line_break(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return a hard line break."""
+    return [LineBreak()]
+
+
+def _strong(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return strong emphasis around the token's children."""
+    return [Strong(inlines(node, where))]
+
+
+def _emphasis(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return emphasis around the token's children."""
+    return [Emphasis(inlines(node, where))]
+
+
+def _link(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return a link; a link to ``#id`` is recorded to be checked, any other address must be
+    https://, http:// or mailto: (a problem otherwise)."""
+    target = str(node.attrs.get("href", ""))
+    if target.startswith("#"):
+        link_to(where.state, target[1:], where.location)
+    elif not EXTERNAL_ADDRESS.match(target):
+        where.state.problems.add(where.location, f"link address '{target}' must start with "
+                                                 "https://, http://, mailto: or #")
+    return [Link(target, inlines(node, where))]
+
+
+def _image(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return a picture (with an absolute path); none, with a problem, when its file is
+    outside the source folder or missing. A picture without alt text is a problem too."""
+    src = str(node.attrs.get("src", ""))
+    alt = "".join(grand.content for grand in node.children)
+    target = (where.path.parent / src).resolve()
+    try:
+        target.relative_to(where.state.root)
+    except ValueError:
+        where.state.problems.add(where.location, f"picture '{src}' is outside the source folder")
+        return []
+    if not target.is_file():
+        where.state.problems.add(where.location, f"picture '{src}' does not exist")
+        return []
+    if not alt.strip():
+        where.state.problems.add(where.location, f"picture '{src}' has no alt text: write what "
+                                                 "it shows in the brackets, "
+                                                 "![like this](picture.png)")
+    return [Image(target, " ".join(alt.split()))]
+
+
+INLINE_READERS: dict[str, InlineReader] = {
+    "text": _text,
+    "softbreak": _space,
+    "hardbreak": _line_break,
+    "code_inline": _text,
+    "strong": _strong,
+    "em": _emphasis,
+    "link": _link,
+    "image": _image,
+    "html_inline": _text,
+}
+
+
+def _merge_text(nodes: list[Inline]) -> tuple[Inline, ...]:
+    """Return ``nodes`` with each run of adjacent text nodes joined into one."""
+    merged: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + node.text)
+        else:
+            merged.append(node)
+    return tuple(merged)

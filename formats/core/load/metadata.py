@@ -1,0 +1,67 @@
+"""``toolkit.yaml``: the publication's metadata and the list of its chapter files."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from formats.core.load.files import key_line, read_fields
+from formats.core.load.state import LoadState
+from formats.core.model import Contact, Edition, Location, Metadata
+
+TOOLKIT = "toolkit.yaml"
+METADATA_FIELDS = ("title", "subtitle", "summary", "publisher", "language", "edition",
+                   "identifier", "rights", "contact", "formats", "alternative-formats", "chapters")
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """``toolkit.yaml`` as read: the metadata (None when it has problems), the names of the
+    chapter files in order, and the location of the first name in the list."""
+
+    meta: Metadata | None
+    chapter_files: list[str]
+    chapters_at: Location
+
+
+def read_toolkit(state: LoadState) -> Toolkit:
+    """Return what ``toolkit.yaml`` says; its problems are added to ``state``."""
+    here = Location(TOOLKIT, 1)
+    text, fields = read_fields(state, state.source_dir / TOOLKIT, here)
+    meta = metadata(state, fields) if fields is not None else None
+    names = [str(name) for name in (fields or {}).get("chapters") or []]
+    return Toolkit(meta, names, Location(TOOLKIT, key_line(text, "chapters") + 1))
+
+
+def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
+    """Return the metadata in ``fields``, or None (with problems) when a field is missing or
+    malformed."""
+    here = Location(TOOLKIT, 1)
+    missing = [name for name in METADATA_FIELDS if fields.get(name) in (None, "", [])]
+    for name in missing:
+        state.problems.add(here, f"missing metadata field '{name}'")
+    if missing:
+        return None
+    edition = fields["edition"]
+    contact = fields["contact"]
+    if not isinstance(edition, dict) or "number" not in edition or "date" not in edition:
+        state.problems.add(here, "metadata field 'edition' needs 'number' and 'date'")
+        return None
+    if not isinstance(contact, dict) or "email" not in contact or "website" not in contact:
+        state.problems.add(here, "metadata field 'contact' needs 'email' and 'website'")
+        return None
+    when = edition["date"]
+    if not isinstance(when, datetime.date):
+        state.problems.add(here, f"edition date '{when}' is not a date like 2026-11-27")
+        return None
+    return Metadata(
+        title=str(fields["title"]), subtitle=str(fields["subtitle"]),
+        summary=str(fields["summary"]), publisher=str(fields["publisher"]),
+        language=str(fields["language"]), edition=Edition(int(edition["number"]), when),
+        identifier=str(fields["identifier"]), rights=str(fields["rights"]).strip(),
+        contact=Contact(**{key: str(contact.get(key, "")) for key in
+                           ("email", "website", "twitter", "facebook")}),
+        formats=tuple(str(name) for name in fields["formats"]),
+        alternative_formats=" ".join(str(fields["alternative-formats"]).split()),
+    )

@@ -1,0 +1,69 @@
+"""``toolkit.yaml``: the metadata, its problems in order, and the list of chapter files."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+import yaml
+
+from formats.core.load.metadata import METADATA_FIELDS, metadata, read_toolkit
+from formats.core.load.state import LoadState
+from formats.core.model import Contact, Edition, Location
+from tests.conftest import MINI_SOURCE
+from tests.core.load.support import Problems
+
+
+def fields() -> dict[str, Any]:
+    """Return the fields of the mini toolkit's toolkit.yaml."""
+    data: dict[str, Any] = yaml.safe_load((MINI_SOURCE / "toolkit.yaml").read_text("utf-8"))
+    return data
+
+
+def test_the_metadata_of_the_toolkit(state: LoadState, problems: Problems) -> None:
+    data = fields() | {"contact": {"email": "a@example.org", "website": "https://x.org",
+                                   "twitter": "@x"},
+                       "alternative-formats": "Ask\n  us."}
+    meta = metadata(state, data)
+    assert meta is not None and problems() == []
+    assert meta.edition == Edition(1, datetime.date(2026, 11, 27))
+    assert meta.contact == Contact("a@example.org", "https://x.org", "@x", "")
+    assert (meta.alternative_formats, meta.formats) == ("Ask us.", ("standard",))
+
+
+def test_every_missing_field_is_a_problem_in_order(state: LoadState,
+                                                   problems: Problems) -> None:
+    assert metadata(state, {"title": "T", "language": "", "formats": []}) is None
+    assert problems() == [f"toolkit.yaml:1: missing metadata field '{name}'"
+                          for name in METADATA_FIELDS if name != "title"]
+
+
+@pytest.mark.parametrize(("changed", "message"), [
+    pytest.param({"edition": {"number": 1}}, "metadata field 'edition' needs 'number' and 'date'",
+                 id="edition-without-date"),
+    pytest.param({"contact": {"email": "a@b.org"}},
+                 "metadata field 'contact' needs 'email' and 'website'", id="contact-no-website"),
+    pytest.param({"edition": {"number": 1, "date": "soon"}},
+                 "edition date 'soon' is not a date like 2026-11-27", id="date-not-a-date"),
+])
+def test_a_malformed_field_is_a_problem(changed: dict[str, Any], message: str, state: LoadState,
+                                        problems: Problems) -> None:
+    assert metadata(state, fields() | changed) is None
+    assert problems() == [f"toolkit.yaml:1: {message}"]
+
+
+def test_the_chapter_files_are_listed_with_where_the_list_starts(state: LoadState) -> None:
+    (state.source_dir / "toolkit.yaml").write_bytes((MINI_SOURCE / "toolkit.yaml").read_bytes())
+    toolkit = read_toolkit(state)
+    assert toolkit.meta is not None and toolkit.meta.title == "Mini toolkit"
+    assert toolkit.chapter_files == ["01-start.md", "a1-answers.md"]
+    assert toolkit.chapters_at == Location("toolkit.yaml", 13)
+
+
+def test_a_toolkit_file_that_is_not_a_mapping_lists_no_chapters(state: LoadState,
+                                                                problems: Problems) -> None:
+    (state.source_dir / "toolkit.yaml").write_text("- chapters\n", encoding="utf-8")
+    toolkit = read_toolkit(state)
+    assert (toolkit.meta, toolkit.chapter_files) == (None, [])
+    assert problems() == ["toolkit.yaml:1: expected a mapping of fields"]
