@@ -16,18 +16,14 @@ import dataclasses
 from pathlib import Path
 
 from formats.core.contract import ReadBack
-from formats.core.model import (
-    BulletList, Document, EasyRead, Link, ListItem, Paragraph, Text,
-)
+from formats.core.model import BulletList, Document, EasyRead, Link, ListItem, Paragraph, Text
 from formats.editions.easy_read.parts import (
     WORD_LIST_ID, WORD_LIST_TITLE, Row, edition_title, file_stem, part_rows, require_easy_read,
 )
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
 from formats.outputs.docx.contents import page_footer
-from formats.outputs.docx.document import (
-    core_properties, new_document, save, toolkit_properties,
-)
+from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
 from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
 from formats.outputs.docx.profile import UK_MARGIN_CM, DocxProfile
 from formats.outputs.docx.reader import read_back_docx
