@@ -2,8 +2,9 @@
 
     .venv/bin/python tools/make_reference_docx.py [OUTPUT]
 
-It starts from python-docx's default template and sets, from the STANDARD profile of
-:mod:`formats.outputs.docx.styles`: A4 pages, Arial, British English in the style defaults, and the
+It starts from python-docx's default template and sets, with :mod:`formats.outputs.docx.styles`
+from the STANDARD profile of :mod:`formats.outputs.docx.profile`: A4 pages with UK margins
+(2.5 cm), Arial, British English in the style defaults, and the
 styles Title, Subtitle, Heading 1-6, Normal, List Bullet / List Number / List Continue (1-3),
 Quote, Quote Source, Caption, Header, Footer, TOC Heading, TOC 1-3, Hyperlink, Strong,
 Emphasis, the table style "Toolkit Table" (header row bold on grey, repeated on every page) and
@@ -24,9 +25,9 @@ import docx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from formats.outputs.docx.document import REFERENCE  # noqa: E402
-from formats.outputs.docx.styles import STANDARD, apply_profile, prune_table_styles  # noqa: E402
-from formats.outputs.docx.document import clear_body  # noqa: E402
+from formats.outputs.docx.document import REFERENCE, clear_body  # noqa: E402
+from formats.outputs.docx.profile import STANDARD  # noqa: E402
+from formats.outputs.docx.styles import apply_profile, prune_table_styles  # noqa: E402
 
 THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
 # Word 2010 reads its styles from this copy when present: it would keep the template's old look.

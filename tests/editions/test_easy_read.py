@@ -24,6 +24,7 @@ from pypdf.generic import NameObject, NumberObject
 import build
 from formats.check.coverage import Status, judge
 from formats.editions.easy_read import EDITION, expected
+from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read.parts import MAX_PAGES
 from formats.editions.easy_read.pdf import pdf_files, render_pdfs
 from formats.editions.easy_read.rules import (
@@ -591,6 +592,21 @@ def test_the_word_file_has_bookmarked_headings_and_borderless_picture_tables(
         "en-GB"]
     core = docx_xml(folder, "docProps/core.xml")
     assert core.xpath("string(//*[local-name()='title'])") == "Mini toolkit in Easy Read"
+
+
+def test_the_word_file_read_back_names_a_missing_word_list(fixture_copy: Path) -> None:
+    folder = fixture_copy / "easy-read"
+    path = folder / DOCX_NAME
+    with zipfile.ZipFile(path) as archive:
+        contents = {name: archive.read(name) for name in archive.namelist()}
+    contents["word/document.xml"] = contents["word/document.xml"].replace(
+        b'w:name="word-list"', b'w:name="_word-list"')  # a hidden bookmark starts no section
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in contents.items():
+            archive.writestr(name, data)
+    readback = docx_output.read_back(folder)
+    assert readback.problems == ("the word list was not found",)
+    assert list(readback.sections) == ["er-what-it-is", "er-try-it"]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from formats.editions.large_print.rules import DOCX_RULES as LARGE_PRINT_DOCX_RU
 from formats.editions.large_print import profile as large_print_profile
 from formats.outputs.docx.document import REFERENCE, write_docx
 from formats.outputs.docx.reader import read_docx
-from formats.outputs.docx.styles import STANDARD
+from formats.outputs.docx.profile import STANDARD
 from formats.check.coverage import Status, coverage
 from formats.core.load import load
 from formats.core.model import Document, Quiz, walk_blocks

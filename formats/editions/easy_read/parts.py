@@ -6,11 +6,12 @@ import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
+from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, Link, Location,
-    Paragraph, Strong, Text,
+    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
+    Location, Paragraph, Strong, Text,
 )
 from formats.core.names import slug
 from formats.core.contract import RenderError
@@ -64,13 +65,19 @@ def part_sentences(part: EasyReadPart) -> tuple[str, ...]:
 
 def bold_phrases(inlines: tuple[Inline, ...]) -> list[str]:
     """Return the text of every bold (Strong) phrase in some inlines, in order."""
-    found: list[str] = []
-    for node in inlines:
-        if isinstance(node, Strong):
-            found.append(" ".join(inline_text(node.children).split()))
-        elif isinstance(node, (Emphasis, Link)):
-            found.extend(bold_phrases(node.children))
-    return found
+    return [phrase for node in inlines for phrase in _BOLD_PHRASES[node](node)]
+
+
+def _no_phrases(node: object) -> list[str]:
+    return []
+
+
+_BOLD_PHRASES: NodeTable[Callable[[Any], list[str]]] = inline_table("easy read: bold phrases", {
+    Strong: lambda node: [" ".join(inline_text(node.children).split())],
+    Emphasis: lambda node: bold_phrases(node.children),
+    Link: lambda node: bold_phrases(node.children),
+    Text: _no_phrases, Image: _no_phrases, LineBreak: _no_phrases,
+})
 
 
 def singular_forms(phrase: str) -> set[str]:

@@ -3,7 +3,7 @@ for, in one place for the PDF, the Word document and their rules."""
 
 from __future__ import annotations
 
-from formats.outputs.docx.styles import DocxProfile
+from formats.outputs.docx.profile import DocxProfile
 
 BODY_SIZE = 18.0  # points: the body text
 MIN_SIZE = 16.0  # points: nothing smaller anywhere (page numbers, captions, table text)

@@ -1,9 +1,10 @@
 """The Word edition: ``word/<slug of the title>.docx``.
 
-The document is built with python-docx on ``formats/templates/word/reference.docx`` (see
-:mod:`formats.outputs.docx.document`), whose styles give it its look: restyle the Word edition
-by editing that file in Word. :mod:`formats.outputs.docx.writer` says what each part of the
-toolkit becomes, and :mod:`formats.outputs.docx.reader` is the independent reader.
+The document is built by the one Word writer (:mod:`formats.outputs.docx`) on
+``formats/templates/word/reference.docx`` (see :mod:`formats.outputs.docx.document`), whose
+styles give it its look: restyle the Word edition by editing that file in Word.
+:mod:`formats.outputs.docx.writer` and :mod:`formats.outputs.docx.blocks` say what each part of
+the toolkit becomes, and :mod:`formats.outputs.docx.reader` is the independent reader.
 
 Contents list: a real Word TOC field (``TOC \\o "1-3" \\h``) whose entries are already filled
 in as links to the headings' bookmarks. Word shows a field's last result until someone updates
@@ -23,7 +24,7 @@ from formats.core.names import slug
 from formats.outputs.docx.document import write_docx
 from formats.outputs.docx.reader import read_back_docx
 from formats.outputs.docx.rules import docx_rules
-from formats.outputs.docx.styles import STANDARD
+from formats.outputs.docx.profile import STANDARD
 
 OUTPUT = "word/docx"
 PATTERN = "*.docx"

@@ -1,15 +1,17 @@
-"""Write the document model as a .docx on a reference document's styles (python-docx).
+"""Set up, fill and save a .docx on a reference document's styles (python-docx).
 
-The document is built with python-docx on ``formats/templates/word/reference.docx``, whose
-styles (Title, Heading 1-6, List Bullet, List Number, Quote, Caption, Checklist...) give it its
-look; a profile (:class:`~formats.outputs.docx.styles.DocxProfile`) says the sizes, and one with
-``restyle`` is applied over the reference. See :mod:`formats.outputs.docx.writer` for what each
-part of the toolkit becomes.
+Every Word document of the toolkit (the Word, large-print and Easy Read documents) starts
+here: :func:`new_document` opens ``formats/templates/word/reference.docx``, whose styles
+(Title, Heading 1-6, List Bullet, List Number, Quote, Caption, Checklist...) give it its look,
+applies a profile over them when the profile says ``restyle``, says the document's language and
+turns Word's automatic hyphenation off. :func:`write_docx` writes the toolkit itself
+(:mod:`.writer`); the Easy Read edition fills the document with its own layout.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 
 import docx
@@ -19,12 +21,30 @@ from docx.oxml.ns import qn
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
-from formats.outputs.docx.styles import DocxProfile, apply_profile, ensure_styles
-from formats.outputs.docx.writer import DocxWriter
-from formats.outputs.docx.xml import R_PR, child
 from formats.core.names import TEMPLATES
+from formats.outputs.docx.profile import DocxProfile
+from formats.outputs.docx.state import DocxState
+from formats.outputs.docx.styles import apply_profile, ensure_styles
+from formats.outputs.docx.writer import write_toolkit
+from formats.outputs.docx.xml import R_PR, SETTINGS, child
 
 REFERENCE = TEMPLATES / "word" / "reference.docx"
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The document properties Word shows (File > Info) and screen readers announce."""
+
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    comments: str
+    language: str
+    identifier: str
+    version: str
+    category: str
+    published: date
 
 
 def write_docx(document: Document, path: Path, profile: DocxProfile,
@@ -35,15 +55,27 @@ def write_docx(document: Document, path: Path, profile: DocxProfile,
     Raises RenderError when the reference document is missing or damaged, a picture cannot go
     into Word, or an id cannot be a Word bookmark.
     """
+    state = DocxState(new_document(profile, document.meta.language, reference), document,
+                      profile)
+    write_toolkit(state)
+    core_properties(state.doc, toolkit_properties(document, profile))
+    save(state.doc, path)
+
+
+def new_document(profile: DocxProfile, language: str,
+                 reference: Path = REFERENCE) -> DocxDocument:
+    """Return an empty document on the reference's styles, restyled by ``profile`` when it
+    says so, in ``language``, with automatic hyphenation off.
+
+    Raises RenderError when the reference document is missing or is not a Word document.
+    """
     doc = open_reference(reference)
     clear_body(doc)
     if profile.restyle:
         apply_profile(doc, profile)
-    set_language(doc, document.meta.language)
-    DocxWriter(doc, document, profile).write()
-    core_properties(doc, document, profile)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    set_language(doc, language)
+    hyphenation_off(doc)
+    return doc
 
 
 def open_reference(reference: Path = REFERENCE) -> DocxDocument:
@@ -60,24 +92,43 @@ def open_reference(reference: Path = REFERENCE) -> DocxDocument:
     return doc
 
 
-def core_properties(doc: DocxDocument, document: Document, profile: DocxProfile) -> None:
-    """Set the document properties Word shows (File > Info) and screen readers announce."""
+def save(doc: DocxDocument, path: Path) -> None:
+    """Save the document at ``path``, making its folder when missing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(str(path))
+
+
+def toolkit_properties(document: Document, profile: DocxProfile) -> Properties:
+    """Return the properties of the toolkit in the look of ``profile``: its title, subtitle,
+    publisher, chapter titles as keywords, summary, edition and date."""
     meta = document.meta
+    return Properties(
+        title=meta.title, subject=meta.subtitle, author=meta.publisher,
+        keywords="; ".join(chapter.title for chapter in document.chapters
+                           if chapter.kind == "chapter"),
+        comments=meta.summary, language=meta.language, identifier=meta.identifier,
+        version=str(meta.edition.number),
+        category=(f"{profile.edition_label} edition" if profile.edition_label
+                  else "Standard edition"),
+        published=meta.edition.date)
+
+
+def core_properties(doc: DocxDocument, given: Properties) -> None:
+    """Set the core properties of the document (every one, so none is left from the
+    reference document)."""
     properties = doc.core_properties
-    properties.title = meta.title
-    properties.subject = meta.subtitle
-    properties.author = meta.publisher
-    properties.last_modified_by = meta.publisher
-    properties.keywords = "; ".join(chapter.title for chapter in document.chapters
-                                    if chapter.kind == "chapter")
-    properties.comments = meta.summary
-    properties.language = meta.language
-    properties.identifier = meta.identifier
-    properties.version = str(meta.edition.number)
-    properties.category = (f"{profile.edition_label} edition" if profile.edition_label
-                           else "Standard edition")
+    properties.title = given.title
+    properties.subject = given.subject
+    properties.author = given.author
+    properties.last_modified_by = given.author
+    properties.keywords = given.keywords
+    properties.comments = given.comments
+    properties.language = given.language
+    properties.identifier = given.identifier
+    properties.version = given.version
+    properties.category = given.category
     properties.content_status = "Published"
-    published = datetime.combine(meta.edition.date, time(0, 0))
+    published = datetime.combine(given.published, time(0, 0))
     properties.created = published
     properties.modified = published
     properties.revision = 1
@@ -90,10 +141,15 @@ def set_language(doc: DocxDocument, language: str) -> None:
     child(run_properties, "lang", R_PR, {"w:val": language})
 
 
+def hyphenation_off(doc: DocxDocument) -> None:
+    """Turn Word's automatic hyphenation off (``w:autoHyphenation`` false in the settings):
+    a word broken across lines is harder to read, and the standards ask for none."""
+    child(doc.settings.element, "autoHyphenation", SETTINGS, {"w:val": "false"})
+
+
 def clear_body(doc: DocxDocument) -> None:
     """Remove everything from the body except its final section properties."""
     body = doc.element.body
     for node in list(body):
         if node.tag != qn("w:sectPr"):
             body.remove(node)
-

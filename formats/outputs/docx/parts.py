@@ -1,4 +1,5 @@
-"""The XML parts of a .docx, read with lxml: what the Word rules and the section reader look at.
+"""The XML parts of a .docx, read with lxml: what the Word rules and the section reader
+(:mod:`.reader`) look at.
 
 Reading the package's XML directly, rather than through the writer's library, keeps the
 readers independent of the writer (python-docx).
@@ -39,7 +40,9 @@ def w(name: str) -> str:
 
 
 def text_of(node: etree._Element) -> str:
-    return "".join(node.xpath(".//w:t/text()", namespaces=NS))
+    """Return the text of the runs inside ``node``, a non-breaking hyphen read as "-"."""
+    return "".join(piece.text or "" if piece.tag == w("t") else "-"
+                   for piece in node.iter(w("t"), w("noBreakHyphen")))
 
 
 def style_names(parts: Parts) -> dict[str, str]:
@@ -54,8 +57,15 @@ def paragraph_style(paragraph: etree._Element, names: dict[str, str]) -> str:
 
 
 def heading_level(name: str) -> int | None:
+    """Return the level of the built-in heading style called ``name`` ("heading 2"), or None."""
     match = re.fullmatch(r"heading ([1-9])", name.lower())
     return int(match.group(1)) if match else None
+
+
+def heading_style_ids(parts: Parts) -> set[str]:
+    """Return the ids of the built-in heading styles (named "heading 1" ... "heading 9")."""
+    return {style_id for style_id, name in style_names(parts).items()
+            if heading_level(name) is not None}
 
 
 def run_properties(parts: Parts) -> list[etree._Element]:

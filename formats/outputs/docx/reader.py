@@ -1,111 +1,121 @@
-"""An independent reader of .docx files: which sections a Word document really holds.
+"""The one independent reader of .docx files: which sections a Word document really holds.
 
-It knows nothing of the writer. It opens the file with python-docx and walks the body in
-reading order (paragraphs, table cells row by row, content controls). A section starts at a
-paragraph in a built-in Heading style that holds a bookmark (hidden bookmarks, whose names start
-with "_", do not count); the bookmark's name is the section's id, the heading's words its title,
-and its text is every word up to the next such heading, pictures' alt text included.
+It knows nothing of the writer, nor of its library: it reads the package's XML with lxml
+(:func:`~formats.outputs.docx.parts.read_parts`) and walks the body in reading order
+(paragraphs, table cells row by row, content controls). A section starts at a paragraph in a
+built-in Heading style that holds a bookmark (hidden bookmarks, whose names start with "_", do
+not count); the bookmark's name is the section's id, the heading's words its title, and its
+text is every word up to the next such heading, pictures' alt text included. A picture without
+alt text is a problem of its section. The Word, large-print and Easy Read read-backs all use it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-import zipfile
-
-import docx
-from docx.opc.exceptions import PackageNotFoundError
-from docx.document import Document as DocxDocument
-from docx.oxml.ns import qn
-from lxml.etree import _Element
+from lxml import etree
 
 from formats.core.contract import FoundSection, ReadBack
+from formats.outputs.docx.parts import NS, READ_ERRORS, heading_style_ids, read_parts, w
 
-_WP_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+DOC_PR = f"{{{NS['wp']}}}docPr"
+CONTAINERS = (w("customXml"), w("ins"), w("smartTag"))
+
+
+@dataclass
+class _Reading:
+    """A section being read: its id, its heading, its pieces of text and its problems."""
+
+    id: str
+    title: str
+    texts: list[str] = field(default_factory=list)
+    pictures_without_alt: int = 0
+
+    def found(self, file: str) -> FoundSection:
+        problems = ((f"{self.pictures_without_alt} picture(s) without alt text",)
+                    if self.pictures_without_alt else ())
+        return FoundSection(self.id, " ".join(self.title.split()),
+                            " ".join(" ".join(self.texts).split()), problems, file)
 
 
 def read_docx(path: Path, out_dir: Path) -> dict[str, FoundSection]:
     """Return the sections of the .docx at ``path`` by id; ``file`` is relative to ``out_dir``.
 
-    Raises docx.opc.exceptions.PackageNotFoundError (or a zip error) for a file that is not a
-    Word document.
+    Raises zipfile.BadZipFile, KeyError, lxml's XMLSyntaxError or OSError for a file that is
+    not a Word document (:data:`~formats.outputs.docx.parts.READ_ERRORS`).
     """
-    document = docx.Document(str(path))
-    heading_styles = _heading_style_ids(document)
+    parts = read_parts(path)
+    headings = heading_style_ids(parts)
+    body = parts["word/document.xml"].find(w("body"))
     file = path.relative_to(out_dir).as_posix()
-    found: dict[str, FoundSection] = {}
-    current: tuple[str, str] | None = None
-    words: list[str] = []
-    for paragraph in paragraphs_in_order(document.element.body):
-        name = section_bookmark(paragraph) if _style_id(paragraph) in heading_styles else None
+    sections: list[_Reading] = []
+    for paragraph in paragraphs_in_order(body if body is not None else etree.Element("body")):
+        name = section_bookmark(paragraph) if style_id(paragraph) in headings else None
         if name is not None:
-            if current is not None:
-                found[current[0]] = _found(current, words, file)
-            current = (name, paragraph_text(paragraph))
-            words = [current[1]]
-        elif current is not None:
-            words.append(paragraph_text(paragraph))
-    if current is not None:
-        found[current[0]] = _found(current, words, file)
-    return found
+            sections.append(_Reading(name, paragraph_text(paragraph)))
+            sections[-1].texts.append(sections[-1].title)
+        elif sections:
+            sections[-1].texts.append(paragraph_text(paragraph))
+            sections[-1].pictures_without_alt += pictures_without_alt(paragraph)
+    return {reading.id: reading.found(file) for reading in sections}
 
 
-def _found(current: tuple[str, str], words: list[str], file: str) -> FoundSection:
-    section_id, title = current
-    return FoundSection(section_id, " ".join(title.split()),
-                        " ".join(" ".join(words).split()), file=file)
-
-
-def paragraphs_in_order(container: _Element) -> Iterator[_Element]:
-    """Yield every ``w:p`` in reading order: into tables (row by row) and content controls."""
+def paragraphs_in_order(container: etree._Element) -> Iterator[etree._Element]:
+    """Yield every ``w:p`` in reading order: into tables (row by row, cell by cell) and
+    content controls."""
     for node in container:
-        if node.tag == qn("w:p"):
+        if node.tag == w("p"):
             yield node
-        elif node.tag == qn("w:tbl"):
-            for row in node.iter(qn("w:tr")):
-                for cell in row.findall(qn("w:tc")):
+        elif node.tag == w("tbl"):
+            for row in node.findall(w("tr")):
+                for cell in row.findall(w("tc")):
                     yield from paragraphs_in_order(cell)
-        elif node.tag == qn("w:sdt"):
-            content = node.find(qn("w:sdtContent"))
+        elif node.tag == w("sdt"):
+            content = node.find(w("sdtContent"))
             if content is not None:
                 yield from paragraphs_in_order(content)
-        elif node.tag in (qn("w:customXml"), qn("w:ins")):
+        elif node.tag in CONTAINERS:
             yield from paragraphs_in_order(node)
 
 
-def paragraph_text(paragraph: _Element) -> str:
+def paragraph_text(paragraph: etree._Element) -> str:
     """Return the words of a paragraph: text runs (in links, fields' results and content
-    controls too), tabs and breaks as spaces, and the alt text of its pictures."""
-    parts: list[str] = []
+    controls too), non-breaking hyphens as "-", tabs and breaks as spaces, and the alt text of
+    its pictures."""
+    pieces: list[str] = []
     for node in paragraph.iter():
-        if node.tag == qn("w:t"):
-            parts.append(node.text or "")
-        elif node.tag in (qn("w:tab"), qn("w:br"), qn("w:cr")):
-            parts.append(" ")
-        elif node.tag == _WP_DOC_PR and node.get("descr"):
-            parts.append(f" {node.get('descr')} ")
-    return "".join(parts)
+        if node.tag == w("t"):
+            pieces.append(node.text or "")
+        elif node.tag == w("noBreakHyphen"):
+            pieces.append("-")
+        elif node.tag in (w("tab"), w("br"), w("cr")):
+            pieces.append(" ")
+        elif node.tag == DOC_PR and node.get("descr"):
+            pieces.append(f" {node.get('descr')} ")
+    return "".join(pieces)
 
 
-def section_bookmark(paragraph: _Element) -> str | None:
+def pictures_without_alt(paragraph: etree._Element) -> int:
+    """Return how many pictures (``wp:docPr``) in a paragraph have no description."""
+    return sum(1 for picture in paragraph.iter(DOC_PR)
+               if not (picture.get("descr") or "").strip())
+
+
+def section_bookmark(paragraph: etree._Element) -> str | None:
     """Return the name of the first visible bookmark in a paragraph, or None."""
-    for mark in paragraph.iter(qn("w:bookmarkStart")):
-        name = mark.get(qn("w:name")) or ""
+    for mark in paragraph.iter(w("bookmarkStart")):
+        name = mark.get(w("name")) or ""
         if name and not name.startswith("_"):
             return name
     return None
 
 
-def _style_id(paragraph: _Element) -> str | None:
-    style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return None if style is None else style.get(qn("w:val"))
-
-
-def _heading_style_ids(document: DocxDocument) -> set[str]:
-    """Return the ids of the built-in heading styles (named "heading 1" ... "heading 9")."""
-    return {style.style_id for style in document.styles
-            if style.name.lower().startswith("heading ") and style.name[8:].isdigit()}
+def style_id(paragraph: etree._Element) -> str | None:
+    """Return the id of a paragraph's style, or None for the default."""
+    style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    return None if style is None else style.get(w("val"))
 
 
 def read_back_docx(out_dir: Path, pattern: str, output: str) -> ReadBack:
@@ -120,6 +130,6 @@ def read_back_docx(out_dir: Path, pattern: str, output: str) -> ReadBack:
         return ReadBack(output, {}, (f"{what} matching {pattern} in {out_dir}",))
     try:
         return ReadBack(output, read_docx(found[0], out_dir))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+    except READ_ERRORS as error:
         return ReadBack(output, {}, (f"{found[0].name} cannot be opened as a Word document: "
                                      f"{error}",))

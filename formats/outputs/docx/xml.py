@@ -8,6 +8,8 @@ the schema (ECMA-376 part 1, 17.3 and 17.4) gives it.
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -36,6 +38,35 @@ STYLE = ("name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden",
          "personalReply", "rsid", "pPr", "rPr", "tblPr", "trPr", "tcPr", "tblStylePr")
 TBL_STYLE_PR = ("pPr", "rPr", "tblPr", "trPr", "tcPr")
 BORDERS = ("top", "left", "bottom", "right", "between", "bar")
+SETTINGS = ("writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+            "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+            "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
+            "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins",
+            "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
+            "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+            "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+            "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge",
+            "revisionView", "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting",
+            "documentProtection", "autoFormatOverride", "styleLockTheme", "styleLockQFSet",
+            "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit", "hyphenationZone",
+            "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
+            "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+            "bookFoldPrintingSheets", "drawingGridHorizontalSpacing",
+            "drawingGridVerticalSpacing", "displayHorizontalDrawingGridEvery",
+            "displayVerticalDrawingGridEvery", "doNotUseMarginsForDrawingGridOrigin",
+            "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin", "doNotShadeFormData",
+            "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+            "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore",
+            "savePreviewPicture", "doNotValidateAgainstSchema", "saveInvalidXml",
+            "ignoreMixedContent", "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+            "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+            "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr",
+            "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+            "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+            "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown",
+            "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+            "decimalSymbol", "listSeparator")
+WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")  # the hyphen inside a word: "co-production"
 TBL_BORDERS = ("top", "left", "bottom", "right", "insideH", "insideV")
 
 
@@ -109,8 +140,12 @@ def half_points(points: float) -> str:
 
 
 def run(text: str = "", style_id: str | None = None, bold: bool = False,
-        italic: bool = False) -> _Element:
-    """Return a ``w:r`` holding ``text``, with a character style and direct bold or italics."""
+        italic: bool = False, no_break_hyphens: bool = False) -> _Element:
+    """Return a ``w:r`` holding ``text``, with a character style and direct bold or italics.
+
+    With ``no_break_hyphens``, a hyphen inside a word is written as ``w:noBreakHyphen`` (Word's
+    non-breaking hyphen, read as "-"), so that no line ends at it.
+    """
     node = element("w:r")
     if style_id or bold or italic:
         properties = element("w:rPr")
@@ -121,8 +156,12 @@ def run(text: str = "", style_id: str | None = None, bold: bool = False,
         if italic:
             properties.append(element("w:i"))
         node.append(properties)
-    if text:
-        node.append(element("w:t", text=text))
+    pieces = WORD_HYPHEN.split(text) if no_break_hyphens else [text]
+    for number, piece in enumerate(pieces):
+        if number:
+            node.append(element("w:noBreakHyphen"))
+        if piece:
+            node.append(element("w:t", text=piece))
     return node
 
 

@@ -1,0 +1,110 @@
+"""Inline text in Word: runs whose character style is their strongest mark, real links (to a
+bookmark or by relationship), line breaks and small pictures; one handler per kind of inline
+(:data:`INLINES`)."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import _Element
+
+from formats.core.dispatch import NodeTable, inline_table
+from formats.core.model import Emphasis, Image, Inlines, LineBreak, Link, Strong, Text
+from formats.core.text import inline_text
+from formats.outputs.docx.pictures import picture_run
+from formats.outputs.docx.state import DocxState
+from formats.outputs.docx.xml import element
+
+MARK_ORDER = ("Hyperlink", "Strong", "Emphasis")
+Marks = tuple[str, ...]
+
+
+def write_inlines(state: DocxState, parent: _Element, nodes: Inlines, marks: Marks = ()) -> None:
+    """Append runs (and links, pictures, breaks) for ``nodes`` to a paragraph or link."""
+    for node in nodes:
+        INLINES[node](state, parent, node, marks)
+
+
+def styled_run(state: DocxState, text: str, marks: Marks) -> _Element:
+    """Return a run whose character style is its strongest mark (link, strong, emphasis);
+    further marks become direct bold (or italics, where the profile allows them)."""
+    ordered = [mark for mark in MARK_ORDER if mark in marks]
+    rest = ordered[1:]
+    bold = "Strong" in rest or ("Emphasis" in rest and not state.profile.italics)
+    italic = "Emphasis" in rest and state.profile.italics
+    return state.run(text, ordered[0] if ordered else None, bold=bold, italic=italic)
+
+
+def _text(state: DocxState, parent: _Element, node: Text, marks: Marks) -> None:
+    parent.append(styled_run(state, " ".join(node.text.split("\n")), marks))
+
+
+def _strong(state: DocxState, parent: _Element, node: Strong, marks: Marks) -> None:
+    write_inlines(state, parent, node.children, marks + ("Strong",))
+
+
+def _emphasis(state: DocxState, parent: _Element, node: Emphasis, marks: Marks) -> None:
+    write_inlines(state, parent, node.children, marks + ("Emphasis",))
+
+
+def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
+    """Append a real ``w:hyperlink``: to a bookmark for ``#id``, else by relationship.
+
+    Print readers cannot follow a link, so a web address that the link text does not already
+    say follows it in brackets, as in the print editions.
+    """
+    if parent.tag == qn("w:hyperlink"):
+        write_inlines(state, parent, node.children, marks)
+        return
+    if node.is_internal:
+        link = element("w:hyperlink", {"w:anchor": node.target[1:], "w:history": "1"})
+    else:
+        relation = state.doc.part.relate_to(node.target, RELATIONSHIP_TYPE.HYPERLINK,
+                                            is_external=True)
+        link = element("w:hyperlink", {"r:id": relation, "w:history": "1"})
+    write_inlines(state, link, node.children, marks + ("Hyperlink",))
+    parent.append(link)
+    text = inline_text(node.children)
+    if not node.is_internal and node.display_address.lower() not in text.lower():
+        parent.append(styled_run(state, f" ({node.display_address})",
+                                 tuple(mark for mark in marks if mark != "Hyperlink")))
+
+
+def _line_break(state: DocxState, parent: _Element, node: LineBreak, marks: Marks) -> None:
+    holder = element("w:r")
+    holder.append(element("w:br"))
+    parent.append(holder)
+
+
+def _image(state: DocxState, parent: _Element, node: Image, marks: Marks) -> None:
+    """Append a picture in the text, two lines of body text high."""
+    parent.append(picture_run(state, node, height_cm=2.0 * state.profile.body_size / 12))
+
+
+INLINES: NodeTable[Callable[[DocxState, _Element, Any, Marks], None]] = inline_table(
+    "docx writer: inlines", {
+        Text: _text, Strong: _strong, Emphasis: _emphasis, Link: _link,
+        LineBreak: _line_break, Image: _image,
+    })
+
+
+def inline_paragraph(state: DocxState, content: Inlines, style: str = "Normal") -> DocxParagraph:
+    """Add a paragraph in ``style`` holding ``content``; return it."""
+    paragraph = state.paragraph(style)
+    write_inlines(state, paragraph._p, content)
+    return paragraph
+
+
+def heading(state: DocxState, level: int, content: Inlines) -> DocxParagraph:
+    """Add a paragraph in the built-in style Heading ``level`` (at most 6); return it."""
+    return inline_paragraph(state, content, f"Heading {min(level, 6)}")
+
+
+def bookmarked_heading(state: DocxState, level: int, content: Inlines, name: str) -> DocxParagraph:
+    """Add a heading (see :func:`heading`) holding a bookmark ``name``: a section's heading."""
+    paragraph = heading(state, level, content)
+    state.surround_with_bookmark(paragraph._p, name)
+    return paragraph

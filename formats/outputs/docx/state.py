@@ -1,0 +1,101 @@
+"""A Word document being written: the python-docx document, the toolkit it holds, the profile
+of its look, and the helpers every writing function shares (paragraphs, runs, bookmarks, style
+ids). The functions of :mod:`.blocks`, :mod:`.inlines`, :mod:`.tables`, :mod:`.forms`,
+:mod:`.pictures` and :mod:`.contents` take it as their first argument."""
+
+from __future__ import annotations
+
+import itertools
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import _Element
+
+from formats.core.model import Document, Quiz
+from formats.outputs.docx.profile import DocxProfile
+from formats.outputs.docx.xml import bookmark, run
+
+
+class DocxState:
+    """Fills an empty python-docx document (styles already set) for one document model."""
+
+    def __init__(self, doc: DocxDocument, document: Document, profile: DocxProfile) -> None:
+        self.doc = doc
+        self.document = document
+        self.profile = profile
+        self.quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
+        self.bookmark_numbers = itertools.count(1)
+        self.control_numbers = itertools.count(101)
+        self.pending_bookmarks: list[str] = []
+        self.last_paragraph: DocxParagraph | None = None
+        self.style_ids = {style.name: style.style_id for style in doc.styles}
+
+    def paragraph(self, style: str = "Normal") -> DocxParagraph:
+        """Add a paragraph in ``style`` to the body; it takes any pending (quiz) bookmark, and
+        space above when it follows a table or a content control."""
+        paragraph = self.doc.add_paragraph(style=style)
+        if paragraph._p.getprevious() is not None and \
+                paragraph._p.getprevious().tag in (qn("w:tbl"), qn("w:sdt")):
+            paragraph.paragraph_format.space_before = Pt(self.profile.space_after)
+        while self.pending_bookmarks:
+            start, end = bookmark(self.pending_bookmarks.pop(0), next(self.bookmark_numbers))
+            paragraph._p.append(start)
+            paragraph._p.append(end)
+        self.last_paragraph = paragraph
+        return paragraph
+
+    def text_paragraph(self, text: str, style: str = "Normal") -> DocxParagraph:
+        """Add a paragraph in ``style`` holding plain ``text``; return it."""
+        paragraph = self.paragraph(style)
+        paragraph._p.append(self.run(text))
+        return paragraph
+
+    def run(self, text: str, style: str | None = None, bold: bool = False,
+            italic: bool = False) -> _Element:
+        """Return a run of ``text`` in the character style called ``style`` (if any), with
+        direct bold or italics, its hyphens written as the profile asks."""
+        style_id = self.style_id(style) if style else None
+        return run(text, style_id, bold=bold, italic=italic,
+                   no_break_hyphens=self.profile.no_break_hyphens)
+
+    def bookmark_next_paragraph(self, name: str) -> None:
+        """Put a bookmark ``name`` at the start of the next paragraph added."""
+        self.pending_bookmarks.append(name)
+
+    def surround_with_bookmark(self, paragraph: _Element, name: str) -> None:
+        """Put a bookmark ``name`` around everything the paragraph holds."""
+        start, end = bookmark(name, next(self.bookmark_numbers))
+        properties = paragraph.find(qn("w:pPr"))
+        if properties is not None:
+            properties.addnext(start)
+        else:
+            paragraph.insert(0, start)
+        paragraph.append(end)
+
+    def append_to_body(self, node: _Element) -> None:
+        """Add a block-level element (a content control) at the end of the body."""
+        body = self.doc.element.body
+        last = body.find(qn("w:sectPr"))
+        if last is not None:
+            last.addprevious(node)
+        else:
+            body.append(node)
+
+    def style_id(self, name: str) -> str:
+        """Return the id of the style called ``name`` (case as Word stores built-in names).
+
+        Raises KeyError when the document has no such style.
+        """
+        if name in self.style_ids:
+            return self.style_ids[name]
+        for style_name, style_id in self.style_ids.items():
+            if style_name.lower() == name.lower():
+                return style_id
+        raise KeyError(f"the reference document has no style '{name}'")
+
+    def text_width(self) -> int:
+        """Return the width (EMU) between the margins of the last page section."""
+        section = self.doc.sections[-1]
+        return int(section.page_width - section.left_margin - section.right_margin)
