@@ -221,6 +221,8 @@ def _build(document: Document, out_dir: Path, formats: list[str], err: Console,
         return EXIT_FAILED
     for one in built:
         err.print(_built_line(one), markup=False)
+    for warning in document.warnings:
+        err.print(f"warning: {warning}", style="yellow", markup=False)
     notes = len(document.reviews())
     if notes:
         err.print(f"{notes} review note{'s' if notes != 1 else ''}: build.py review lists them",

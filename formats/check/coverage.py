@@ -107,6 +107,7 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
                 result.cells[(section.id, readback.output)] = judge(
                     wanted, readback.sections.get(wanted.found_id))
         result.rules.extend(chosen.rules(document, out_dir / chosen.name))
+    result.warnings.extend(document.warnings)
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
                            f"{note.location.line}: {note.text}" for note in document.reviews())
     return result

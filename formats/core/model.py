@@ -423,6 +423,7 @@ class Document:
     easy_read: EasyRead | None = None
     lexicon: tuple[LexiconEntry, ...] = ()
     partner: Partner | None = None
+    warnings: tuple[str, ...] = ()  # located, as "path:line: message": not errors, but said
 
     def sections(self) -> Iterator[Section]:
         """Yield every section of the standard edition in reading order."""

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from formats.core.load.files import yaml_problem
 from formats.core.model import Colours, Contact, Document, Image, Partner
 
 FIELDS = ("name", "logo", "colours", "contact", "edition-note", "other-formats")
@@ -77,9 +78,8 @@ class _Reader:
             root = yaml.compose(text)
             data = yaml.safe_load(text)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problems.append(f"{self.path}:{(mark.line + 1) if mark else 1}: invalid YAML: "
-                                 f"{getattr(error, 'problem', None) or error}")
+            line, problem = yaml_problem(error, text)
+            self.problems.append(f"{self.path}:{line + 1}: invalid YAML: {problem}")
             return None
         if not isinstance(data, dict) or root is None:
             self.problems.append(f"{self.path}:1: a profile is a mapping of fields: "

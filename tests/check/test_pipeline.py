@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -250,3 +251,15 @@ def test_review_lists_the_notes_grouped_by_file(capsys: pytest.CaptureFixture[st
 def test_the_lock_file_is_beside_the_output(tmp_path: Path) -> None:
     assert output_folder.lock_path(tmp_path / "dist") == tmp_path / ".dist.lock"
     assert os.sep not in output_folder.lock_path(tmp_path / "dist").name
+
+
+def test_a_chapter_file_not_listed_in_toolkit_yaml_is_a_warning_naming_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(MINI_SOURCE, source)
+    (source / "chapters" / "02-forgotten.md").write_text(
+        "---\nid: forgotten\ntitle: Forgotten\nkind: chapter\n---\n\nWords.\n", encoding="utf-8")
+    assert build.main(["--source", str(source), "--out", str(tmp_path / "dist"), "--format",
+                       "standard"]) == 0
+    assert (f"warning: {source}/chapters/02-forgotten.md:1: this chapter file is not listed "
+            "under 'chapters' in toolkit.yaml, so no edition has it") in capsys.readouterr().err

@@ -41,7 +41,17 @@ def load(source_dir: Path) -> Document:
     return Document(meta=toolkit.meta,
                     chapters=tuple(link_quizzes(state, chapter) for chapter in chapters),
                     source_dir=source_dir, source_hash=source_hash(source_dir),
-                    easy_read=easy_read, lexicon=lexicon)
+                    easy_read=easy_read, lexicon=lexicon,
+                    warnings=tuple(unlisted(source_dir, toolkit.chapter_files)))
+
+
+def unlisted(source_dir: Path, listed: list[str]) -> list[str]:
+    """Return a warning for each chapter file that ``toolkit.yaml`` does not list: no edition
+    would have it."""
+    folder = source_dir / "chapters"
+    found = sorted(path.name for path in folder.glob("*.md")) if folder.is_dir() else []
+    return [f"{folder / name}:1: this chapter file is not listed under 'chapters' in "
+            "toolkit.yaml, so no edition has it" for name in found if name not in listed]
 
 
 __all__ = ["SourceError", "load", "source_hash"]

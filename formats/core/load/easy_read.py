@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from formats.core.load.blocks import BlockContext
-from formats.core.load.files import key_line, read_fields, read_front_matter, read_text
+from formats.core.load.files import key_line, list_field, read_fields, read_front_matter, read_text
 from formats.core.load.markdown import parse_blocks
 from formats.core.load.references import claim_id
 from formats.core.load.state import LoadState
@@ -32,7 +32,8 @@ def read_easy_read(state: LoadState) -> EasyRead | None:
         if not fields.get(name):
             state.problems.add(here, f"missing metadata field '{name}'")
     parts: list[EasyReadPart] = []
-    for index, name in enumerate(fields.get("parts") or []):
+    names = list_field(state, fields, "parts", state.at(settings, key_line(text, "parts")))
+    for index, name in enumerate(names):
         path = folder / str(name)
         if not path.is_file():
             state.problems.add(state.at(settings, key_line(text, "parts") + 1 + index),
@@ -77,7 +78,7 @@ def read_part(state: LoadState, path: Path, number: int) -> EasyReadPart | None:
                 rows.append(row)
     if not rows:
         state.problems.add(location, f"Easy Read part '{front['id']}' has no rows")
-    covers = tuple(str(item) for item in front.get("covers") or [])
+    covers = tuple(list_field(state, front, "covers", state.at(path, 2)))
     return EasyReadPart(str(front["id"]), number, str(front["title"]), covers, tuple(rows),
                         location)
 

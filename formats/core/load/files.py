@@ -24,9 +24,19 @@ def source_hash(source_dir: Path) -> str:
     return digest.hexdigest()
 
 
+MAX_FILE_MB = 5  # a source file larger than this was pasted in by mistake (the toolkit is 0.2 MB)
+
+
 def read_text(state: LoadState, path: Path) -> str | None:
-    """Return the file's text, or None (with a problem) when it is missing or not UTF-8."""
+    """Return the file's text, or None (with a problem) when it is missing, too large or not
+    UTF-8."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_MB * 1024 * 1024:
+            state.problems.add(state.at(path), f"the file is {size / 1024 / 1024:.1f} MB; a "
+                               f"source file may be at most {MAX_FILE_MB} MB")
+            state.unreadable = True
+            return None
         data = path.read_bytes()
     except OSError as error:
         state.problems.add(state.at(path), f"cannot read the file: {error.strerror}")
@@ -42,6 +52,19 @@ def read_text(state: LoadState, path: Path) -> str | None:
         return None
 
 
+def yaml_problem(error: yaml.YAMLError, text: str) -> tuple[int, str]:
+    """Return where in ``text`` (a 0-based line) a YAML error is, and what it is, in one line."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        line = mark.line
+    elif isinstance(getattr(error, "position", None), int):  # a character YAML cannot read
+        line = text[: error.position].count("\n")  # type: ignore[attr-defined]
+    else:
+        line = 0
+    problem = getattr(error, "problem", None) or getattr(error, "reason", None) or str(error)
+    return line, " ".join(str(problem).split())
+
+
 def read_yaml(state: LoadState, path: Path, text: str, first_line: int = 1) -> Any:
     """Return parsed YAML, or None (with a located problem) when it is invalid.
 
@@ -50,10 +73,8 @@ def read_yaml(state: LoadState, path: Path, text: str, first_line: int = 1) -> A
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        problem = getattr(error, "problem", None) or str(error)
-        state.problems.add(state.at(path, line), f"invalid YAML: {problem}")
+        line, problem = yaml_problem(error, text)
+        state.problems.add(state.at(path, first_line + line), f"invalid YAML: {problem}")
         return None
 
 
@@ -65,11 +86,27 @@ def read_fields(state: LoadState, path: Path,
     a mapping, with the problem "expected a mapping of fields" at ``here``.
     """
     text = read_text(state, path)
+    problems = len(state.problems.items)
     data = read_yaml(state, path, text) if text is not None else None
-    if data is not None and not isinstance(data, dict):
+    if (data is None and text is not None and len(state.problems.items) == problems) or \
+            (data is not None and not isinstance(data, dict)):
         state.problems.add(here, "expected a mapping of fields")
         return text or "", None
     return text or "", data
+
+
+def list_field(state: LoadState, fields: dict[str, Any], name: str,
+               at: Location) -> list[str]:
+    """Return the field ``name`` as a list of strings; a single value or a mapping instead of
+    a list is a problem at ``at`` (a string must not be read letter by letter)."""
+    value = fields.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        state.problems.add(at, f"'{name}' is a list, one item a line: '{name}:' then "
+                               "'  - ...' on the lines below")
+        return []
+    return [str(item) for item in value]
 
 
 def read_front_matter(state: LoadState, path: Path,
@@ -80,8 +117,9 @@ def read_front_matter(state: LoadState, path: Path,
         state.problems.add(state.at(path), "the file must start with front matter between "
                                            "'---' lines (id, title, kind)")
         return None
+    problems = len(state.problems.items)
     data = read_yaml(state, path, nodes[0].content, first_line=2)
-    if data is None:
+    if data is None and len(state.problems.items) > problems:
         return None
     if not isinstance(data, dict):
         state.problems.add(state.at(path, 2), "front matter must be a mapping (id, title, kind)")

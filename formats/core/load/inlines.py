@@ -93,7 +93,8 @@ def _image(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
     """Return a picture (with an absolute path); none, with a problem, when its file is
     outside the source folder or missing. A picture without alt text is a problem too."""
     src = str(node.attrs.get("src", ""))
-    alt = "".join(grand.content for grand in node.children)
+    alt = "".join(grand.content if grand.type != "softbreak" else " "
+                  for grand in node.children)
     target = (where.path.parent / src).resolve()
     try:
         target.relative_to(where.state.root)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from formats.core.load.files import read_text
+from formats.core.load.files import read_text, yaml_problem
 from formats.core.load.state import LoadState
 from formats.core.model import LexiconEntry
 
@@ -22,9 +22,8 @@ def read_lexicon(state: LoadState) -> tuple[LexiconEntry, ...]:
     try:
         root = yaml.compose(text)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        state.problems.add(state.at(path, (mark.line + 1) if mark else 1),
-                           f"invalid YAML: {getattr(error, 'problem', None) or error}")
+        line, problem = yaml_problem(error, text)
+        state.problems.add(state.at(path, line + 1), f"invalid YAML: {problem}")
         return ()
     if root is None:
         return ()

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from formats.core.load.files import key_line, read_fields
+from formats.core.load.files import key_line, list_field, read_fields
 from formats.core.load.state import LoadState
 from formats.core.model import Contact, Edition, Location, Metadata
 
@@ -30,7 +30,8 @@ def read_toolkit(state: LoadState) -> Toolkit:
     here = Location(TOOLKIT, 1)
     text, fields = read_fields(state, state.source_dir / TOOLKIT, here)
     meta = metadata(state, fields) if fields is not None else None
-    names = [str(name) for name in (fields or {}).get("chapters") or []]
+    at = Location(TOOLKIT, key_line(text, "chapters"))
+    names = list_field(state, fields or {}, "chapters", at)
     return Toolkit(meta, names, Location(TOOLKIT, key_line(text, "chapters") + 1))
 
 
@@ -50,6 +51,10 @@ def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
         return None
     if not isinstance(contact, dict) or "email" not in contact or "website" not in contact:
         state.problems.add(here, "metadata field 'contact' needs 'email' and 'website'")
+        return None
+    if not isinstance(fields["formats"], list):
+        state.problems.add(here, "metadata field 'formats' is a list: formats: [standard, "
+                                 "large-print, ...]")
         return None
     when = edition["date"]
     if not isinstance(when, datetime.date):

@@ -61,11 +61,14 @@ def add_answers(state: LoadState, quiz_id: str, location: Location,
                 section_id: str | None) -> None:
     """Record the answers to ``quiz_id``, found in the section ``section_id`` (if any); a
     second answers block for the same quiz is a problem."""
+    if section_id is None:
+        state.problems.add(location, f"the answers to '{quiz_id}' must be in a section of a "
+                                     "chapter, not inside another block")
+        return
     if quiz_id in state.quizzes.answers:
         state.problems.add(location, f"quiz '{quiz_id}' already has answers")
     state.quizzes.answers[quiz_id] = location
-    if section_id is not None:
-        state.quizzes.answer_sections[quiz_id] = section_id
+    state.quizzes.answer_sections[quiz_id] = section_id
 
 
 def check_quizzes(state: LoadState) -> None:

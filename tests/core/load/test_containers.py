@@ -165,5 +165,5 @@ PROBLEMS = [
 @pytest.mark.parametrize(("markdown", "message"), PROBLEMS)
 def test_each_problem_of_a_container_is_located_with_its_message(
         markdown: str, message: str, read_blocks: ReadBlocks, problems: Problems) -> None:
-    read_blocks(markdown)
+    read_blocks(markdown, _section())
     assert [problem.split(": ", 1)[1] for problem in problems()] == [message]

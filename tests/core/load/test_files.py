@@ -50,6 +50,7 @@ def test_fields_are_a_mapping(state: LoadState, problems: Problems) -> None:
     assert read_fields(state, state.source_dir / "c.yaml", here) == ("", None)
     assert read_fields(state, state.source_dir / "d.yaml", here) == ("", None)
     assert problems() == ["b.yaml:1: expected a mapping of fields",
+                          "b.yaml:1: expected a mapping of fields",  # c.yaml is empty
                           "d.yaml:1: cannot read the file: No such file or directory"]
 
 

@@ -3,6 +3,7 @@ the problems of links and pictures, with their exact messages."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,11 @@ from markdown_it.tree import SyntaxTreeNode
 from formats.core.load.inlines import INLINE_READERS, InlineContext, inline_text, inlines
 from formats.core.load.markdown import parse_inline
 from formats.core.load.state import LoadState
-from formats.core.model import Emphasis, Image, Inline, LineBreak, Link, Location, Strong, Text
+from formats.core.load import load
+from formats.core.model import (
+    Emphasis, Figure, Image, Inline, LineBreak, Link, Location, Strong, Text,
+)
+from tests.conftest import MINI_SOURCE
 from tests.core.load.support import CHAPTER, Problems
 
 HERE = Location(CHAPTER, 7)
@@ -94,3 +99,14 @@ def test_a_picture_path_is_absolute(where: InlineContext, state: LoadState) -> N
     (state.source_dir / "chapters" / "p.png").write_bytes(b"png")
     [image] = inline_text("![A](p.png)", where)
     assert isinstance(image, Image) and image.path == Path(state.root / "chapters" / "p.png")
+
+
+def test_alt_text_over_two_lines_keeps_the_space_at_the_break(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    shutil.copytree(MINI_SOURCE, source)
+    page = source / "chapters" / "01-start.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![A picture\nof us](../toolkit.yaml)\n",
+                    encoding="utf-8")
+    figure = [block for block in load(source).section("try-it").blocks
+              if isinstance(block, Figure)]
+    assert [block.image.alt for block in figure] == ["A picture of us"]

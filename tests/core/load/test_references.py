@@ -64,8 +64,9 @@ def test_quizzes_are_numbered_and_paired_with_their_answers(state: LoadState,
     where = "chapters/other.md:2"
     assert problems() == [
         f"{where}: duplicate id 'quiz-a' (first used at {state.source_dir}/{CHAPTER}:3)",
+        f"{where}: the answers to 'quiz-c' must be in a section of a chapter, not inside "
+        "another block",
         f"{where}: quiz 'quiz-a' already has answers",
-        f"{where}: answers to 'quiz-c' but there is no quiz with that id",
         f"{CHAPTER}:8: quiz 'quiz-b' has no '::: answers #quiz-b' block"]
 
 
