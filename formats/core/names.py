@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Iterable
 
@@ -29,3 +31,13 @@ def some(items: Iterable[str], separator: str = "; ", shown: int = SHOWN) -> str
 
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # jinja2 templates, CSS, Word
+
+
+def source_date(default: date) -> datetime:
+    """Return the time files record as when they were made: ``SOURCE_DATE_EPOCH`` when it is
+    set (reproducible-builds.org), else midnight UTC of ``default`` (the edition's date), so
+    that the same source always gives the same files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.combine(default, datetime.min.time(), UTC)

@@ -71,7 +71,7 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
         keywords=f"Easy Read; {document.meta.title}",
         identifier=f"{document.meta.identifier}:easy-read"))
     target = out_dir / docx_name(document)
-    save(state.doc, target)
+    save(state.doc, target, document.meta.edition.date)
     return [target]
 
 

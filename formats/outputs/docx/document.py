@@ -10,6 +10,8 @@ turns Word's automatic hyphenation off. :func:`write_docx` writes the toolkit it
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -21,7 +23,7 @@ from docx.oxml.ns import qn
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
-from formats.core.names import TEMPLATES
+from formats.core.names import TEMPLATES, source_date
 from formats.outputs.docx.profile import DocxProfile
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.styles import apply_profile, ensure_styles
@@ -29,6 +31,7 @@ from formats.outputs.docx.writer import write_toolkit
 from formats.outputs.docx.xml import R_PR, SETTINGS, child
 
 REFERENCE = TEMPLATES / "word" / "reference.docx"
+MAX_PROPERTY = 255  # characters Word allows in a core property
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def write_docx(document: Document, path: Path, profile: DocxProfile,
                       profile)
     write_toolkit(state)
     core_properties(state.doc, toolkit_properties(document, profile))
-    save(state.doc, path)
+    save(state.doc, path, document.meta.edition.date)
 
 
 def new_document(profile: DocxProfile, language: str,
@@ -92,10 +95,21 @@ def open_reference(reference: Path = REFERENCE) -> DocxDocument:
     return doc
 
 
-def save(doc: DocxDocument, path: Path) -> None:
-    """Save the document at ``path``, making its folder when missing."""
+def save(doc: DocxDocument, path: Path, made: date) -> None:
+    """Save the document at ``path`` (making its folder when missing), every part of the
+    package dated ``made`` (see :func:`formats.core.names.source_date`): python-docx dates them
+    now, which would make two builds of the same source differ."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(str(path))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    stamp = source_date(made).timetuple()[:6]
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as built, \
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in built.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, built.read(entry.filename))
 
 
 def toolkit_properties(document: Document, profile: DocxProfile) -> Properties:
@@ -115,14 +129,14 @@ def toolkit_properties(document: Document, profile: DocxProfile) -> Properties:
 
 def core_properties(doc: DocxDocument, given: Properties) -> None:
     """Set the core properties of the document (every one, so none is left from the
-    reference document)."""
+    reference document); text properties are cut to the 255 characters Word allows."""
     properties = doc.core_properties
-    properties.title = given.title
-    properties.subject = given.subject
-    properties.author = given.author
-    properties.last_modified_by = given.author
-    properties.keywords = given.keywords
-    properties.comments = given.comments
+    properties.title = fit(given.title)
+    properties.subject = fit(given.subject)
+    properties.author = fit(given.author)
+    properties.last_modified_by = fit(given.author)
+    properties.keywords = fit(given.keywords, "; ")
+    properties.comments = fit(given.comments, " ")
     properties.language = given.language
     properties.identifier = given.identifier
     properties.version = given.version
@@ -132,6 +146,16 @@ def core_properties(doc: DocxDocument, given: Properties) -> None:
     properties.created = published
     properties.modified = published
     properties.revision = 1
+
+
+def fit(text: str, separator: str = " ", limit: int = MAX_PROPERTY) -> str:
+    """Return ``text`` cut to at most ``limit`` characters, at a ``separator`` when it has to
+    be cut (Word refuses a longer core property)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    return cut.rsplit(separator, 1)[0].rstrip(separator.strip() or " ") if separator in cut \
+        else cut
 
 
 def set_language(doc: DocxDocument, language: str) -> None:

@@ -321,3 +321,14 @@ def _enforce_minimum(doc: DocxDocument, profile: DocxProfile) -> None:
     for justified in styles.iter(qn("w:jc")):
         if justified.get(qn("w:val")) in ("both", "distribute"):
             justified.set(qn("w:val"), "left")
+
+
+def recolour(doc: DocxDocument, headings: str, links: str) -> None:
+    """Colour the title and heading styles ``headings`` and the link style ``links`` (hex
+    without "#"): a partner's colours, checked for contrast on white when they were read."""
+    for name in ("Title", *(f"Heading {level}" for level in range(1, 7)), "Hyperlink"):
+        if name not in [found.name for found in doc.styles]:
+            continue
+        properties = rpr(doc.styles[name])
+        remove(properties, "color")
+        child(properties, "color", R_PR, {"w:val": links if name == "Hyperlink" else headings})

@@ -12,7 +12,9 @@ from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import bookmark_names, check_bookmark_names
 from formats.outputs.docx.contents import contents, page_footer, page_header
 from formats.outputs.docx.inlines import bookmarked_heading, write_inlines
+from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.state import DocxState
+from formats.outputs.docx.styles import recolour
 
 
 def write_toolkit(state: DocxState) -> None:
@@ -21,13 +23,19 @@ def write_toolkit(state: DocxState) -> None:
     Raises RenderError when an id cannot be a Word bookmark or a picture cannot go into Word.
     """
     check_bookmark_names(bookmark_names(state.document))
+    partner = state.document.partner
+    if partner is not None:
+        colour = partner.colours.primary.lstrip("#").upper()
+        recolour(state.doc, colour, colour)
     title_page(state)
     contents_heading = state.text_paragraph("Contents", "TOC Heading")
     for chapter in state.document.chapters:
         write_section(state, chapter)
     contents(state, contents_heading)
     label = state.profile.edition_label
-    page_header(state, f"{state.document.meta.title}{f' ({label.lower()})' if label else ''}")
+    by = f", {partner.name}" if partner is not None else ""
+    page_header(state, f"{state.document.meta.title}{f' ({label.lower()})' if label else ''}"
+                       f"{by}")
     page_footer(state)
 
 
@@ -42,6 +50,12 @@ def title_page(state: DocxState) -> None:
     state.text_paragraph(meta.publisher)
     state.text_paragraph(f"Edition {meta.edition.number}, published "
                          f"{meta.edition.date.day} {meta.edition.date:%B %Y}")
+    partner = state.document.partner
+    if partner is not None:
+        if partner.logo is not None:
+            state.paragraph()._p.append(picture_run(state, partner.logo, height_cm=2.5))
+        state.text_paragraph(f"This edition is published by {partner.name}. "
+                             f"{partner.edition_note}")
     state.text_paragraph(meta.summary)
     formats = state.paragraph()
     formats._p.append(state.run("Other formats: ", "Strong"))
@@ -49,6 +63,8 @@ def title_page(state: DocxState) -> None:
     contact = state.text_paragraph("E-mail: ")
     write_inlines(state, contact._p, (Link(f"mailto:{meta.contact.email}",
                                            (Text(meta.contact.email),)),))
+    if partner is not None and partner.phone:
+        state.text_paragraph(f"Phone: {partner.phone}")
     state.text_paragraph(meta.rights)
 
 
