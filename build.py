@@ -25,6 +25,7 @@ from rich.table import Table
 
 from formats.check.coverage import Status, coverage
 from formats.check.diff import RevisionError, diff_documents, old_source
+from formats.check.model_cache import load_cached
 from formats.check.output_folder import OutputError, prepare_parent
 from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
@@ -163,7 +164,7 @@ def _load(source: Path, err: Console) -> Document | None:
                   markup=False)
         return None
     try:
-        return load(source)
+        return load_cached(source)
     except SourceError as error:
         for problem in error.problems:
             err.print(problem, markup=False, soft_wrap=True)
@@ -300,7 +301,7 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
 
     def rebuild() -> None:
         try:
-            document = load(source)
+            document = load_cached(source)
         except SourceError as error:
             state.failed(error.problems)
             for problem in error.problems:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from formats.core.model import Document
 from formats.registry import edition
 
 ROOT = Path(__file__).resolve().parent.parent
+# The tests keep the cached models apart from the user's, in one folder a run.
+os.environ.setdefault("TOOLKIT_CACHE", tempfile.mkdtemp(prefix="toolkit-test-cache-"))
 REAL_SOURCE = ROOT / "source"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_SOURCE = FIXTURES / "mini"

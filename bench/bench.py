@@ -1,0 +1,327 @@
+"""How fast the build is, against references run beside it: one script, one table.
+
+    .venv/bin/python bench/bench.py [--source DIR] [--repeat N] [--skip-large] [--skip-check]
+
+Every figure is a median of N runs (default 3), measured in this run, on this machine, beside
+its reference, so that the ratios mean something whatever else the machine is doing:
+
+- our cold build of each format and of all of them (whole processes, empty caches, the audio
+  section cache included), the no-op rebuild, the rebuild after editing one section, and
+  ``build.py check`` with and without its browser rules; peak memory of the process and its
+  workers together (sampled from /proc);
+- references: pandoc (Debian package) making HTML and .docx from the same text as Markdown,
+  WeasyPrint alone writing our print HTML, espeak-ng alone speaking the audio edition's whole
+  spoken text plus one MP3 encode with ffmpeg;
+- a generated toolkit ten times larger (the chapters copied ten times with new ids; standard,
+  large print and Word), to show how cost grows.
+
+The targets printed beside the figures are the ones of the issue "Fast rebuilds and a live
+preview for editors"; nothing here asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from formats.core.load import load  # noqa: E402
+from formats.core.model import Document  # noqa: E402
+
+PYTHON = sys.executable
+BUILD = str(ROOT / "build.py")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+ID = re.compile(r"(\{#|\]\(#|::: (?:quiz|answers) #|::: question \w+ #)([a-z0-9-]+)")
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+# ---------------------------------------------------------------------------------------------
+# Measuring
+
+
+def family(root: int) -> list[int]:
+    """Return ``root`` and every process below it (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
+
+
+def resident_mb(pids: list[int]) -> float:
+    """Return the resident memory of processes together, in MB."""
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / 1024 / 1024
+
+
+def run(command: list[str], env: dict[str, str] | None = None,
+        cwd: Path | None = None) -> tuple[float, float]:
+    """Run a command; return its wall time (s) and the peak memory of it and its children (MB).
+
+    Raises RuntimeError when it fails.
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env={**os.environ, **(env or {})}, cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, resident_mb(family(process.pid)))
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 1):  # 1: the check found something; still timed
+        error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        raise RuntimeError(f"{' '.join(command[:4])} failed ({process.returncode}): "
+                           f"{error[-500:]}")
+    if process.stderr:
+        process.stderr.close()
+    return seconds, peak
+
+
+def median_of(repeat: int, measure: Callable[[], tuple[float, float]]) -> tuple[float, float]:
+    """Return the median time and the highest peak memory of ``repeat`` measurements."""
+    found = [measure() for _ in range(repeat)]
+    return statistics.median(time for time, _ in found), max(memory for _, memory in found)
+
+
+def timed(action: Callable[[], object]) -> tuple[float, float]:
+    """Return the wall time of an action in this process (memory is not measured: 0)."""
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started, 0.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+def markdown_of(document: Document) -> str:
+    """Return the bodies of the source's chapter files (front matter removed), joined."""
+    folder = document.source_dir / "chapters"
+    return "\n\n".join(FRONT_MATTER.sub("", (folder / chapter.location.path.split("/")[-1])
+                                        .read_text(encoding="utf-8"))
+                       for chapter in document.chapters)
+
+
+def larger_source(source: Path, target: Path, times: int = 10) -> Path:
+    """Write a toolkit ``times`` as large as ``source`` into ``target``: every chapter file
+    copied with new ids (``-2``, ``-3``...), listed in toolkit.yaml; return ``target``."""
+    shutil.copytree(source, target)
+    settings = (target / "toolkit.yaml").read_text(encoding="utf-8")
+    names = re.findall(r"^  - (\S+\.md)$", settings, re.M)
+    added = []
+    for copy in range(2, times + 1):
+        for name in names:
+            text = (source / "chapters" / name).read_text(encoding="utf-8")
+            text = ID.sub(lambda match, n=copy: f"{match.group(1)}{match.group(2)}-{n}", text)
+            text = re.sub(r"^id: (\S+)$", lambda match, n=copy: f"id: {match.group(1)}-{n}",
+                          text, count=1, flags=re.M)
+            new = f"{Path(name).stem}-{copy}.md"
+            (target / "chapters" / new).write_text(text, encoding="utf-8")
+            added.append(new)
+    listing = "".join(f"  - {name}\n" for name in added)
+    settings = settings.replace(f"  - {names[-1]}\n", f"  - {names[-1]}\n{listing}", 1)
+    settings = re.sub(r"^formats: .*$", "formats: [standard, large-print, word]", settings,
+                      flags=re.M)
+    (target / "toolkit.yaml").write_text(settings, encoding="utf-8")
+    shutil.rmtree(target / "easy-read", ignore_errors=True)
+    return target
+
+
+def edited_source(source: Path, target: Path) -> Path:
+    """Copy ``source`` to ``target`` with one sentence added to one section; return it."""
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    chapter = target / "chapters" / "02-defining-co-production.md"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("There are lots of definitions of co-production.",
+                                    "There are lots of definitions of co-production. An edit.",
+                                    1), encoding="utf-8")
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# The measurements
+
+
+class Bench:
+    """Runs the measurements into a work folder and collects the table's rows."""
+
+    def __init__(self, source: Path, repeat: int) -> None:
+        self.source = source
+        self.repeat = repeat
+        self.work = Path(tempfile.mkdtemp(prefix="toolkit-bench-"))
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def build(self, out: Path, formats: list[str], source: Path | None = None,
+              cold: bool = True, extra: list[str] | None = None) -> tuple[float, float]:
+        """Return time and memory of one build (cold: fresh output and audio cache)."""
+        if cold:
+            shutil.rmtree(out, ignore_errors=True)
+        env = {"TOOLKIT_AUDIO_CACHE": str(self.work / ("audio-cache-" + str(time.time_ns())))
+               if cold else str(self.work / "audio-cache-warm")}
+        command = [PYTHON, BUILD, "--source", str(source or self.source), "--out", str(out)]
+        for name in formats:
+            command += ["--format", name]
+        return run(command + (extra or []), env)
+
+    def row(self, what: str, ours: tuple[float, float], reference: float | None,
+            reference_name: str, target: str) -> None:
+        ratio = f"{ours[0] / reference:.2f}x" if reference else ""
+        memory = f"{ours[1]:.0f} MB" if ours[1] else ""
+        self.rows.append((what, f"{ours[0]:.2f} s", memory,
+                          f"{reference:.2f} s {reference_name}" if reference else "",
+                          f"{ratio} {target}".strip()))
+
+    def formats(self) -> None:
+        document = load(self.source)
+        for name in document.meta.formats:
+            result = median_of(self.repeat, lambda name=name: self.build(
+                self.work / f"cold-{name}", [name]))
+            self.row(f"cold build: {name}", result, None, "", "")
+        everything = median_of(self.repeat, lambda: self.build(self.work / "all", []))
+        self.row("cold build: all formats", everything, None, "",
+                 "peak <= 500 MB")
+
+    def rebuilds(self) -> None:
+        out = self.work / "rebuild"
+        self.build(out, [], cold=True)
+        noop = median_of(self.repeat, lambda: self.build(out, [], cold=False))
+        self.row("no-op rebuild", noop, None, "", "target <= 1 s")
+        edited = edited_source(self.source, self.work / "edited")
+
+        def one_edit() -> tuple[float, float]:
+            self.build(out, [], cold=False)  # back to the bundled source first
+            return self.build(out, [], source=edited, cold=False)
+
+        self.row("one-section edit, every format", median_of(self.repeat, one_edit), None, "",
+                 "target <= 10 s")
+
+    def check(self) -> None:
+        out = self.work / "rebuild"
+        command = [PYTHON, BUILD, "check", "--source", str(self.source), "--out", str(out)]
+        without = median_of(self.repeat, lambda: run(command, {"TOOLKIT_BROWSER_RULES": "0"}))
+        self.row("check without the browser rules", without, None, "", "target <= 5 s")
+        with_browser = median_of(self.repeat, lambda: run(command))
+        self.row("check with the browser rules", with_browser, None, "", "target <= 12 s")
+
+    def references(self) -> None:
+        document = load(self.source)
+        markdown = self.work / "toolkit.md"
+        markdown.write_text(markdown_of(document), encoding="utf-8")
+        for target, suffix, name in (("html", "html", "standard"), ("docx", "docx", "word")):
+            pandoc = median_of(self.repeat, lambda target=target, suffix=suffix: run(
+                ["pandoc", "-s", "-f", "markdown", "-t", target, "--metadata",
+                 f"title={document.meta.title}", "-o", str(self.work / f"pandoc.{suffix}"),
+                 str(markdown)]))
+            ours = median_of(self.repeat, lambda name=name: self.build(
+                self.work / f"whole-{name}", [name]))
+            self.row(f"{name} edition, whole process", ours, pandoc[0], f"(pandoc {target})",
+                     "target <= 2.0x")
+        self.render_steps(document)
+        self.audio_reference()
+
+    def render_steps(self, document: Document) -> None:
+        from weasyprint import HTML
+
+        from formats.core.names import TEMPLATES
+        from formats.editions import standard
+
+        html = standard.pdf_html(document)
+        alone = median_of(self.repeat, lambda: timed(lambda: HTML(
+            string=html, base_url=str(TEMPLATES)).write_pdf(pdf_variant="pdf/ua-1")))
+        ours = median_of(self.repeat, lambda: timed(lambda: standard.render_pdf(
+            document, self.work / "pdf-step")))
+        self.row("standard PDF render step", ours, alone[0], "(WeasyPrint alone)",
+                 "target <= 1.2x")
+
+    def audio_reference(self) -> None:
+        built = self.work / "all" / "audio"
+        transcripts = sorted(built.glob("*.txt"))
+        if not transcripts:
+            return
+        text = self.work / "spoken.txt"
+        text.write_text("\n\n".join(path.read_text(encoding="utf-8") for path in transcripts),
+                        encoding="utf-8")
+        wav, mp3 = self.work / "spoken.wav", self.work / "spoken.mp3"
+
+        def reference() -> tuple[float, float]:
+            speak = run(["espeak-ng", "-v", "en-gb", "-s", "160", "-w", str(wav), "-f",
+                         str(text)])
+            encode = run(["ffmpeg", "-y", "-loglevel", "error", "-i", str(wav), "-ac", "1",
+                          "-ar", "22050", "-b:a", "64k", str(mp3)])
+            return speak[0] + encode[0], max(speak[1], encode[1])
+
+        serial = median_of(self.repeat, reference)
+        ours = median_of(self.repeat, lambda: self.build(self.work / "cold-audio", ["audio"]))
+        self.row("audio, cold", ours, serial[0], "(espeak-ng + one encode)", "target <= 0.6x")
+
+    def larger(self) -> None:
+        big = larger_source(self.source, self.work / "ten-times")
+        formats = ["standard", "large-print", "word"]
+        small = median_of(1, lambda: self.build(self.work / "small-three", formats))
+        large = median_of(1, lambda: self.build(self.work / "large-three", formats, source=big))
+        self.row("standard + large print + Word", small, None, "", "")
+        self.row("the same, ten times the content", large, small[0], "(the bundled toolkit)",
+                 "target <= 11x, peak <= 1 GB")
+
+    def table(self) -> str:
+        headers = ("measure", "ours", "peak memory", "reference", "ratio and target")
+        widths = [max(len(row[index]) for row in [headers, *self.rows])
+                  for index in range(len(headers))]
+        lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths)),
+                 "  ".join("-" * width for width in widths)]
+        lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths))
+                  for row in self.rows]
+        return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=ROOT / "source")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-large", action="store_true",
+                        help="leave out the toolkit ten times larger")
+    parser.add_argument("--skip-check", action="store_true", help="leave out build.py check")
+    args = parser.parse_args(argv)
+    bench = Bench(args.source.resolve(), args.repeat)
+    try:
+        bench.formats()
+        bench.rebuilds()
+        if not args.skip_check:
+            bench.check()
+        bench.references()
+        if not args.skip_large:
+            bench.larger()
+    finally:
+        print(bench.table())
+        print(f"\n{os.cpu_count()} processors; medians of {args.repeat} runs; work folder "
+              f"{bench.work} (delete it when done)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The document model, cached between runs: a rebuild with nothing changed need not parse the
+source again.
+
+The cache is keyed by the source folder's place, the hash of every file in it (names and
+contents) and the hash of the code: any edit, or a new version of the tool, loads the source
+again. It lives in the user's cache folder (``TOOLKIT_CACHE`` or ``~/.cache/all-together-now``)
+and is written atomically, so an interrupted build never leaves half a file; a file that cannot
+be read back is ignored and written again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from pathlib import Path
+
+from formats.core.hashing import code_version
+from formats.core.load import load, source_hash
+from formats.core.model import Document
+
+FOLDER = "models"
+MAX_AGE_DAYS = 14  # models of older sources are deleted when a new one is stored
+
+
+def cache_root() -> Path:
+    """Return the folder of the tool's caches: ``TOOLKIT_CACHE``, else the user's cache
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``) / all-together-now."""
+    chosen = os.environ.get("TOOLKIT_CACHE", "").strip()
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "all-together-now"
+
+
+def load_cached(source_dir: Path) -> Document:
+    """Return the document in ``source_dir``, from the cache when the source and the code are
+    unchanged. Raises SourceError, as :func:`formats.core.load.load` does."""
+    key = hashlib.sha256("\0".join((str(source_dir.resolve()), source_hash(source_dir),
+                                    code_version())).encode()).hexdigest()
+    path = cache_root() / FOLDER / f"{key}.pickle"
+    try:
+        with path.open("rb") as stored:
+            document = pickle.load(stored)
+        if isinstance(document, Document):
+            os.utime(path)  # used now: keep it
+            return document
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    document = load(source_dir)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temp:
+            pickle.dump(document, temp, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp.name, path)
+        prune(path.parent)
+    except OSError:
+        pass  # no cache folder: the next build loads the source again
+    return document
+
+
+def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> None:
+    """Delete the cached models in ``folder`` not used for ``max_age_days``."""
+    oldest = time.time() - max_age_days * 86400
+    for path in folder.glob("*.pickle"):
+        try:
+            if path.stat().st_mtime < oldest:
+                path.unlink()
+        except OSError:
+            continue
