@@ -31,7 +31,7 @@ from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
 from formats.check.serve import PreviewState, source_state, start_server, watch
 from formats.core.contract import RenderError
-from formats.core.load import SourceError, load
+from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.core.profile import ProfileError, read_profile, with_partner
 from formats.registry import UnknownEdition, edition, names
@@ -43,8 +43,9 @@ LOOPBACK = "127.0.0.1"
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="build.py", description="Build, check and list the accessible "
-                     "editions of the toolkit. Without a command, builds.")
+    parser = argparse.ArgumentParser(
+        prog="build.py", description="Build, check and list the accessible editions of the "
+        "toolkit. Without a command, builds.")
     commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff,serve}")
     build = commands.add_parser("build", help="build formats into the output folder (default)",
                                 description="Build every format (or those named) of the source "
@@ -247,10 +248,10 @@ def _review(document: Document, out: Console, output: str) -> int:
         out.print_json(json.dumps({"source": str(document.source_dir), "count":
                                    len(document.reviews()), "files": by_file}))
         return EXIT_OK
-    for path, notes in by_file.items():
+    for path, listed in by_file.items():
         out.print(f"{document.source_dir / path}", style="bold", markup=False)
-        for note in notes:
-            out.print(f"  line {note['line']}: {note['text']}", markup=False, soft_wrap=True)
+        for item in listed:
+            out.print(f"  line {item['line']}: {item['text']}", markup=False, soft_wrap=True)
     out.print(f"{len(document.reviews())} review note(s) in {len(by_file)} file(s).")
     return EXIT_OK
 

@@ -292,9 +292,9 @@ class Bench:
         headers = ("measure", "ours", "peak memory", "reference", "ratio and target")
         widths = [max(len(row[index]) for row in [headers, *self.rows])
                   for index in range(len(headers))]
-        lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths)),
+        lines = ["  ".join(cell.ljust(width) for cell, width in zip(headers, widths, strict=True)),
                  "  ".join("-" * width for width in widths)]
-        lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths))
+        lines += ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
                   for row in self.rows]
         return "\n".join(lines)
 

@@ -15,7 +15,12 @@ import formats
 from formats.core import dispatch
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import Paragraph
-from formats.outputs.html.templating import BLOCK_MACROS, INLINE_MACROS, MACROS_TEMPLATE, environment
+from formats.outputs.html.templating import (
+    BLOCK_MACROS,
+    INLINE_MACROS,
+    MACROS_TEMPLATE,
+    environment,
+)
 from formats.registry import edition, names
 from tests.conftest import ROOT
 from tests.helpers.imports import project_imports, violations
@@ -42,7 +47,8 @@ def test_the_import_graph_keeps_the_layers() -> None:
 
 @pytest.mark.parametrize(("graph", "broken"), [
     pytest.param({"formats.core.model": {"formats.outputs.pdf.writer"}},
-                 "formats.core.model imports formats.outputs.pdf.writer", id="core-imports-outputs"),
+                 "formats.core.model imports formats.outputs.pdf.writer",
+                 id="core-imports-outputs"),
     pytest.param({"formats.outputs.pdf.writer": {"formats.outputs.html.templating"}},
                  "formats.outputs.pdf.writer imports formats.outputs.html.templating",
                  id="output-imports-another-output"),
@@ -93,7 +99,7 @@ def test_a_table_missing_a_kind_is_caught() -> None:
     try:
         assert "Table" in table.missing() and "Paragraph" not in table.missing()
         with pytest.raises(dispatch.UnhandledNode, match="test table: no entry for str"):
-            table["a string is no node"]  # noqa: B018
+            table["a string is no node"]
     finally:
         dispatch.TABLES.remove(table)  # type: ignore[arg-type]
 

@@ -7,9 +7,9 @@ and every sentence of its own text. Nothing here looks at what a renderer meant 
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from formats.check.manifest import MANIFEST, read_manifest
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult

@@ -54,7 +54,7 @@ def load_cached(source_dir: Path) -> Document:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temp:
             pickle.dump(document, temp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp.name, path)
+        Path(temp.name).replace(path)
         prune(path.parent)
     except OSError:
         pass  # no cache folder: the next build loads the source again

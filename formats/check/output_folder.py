@@ -54,8 +54,8 @@ def prepare_parent(out_dir: Path) -> None:
         raise OutputError(f"cannot write the output folder {out_dir}: it is a file")
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=out_dir.parent, prefix=f".{out_dir.name}.probe-")
-        probe.close()
+        with tempfile.NamedTemporaryFile(dir=out_dir.parent, prefix=f".{out_dir.name}.probe-"):
+            pass
     except OSError as error:
         raise OutputError(f"cannot write the output folder {out_dir}: "
                           f"{error.strerror or error}") from error

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formats.check.coverage import Coverage, Status
-from formats.core.model import Document, Section
-from formats.core.contract import RuleResult
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from formats.check.coverage import Coverage, Status
+from formats.core.contract import RuleResult
+from formats.core.model import Document, Section
 from formats.core.names import TEMPLATES
 
 SCHEMA_VERSION = 1
@@ -332,7 +332,7 @@ def write_reports(result: Coverage, report_dir: Path, document: Document, *,
     the report says "failed"). Returns the paths written.
     """
     report_dir.mkdir(parents=True, exist_ok=True)
-    generated = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    generated = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
     data = report_data(result, document, strict, generated)
     json_path = report_dir / REPORT_JSON
     json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

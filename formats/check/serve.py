@@ -57,7 +57,7 @@ _SCRIPT = """<script>
   }
   poll();
 })();
-</script>""" % {"status": STATUS_PATH}
+</script>""".replace("%(status)s", STATUS_PATH)
 
 
 @dataclass
@@ -114,7 +114,7 @@ def handler_for(roots: dict[str, Path], state: PreviewState) -> type[SimpleHTTPR
         return None
 
     class PreviewHandler(SimpleHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             path = self.path.split("?", 1)[0]
             if path == STATUS_PATH:
                 self._send(200, "application/json", state.as_json())
@@ -134,7 +134,7 @@ def handler_for(roots: dict[str, Path], state: PreviewState) -> type[SimpleHTTPR
                 kind = "text/html; charset=utf-8"
             self._send(200, kind, body)
 
-        def do_HEAD(self) -> None:  # noqa: N802
+        def do_HEAD(self) -> None:
             self.do_GET()
 
         def _send(self, code: int, kind: str, body: bytes) -> None:
@@ -146,7 +146,7 @@ def handler_for(roots: dict[str, Path], state: PreviewState) -> type[SimpleHTTPR
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             """Say nothing: the preview prints its own lines."""
 
     return PreviewHandler

@@ -10,7 +10,8 @@ test until every table handles it.
 
 from __future__ import annotations
 
-from typing import Generic, Mapping, TypeVar, get_args
+from collections.abc import Mapping
+from typing import Generic, TypeVar, get_args
 
 from formats.core.model import Block, Inline
 
@@ -19,7 +20,7 @@ Handler = TypeVar("Handler")
 BLOCK_KINDS: tuple[type, ...] = get_args(Block)
 INLINE_KINDS: tuple[type, ...] = get_args(Inline)
 
-TABLES: list["NodeTable[object]"] = []
+TABLES: list[NodeTable[object]] = []
 
 
 class UnhandledNode(TypeError):

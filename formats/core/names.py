@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Iterable
 
 SHOWN = 3  # examples a message names before it says how many more there are
 

@@ -17,9 +17,9 @@ from junitparser import Failure, JUnitXml, TestSuite
 
 import build
 from formats.check.coverage import Cell, Coverage, Status, coverage
-from formats.core.model import Document
-from formats.core.contract import RuleResult
 from formats.check.reports import SCHEMA, exit_code, write_reports
+from formats.core.contract import RuleResult
+from formats.core.model import Document
 from formats.outputs.html.rules import PAGE_CHECKS, run_checks
 from tests.conftest import MINI_SOURCE, ROOT
 

@@ -55,7 +55,8 @@ def profile_with(tmp_path: Path, old: str, new: str) -> Path:
                  ":9: colour 'primary' #ffcc00 has a contrast of 1.5:1 on white; text needs at "
                  "least 4.5:1", id="colour-too-pale"),
     pytest.param('accent: "#00606b"', "accent: teal",
-                 ":10: colour 'accent' is 'teal', not a colour like #1f3864", id="unreadable-colour"),
+                 ":10: colour 'accent' is 'teal', not a colour like #1f3864",
+                 id="unreadable-colour"),
     pytest.param("file: logo.png", "file: missing.png",
                  ":5: logo 'missing.png' does not exist", id="logo-missing"),
     pytest.param('  alt: "Example Disability Forum logo, two white bars on purple"\n', "",
