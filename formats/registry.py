@@ -17,6 +17,7 @@ EDITIONS: dict[str, str] = {
     "easy-read": "formats.editions.easy_read",
     "word": "formats.editions.word",
     "audio": "formats.editions.audio",
+    "braille": "formats.editions.braille",
 }
 
 
