@@ -18,6 +18,7 @@ EDITIONS: dict[str, str] = {
     "word": "formats.editions.word",
     "audio": "formats.editions.audio",
     "braille": "formats.editions.braille",
+    "epub": "formats.editions.epub",
 }
 
 

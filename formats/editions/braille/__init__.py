@@ -42,14 +42,6 @@ def brf_name(document: Document) -> str:
     return f"{slug(document.meta.title)}.brf"
 
 
-def print_pages(inputs: Mapping[str, Path] | None) -> dict[str, str]:
-    """Return the print page each section starts on (section id -> page label), read from
-    the standard edition's PDF when it was built, else nothing."""
-    folder = (inputs or {}).get("standard")
-    pdfs = sorted(folder.glob("*.pdf")) if folder is not None and folder.is_dir() else []
-    return pdf_reader.section_pages(pdfs[0]) if len(pdfs) == 1 else {}
-
-
 def round_trip(text: str) -> str:
     """Return what liblouis gives back for ``text`` translated into grade 2 and back."""
     return brf_reader.back_translate(transcribe.words(text))
@@ -77,7 +69,7 @@ class BrailleEdition(Edition):
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
         """Write the BRF file into ``out_dir``; return it. Raises LiblouisError when liblouis
         or its tables are missing."""
-        pages = make_pages(document, print_pages(inputs))
+        pages = make_pages(document, pdf_reader.section_pages_in((inputs or {}).get("standard")))
         return [write_brf(pages, out_dir / brf_name(document))]
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:

@@ -227,3 +227,10 @@ def section_pages(path: Path) -> dict[str, str]:
             for section_id in ids_at(places, bookmark):
                 pages.setdefault(section_id, labels[bookmark.page])
     return pages
+
+
+def section_pages_in(folder: Path | None) -> dict[str, str]:
+    """Return :func:`section_pages` of the one PDF in ``folder``, or nothing when there is no
+    folder or not exactly one PDF in it (the print pages are then unknown)."""
+    found = sorted(folder.glob("*.pdf")) if folder is not None and folder.is_dir() else []
+    return section_pages(found[0]) if len(found) == 1 else {}
