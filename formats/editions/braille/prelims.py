@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from formats.core.model import Document
+from formats.core.model import Document, Figure, Table, walk_blocks
 from formats.editions.braille.transcribe import words
 from formats.outputs.brf.geometry import PageSize
 from formats.outputs.brf.symbols import Symbol
@@ -49,8 +49,10 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
            "first line of each page."] if print_pages else []),
         "Each chapter starts on a new page with a centred heading. Sections have centred "
         "headings, and the parts of sections have headings starting in cell 7.",
-        "Each table is set out as a list: every row in turn, each cell after its column "
-        "heading. Pictures are described between transcriber's note indicators.",
+        *(["Each table is set out as a list: every row in turn, each cell after its column "
+           "heading."] if _holds(document, Table) else []),
+        *(["Pictures are described between transcriber's note indicators."]
+          if _holds(document, Figure) else []),
     ]
     items: list[Item] = [Heading(words(NOTES_TITLE), new_page=True)]
     items += [Text(words(text)) for text in said]
@@ -58,6 +60,12 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
         items.append(Heading(words(SYMBOLS_TITLE)))
         items += [Text(f"{symbol.cells} {words(symbol.meaning)}", 0, 2) for symbol in used]
     return items
+
+
+def _holds(document: Document, kind: type) -> bool:
+    """Return True when the document has a block of ``kind`` anywhere."""
+    return any(isinstance(block, kind) for section in document.sections()
+               for block in walk_blocks(section.blocks))
 
 
 def contents(document: Document, heading_pages: Mapping[str, int]) -> list[Item]:
