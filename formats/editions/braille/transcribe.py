@@ -162,12 +162,14 @@ def _table(block: Table, context: Context) -> list[Item]:
     items: list[Item] = [Lines(braille(caption), 0, 2)]
     for row in labelled_rows(block):
         for position, cell in enumerate(row):
+            label = inline_text(cell.label).rstrip()
+            after = " " if label.endswith(("?", ":", "!")) else ": "  # "True or false? False"
             if cell.repeats_label:
                 marked = flatten(cell.content)
             elif cell.is_write_in:
-                marked = joined(flatten(cell.label), plain(": (space for your answer)"))
+                marked = joined(flatten(cell.label), plain(f"{after}(space for your answer)"))
             else:
-                marked = joined(flatten(cell.label), plain(": "), flatten(cell.content))
+                marked = joined(flatten(cell.label), plain(after), flatten(cell.content))
             indents = (0, 2) if position == 0 else (2, 4)
             items.append(Lines(braille(marked), *indents))
     return items

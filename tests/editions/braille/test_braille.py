@@ -74,7 +74,7 @@ def test_tables_are_lists_of_labelled_cells(mini_braille: Path) -> None:
     text = " ".join(back_translate(line) for page in split_pages(_text(_brf(mini_braille)))
                     for line in page if line.strip())
     assert "Information: No relationship Consultation: Minimal contact" in text
-    assert "True or false?: (space for your answer)" in text
+    assert "True or false? (space for your answer)" in text
 
 
 def test_the_same_source_gives_the_same_file(mini_document: Document, tmp_path: Path) -> None:
