@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from formats.outputs.epub.rules import a11y_metadata, epubcheck, run_epubcheck
+from formats.outputs.epub.rules import a11y_metadata, epubcheck
 from formats.outputs.epub.writer import Resource
 from tests.outputs.epub.sample import ACCESSIBILITY, book, chapter, write_sample
 
@@ -36,13 +36,13 @@ def test_a_warning_fails_epubcheck(tmp_path: Path) -> None:
     sample = book()
     path = write_sample(tmp_path / "a.epub",
                         metadata=replace(sample.metadata, date="27 November 2026"))
-    assert run_epubcheck(path) == {"WARNING": [
-        'OPF-053 at EPUB/package.opf:2:361: Date value "27 November 2026" does not follow '
-        "recommended syntax as per http://www.w3.org/TR/NOTE-datetime:[For input string: "
-        '"27 November 2026"] is not an integer.']}
     result = epubcheck(path)
     assert not result.passed
-    assert result.message.startswith("EPUBCheck: 0 fatals, 0 errors, 1 warning: OPF-053")
+    assert result.message == (
+        'EPUBCheck: 0 fatals, 0 errors, 1 warning: OPF-053 at EPUB/package.opf:2:361: Date '
+        'value "27 November 2026" does not follow recommended syntax as per '
+        'http://www.w3.org/TR/NOTE-datetime:[For input string: "27 November 2026"] is not an '
+        "integer.")
 
 
 def test_a_missing_file_or_java_is_reported(tmp_path: Path,
