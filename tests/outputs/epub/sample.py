@@ -11,7 +11,8 @@ from formats.outputs.epub.writer import Book, Metadata, NavPoint, Resource, writ
 from formats.outputs.epub.xhtml import serialise, to_xhtml
 from tests.conftest import FIXTURES
 
-PICTURE = Resource("a.png", (FIXTURES / "word-picture" / "pictures" / "three-steps.png").read_bytes())
+PICTURE = Resource("a.png",
+                   (FIXTURES / "word-picture" / "pictures" / "three-steps.png").read_bytes())
 
 ACCESSIBILITY = (("dcterms:conformsTo", CONFORMANCE), ("a11y:certifiedBy", "Test Publisher"),
                  ("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual"),
