@@ -29,7 +29,7 @@ from formats.outputs.brf import louis
 from formats.outputs.brf import reader as brf_reader
 from formats.outputs.brf import rules as brf_rules
 from formats.outputs.brf.geometry import STANDARD
-from formats.outputs.brf.reader import heading_key
+from formats.outputs.brf.reader import heading_key, occurrence_keys
 from formats.outputs.brf.symbols import symbols_used
 from formats.outputs.brf.writer import paginate, write_brf
 from formats.outputs.pdf import reader as pdf_reader
@@ -79,11 +79,12 @@ class BrailleEdition(Edition):
     def expected(self, document: Document) -> dict[str, Expected]:
         """Return, for every section, its heading key, title and sentences as liblouis gives
         them back from grade 2 (see the module's docstring)."""
-        return {section.id: Expected(heading_key(round_trip(section.label)),
-                                     round_trip(section.title),
+        every = list(document.sections())
+        keys = occurrence_keys([heading_key(round_trip(section.label)) for section in every])
+        return {section.id: Expected(key, round_trip(section.title),
                                      tuple(round_trip(sentence) for sentence
                                            in sentences(section_texts(section))))
-                for section in document.sections()}
+                for section, key in zip(every, keys, strict=True)}
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the braille rules on the BRF file: page geometry, sections set off, the

@@ -154,12 +154,24 @@ def read_sections(text: str, file: str = "", size: PageSize = STANDARD) -> dict[
                    if index == heading.page.index and number == heading.line)
               for heading in headings]
     found: dict[str, FoundSection] = {}
-    for position, heading in enumerate(headings):
+    keys = occurrence_keys([heading.key for heading in headings])
+    for position, (heading, key) in enumerate(zip(headings, keys, strict=True)):
         first = starts[position] + len(heading.cells)
         last = starts[position + 1] if position + 1 < len(headings) else len(stream)
         body = back_translate(join_lines([line for _, _, line in stream[first:last]]))
-        found.setdefault(heading.key, FoundSection(heading.key, heading.title, body, file=file))
+        found[key] = FoundSection(key, heading.title, body, file=file)
     return found
+
+
+def occurrence_keys(keys: list[str]) -> list[str]:
+    """Return heading keys made unique by their order: the second "information" heading is
+    "information #2", so that two sections with the same heading are told apart."""
+    seen: dict[str, int] = {}
+    unique = []
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+        unique.append(key if seen[key] == 1 else f"{key} #{seen[key]}")
+    return unique
 
 
 def read_back(out_dir: Path, size: PageSize = STANDARD) -> ReadBack:

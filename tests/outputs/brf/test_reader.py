@@ -30,6 +30,16 @@ def test_sections_are_found_by_their_headings_with_their_own_text(tmp_path: Path
     assert sections["a details"].text == "There is en time to involve partners properly."
 
 
+def test_sections_with_the_same_heading_are_told_apart_by_their_order() -> None:
+    items = [Heading(translate("One"), new_page=True), Heading(translate("Information")),
+             Text(translate("First.")), Heading(translate("Two"), new_page=True),
+             Heading(translate("Information")), Text(translate("Second."))]
+    text = brf_text(paginate(items, lambda n: translate(str(n))).pages)
+    sections = read_sections(text)
+    assert [(key, found.text) for key, found in sections.items()] == [
+        ("one", ""), ("information", "First."), ("two", ""), ("information #2", "Second.")]
+
+
 def test_emphasis_indicators_hold_no_words() -> None:
     forms = [0] * 8 + [4] * 14 + [0] * 16
     cells = translate("This is very important for you and me.", forms)
