@@ -63,8 +63,9 @@ class Metadata:
     """What the package document says about the book.
 
     ``accessibility`` is a list of (property, value) pairs written as ``<meta>`` elements
-    ("schema:accessMode", "textual"); ``extra`` likewise for anything else (media overlay
-    durations: "media:duration").
+    ("schema:accessMode", "textual"); ``extra`` likewise for anything else (the whole book's
+    "media:duration", "media:active-class"); ``refinements`` are (property, id, value) triples
+    about one manifest item (an overlay's "media:duration"), written with ``refines="#id"``.
     """
 
     identifier: str
@@ -77,6 +78,7 @@ class Metadata:
     description: str = ""
     accessibility: tuple[tuple[str, str], ...] = ()
     extra: tuple[tuple[str, str], ...] = ()
+    refinements: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,9 @@ def package_document(book: Book, nav: Resource) -> bytes:
         if text:
             etree.SubElement(metadata, f"{{{DC_NS}}}{name}", attributes).text = text
 
-    def meta_element(prop: str, text: str) -> None:
-        etree.SubElement(metadata, f"{{{OPF_NS}}}meta", {"property": prop}).text = text
+    def meta_element(prop: str, text: str, refines: str = "") -> None:
+        attributes = {"property": prop, **({"refines": f"#{refines}"} if refines else {})}
+        etree.SubElement(metadata, f"{{{OPF_NS}}}meta", attributes).text = text
 
     dc("identifier", meta.identifier, id="book-id")
     dc("title", meta.title)
@@ -145,6 +148,8 @@ def package_document(book: Book, nav: Resource) -> bytes:
     meta_element("dcterms:modified", _stamp(meta.modified))
     for prop, value in (*meta.accessibility, *meta.extra):
         meta_element(prop, value)
+    for prop, target, value in meta.refinements:
+        meta_element(prop, value, target)
     manifest = etree.SubElement(root, f"{{{OPF_NS}}}manifest")
     for resource in (nav, *book.documents, *book.resources):
         attributes = {"id": resource.id, "href": resource.path,

@@ -4,6 +4,7 @@ and HTML made into XHTML."""
 from __future__ import annotations
 
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from lxml import etree
@@ -87,10 +88,20 @@ def test_html_is_made_xhtml() -> None:
     etree.fromstring(text.split("\n", 2)[2].encode())  # well-formed XML
 
 
-def test_media_overlays_are_named_in_the_manifest(tmp_path: Path) -> None:
-    chapter = book().documents[0]
+def test_media_overlays_are_named_in_the_manifest_with_their_durations(tmp_path: Path) -> None:
+    sample = book()
+    chapter = sample.documents[0]
     overlaid = Resource(chapter.path, chapter.data, overlay="r-01-start-smil")
-    with zipfile.ZipFile(write_sample(tmp_path / "a.epub", documents=(overlaid,))) as archive:
+    metadata = replace(sample.metadata,
+                       extra=(("media:duration", "0:00:12.500"),
+                              ("media:active-class", "-epub-media-overlay-active")),
+                       refinements=(("media:duration", "r-01-start-smil", "0:00:12.500"),))
+    path = write_sample(tmp_path / "a.epub", documents=(overlaid,), metadata=metadata)
+    with zipfile.ZipFile(path) as archive:
         package = etree.fromstring(archive.read("EPUB/package.opf"))
     assert package.xpath("//opf:item[@href='01-start.xhtml']/@media-overlay",
                          namespaces=OPF) == ["r-01-start-smil"]
+    assert package.xpath("//opf:meta[@property='media:duration']/@refines",
+                         namespaces=OPF) == ["#r-01-start-smil"]
+    assert package.xpath("//opf:meta[@property='media:duration']/text()",
+                         namespaces=OPF) == ["0:00:12.500", "0:00:12.500"]
