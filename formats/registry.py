@@ -17,6 +17,8 @@ EDITIONS: dict[str, str] = {
     "easy-read": "formats.editions.easy_read",
     "word": "formats.editions.word",
     "audio": "formats.editions.audio",
+    "braille": "formats.editions.braille",
+    "epub": "formats.editions.epub",
 }
 
 

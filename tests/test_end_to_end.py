@@ -18,15 +18,16 @@ def test_every_format_of_the_toolkit_builds_and_passes_the_check(
     out, reports = tmp_path / "dist", tmp_path / "reports"
     assert build.main(["--source", str(REAL_SOURCE), "--out", str(out)]) == 0
     assert {path.name for path in out.iterdir()} == {
-        "standard", "large-print", "easy-read", "word", "audio", "manifest.json"}
+        "standard", "large-print", "easy-read", "word", "audio", "braille", "epub",
+        "manifest.json"}
     capsys.readouterr()
     code = build.main(["check", "--source", str(REAL_SOURCE), "--out", str(out),
                        "--report", str(reports)])
     printed = capsys.readouterr().out
     assert code == 0, printed
-    assert "All 68 sections are in all 9 outputs." in printed
+    assert "All 68 sections are in all 11 outputs." in printed
     report = json.loads((reports / "report.json").read_text(encoding="utf-8"))
     assert report["summary"]["passed"] is True
     suites = JUnitXml.fromfile(str(reports / "junit.xml"))
     assert sum(suite.failures + suite.errors for suite in suites) == 0
-    assert sum(suite.tests for suite in suites) > 68 * 9
+    assert sum(suite.tests for suite in suites) > 68 * 11

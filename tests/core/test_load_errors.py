@@ -101,5 +101,5 @@ def test_bad_input_exits_2_and_leaves_dist_untouched(tmp_path: Path,
 
 
 def test_unknown_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert build.main(["--source", str(MINI_SOURCE), "--format", "braille"]) == 2
-    assert "unknown format 'braille'" in capsys.readouterr().err
+    assert build.main(["--source", str(MINI_SOURCE), "--format", "daisy"]) == 2
+    assert "unknown format 'daisy'" in capsys.readouterr().err

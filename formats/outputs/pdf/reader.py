@@ -209,3 +209,28 @@ def read_back_one(out_dir: Path, pattern: str, output: str) -> ReadBack:
 def page_count(path: Path) -> int:
     """Return the number of pages of the PDF at ``path``; raises PyPdfError for a damaged file."""
     return len(PdfReader(path).pages)
+
+
+def section_pages(path: Path) -> dict[str, str]:
+    """Return the printed page number (the page label, "12") on which each section starts,
+    by section id: each bookmark's page, named by the destinations at its place.
+
+    Editions that show print page numbers (the EPUB's page list, braille's print page
+    indicators) read them here from the built PDF. Raises PyPdfError for a damaged file.
+    """
+    reader = PdfReader(path)
+    labels = list(reader.page_labels)
+    places = named_places(reader)
+    pages: dict[str, str] = {}
+    for bookmark in read_bookmarks(reader):
+        if 0 <= bookmark.page < len(labels):
+            for section_id in ids_at(places, bookmark):
+                pages.setdefault(section_id, labels[bookmark.page])
+    return pages
+
+
+def section_pages_in(folder: Path | None) -> dict[str, str]:
+    """Return :func:`section_pages` of the one PDF in ``folder``, or nothing when there is no
+    folder or not exactly one PDF in it (the print pages are then unknown)."""
+    found = sorted(folder.glob("*.pdf")) if folder is not None and folder.is_dir() else []
+    return section_pages(found[0]) if len(found) == 1 else {}

@@ -1,0 +1,121 @@
+"""The braille edition: the toolkit in Unified English Braille grade 2, as one BRF file.
+
+The text is translated by liblouis (:mod:`formats.outputs.brf.louis`), laid out in pages of 40
+cells by 25 lines (:mod:`formats.outputs.brf.writer`) after the preliminary pages: a title page,
+the transcriber's notes listing the special symbols the body uses, and the contents with each
+section's braille page. When the standard edition is built, each braille page shows the print
+page it starts on, read from the standard PDF's bookmarks.
+
+The read-back back-translates the file with liblouis and finds each section by its heading
+(:mod:`formats.outputs.brf.reader`). Grade 2 back-translation is lossy ("enough" comes back as
+"en"), so what each section must hold (:meth:`BrailleEdition.expected`) is the section's
+heading and sentences as liblouis gives them back after translating them: a sentence is found
+when the words liblouis can give back are all there. The tolerance is stated as a rule
+(``braille/back-translation``): at most :data:`ROUND_TRIP_TOLERANCE` of the toolkit's sentences
+may come back changed, so that a broken translation cannot hide behind the comparison.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Mapping
+
+from formats.core.contract import Edition, Expected, ReadBack, RuleResult
+from formats.core.model import Document
+from formats.core.names import slug
+from formats.core.text import normalise, section_texts, sentences
+from formats.editions.braille import prelims, transcribe
+from formats.outputs.brf import louis
+from formats.outputs.brf import reader as brf_reader
+from formats.outputs.brf import rules as brf_rules
+from formats.outputs.brf.geometry import STANDARD
+from formats.outputs.brf.reader import heading_key, occurrence_keys
+from formats.outputs.brf.symbols import symbols_used
+from formats.outputs.brf.writer import paginate, write_brf
+from formats.outputs.pdf import reader as pdf_reader
+
+ROUND_TRIP_TOLERANCE = 0.05  # of the sentences may come back from grade 2 with a word changed
+
+
+def brf_name(document: Document) -> str:
+    """Return the BRF file's name: a slug of the title ("all-together-now.brf")."""
+    return f"{slug(document.meta.title)}.brf"
+
+
+def round_trip(text: str) -> str:
+    """Return what liblouis gives back for ``text`` translated into grade 2 and back."""
+    return brf_reader.back_translate(transcribe.words(text))
+
+
+def make_pages(document: Document, pages: Mapping[str, str]) -> list[list[str]]:
+    """Return every page of the braille edition: the preliminary pages, then the body."""
+    body = paginate(transcribe.body(document, pages), lambda n: transcribe.words(str(n)),
+                    show_print_pages=bool(pages))
+    used = symbols_used([line for page in body.pages for line in page[1:-1]])
+    items = (prelims.title_page(document, len(body.pages))
+             + prelims.notes(document, used, bool(pages), STANDARD)
+             + prelims.contents(document, body.heading_pages))
+    front = paginate(items, lambda n: transcribe.words(f"p{n}"), show_print_pages=False)
+    return front.pages + body.pages
+
+
+class BrailleEdition(Edition):
+    """One BRF file in UEB grade 2, 40 cells by 25 lines."""
+
+    name = "braille"
+    needs = ("standard",)
+
+    def render(self, document: Document, out_dir: Path,
+               inputs: Mapping[str, Path] | None = None) -> list[Path]:
+        """Write the BRF file into ``out_dir``; return it. Raises LiblouisError when liblouis
+        or its tables are missing."""
+        pages = make_pages(document, pdf_reader.section_pages_in((inputs or {}).get("standard")))
+        return [write_brf(pages, out_dir / brf_name(document))]
+
+    def read_back(self, out_dir: Path) -> list[ReadBack]:
+        """Return what the back-translated BRF file holds: ``braille/brf``."""
+        return [brf_reader.read_back(out_dir)]
+
+    def expected(self, document: Document) -> dict[str, Expected]:
+        """Return, for every section, its heading key, title and sentences as liblouis gives
+        them back from grade 2 (see the module's docstring)."""
+        every = list(document.sections())
+        keys = occurrence_keys([heading_key(round_trip(section.label)) for section in every])
+        return {section.id: Expected(key, round_trip(section.title),
+                                     tuple(round_trip(sentence) for sentence
+                                           in sentences(section_texts(section))))
+                for section, key in zip(every, keys, strict=True)}
+
+    def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
+        """Return the braille rules on the BRF file: page geometry, sections set off, the
+        transcriber's notes; and the back-translation tolerance."""
+        path = out_dir / brf_name(document)
+        headings = {heading_key(round_trip(section.label)): section.label
+                    for section in document.sections()}
+        return [brf_rules.geometry(path, STANDARD), brf_rules.section_starts(path, headings),
+                brf_rules.transcriber_note(path), back_translation(document)]
+
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return "BRF, UEB grade 2 (212 pages)"."""
+        pages = sum(brf_rules.page_count(path) for path in files if path.suffix == ".brf")
+        return f"BRF, UEB grade 2 ({pages} pages of 40x25)"
+
+
+def back_translation(document: Document) -> RuleResult:
+    """Return ``braille/back-translation``: passed when at most ROUND_TRIP_TOLERANCE of the
+    toolkit's sentences come back from grade 2 with their words changed."""
+    rule = "braille/back-translation"
+    every = [sentence for section in document.sections()
+             for sentence in sentences(section_texts(section))]
+    try:
+        changed = [sentence for sentence in every
+                   if normalise(round_trip(sentence)) != normalise(sentence)]
+    except louis.LiblouisError as error:
+        return RuleResult(rule, "liblouis", False, str(error))
+    share = len(changed) / len(every) if every else 0.0
+    message = (f"{len(changed)} of {len(every)} sentences ({share:.1%}) come back from grade 2 "
+               f"with a word changed; at most {ROUND_TRIP_TOLERANCE:.0%} may")
+    return RuleResult(rule, "liblouis", share <= ROUND_TRIP_TOLERANCE, message)
+
+
+EDITION = BrailleEdition()

@@ -1,0 +1,80 @@
+"""The preliminary pages of the braille edition (numbered p1, p2...): the title page, the
+transcriber's notes with the special symbols the body uses, and the contents with each
+section's braille page."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from formats.core.model import Document, Figure, Table, walk_blocks
+from formats.editions.braille.transcribe import words
+from formats.outputs.brf.geometry import PageSize
+from formats.outputs.brf.symbols import Symbol
+from formats.outputs.brf.writer import Entry, Heading, Item, Text
+
+NOTES_TITLE = "Transcriber's notes"
+SYMBOLS_TITLE = "Special symbols used"
+CONTENTS_TITLE = "Contents"
+
+
+def title_page(document: Document, body_pages: int) -> list[Item]:
+    """Return the title page: title, subtitle, publisher, edition, the braille code, the
+    number of braille pages, and how to ask for other formats."""
+    meta = document.meta
+    partner = document.partner
+    lines: list[Item] = [
+        Heading(words(meta.title), new_page=True),
+        Heading(words(meta.subtitle)),
+        Text(words(f"Published by {meta.publisher}."), 0, 2),
+        *([Text(words(f"This edition is published by {partner.name}."), 0, 2)]
+          if partner is not None else []),
+        Text(words(f"Edition {meta.edition.number}, {meta.edition.date.strftime('%-d %B %Y')}."),
+             0, 2),
+        Text(words(f"Transcribed into Unified English Braille, grade 2: {body_pages} braille "
+                   "pages after these preliminary pages."), 0, 2),
+        Text(words(meta.alternative_formats), 0, 2),
+        Text(words(meta.rights), 0, 2),
+    ]
+    return lines
+
+
+def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageSize) -> list[Item]:
+    """Return the transcriber's notes: how the braille is laid out, and every special symbol
+    of ``used``, each at the start of a line followed by what it means."""
+    said = [
+        f"This is {document.meta.title} in Unified English Braille, grade 2 (contracted), "
+        f"on pages of {size.cells} cells by {size.lines} lines.",
+        "The braille page number is at the end of the last line of each page.",
+        *(["The print page number, from the standard print edition, is at the end of the "
+           "first line of each page."] if print_pages else []),
+        "Each chapter starts on a new page with a centred heading. Sections have centred "
+        "headings, and the parts of sections have headings starting in cell 7.",
+        *(["Each table is set out as a list: every row in turn, each cell after its column "
+           "heading."] if _holds(document, Table) else []),
+        *(["Pictures are described between transcriber's note indicators."]
+          if _holds(document, Figure) else []),
+    ]
+    items: list[Item] = [Heading(words(NOTES_TITLE), new_page=True)]
+    items += [Text(words(text)) for text in said]
+    if used:
+        items.append(Heading(words(SYMBOLS_TITLE)))
+        items += [Text(f"{symbol.cells} {words(symbol.meaning)}", 0, 2) for symbol in used]
+    return items
+
+
+def _holds(document: Document, kind: type) -> bool:
+    """Return True when the document has a block of ``kind`` anywhere."""
+    return any(isinstance(block, kind) for section in document.sections()
+               for block in walk_blocks(section.blocks))
+
+
+def contents(document: Document, heading_pages: Mapping[str, int]) -> list[Item]:
+    """Return the contents: every section's heading with the braille page it starts on,
+    sections indented under their chapters."""
+    items: list[Item] = [Heading(words(CONTENTS_TITLE), new_page=True)]
+    for section in document.sections():
+        if section.id in heading_pages:
+            first = min(2 * (section.level - 1), 4)
+            items.append(Entry(words(section.label), words(str(heading_pages[section.id])),
+                               first, 4))
+    return items

@@ -1,0 +1,242 @@
+"""The toolkit's sections as braille items to lay out (see :mod:`formats.outputs.brf.writer`).
+
+Braille Authority of North America formats, as far as a 40-cell line needs them: chapters start
+a new page with a centred heading, sections have centred headings and sub-sections headings in
+cell 7, each set off by blank lines; paragraphs are 3-1 (first line in cell 3, runovers in
+cell 1), list items 1-3 and nested items 3-5; activities, checklists and quizzes are boxed by
+box lines; a table becomes a list of its rows, each cell with its column heading as a label
+(the first cell of a row 1-3, the others 3-5); a picture is its description between
+transcriber's note indicators. Bold and italics are kept with UEB's emphasis indicators; links
+are their words, with the address in brackets after them when the words do not say it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from formats.core.dispatch import NodeTable, block_table, inline_table
+from formats.core.model import (
+    Activity, Block, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
+    Inlines, LineBreak, Link, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong, Table, Text,
+)
+from formats.core.tables import labelled_rows
+from formats.core.text import inline_text
+from formats.outputs.brf import louis
+from formats.outputs.brf.louis import Emphasis as Typeform
+from formats.outputs.brf.writer import BoxLine, Heading, Item, PrintPage
+from formats.outputs.brf.writer import Text as Lines
+
+Marked = tuple[str, list[int]]  # print text and one liblouis typeform per character
+
+PARAGRAPH = (2, 0)  # 3-1
+LIST_STEP = 2
+
+
+def flatten(inlines: Inlines, typeform: int = Typeform.PLAIN) -> Marked:
+    """Return inline nodes as print text with a typeform per character."""
+    text, forms = "", []
+    for node in inlines:
+        piece, piece_forms = _FLATTEN[node](node, typeform)
+        text += piece
+        forms += piece_forms
+    return text, forms
+
+
+def _plain(text: str, typeform: int) -> Marked:
+    return text, [typeform] * len(text)
+
+
+def _link(node: Link, typeform: int) -> Marked:
+    text, forms = flatten(node.children, typeform)
+    if node.is_internal or node.display_address in text:
+        return text, forms
+    address = f" ({node.display_address})"
+    return text + address, forms + [Typeform.PLAIN] * len(address)
+
+
+_FLATTEN: NodeTable[Callable[[Any, int], Marked]] = inline_table("braille: inlines", {
+    Text: lambda node, typeform: _plain(node.text, typeform),
+    Strong: lambda node, typeform: flatten(node.children, typeform | Typeform.BOLD),
+    Emphasis: lambda node, typeform: flatten(node.children, typeform | Typeform.ITALIC),
+    Link: _link,
+    Image: lambda node, typeform: _plain("", typeform),
+    LineBreak: lambda node, typeform: _plain(" ", typeform),
+})
+
+
+def braille(marked: Marked) -> str:
+    """Return marked print text in UEB grade 2 cells, one space between words."""
+    text, forms = marked
+    text = text.replace("\u00ad", "")
+    forms = forms[:len(text)] if len(forms) >= len(text) else forms + [0] * (len(text) - len(forms))
+    cells = louis.translate(text, forms if any(forms) else None)
+    return " ".join(cells.split())
+
+
+def words(text: str, typeform: int = Typeform.PLAIN) -> str:
+    """Return plain print words in UEB grade 2 cells."""
+    return braille(_plain(text, typeform))
+
+
+def joined(*pieces: Marked) -> Marked:
+    """Return marked pieces as one."""
+    return "".join(text for text, _ in pieces), [form for _, forms in pieces for form in forms]
+
+
+def plain(text: str) -> Marked:
+    """Return plain print text, marked."""
+    return _plain(text, Typeform.PLAIN)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the blocks of a section need: how far in a list they are, and the labels of the
+    sections that quizzes send the reader to."""
+
+    depth: int
+    labels: Mapping[str, str]
+
+    def deeper(self) -> "Context":
+        return Context(self.depth + 1, self.labels)
+
+    @property
+    def item_indents(self) -> tuple[int, int]:
+        """Return the indents of a list item at this depth: 1-3, 3-5, then 5-5."""
+        return min(LIST_STEP * self.depth, 4), min(LIST_STEP * self.depth + LIST_STEP, 4)
+
+
+def blocks_items(blocks: tuple[Block, ...], context: Context) -> list[Item]:
+    """Return the items of several blocks."""
+    return [item for block in blocks for item in _BLOCKS[block](block, context)]
+
+
+def _paragraph(block: Paragraph, context: Context) -> list[Item]:
+    first, runover = PARAGRAPH if context.depth == 0 else (context.item_indents[1],) * 2
+    return [Lines(braille(flatten(block.content)), first, runover)]
+
+
+def _list_item(lead: Marked, blocks: tuple[Block, ...], context: Context) -> list[Item]:
+    """Return a list item: ``lead`` then its first paragraph at the item's indents, then its
+    other blocks one level in."""
+    first, runover = context.item_indents
+    rest = blocks
+    if blocks and isinstance(blocks[0], Paragraph):
+        lead, rest = joined(lead, flatten(blocks[0].content)), blocks[1:]
+    items: list[Item] = [Lines(braille(lead), first, runover)] if lead[0].strip() else []
+    return items + blocks_items(rest, context.deeper())
+
+
+def _bullet_list(block: BulletList, context: Context) -> list[Item]:
+    return [item for number, point in enumerate(block.items, start=1)
+            for item in _list_item(plain(f"{number}. " if block.ordered else ""), point.blocks,
+                                   context)]
+
+
+def _boxed(title: Marked, inner: list[Item]) -> list[Item]:
+    return [BoxLine(), Lines(braille(title), 0, 2), *inner, BoxLine()]
+
+
+def _checklist(block: Checklist, context: Context) -> list[Item]:
+    title = joined(plain("Checklist: " if block.title else "Checklist"), flatten(block.title))
+    points: list[Item] = [Lines(braille(flatten(point)), *context.item_indents)
+                          for point in block.items]
+    return _boxed(title, blocks_items(block.intro, context) + points)
+
+
+def _activity(block: Activity, context: Context) -> list[Item]:
+    title = joined(plain("Activity: " if block.title else "Activity"), flatten(block.title))
+    return _boxed(title, blocks_items(block.blocks, context))
+
+
+def _quiz(block: Quiz, context: Context) -> list[Item]:
+    title = joined(plain(f"Quiz {block.number}: "), flatten(block.title))
+    where = context.labels.get(block.answers_id, "")
+    answers: list[Item] = [Lines(words(f"The suggested answers to quiz {block.number} are "
+                                       f"in {where}."), *PARAGRAPH)] if where else []
+    return _boxed(title, blocks_items(block.blocks, context) + answers)
+
+
+def _table(block: Table, context: Context) -> list[Item]:
+    caption = joined(plain("Table: " if block.caption else "Table"), flatten(block.caption))
+    items: list[Item] = [Lines(braille(caption), 0, 2)]
+    for row in labelled_rows(block):
+        for position, cell in enumerate(row):
+            label = inline_text(cell.label).rstrip()
+            after = " " if label.endswith(("?", ":", "!")) else ": "  # "True or false? False"
+            if cell.repeats_label:
+                marked = flatten(cell.content)
+            elif cell.is_write_in:
+                marked = joined(flatten(cell.label), plain(f"{after}(space for your answer)"))
+            else:
+                marked = joined(flatten(cell.label), plain(after), flatten(cell.content))
+            indents = (0, 2) if position == 0 else (2, 4)
+            items.append(Lines(braille(marked), *indents))
+    return items
+
+
+def _quote(block: Quote, context: Context) -> list[Item]:
+    quoted = [Lines(item.cells, 4, 2) if isinstance(item, Lines) else item
+              for item in blocks_items(block.blocks, context)]
+    source: list[Item] = [Lines(braille(joined(plain("Source: "), flatten(block.source))), 4,
+                                2)] if inline_text(block.source).strip() else []
+    return quoted + source
+
+
+def _glossary_entry(block: GlossaryEntry, context: Context) -> list[Item]:
+    return _list_item(plain(f"{block.term}: "), block.definition, context)
+
+
+def _form(block: Form, context: Context) -> list[Item]:
+    items: list[Item] = [Lines(braille(flatten(block.title)), 0, 2)] \
+        if inline_text(block.title).strip() else []
+    for question in block.questions:
+        prompt = joined(plain(f"{question.number}. "), flatten(question.prompt))
+        how = {"choice": " (choose any)", "yesno": " (choose one)",
+               "text": " (write your answer)"}[question.kind]
+        items.append(Lines(braille(joined(prompt, plain(how))), 0, 2))
+        items.extend(Lines(words(option), 2, 4) for option in question.options)
+    return items
+
+
+def _figure(block: Figure, context: Context) -> list[Item]:
+    described = words(f"Picture: {block.image.alt}", Typeform.TRANSNOTE)
+    caption = braille(flatten(block.caption))
+    return [Lines(f"{described} {caption}".strip(), *PARAGRAPH)]
+
+
+_BLOCKS: NodeTable[Callable[[Any, Context], list[Item]]] = block_table("braille: blocks", {
+    Paragraph: _paragraph,
+    BulletList: _bullet_list,
+    Checklist: _checklist,
+    Activity: _activity,
+    Quiz: _quiz,
+    QuizAnswers: lambda block, context: blocks_items(block.blocks, context),
+    Quote: _quote,
+    Table: _table,
+    GlossaryEntry: _glossary_entry,
+    Form: _form,
+    Figure: _figure,
+})
+
+
+def heading(section: Section) -> Heading:
+    """Return a section's heading: chapters on a new page, centred; sections centred;
+    sub-sections in cell 7."""
+    return Heading(words(section.label), centred=section.level <= 2,
+                   new_page=section.level == 1, ref=section.id)
+
+
+def body(document: Document, print_pages: Mapping[str, str]) -> list[Item]:
+    """Return every section of the document as items, each heading after the print page the
+    section starts on (when ``print_pages`` knows it: section id -> page label)."""
+    labels = {section.id: section.label if section is chapter
+              else f"{chapter.label} ({section.label})"
+              for chapter in document.chapters for section in chapter.walk()}
+    items: list[Item] = []
+    for section in document.sections():
+        if section.id in print_pages:
+            items.append(PrintPage(words(print_pages[section.id])))
+        items.append(heading(section))
+        items.extend(blocks_items(section.blocks, Context(0, labels)))
+    return items

@@ -1,0 +1,76 @@
+"""What the EPUB's package document says about the toolkit: identifier, title, dates, and the
+EPUB Accessibility 1.1 metadata, each statement true of the book as built.
+
+The identifier is the toolkit's own with ``:epub`` after it (never a random UUID), and the
+modification time is ``SOURCE_DATE_EPOCH`` when it is set, else the edition's date, so that the
+same source gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+from formats.core.model import Document, Figure, walk_blocks
+from formats.editions.epub.content import Contents
+from formats.outputs.epub.names import CONFORMANCE
+from formats.outputs.epub.writer import Metadata
+
+
+def modified(document: Document) -> datetime.datetime:
+    """Return the book's modification time: ``SOURCE_DATE_EPOCH`` when set, else midnight
+    (UTC) of the edition's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    day = document.meta.edition.date
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+
+
+def has_pictures(document: Document) -> bool:
+    """Return True when the toolkit shows pictures (figures, or a partner's logo)."""
+    figures = any(isinstance(block, Figure) for section in document.sections()
+                  for block in walk_blocks(section.blocks))
+    return figures or (document.partner is not None and document.partner.logo is not None)
+
+
+def accessibility(document: Document, contents: Contents) -> tuple[tuple[str, str], ...]:
+    """Return the EPUB Accessibility 1.1 statements about the book, as (property, value)."""
+    pictures = has_pictures(document)
+    features = ["structuralNavigation", "tableOfContents", "readingOrder",
+                "displayTransformability", "unlocked"]
+    if pictures:
+        features.append("alternativeText")
+    if contents.pages:
+        features += ["pageNavigation", "pageBreakMarkers"]
+    summary = ("This EPUB meets EPUB Accessibility 1.1 and WCAG 2.2 level AA. Every chapter and "
+               "section is in the table of contents and has a heading; the reading order is "
+               "the order of the print edition; tables have header cells and captions"
+               + ("; every picture has a text description" if pictures else "")
+               + ("; a page list gives the print page on which each section starts"
+                  if contents.pages else "")
+               + ". Text can be resized and restyled. Nothing flashes, moves or makes a sound.")
+    statements = [("dcterms:conformsTo", CONFORMANCE),
+                  ("a11y:certifiedBy", document.meta.publisher),
+                  ("schema:accessMode", "textual"),
+                  *([("schema:accessMode", "visual")] if pictures else []),
+                  ("schema:accessModeSufficient", "textual"),
+                  *(("schema:accessibilityFeature", feature) for feature in features),
+                  ("schema:accessibilityHazard", "none"),
+                  ("schema:accessibilitySummary", summary)]
+    if contents.pages:
+        statements.append(("pageBreakSource",
+                           f"{document.meta.title}, standard print edition (PDF), edition "
+                           f"{document.meta.edition.number}"))
+    return tuple(statements)
+
+
+def package_metadata(document: Document, contents: Contents) -> Metadata:
+    """Return the package document's metadata for ``document``."""
+    meta = document.meta
+    publisher = document.partner.name if document.partner is not None else meta.publisher
+    return Metadata(identifier=f"{meta.identifier}:epub", title=f"{meta.title}: {meta.subtitle}",
+                    language=meta.language, publisher=publisher,
+                    date=meta.edition.date.isoformat(), modified=modified(document),
+                    rights=meta.rights, description=meta.summary,
+                    accessibility=accessibility(document, contents))

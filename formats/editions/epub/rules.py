@@ -1,0 +1,70 @@
+"""axe-core on every content document of the EPUB, in headless Chromium.
+
+The EPUB is unpacked into a temporary folder and each document of its spine, and the
+navigation document, is opened from its file as XHTML (so a document that is not well-formed
+XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
+axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title.
+Their results are named ``epub/...`` and say which document they are about. A few documents
+are checked at once, each in its own browser.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import tempfile
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from formats.core.contract import RuleResult
+from formats.outputs.epub.reader import EpubError, open_epub
+from formats.outputs.html.rules import (
+    AXE_TAGS, check_axe, check_lang, check_reflow, check_title, run_checks,
+)
+
+CHECKS = (check_axe, check_reflow, check_lang, check_title)
+WORKERS = min(4, os.cpu_count() or 1)  # browsers at once, one document each
+PASSED = {"epub/axe": "0 axe-core violations ({tags}) in each of the {count} documents",
+          "epub/reflow-320": "each of the {count} documents fits 320 CSS px without scrolling "
+                             "sideways",
+          "epub/lang": "each of the {count} documents says its language",
+          "epub/title": "each of the {count} documents has a title"}
+
+
+def _renamed(result: RuleResult, document: str, path: Path) -> RuleResult:
+    return RuleResult(result.rule.replace("web/", "epub/", 1), f"{path}:{document}",
+                      result.passed, result.message, result.level)
+
+
+def browser_rules(path: Path) -> list[RuleResult]:
+    """Return the browser rules' results on every content document of the EPUB at ``path``:
+    one passing result per rule for the whole book when every document passes it, else each
+    failed result with its document."""
+    try:
+        book = open_epub(path)
+    except (EpubError, FileNotFoundError) as error:
+        return [RuleResult("epub/axe", str(path), False, f"the EPUB cannot be read: {error}")]
+    folder = posixpath.dirname(book.package_path)
+    documents = list(dict.fromkeys([book.nav, *book.spine]))
+    results: dict[str, list[tuple[str, RuleResult]]] = {}
+    with tempfile.TemporaryDirectory() as unpacked:
+        with zipfile.ZipFile(path) as archive:
+            archive.extractall(unpacked)
+        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            checked = pool.map(lambda document: run_checks(Path(unpacked) / folder / document,
+                                                           document, CHECKS), documents)
+            for document, document_results in zip(documents, checked, strict=True):
+                for result in document_results:
+                    renamed = _renamed(result, document, path)
+                    results.setdefault(renamed.rule, []).append((document, renamed))
+    found: list[RuleResult] = []
+    for rule, outcomes in results.items():
+        failed = [result for _, result in outcomes if not result.passed]
+        if failed:
+            found += failed
+            continue
+        said = PASSED.get(rule, "each of the {count} documents passes").format(
+            count=len(outcomes), tags=", ".join(AXE_TAGS))
+        found.append(RuleResult(rule, str(path), True, said, outcomes[0][1].level))
+    return found

@@ -1,0 +1,145 @@
+"""The braille edition: built by build.py, back-translated, measured and checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import build
+from formats.check.coverage import Status, coverage
+from formats.core.model import Document
+from formats.editions import braille
+from formats.outputs.brf.geometry import split_pages
+from formats.outputs.brf.louis import translate
+from formats.outputs.brf.reader import back_translate, read_pages
+from formats.outputs.pdf.reader import section_pages
+from tests.conftest import MINI_SOURCE
+
+
+@pytest.fixture(scope="module")
+def mini_braille(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the output folder of the mini toolkit built with its braille edition (and the
+    standard edition it reads the print pages from)."""
+    out = tmp_path_factory.mktemp("mini-braille")
+    assert build.main(["--source", str(MINI_SOURCE), "--out", str(out), "--format",
+                       "braille"]) == 0
+    return out
+
+
+def _brf(out: Path) -> Path:
+    return out / "braille" / "mini-toolkit.brf"
+
+
+def _text(path: Path) -> str:
+    return path.read_bytes().decode("ascii")
+
+
+def test_every_section_is_read_back_present_and_every_rule_passes(
+        mini_document: Document, mini_braille: Path) -> None:
+    result = coverage(mini_document, mini_braille, ["braille"])
+    assert result.outputs == ["braille/brf"]
+    assert {sid: cell.status for (sid, _), cell in result.cells.items()} == {
+        section.id: Status.PRESENT for section in mini_document.sections()}
+    assert [(rule.rule, rule.passed) for rule in result.rules] == [
+        ("braille/geometry", True), ("braille/section-starts", True),
+        ("braille/transcriber-note", True), ("braille/back-translation", True)]
+
+
+def test_the_first_pages_are_the_title_notes_and_contents(mini_braille: Path) -> None:
+    pages = read_pages(_text(_brf(mini_braille)))
+    front = [page for page in pages if page.preliminary]
+    assert [page.number for page in front] == ["P#A", "P#B", "P#C"]
+    first_lines = [back_translate(next(line for _, line in page.lines if line.strip()))
+                   for page in front]
+    assert first_lines == ["Mini toolkit", "Transcriber’s notes", "Contents"]
+    contents = [back_translate(line) for _, line in front[2].lines if line.strip()]
+    assert contents[1].startswith("1. Getting started")
+    assert re.search(r"1\.1 What is it\? .* 1$", contents[2].replace("\\5/", "."))
+
+
+def test_braille_pages_show_the_print_page_they_start_on(mini_document: Document,
+                                                         mini_braille: Path) -> None:
+    body = [page for page in read_pages(_text(_brf(mini_braille))) if not page.preliminary]
+    pdf_pages = section_pages(mini_braille / "standard" / "mini-toolkit.pdf")
+    assert body[0].print_page == translate(pdf_pages["start"])
+    assert all(page.print_page for page in body)
+    change = [line for page in body for _, line in page.lines if line.startswith("---")]
+    assert all(re.fullmatch(r"-+#[A-J]+", line) and len(line) == 40 for line in change)
+
+
+def test_tables_are_lists_of_labelled_cells(mini_braille: Path) -> None:
+    text = " ".join(back_translate(line) for page in split_pages(_text(_brf(mini_braille)))
+                    for line in page if line.strip())
+    assert "Information: No relationship Consultation: Minimal contact" in text
+    assert "True or false? (space for your answer)" in text
+
+
+def test_the_same_source_gives_the_same_file(mini_document: Document, tmp_path: Path) -> None:
+    first = braille.EDITION.render(mini_document, tmp_path / "one")[0]
+    second = braille.EDITION.render(mini_document, tmp_path / "two")[0]
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_without_the_standard_edition_there_are_no_print_pages(mini_document: Document,
+                                                               tmp_path: Path) -> None:
+    path = braille.EDITION.render(mini_document, tmp_path)[0]
+    assert not any(page.print_page for page in read_pages(_text(path)))
+
+
+def _without_heading(path: Path, label: str) -> None:
+    """Blank out the lines of the heading whose back-translation is ``label``."""
+    pages = _text(path).split("\f")
+    for index, page in enumerate(pages):
+        lines = page.split("\r\n")
+        pages[index] = "\r\n".join("" if line.strip() and back_translate(line) == label else line
+                                   for line in lines)
+    path.write_bytes("\f".join(pages).encode("ascii"))
+
+
+def test_check_fails_and_names_a_section_removed_from_the_brf(
+        mini_braille: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_braille, out)
+    _without_heading(_brf(out), "a) Details")
+    capsys.readouterr()
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(out),
+                       "--format", "braille"]) == 1
+    report = capsys.readouterr().out
+    assert "braille/brf: section 'details' (a) Details) is missing: heading not found" in report
+
+
+def test_check_fails_when_a_sentence_is_cut_from_a_section(
+        mini_braille: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_braille, out)
+    path = _brf(out)
+    path.write_bytes(_text(path).replace(",X M1NS %>+", ",X M1NS     ").encode("ascii"))
+    capsys.readouterr()
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(out),
+                       "--format", "braille"]) == 1
+    assert ("braille/brf: section 'what-is-it' (1.1 What is it?) is incomplete: 1 sentence(s) "
+            "not found: 'It means sharing power, as the glossary says.'"
+            in capsys.readouterr().out)
+
+
+def test_too_lossy_a_translation_breaks_the_tolerance(mini_document: Document,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    assert braille.back_translation(mini_document).message == (
+        "0 of 38 sentences (0.0%) come back from grade 2 with a word changed; at most 5% may")
+    monkeypatch.setattr(braille, "round_trip", lambda text: text.replace("o", "0"))
+    result = braille.back_translation(mini_document)
+    assert not result.passed
+    assert result.message.endswith("come back from grade 2 with a word changed; at most 5% may")
+
+
+def test_the_real_toolkit_is_present_whole(real_document: Document, tmp_path: Path) -> None:
+    edition = braille.EDITION
+    edition.render(real_document, tmp_path)
+    found = edition.read_back(tmp_path)[0]
+    expected = edition.expected(real_document)
+    assert found.problems == ()
+    assert {wanted.found_id for wanted in expected.values()} <= set(found.sections)
+    assert all(rule.passed for rule in edition.rules(real_document, tmp_path))

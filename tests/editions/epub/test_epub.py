@@ -1,0 +1,186 @@
+"""The EPUB edition: built by build.py, opened as a reading system would, and checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import lxml.html
+import pytest
+from lxml import etree
+
+import build
+from formats.check.coverage import Status, coverage, judge
+from formats.core.model import Document
+from formats.editions import epub
+from formats.outputs.epub.names import EPUB_NS, XHTML_NS
+from formats.outputs.epub.reader import open_epub, read_sections
+from formats.outputs.pdf.reader import section_pages
+from tests.conftest import MINI_SOURCE
+
+H = {"h": XHTML_NS, "epub": EPUB_NS}
+
+
+@pytest.fixture(scope="module")
+def mini_epub(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the output folder of the mini toolkit built with its EPUB (and the standard
+    edition whose PDF gives the print pages)."""
+    out = tmp_path_factory.mktemp("mini-epub")
+    assert build.main(["--source", str(MINI_SOURCE), "--out", str(out), "--format",
+                       "epub"]) == 0
+    return out
+
+
+def _epub(out: Path) -> Path:
+    return out / "epub" / "mini-toolkit.epub"
+
+
+def _document(out: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(_epub(out)) as archive:
+        return etree.fromstring(archive.read(f"EPUB/{name}"))
+
+
+def test_every_section_is_read_back_present(mini_document: Document, mini_epub: Path) -> None:
+    found = epub.EDITION.read_back(mini_epub / "epub")[0]
+    assert found.output == "epub/epub" and found.problems == ()
+    assert {sid: section.problems for sid, section in found.sections.items()} == {
+        section.id: () for section in mini_document.sections()}
+
+
+def test_the_contents_list_every_section_with_the_web_editions_ids(mini_epub: Path) -> None:
+    page = lxml.html.fromstring((mini_epub / "standard" / "index.html").read_bytes())
+    web_ids = page.xpath("//section/@id")
+    book = open_epub(_epub(mini_epub))
+    assert [href.split("#")[1] for href, _, _ in book.toc] == web_ids
+    assert [label for _, label, _ in book.toc] == [
+        "1. Getting started", "1.1 What is it?", "a) Details", "1.2 Try it",
+        "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
+    assert book.spine[:2] == ["00-title-page.xhtml", "nav.xhtml"]
+
+
+def test_the_page_list_gives_the_standard_pdfs_pages(mini_document: Document,
+                                                     mini_epub: Path) -> None:
+    pages = section_pages(mini_epub / "standard" / "mini-toolkit.pdf")
+    book = open_epub(_epub(mini_epub))
+    assert [label for label, _ in book.pages] == list(dict.fromkeys(
+        pages[section.id] for section in mini_document.sections()))
+    chapter = _document(mini_epub, "01-start.xhtml")
+    marker = chapter.xpath("//h:section[@id='start']/h:span[@epub:type='pagebreak']",
+                           namespaces=H)[0]
+    assert marker.get("role") == "doc-pagebreak" and marker.get("title") == pages["start"]
+
+
+def test_links_between_documents_go_to_the_right_document(mini_epub: Path) -> None:
+    chapter = _document(mini_epub, "01-start.xhtml")
+    assert chapter.xpath("//h:a[text()='glossary']/@href", namespaces=H) == [
+        "02-answers.xhtml#term-power"]
+    answers = _document(mini_epub, "02-answers.xhtml")
+    assert answers.xpath("//h:p[@class='answers-link']/h:a/@href", namespaces=H) == [
+        "01-start.xhtml#quiz-true-false"]
+
+
+def test_every_passage_has_an_id_for_media_overlays(mini_epub: Path) -> None:
+    chapter = _document(mini_epub, "01-start.xhtml")
+    ids = chapter.xpath("//@id")
+    assert {"what-is-it.h", "what-is-it.b0", "what-is-it.b1", "what-is-it.b1.i0",
+            "what-is-it.b1.i1", "details.b1.r0", "details.b1.r1"} <= set(ids)
+    assert chapter.xpath("//h:p[@id='what-is-it.b0']/text()", namespaces=H)[0].startswith(
+        "Co-production is working together.")
+    assert len(ids) == len(set(ids))
+    assert not chapter.xpath("//@data-passage")
+
+
+def test_the_package_says_what_a_reader_needs(mini_epub: Path) -> None:
+    book = open_epub(_epub(mini_epub))
+    assert book.metadata["dc:identifier"] == ["urn:test:mini:epub"]
+    assert book.metadata["dc:language"] == ["en-GB"]
+    assert book.metadata["dcterms:conformsTo"] == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    assert book.metadata["schema:accessibilityFeature"] == [
+        "structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability",
+        "unlocked", "pageNavigation", "pageBreakMarkers"]
+    assert book.metadata["pageBreakSource"] == [
+        "Mini toolkit, standard print edition (PDF), edition 1"]
+    assert book.manifest["01-start.xhtml"][1] == "scripted"  # it holds the form
+
+
+def test_the_same_source_gives_the_same_file(mini_document: Document, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    first = epub.EDITION.render(mini_document, tmp_path / "one")[0]
+    second = epub.EDITION.render(mini_document, tmp_path / "two")[0]
+    assert first.read_bytes() == second.read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+    third = epub.EDITION.render(mini_document, tmp_path / "three")[0]
+    assert open_epub(third).metadata["dcterms:modified"] == ["2025-12-01T00:00:00Z"]
+    with zipfile.ZipFile(third) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(2025, 12, 1, 0, 0, 0)}
+
+
+def test_without_the_standard_edition_there_is_no_page_list(mini_document: Document,
+                                                            tmp_path: Path) -> None:
+    book = open_epub(epub.EDITION.render(mini_document, tmp_path)[0])
+    assert book.pages == []
+    assert "pageNavigation" not in book.metadata["schema:accessibilityFeature"]
+
+
+def _rewrite(path: Path, name: str, change: str, into: str) -> None:
+    """Replace ``change`` by ``into`` in the document ``name`` of the EPUB at ``path``."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, data in entries:
+            if info.filename == f"EPUB/{name}":
+                text = data.decode()
+                assert re.search(change, text, re.S)
+                archive.writestr(info, re.sub(change, into, text, count=1, flags=re.S).encode())
+            else:
+                archive.writestr(info, data)
+
+
+@pytest.mark.slow  # the check runs EPUBCheck and axe-core
+def test_check_passes_on_a_complete_build(mini_document: Document, mini_epub: Path) -> None:
+    result = coverage(mini_document, mini_epub, ["epub"])
+    assert result.outputs == ["epub/epub"]
+    assert all(cell.status is Status.PRESENT for cell in result.cells.values())
+    assert [(rule.rule, rule.passed) for rule in result.rules] == [
+        ("epub/epubcheck", True), ("epub/a11y-metadata", True), ("epub/axe", True),
+        ("epub/reflow-320", True), ("epub/lang", True), ("epub/title", True)]
+
+
+@pytest.mark.slow  # the check runs EPUBCheck and axe-core
+def test_check_fails_and_names_a_section_removed_from_the_epub(
+        mini_epub: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(mini_epub, out)
+    _rewrite(_epub(out), "01-start.xhtml", r'<section id="details".*?</section>', "")
+    capsys.readouterr()
+    assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(out),
+                       "--format", "epub"]) == 1
+    report = capsys.readouterr().out
+    assert "epub/epub: section 'details' (a) Details) is missing: heading not found" in report
+
+
+def test_a_sentence_cut_or_a_section_left_out_of_the_contents_is_incomplete(
+        mini_document: Document, mini_epub: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "epub"
+    shutil.copytree(mini_epub / "epub", folder)
+    _rewrite(_epub(tmp_path), "01-start.xhtml", "It means sharing power", "It means")
+    _rewrite(_epub(tmp_path), "nav.xhtml", r'<li><a href="01-start.xhtml#try-it">.*?</li>', "")
+    found = read_sections(open_epub(_epub(tmp_path)))
+    expected = epub.EDITION.expected(mini_document)
+    cut = judge(expected["what-is-it"], found["what-is-it"])
+    assert (cut.status, cut.details) == (Status.INCOMPLETE, (
+        "1 sentence(s) not found: 'It means sharing power, as the glossary says.'",))
+    hidden = judge(expected["try-it"], found["try-it"])
+    assert (hidden.status, hidden.details) == (Status.INCOMPLETE, (
+        "not reached from the navigation document's table of contents",))
+
+
+def test_the_real_toolkit_is_present_whole(real_document: Document, tmp_path: Path) -> None:
+    path = epub.EDITION.render(real_document, tmp_path)[0]
+    found = epub.EDITION.read_back(tmp_path)[0]
+    assert found.problems == ()
+    assert set(found.sections) == {section.id for section in real_document.sections()}
+    assert all(not section.problems for section in found.sections.values())
+    assert len(open_epub(path).spine) == 2 + len(real_document.chapters)
