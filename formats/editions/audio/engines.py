@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from formats.core.contract import RenderError
+from formats.editions.audio import settings
 
 CHUNK_CHARS = 4000
 ATTEMPTS = 3  # times a chunk is said before pyttsx3 is given up
@@ -115,7 +116,13 @@ def engine_named(name: str, voice: str, rate: int) -> Engine:
         return EspeakNgEngine(voice, rate)
     if name == "pyttsx3":
         return Pyttsx3Engine(voice, rate)
-    raise RenderError(f"audio: unknown speech engine '{name}' (known: espeak-ng, pyttsx3)")
+    if name == "hibari":
+        from formats.editions.audio.neural import DEFAULT_VOICE, HibariEngine
+
+        return HibariEngine(DEFAULT_VOICE if voice == settings.DEFAULT_VOICE else voice, rate,
+                            settings.SAMPLE_RATE, settings.DEFAULT_RATE)
+    raise RenderError(f"audio: unknown speech engine '{name}' (known: espeak-ng, pyttsx3, "
+                      "hibari)")
 
 
 def split_into_chunks(text: str, limit: int) -> list[str]:

@@ -21,7 +21,8 @@ from formats.editions.audio.wording import Wording
 LINKS_FILE = "links.html"
 OPENING_PAUSE_S = 0.75
 ENGINE_NAMES = {"espeak-ng": "the eSpeak NG speech synthesiser",
-                "pyttsx3": "the computer's own speech synthesiser"}
+                "pyttsx3": "the computer's own speech synthesiser",
+                "hibari": "the hibari neural speech synthesiser"}
 
 
 def opening(document: Document, seconds: float, engine: str = "espeak-ng",

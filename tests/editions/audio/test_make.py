@@ -264,8 +264,11 @@ def test_default_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch,
     ("TOOLKIT_AUDIO_RATE", "1000",
      "audio: TOOLKIT_AUDIO_RATE is '1000'; use a whole number from 80 to 400"),
     ("TOOLKIT_AUDIO_ENGINE", "festival",
-     "audio: TOOLKIT_AUDIO_ENGINE is 'festival'; use one of: espeak-ng, pyttsx3"),
-], ids=["rate-not-a-number", "rate-too-fast", "unknown-engine"])
+     "audio: TOOLKIT_AUDIO_ENGINE is 'festival'; use one of: espeak-ng, pyttsx3, hibari"),
+    ("TOOLKIT_AUDIO_VOICE", "en-klingon",
+     "audio: espeak-ng has no voice 'en-klingon'; its English voices are: " + ", ".join(
+         sorted({name for name in settings.espeak_voices("en") if name.startswith("en")}))),
+], ids=["rate-not-a-number", "rate-too-fast", "unknown-engine", "unknown-voice"])
 def test_wrong_settings_are_errors_the_user_sees(monkeypatch: pytest.MonkeyPatch, name: str,
                                                  value: str, message: str) -> None:
     monkeypatch.setenv(name, value)
