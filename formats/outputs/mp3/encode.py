@@ -156,13 +156,24 @@ def held_peaks(peaks: np.ndarray, sample_rate: int) -> np.ndarray:
                             size=limiter_window(sample_rate), mode="nearest")
 
 
+GAIN_BLOCK = 4  # samples that share one gain while the gain is searched for
+
+
+def _block_sums(values: np.ndarray, size: int, reduce: str = "sum") -> np.ndarray:
+    """Return the sums (or maxima) of consecutive blocks of ``size`` values (the last block
+    padded with zeros)."""
+    padded = np.concatenate([values, np.zeros(-values.size % size, dtype=values.dtype)])
+    blocks = padded.reshape(-1, size)
+    return blocks.max(axis=1) if reduce == "max" else blocks.sum(axis=1)
+
+
 class _GainedLoudness:
     """The integrated loudness of speech times a gain that changes slowly (a limiter's).
 
-    The speech is K-weighted once; the loudness of the speech times a gain is then taken as
-    that of its K-weighted samples times the same gain, which holds for a gain that changes
-    over milliseconds (a limiter's) to well within the mastering's tolerance, and spares a
-    K-weighting of the whole section at each try.
+    The speech is K-weighted once and its energy summed per ``GAIN_BLOCK`` samples; the
+    loudness of the speech times a gain (one value a block) is then taken from those sums,
+    which holds for a gain that changes over milliseconds (a limiter's) to well within the
+    mastering's tolerance, and spares a K-weighting of the whole section at each try.
     """
 
     def __init__(self, samples: np.ndarray, sample_rate: int) -> None:
@@ -170,18 +181,19 @@ class _GainedLoudness:
         weighted = samples
         for stage in meter._filters.values():
             weighted = stage.apply_filter(weighted)
-        self.energy = np.square(weighted)
+        self.energy = _block_sums(np.square(weighted), GAIN_BLOCK)
         length = meter.block_size
         count = int(np.round((samples.size / sample_rate - length)
                              / (length * (1.0 - meter.overlap)))) + 1
         steps = np.arange(max(count, 0)) * (1.0 - meter.overlap)
-        self.starts = (length * steps * sample_rate).astype(int)
-        self.ends = np.minimum((length * (steps + 1) * sample_rate).astype(int), samples.size)
+        self.starts = (length * steps * sample_rate).astype(int) // GAIN_BLOCK
+        self.ends = np.minimum(-(-(length * (steps + 1) * sample_rate).astype(int)
+                                 // GAIN_BLOCK), self.energy.size)
         self.block = length * sample_rate
         self.short = samples.size < int(length * sample_rate)
 
     def lufs(self, gain: np.ndarray) -> float:
-        """Return the loudness of the speech times ``gain`` (one value per sample)."""
+        """Return the loudness of the speech times ``gain`` (one value a block, or one)."""
         if self.short:
             return float("-inf")
         squared = np.square(gain, dtype=np.float64)
@@ -196,7 +208,9 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
     of the target (at most four times). The peaks are found once: those of the speech times a
     gain are the speech's peaks times that gain; the speech is K-weighted once
-    (:class:`_GainedLoudness`).
+    (:class:`_GainedLoudness`); the search works on blocks of ``GAIN_BLOCK`` samples (each
+    with its largest peak), and the gain found is then spread over the samples and held
+    under what each sample's own peak allows.
     """
     rate, target = mastering.sample_rate, mastering.target_lufs
     speech = trim_silence(samples)
@@ -204,22 +218,33 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     loudness = measure.lufs(np.ones(1))
     if np.isfinite(loudness):
         peaks = oversampled_peaks(speech)
-        held = held_peaks(peaks, rate)
+        block_peaks = _block_sums(peaks, GAIN_BLOCK, "max")
+        window = max(3, (limiter_window(rate) // GAIN_BLOCK) | 1)
+        held = maximum_filter1d(block_peaks, size=window, mode="nearest")
         gain_db = target - loudness
         tried: list[tuple[float, float]] = []
         for _ in range(4):
             level = np.float32(10 ** (gain_db / 20))
-            gain = level * limiter_gain(peaks * level, mastering.ceiling_dbtp, rate,
-                                        held * level)
-            loudness = measure.lufs(gain)
+            block_gain = level * _smoothed_gain(held * level, mastering.ceiling_dbtp, window)
+            loudness = measure.lufs(block_gain)
             if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
                 break
             tried.append((gain_db, loudness))
             gain_db += (target - loudness) / _slope(tried)
-        speech = speech * gain
+        gain = np.repeat(block_gain, GAIN_BLOCK)[:speech.size]
+        ceiling = 10 ** (mastering.ceiling_dbtp / 20)
+        speech = speech * np.minimum(gain, ceiling / np.maximum(peaks, 1e-12))
     lead = np.zeros(int(mastering.lead_s * rate))
     tail = np.zeros(int(mastering.tail_s * rate))
     return np.concatenate([lead, speech, tail])
+
+
+def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.ndarray:
+    """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
+    over the window (never above 1)."""
+    ceiling = np.float32(10 ** (ceiling_dbtp / 20))
+    least = np.minimum(np.float32(1.0), ceiling / np.maximum(held, np.float32(1e-12)))
+    return uniform_filter1d(least, size=window, mode="nearest")
 
 
 def _slope(tried: list[tuple[float, float]]) -> float:
