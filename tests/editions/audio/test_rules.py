@@ -28,7 +28,7 @@ from scipy.signal import resample_poly
 
 import build as build_cli
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Location
+from formats.core.model import Document, LexiconEntry, Location, Table, walk_blocks
 from formats.editions.audio import EDITION as audio
 from formats.editions.audio.rules import edition_rules
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
@@ -469,8 +469,12 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> 
     assert failures(results) == []
     sections = len(list(real_document.sections()))
     mp3s = sections + 2  # the opening and the book
+    with_tables = sum(1 for section in real_document.sections()
+                      if any(isinstance(block, Table) for block in walk_blocks(section.blocks)))
     assert Counter(r.rule for r in results) == {
         **{rule: mp3s for rule in FILE_RULES}, "audio/lexicon": mp3s,
-        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
-    assert result(results, "audio/chapters", book_of(folder).name).message.startswith(
-        f"a top-level ordered table of contents of {sections} chapters")
+        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
+        "audio/passages": 1, "audio/pauses": sections, "audio/addresses": mp3s,
+        "audio/print-words": mp3s, "audio/table-cells": with_tables}
+    assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
+                    result(results, "audio/chapters", book_of(folder).name).message)
