@@ -1,7 +1,9 @@
 """The cache of finished sections: a section is synthesised again only when what decides its
-sound changed (its spoken text, the engine, the voice, the rate or the processing).
+sound changed (its passages' words and pauses, the engine, the voice, the rate or the
+processing).
 
-An entry is the section's MP3 frames, named by the SHA-256 of the text and those settings. It
+An entry is the section's MP3 frames and its passages' timings (``.json`` beside the ``.mp3``),
+named by the SHA-256 of the words, the pauses and those settings. It
 lives outside the output folder (see :func:`formats.editions.audio.settings.cache_folder`).
 Entries are written to a temporary name and renamed, so parallel workers and interrupted builds
 never leave half a file under a real name. Entries unused for ``MAX_AGE_DAYS`` are removed.
@@ -20,10 +22,12 @@ from formats.editions.audio.settings import Settings
 
 MAX_AGE_DAYS = 60
 SUFFIX = ".mp3"
+TIMINGS_SUFFIX = ".json"
 
 
-def key(text: str, settings: Settings) -> str:
-    """Return the cache key of a section: a hash of its text and of the voice settings."""
+def key(text: object, settings: Settings) -> str:
+    """Return the cache key of a section: a hash of what it says (its passages' words and
+    pauses) and of the voice settings."""
     payload = json.dumps({"text": text, **settings.voice_key}, sort_keys=True,
                          ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -34,24 +38,37 @@ def entry(folder: Path, cache_key: str) -> Path:
     return folder / cache_key[:2] / f"{cache_key}{SUFFIX}"
 
 
+def timings(path: Path) -> Path:
+    """Return where the timings of an entry are kept."""
+    return path.with_suffix(TIMINGS_SUFFIX)
+
+
 def lookup(folder: Path, cache_key: str) -> Path | None:
-    """Return the entry of ``cache_key`` when it exists (marking it used), else None."""
+    """Return the entry of ``cache_key`` when it and its timings exist (marking them used),
+    else None."""
     path = entry(folder, cache_key)
-    if not path.is_file():
+    if not path.is_file() or not timings(path).is_file():
         return None
     os.utime(path)
+    os.utime(timings(path))
     return path
 
 
-def store(folder: Path, cache_key: str, data: bytes) -> Path:
-    """Write ``data`` as the entry of ``cache_key`` (atomically) and return its path."""
+def store(folder: Path, cache_key: str, data: bytes, spans: list[tuple[float, float]]) -> Path:
+    """Write ``data`` and the passages' (start, end) as the entry of ``cache_key``
+    (atomically, the timings first) and return its path."""
     path = entry(folder, cache_key)
     path.parent.mkdir(parents=True, exist_ok=True)
+    _write(timings(path), json.dumps(spans).encode("utf-8"))
+    _write(path, data)
+    return path
+
+
+def _write(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     os.replace(temporary, path)
-    return path
 
 
 def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
@@ -61,7 +78,7 @@ def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
     oldest = time.time() - max_age_days * 86400
     removed = 0
     for path in folder.glob("*/*"):
-        if path.suffix in (SUFFIX, ".part") and path.stat().st_mtime < oldest:
+        if path.suffix in (SUFFIX, TIMINGS_SUFFIX, ".part") and path.stat().st_mtime < oldest:
             path.unlink(missing_ok=True)
             removed += 1
     return removed

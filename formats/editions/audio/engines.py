@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from formats.core.contract import RenderError
+from formats.editions.audio import settings
 
 CHUNK_CHARS = 4000
 ATTEMPTS = 3  # times a chunk is said before pyttsx3 is given up
@@ -36,11 +37,13 @@ _CLAUSE_BREAK = re.compile(r"(?<=[,;])\s+|\s+")
 
 
 class Engine(Protocol):
-    """A speech engine."""
+    """A speech engine. ``reads_markup``: it reads espeak-ng phonemes ([[...]]) and SSML
+    breaks (``synthesise(text, wav, markup=True)``), so several passages can be said at once."""
 
     name: str
+    reads_markup: bool
 
-    def synthesise(self, text: str, wav: Path) -> None:
+    def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
         """Write ``text`` spoken into the WAV file ``wav``; raise RenderError on failure."""
 
 
@@ -48,20 +51,22 @@ class EspeakNgEngine:
     """The ``espeak-ng`` command, reading the text from its standard input."""
 
     name = "espeak-ng"
+    reads_markup = True
 
     def __init__(self, voice: str, rate: int) -> None:
         self.voice = voice
         self.rate = rate
 
-    def command(self, wav: Path) -> list[str]:
-        """Return the command line that writes the speech of standard input to ``wav``."""
-        return ["espeak-ng", "-v", self.voice, "-s", str(self.rate), "-b", "1", "--stdin",
-                "-w", str(wav)]
+    def command(self, wav: Path, markup: bool = False) -> list[str]:
+        """Return the command line that writes the speech of standard input to ``wav`` (with
+        ``markup``, the input is SSML)."""
+        return ["espeak-ng", "-v", self.voice, "-s", str(self.rate), "-b", "1",
+                *(["-m"] if markup else []), "--stdin", "-w", str(wav)]
 
-    def synthesise(self, text: str, wav: Path) -> None:
+    def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
         """Write ``text`` spoken into ``wav``; raise RenderError when espeak-ng fails."""
         try:
-            result = subprocess.run(self.command(wav), input=text.encode("utf-8"),
+            result = subprocess.run(self.command(wav, markup), input=text.encode("utf-8"),
                                     capture_output=True, timeout=600, check=False)
         except FileNotFoundError as error:
             raise RenderError("audio: the espeak-ng command is not installed (install the "
@@ -79,6 +84,7 @@ class Pyttsx3Engine:
     """pyttsx3, made safe for long texts and for its early return on Linux."""
 
     name = "pyttsx3"
+    reads_markup = False  # pyttsx3 2.99's espeak driver does not pass espeak-ng's SSML flag
     _lock = threading.Lock()  # one pyttsx3 engine per process, used by one thread at a time
 
     def __init__(self, voice: str, rate: int) -> None:
@@ -86,7 +92,7 @@ class Pyttsx3Engine:
         self.rate = rate
         self.chunks_made = 0  # how many chunks the last synthesis used
 
-    def synthesise(self, text: str, wav: Path) -> None:
+    def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
         """Write ``text`` spoken into ``wav``; raise RenderError when pyttsx3 fails.
 
         The text is spoken in chunks of whole sentences, each saved to its own file, and the
@@ -110,7 +116,13 @@ def engine_named(name: str, voice: str, rate: int) -> Engine:
         return EspeakNgEngine(voice, rate)
     if name == "pyttsx3":
         return Pyttsx3Engine(voice, rate)
-    raise RenderError(f"audio: unknown speech engine '{name}' (known: espeak-ng, pyttsx3)")
+    if name == "hibari":
+        from formats.editions.audio.neural import DEFAULT_VOICE, HibariEngine
+
+        return HibariEngine(DEFAULT_VOICE if voice == settings.DEFAULT_VOICE else voice, rate,
+                            settings.SAMPLE_RATE, settings.DEFAULT_RATE)
+    raise RenderError(f"audio: unknown speech engine '{name}' (known: espeak-ng, pyttsx3, "
+                      "hibari)")
 
 
 def split_into_chunks(text: str, limit: int) -> list[str]:

@@ -5,18 +5,25 @@
 ``<slug>-complete.mp3``        the whole book, with ID3v2 chapters
 ``<slug>.m3u8``                the playlist of the per-section files
 ``*.txt``                      the transcript beside each MP3
+``passages.json``              each file's passages: ref, start and end (seconds), words
+``links.html``                 the full web and e-mail addresses the recording mentions
 """
 
 from __future__ import annotations
 
 import re
 
-from formats.core.names import slug
 from pathlib import Path
 
+from formats.core.names import slug
+
 OPENING_STEM = "000-opening"
+OPENING_ID = "_opening"  # the opening's id (its chapter's in the book): never a section id
 BOOK_SUFFIX = "-complete"
 PLAYLIST_SUFFIX = ".m3u8"
+PASSAGES_FILE = "passages.json"
+CLOSING_REF = "_closing"  # the ref of the recording's last words, after the last section's
+CONTENTS_SUFFIX = ":toc"  # a section's table of contents in the book (":" is in no section id)
 TRACK_PATTERN = re.compile(r"^(\d{3})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 
 # TXXX descriptions in the book's tags
@@ -30,6 +37,11 @@ IDENTIFIER_TAG = "identifier"
 def track_stem(index: int, section_id: str) -> str:
     """Return the file name (without suffix) of the section at ``index`` (1-based)."""
     return f"{index:03d}-{section_id}"
+
+
+def contents_id(section_id: str) -> str:
+    """Return the element id of the table of contents (CTOC) of a section in the book."""
+    return f"{section_id}{CONTENTS_SUFFIX}"
 
 
 def section_id_of(path: Path) -> str | None:

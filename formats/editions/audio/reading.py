@@ -17,18 +17,21 @@ from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError, MPEGInfo
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.editions.audio.files import (
-    LEAD_TAG, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book, section_id_of,
-    transcript_of,
+    LEAD_TAG, OPENING_ID, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book,
+    section_id_of, transcript_of,
 )
-from formats.editions.audio.spoken import OPENING_ID
 from formats.outputs.mp3.id3 import Chapter
 from formats.outputs.mp3.tags_reader import BookTags, read_book_tags, read_title
 
 OUTPUT = "audio/mp3"
 TOLERANCE = 0.35  # a file may be this much shorter or longer than its words at the rate
 MIN_TOLERANCE_S = 2.0  # ... or this many seconds, for files of a few words
-PAUSE_WORDS = 0.5  # a pause at the end of a sentence or clause lasts about half a word
+PAUSE_WORDS = 1.0  # a pause at the end of a sentence or clause lasts about a word
+COMMA_WORDS = 0.8  # a pause at a comma lasts about 0.8 of a word
+BREAK_S = 0.7  # a break between two passages (lines of a transcript) lasts about this long
 _PAUSE = re.compile(r"[.?!:;](?=\s|$)")
+_COMMA = re.compile(r",(?=\s)")
+_WORD_PART = re.compile(r"[^\W\d_]+|\d")
 CHAPTER_MATCH_S = 1.0  # a book chapter and its per-section file differ by at most this
 MIN_BITRATE = 64000
 SAMPLE_RATES = (22050, 44100)
@@ -181,20 +184,32 @@ def _format_problems(name: str, info: MPEGInfo) -> list[str]:
 def plausibility(seconds: float, transcript: str, pace: Pace) -> str | None:
     """Return why a file's length is implausible for its words, or None if it is plausible.
 
-    The words take ``words / rate`` minutes, and each pause at a full stop, colon, semicolon,
-    question or exclamation mark about ``PAUSE_WORDS`` words' time more; the file may be 35%
+    The words (each part of a hyphenated word, each digit) take ``words / rate`` minutes, each
+    pause at a full stop, colon, semicolon, question or exclamation mark about ``PAUSE_WORDS``
+    words' time more, a comma ``COMMA_WORDS``, and each break
+    between two passages (two lines of the transcript) about ``BREAK_S``; the file may be 35%
     (at least 2 s) shorter or longer than that, plus the silences its tags declare.
     """
-    words = len(transcript.split())
+    words = sum(_spoken_words(token) for token in transcript.split())
     pauses = len(_PAUSE.findall(transcript))
-    expected = (words + PAUSE_WORDS * pauses) / pace.rate * 60
+    commas = len(_COMMA.findall(transcript))
+    breaks = max(0, len([line for line in transcript.splitlines() if line.strip()]) - 1)
+    expected = ((words + PAUSE_WORDS * pauses + COMMA_WORDS * commas) / pace.rate * 60
+                + BREAK_S * breaks)
     silence = pace.lead + pace.tail
     tolerance = max(TOLERANCE * expected, MIN_TOLERANCE_S)
     if abs(seconds - silence - expected) <= tolerance:
         return None
-    return (f"duration {seconds:.1f} s is implausible for {words} words and {pauses} pauses at "
-            f"{pace.rate} wpm (expected {expected:.1f} s ± {tolerance:.1f} s, plus "
-            f"{silence:.1f} s of silence)")
+    counted = (f"{words} words, {pauses} pauses and {breaks} breaks between passages" if breaks
+               else f"{words} words and {pauses} pauses")
+    return (f"duration {seconds:.1f} s is implausible for {counted} at {pace.rate} wpm "
+            f"(expected {expected:.1f} s ± {tolerance:.1f} s, plus {silence:.1f} s of silence)")
+
+
+def _spoken_words(token: str) -> int:
+    """Return about how many words a written token is said in: each part of a hyphenated word
+    ("co-production"), and about one a digit ("2026", "2.1")."""
+    return max(1, len(_WORD_PART.findall(token)))
 
 
 def _compare(chapter: Chapter | None, track: Path | None, findings: _Findings) -> None:

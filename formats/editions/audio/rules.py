@@ -6,16 +6,18 @@ frame by frame by the MP3 rules of :mod:`formats.outputs.mp3.rules` (``audio/lou
 ``audio/true-peak``, ``audio/silence``, ``audio/mono``, ``audio/bitrate``,
 ``audio/sample-rate``, or one failed ``audio/file``). And, once each:
 
-- ``audio/chapters`` (needs the document): the whole book has one top-level, ordered table of
-  contents (CTOC) listing one chapter (CHAP) per section of the document, in reading order
-  (after an optional opening chapter), each titled with the section's number and title, the
-  chapters starting in order within the book's length;
+- ``audio/chapters`` (needs the document): the whole book has one top-level table of contents
+  (CTOC) holding the opening's chapter (CHAP) and, per chapter of the document, a table of
+  contents that lists its own chapter first and then its sections (a section with sections
+  has one of its own): one chapter per section, in reading order, each titled with the
+  section's number and title, the chapters starting in order within the book's length; every
+  table of contents is marked ordered;
 - ``audio/playlist``: one M3U8 playlist listing every per-section file that exists, in order,
   and no file that does not;
-- ``audio/opening``: the first file's transcript announces the title and the publisher, then
-  how long the recording lasts (within a minute of the whole book's length);
-- ``audio/lexicon`` (when the document has a lexicon): no transcript holds a lexicon entry's
-  written form as a whole word (with its capitals).
+- ``audio/opening`` and ``audio/closing``: see :mod:`formats.editions.audio.opening_rules`;
+- ``audio/passages`` and ``audio/pauses``: see :mod:`formats.editions.audio.pause_rules`;
+- ``audio/addresses``, ``audio/print-words``, ``audio/table-cells`` and ``audio/lexicon`` on
+  every transcript: see :mod:`formats.editions.audio.speech_rules`.
 
 A file that cannot be read or decoded is one failed ``audio/file`` result instead of its
 measured rules, never a skip.
@@ -23,26 +25,22 @@ measured rules, never a skip.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mutagen import MutagenError
-from mutagen.id3 import CHAP, ID3, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import CHAP, CTOC, ID3, CTOCFlags, ID3NoHeaderError
 
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Section
+from formats.core.model import Document, Section
 from formats.core.text import normalise
-from formats.editions.audio.files import (
-    OPENING_STEM, PLAYLIST_SUFFIX, TRACK_PATTERN, find_book, transcript_of,
-)
-from formats.editions.audio.lexicon import Lexicon, compile_lexicon
-from formats.editions.audio.spoken import numbered_sections
-from formats.outputs.mp3.rules import files_results
-from formats.outputs.mp3.stream import mp3_seconds
+from formats.editions.audio.files import OPENING_ID, PLAYLIST_SUFFIX, TRACK_PATTERN, find_book
+from formats.editions.audio.opening_rules import closing_result, opening_result
+from formats.editions.audio.pause_rules import passages_result, pause_results
+from formats.editions.audio.speech_rules import speech_results
+from formats.outputs.mp3.measure import Measurement, measure_files
+from formats.outputs.mp3.rules import file_results
+from formats.outputs.mp3.stream import DecodeError, mp3_seconds
 
-LENGTH_TOLERANCE_MIN = 1.0  # the opening's announced length may be this far from the real one
-_LENGTH = re.compile(r"\blasts (?:about |around |nearly |almost )?"
-                     r"(?:(\d+) hours?)?(?: and )?(?:(\d+) minutes?)?")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -62,24 +60,26 @@ def _title_problem(section: Section, parent_number: str, title: str) -> str | No
 
 
 def chapter_problems(document: Document, book: Path) -> list[str]:
-    """Return what is wrong with the whole book's table of contents and chapters."""
+    """Return what is wrong with the whole book's tables of contents and chapters."""
     try:
         tags = ID3(book)
     except (ID3NoHeaderError, MutagenError):
         return [f"{book.name} has no ID3v2 tags"]
-    tocs = [toc for toc in tags.getall("CTOC") if toc.flags & CTOCFlags.TOP_LEVEL]
-    if len(tocs) != 1:
-        return [f"{len(tocs)} top-level tables of contents (CTOC), not 1"]
-    (toc,) = tocs
-    problems = [] if toc.flags & CTOCFlags.ORDERED else ["the table of contents (CTOC) is not "
-                                                         "marked ordered"]
+    tocs = {toc.element_id: toc for toc in tags.getall("CTOC")}
+    tops = [toc for toc in tocs.values() if toc.flags & CTOCFlags.TOP_LEVEL]
+    if len(tops) != 1:
+        return [f"{len(tops)} top-level tables of contents (CTOC), not 1"]
+    (top,) = tops
+    problems = [("the table of contents (CTOC) is not marked ordered" if toc is top else
+                 f"the table of contents '{toc.element_id}' (CTOC) is not marked ordered")
+                for toc in tocs.values() if not toc.flags & CTOCFlags.ORDERED]
     marks = {mark.element_id: mark for mark in tags.getall("CHAP")}
-    listed = list(toc.child_element_ids)
-    sections = numbered_sections(document)
+    found = _shape(top, tocs, set())
+    listed = _flat(found)
+    sections = document.sections_with_parent_numbers()
     section_ids = [section.id for section, _ in sections]
-    extra = [element for element in listed[1:] if element not in section_ids]
     problems += [f"the table of contents lists '{element}', which is not a section"
-                 for element in extra]
+                 for element in listed[1:] if element not in section_ids]
     for section, parent_number in sections:
         mark = marks.get(section.id)
         if section.id not in listed:
@@ -95,8 +95,50 @@ def chapter_problems(document: Document, book: Path) -> list[str]:
     in_order = [element for element in listed if element in section_ids]
     if in_order != [element for element in section_ids if element in listed]:
         problems.append("the table of contents lists the sections out of reading order")
+    elif not problems:
+        problems += _nesting_problems(document, found)
     problems += _timing_problems([marks[e] for e in listed if e in marks], book)
     return problems
+
+
+Shape = tuple  # a table of contents read as nested tuples of chapter ids
+
+
+def _shape(toc: CTOC, tocs: dict[str, CTOC], seen: set[str]) -> Shape:
+    """Return a table of contents as nested tuples: a chapter's id, or a tuple for a table of
+    contents inside it."""
+    seen.add(toc.element_id)
+    return tuple(_shape(tocs[child], tocs, seen) if child in tocs and child not in seen
+                 else child for child in toc.child_element_ids)
+
+
+def _flat(shape: Shape) -> list[str]:
+    return [found for child in shape
+            for found in (_flat(child) if isinstance(child, tuple) else [child])]
+
+
+def expected_shape(document: Document) -> Shape:
+    """Return the nesting the chapters and sections call for: the opening, then a table of
+    contents per chapter (and per section with sections), its own chapter first."""
+    def entry(section: Section) -> Shape | str:
+        if not section.children and section.level > 1:
+            return section.id
+        return (section.id, *(entry(child) for child in section.children))
+
+    return (OPENING_ID, *(entry(chapter) for chapter in document.chapters))
+
+
+def _nesting_problems(document: Document, found: Shape) -> list[str]:
+    """Return where the tables of contents do not nest the sections as the model does."""
+    wanted = expected_shape(document)
+    found = found if found[:1] == (OPENING_ID,) else (OPENING_ID, *found)
+    if found == wanted:
+        return []
+    differing = next((w for w, f in zip(wanted, found) if w != f), wanted[-1])
+    first = differing[0] if isinstance(differing, tuple) else differing
+    return [f"the tables of contents do not nest the sections as the document does (first "
+            f"at '{first}'): one per chapter, and one per section with sections, each listing "
+            "its own chapter first"]
 
 
 def _timing_problems(marks: list[CHAP], book: Path) -> list[str]:
@@ -119,14 +161,16 @@ def chapters_result(document: Document, book: Path | None, out_dir: Path) -> Rul
         return RuleResult("audio/chapters", out_dir.name, False,
                           "no single whole-book MP3 (*-complete.mp3) to hold the chapters")
     count = len(list(document.sections()))
+    tables = sum(1 for section in document.sections()
+                 if section.children or section.level == 1) + 1
     return RuleResult.from_problems(
         "audio/chapters", book.name, chapter_problems(document, book),
-        f"a top-level ordered table of contents of {count} chapters, one per section in reading "
-        "order, each titled with its number and title")
+        f"{tables} ordered tables of contents nesting {count} chapters, one per section in "
+        "reading order, each titled with its number and title")
 
 
 # ---------------------------------------------------------------------------------------------
-# The playlist, the opening, the lexicon
+# The playlist
 
 
 def track_files(out_dir: Path) -> list[Path]:
@@ -159,97 +203,6 @@ def playlist_result(out_dir: Path, tracks: list[Path]) -> RuleResult:
         f"lists all {len(names)} per-section files in order, each of which exists")
 
 
-def _say(text: str, lexicon: Lexicon) -> list[str]:
-    """Return the normalised forms a phrase may be said in: as written, and through the
-    lexicon."""
-    forms = [normalise(text), normalise(lexicon.apply(text))]
-    return list(dict.fromkeys(form for form in forms if form))
-
-
-def _position(words: str, forms: list[str]) -> int | None:
-    found = [words.find(f" {form} ") for form in forms]
-    found = [place for place in found if place >= 0]
-    return min(found) if found else None
-
-
-def _minutes(match: re.Match[str]) -> int:
-    hours, minutes = match.group(1), match.group(2)
-    return int(hours or 0) * 60 + int(minutes or 0)
-
-
-def _said_length(match: re.Match[str]) -> str:
-    return match.group(0).removeprefix("lasts ").strip()
-
-
-def opening_result(document: Document, tracks: list[Path], book: Path | None) -> RuleResult:
-    """Return ``audio/opening``: the first file's transcript says the title and the publisher,
-    then a length within a minute of the whole recording's."""
-    if not tracks:
-        return RuleResult("audio/opening", OPENING_STEM, False, "no per-section file, so no "
-                                                                "opening")
-    transcript = transcript_of(tracks[0])
-    if not transcript.is_file():
-        return RuleResult("audio/opening", transcript.name, False,
-                          f"no transcript {transcript.name} beside {tracks[0].name}")
-    words = f" {normalise(transcript.read_text(encoding='utf-8'))} "
-    lexicon = compile_lexicon(document.lexicon)
-    meta = document.meta
-    problems = []
-    places = {}
-    for what, phrase in (("title", meta.title), ("publisher", meta.publisher)):
-        places[what] = _position(words, _say(phrase, lexicon))
-        if places[what] is None:
-            problems.append(f"it does not say the {what} '{phrase}'")
-    length = _LENGTH.search(words)
-    actual = sum(seconds or 0.0 for seconds in map(mp3_seconds, [book] if book else tracks))
-    if length is None or not (length.group(1) or length.group(2)):
-        problems.append("it does not say how long the recording lasts ('lasts about ... "
-                        "minutes')")
-    else:
-        if abs(_minutes(length) - actual / 60) > LENGTH_TOLERANCE_MIN:
-            problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
-                            f"{actual / 60:.1f} minutes")
-        if any(place is not None and place > length.start() for place in places.values()):
-            problems.append("it says the length before the title and the publisher")
-    said = _said_length(length) if length else ""
-    return RuleResult.from_problems(
-        "audio/opening", transcript.name, problems,
-        f"says '{meta.title}', '{meta.publisher}', then that it lasts {said} (the whole "
-        f"recording lasts {actual / 60:.1f} minutes)")
-
-
-def _written_pattern(entry: LexiconEntry) -> re.Pattern[str]:
-    """Return the pattern of an entry's written form as a whole word, with its capitals."""
-    return re.compile(rf"(?<![\w.]){re.escape(entry.written)}(?!\w)")
-
-
-def lexicon_problems(text: str, entries: tuple[LexiconEntry, ...]) -> list[str]:
-    """Return every lexicon entry whose written form is left in ``text``, where and how often."""
-    problems = []
-    lines = text.splitlines()
-    for entry in entries:
-        pattern = _written_pattern(entry)
-        found = [number for number, line in enumerate(lines, start=1)
-                 for _ in pattern.finditer(line)]
-        if found:
-            times = "once" if len(found) == 1 else f"{len(found)} times"
-            problems.append(f"'{entry.written}' is left as written {times} (first on line "
-                            f"{found[0]}), where the lexicon says '{entry.spoken}'")
-    return problems
-
-
-def lexicon_results(document: Document, out_dir: Path) -> list[RuleResult]:
-    """Return ``audio/lexicon`` for every transcript (none when the document has no lexicon)."""
-    if not document.lexicon:
-        return []
-    count = len(document.lexicon)
-    return [RuleResult.from_problems(
-        "audio/lexicon", transcript.name,
-        lexicon_problems(transcript.read_text(encoding="utf-8"), document.lexicon),
-        f"none of the {count} lexicon entries' written forms is left")
-            for transcript in sorted(out_dir.glob("*.txt"))]
-
-
 # ---------------------------------------------------------------------------------------------
 # All of them
 
@@ -261,14 +214,10 @@ def rules(document: Document, out_dir: Path) -> list[RuleResult]:
     """
     if not out_dir.is_dir():
         return [RuleResult("audio/file", str(out_dir), False, f"{out_dir} does not exist")]
-    return file_rules(out_dir) + edition_rules(document, out_dir)
-
-
-def file_rules(out_dir: Path) -> list[RuleResult]:
-    """Return the measured and format rules of every MP3 file in ``out_dir`` (and a failed
-    ``audio/file`` when there is no per-section file or no single whole book)."""
     tracks = track_files(out_dir)
     book = find_book(out_dir)
+    files = tracks + ([book] if book else [])
+    measured = measure_files(files) if files else {}
     results = []
     if not tracks:
         results.append(RuleResult("audio/file", out_dir.name, False,
@@ -276,13 +225,22 @@ def file_rules(out_dir: Path) -> list[RuleResult]:
     if book is None:
         results.append(RuleResult("audio/file", out_dir.name, False,
                                   "no single whole-book MP3 (*-complete.mp3)"))
-    return results + files_results(tracks + ([book] if book else []))
+    results += [result for path in files for result in file_results(path, measured[path])]
+    on_tracks = {path: measured[path] for path in tracks}
+    return results + edition_rules(document, out_dir, on_tracks) + pause_results(
+        document, out_dir, on_tracks)
 
 
-def edition_rules(document: Document, out_dir: Path) -> list[RuleResult]:
+def edition_rules(document: Document, out_dir: Path,
+                  measured: dict[Path, Measurement | DecodeError] | None = None
+                  ) -> list[RuleResult]:
     """Return the rules on the edition as a whole: the book's chapters, the playlist, the
-    opening and (when the document has a lexicon) every transcript's words."""
+    opening and closing, passages.json, and what every transcript says."""
     tracks = track_files(out_dir)
     book = find_book(out_dir)
+    durations = {path: found.seconds for path, found in (measured or {}).items()
+                 if isinstance(found, Measurement)}
     return [chapters_result(document, book, out_dir), playlist_result(out_dir, tracks),
-            opening_result(document, tracks, book), *lexicon_results(document, out_dir)]
+            opening_result(document, tracks, book), closing_result(document, tracks),
+            passages_result(document, out_dir, tracks, durations),
+            *speech_results(document, out_dir)]

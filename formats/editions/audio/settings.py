@@ -6,27 +6,37 @@ change them without a new interface; ``render(document, out_dir)`` uses them as 
 =========================  ============================================  =====================
 variable                   meaning                                       default
 =========================  ============================================  =====================
-``TOOLKIT_AUDIO_ENGINE``   ``espeak-ng`` (the command) or ``pyttsx3``    ``espeak-ng`` when the
-                                                                         command exists
-``TOOLKIT_AUDIO_VOICE``    an espeak-ng voice or language                ``en-gb``
+``TOOLKIT_AUDIO_ENGINE``   ``espeak-ng`` (the command), ``pyttsx3``, or  ``espeak-ng`` when the
+                           ``hibari`` (optional, see                     command exists
+                           :mod:`formats.editions.audio.neural`)
+``TOOLKIT_AUDIO_VOICE``    an espeak-ng voice or language (``en-gb``,    ``en-gb``
+                           ``en-gb-scotland`` for Scottish English); with
+                           pyttsx3, the id, name or language of a voice
+                           of the system (SAPI5 on Windows, NSSpeech on
+                           macOS, espeak on Linux)
 ``TOOLKIT_AUDIO_RATE``     words a minute                                ``160``
 ``TOOLKIT_AUDIO_CACHE``    folder of synthesised sections                see :func:`cache_folder`
 ``TOOLKIT_AUDIO_WORKERS``  sections synthesised at once                  the number of CPUs
 =========================  ============================================  =====================
+
+The Scottish English voice (``en-gb-scotland``) is one of :data:`SUGGESTED_VOICES`; with
+espeak-ng, a voice it does not have is an error that names the English voices it has.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RenderError
 from formats.outputs.mp3.encode import Encoding, Mastering
 
-ENGINES = ("espeak-ng", "pyttsx3")
+ENGINES = ("espeak-ng", "pyttsx3", "hibari")
 DEFAULT_VOICE = "en-gb"
+SUGGESTED_VOICES = ("en-gb", "en-gb-scotland", "en-gb-x-rp")  # espeak-ng's British voices
 DEFAULT_RATE = 160
 RATE_RANGE = (80, 400)
 
@@ -91,9 +101,36 @@ def from_environment() -> Settings:
         raise RenderError(f"audio: TOOLKIT_AUDIO_ENGINE is '{engine}'; use one of: "
                           f"{', '.join(ENGINES)}")
     voice = os.environ.get("TOOLKIT_AUDIO_VOICE") or DEFAULT_VOICE
+    if engine == "espeak-ng":
+        _check_espeak_voice(voice)
     rate = _whole_number("TOOLKIT_AUDIO_RATE", DEFAULT_RATE, RATE_RANGE)
     workers = _whole_number("TOOLKIT_AUDIO_WORKERS", os.cpu_count() or 1, (1, 64))
     return Settings(engine, voice, rate, cache_folder(), workers)
+
+
+def espeak_voices(language: str = "") -> list[str]:
+    """Return the voices espeak-ng has (of ``language`` when given): their language names and
+    file names, or [] when espeak-ng is not installed."""
+    try:
+        listing = subprocess.run(["espeak-ng", f"--voices={language}"], capture_output=True,
+                                 text=True, timeout=30, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    names = []
+    for line in listing.splitlines()[1:]:
+        fields = line.split()
+        if len(fields) >= 5:
+            names += [fields[1], fields[4].rsplit("/", 1)[-1].lower()]
+    return names
+
+
+def _check_espeak_voice(voice: str) -> None:
+    """Raise RenderError when espeak-ng (if installed) has no voice ``voice``."""
+    voices = espeak_voices()
+    if voices and voice.lower() not in {name.lower() for name in voices}:
+        english = sorted({name for name in espeak_voices("en") if name.startswith("en")})
+        raise RenderError(f"audio: espeak-ng has no voice '{voice}'; its English voices are: "
+                          f"{', '.join(english)}")
 
 
 def _whole_number(name: str, default: int, allowed: tuple[int, int]) -> int:

@@ -1,267 +1,212 @@
-"""What the audio edition says, generated from the document model (never from another edition).
+"""What the audio edition says, passage by passage, generated from the document model.
 
-Each section is said as its number and title ("Section 2.1. What is co-production?") and then
-its own blocks: lists announced with their length, checklists as checklists, tables row by row
-with their column headers, quizzes followed by where their answers are, links as their text,
-forms as questions with their options. The lexicon is applied, then the text is cleaned of what
-an engine reads badly. One line of the result is one block, for the transcript's sake.
+A section is said as the passages of :func:`formats.core.passages.section_passages`: its
+heading (with its number or kind, see :mod:`formats.editions.audio.headings`), then each
+paragraph, list item, table row, checklist point, form question... A block that holds other
+passages is announced with the first of them ("A list of 4 points.") and closed with the last
+("End of list."). Tables are read row by row by their header names, leaving out empty cells (a
+space to write in), cells that only repeat their header, and "Row N" when the first column
+names the row; a quiz says its title once, where its answers are once, and asks the listener
+to pause the recording instead of reading out spaces to write in. Each passage is followed by
+the pause of :mod:`formats.editions.audio.pauses`.
 """
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import Any, Callable
 
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Document, Figure, Form, FormQuestion, GlossaryEntry,
-    Paragraph, Quiz, QuizAnswers, Quote, Section, Table,
+    Activity, Block, BulletList, Checklist, Document, Figure, Form, GlossaryEntry, Paragraph, Quiz,
+    QuizAnswers, Quote, Table, walk_blocks,
 )
-from formats.core.text import inline_text
-from formats.editions.audio.clean import clean, spell_addresses
-from formats.editions.audio.lexicon import Lexicon, compile_lexicon
+from formats.core.passages import Passage, section_passages
+from formats.core.text import normalise
+from formats.editions.audio.blocks_said import BlockWords
+from formats.editions.audio.files import CLOSING_REF
+from formats.editions.audio.headings import Place, chapter_label, contents, heading, places
+from formats.editions.audio.lexicon import compile_lexicon
+from formats.editions.audio.pauses import pause_after
+from formats.editions.audio.wording import Line, LinkSaid, Wording
 
-OPENING_ID = "_opening"  # not a valid section id, so it never clashes with one
 OPENING_TITLE = "About this recording"
-_ENDS_SENTENCE = (".", "?", "!", ":")
+
+
+@dataclass(frozen=True)
+class SpokenPassage:
+    """One passage as said: its ref, kind, transcript text, engine input and the pause after."""
+
+    ref: str
+    kind: str
+    text: str
+    speech: str
+    pause: float
 
 
 @dataclass(frozen=True)
 class SpokenSection:
-    """One file's worth of speech: the section id, its chapter title and what is said."""
+    """One file's worth of speech: the section id, its chapter title and its passages."""
 
     id: str
     index: int  # 1-based position in reading order; 0 for the opening
     label: str  # the title of its chapter mark, e.g. "2.1 What is co-production?"
-    text: str  # what is said, one block a line, lexicon applied and cleaned
+    passages: tuple[SpokenPassage, ...]
+
+    @property
+    def text(self) -> str:
+        """Return the transcript: one passage a line."""
+        return "\n".join(passage.text for passage in self.passages)
+
+
+@dataclass(frozen=True)
+class Script:
+    """Everything the audio edition says: every section, and the links they hold."""
+
+    sections: list[SpokenSection]
+    links: list[LinkSaid]
 
 
 def script(document: Document) -> list[SpokenSection]:
     """Return what is said for every section of the document, in reading order."""
-    speaker = _Speaker(document)
-    return [speaker.section(section, parent_number, index)
-            for index, (section, parent_number) in enumerate(numbered_sections(document), start=1)]
+    return full_script(document).sections
 
 
-def opening(document: Document, seconds: float) -> SpokenSection:
-    """Return the opening: title, publisher, what the recording holds and how long it lasts."""
-    meta = document.meta
-    lines = [_sentence(meta.title), _sentence(meta.subtitle),
-             _sentence(f"Published by {meta.publisher}"),
-             _sentence(f"Edition {meta.edition.number}, {_date(meta.edition.date)}"),
-             _sentence(f"This recording contains {_contents(document)}, in "
-                       f"{_count(len(list(document.sections())), 'section')}"),
-             _sentence(f"It lasts {_duration(seconds)}"),
-             "Each section is a separate track, and the complete book has a chapter for each "
-             "section."]
-    return SpokenSection(OPENING_ID, 0, OPENING_TITLE, _finish("\n".join(lines),
-                                                               compile_lexicon(document.lexicon)))
+def full_script(document: Document) -> Script:
+    """Return what is said for every section, the last one closing the recording, and the
+    links met on the way."""
+    speaker = Speaker(document)
+    sections = [speaker.section(place, index)
+                for index, place in enumerate(places(document), start=1)]
+    if sections:
+        last = sections[-1]
+        closing = speaker.said(CLOSING_REF, "paragraph", f"End of {document.meta.title}.", 0.0)
+        sections[-1] = SpokenSection(last.id, last.index, last.label,
+                                     (*last.passages, closing))
+    return Script(sections, speaker.wording.links)
 
 
-def heading(section: Section, parent_number: str) -> str:
-    """Return how a section's heading is said: "Chapter 2. Defining co-production."."""
-    title = section.title
-    if section.level == 1 and section.kind == "chapter" and section.number:
-        return _sentence(f"Chapter {section.number}. {title}")
-    if section.level == 1 and section.number:
-        return _sentence(f"{section.number}. {title}")
-    if section.number and section.level == 3 and parent_number:
-        return _sentence(f"Section {parent_number} {section.number}. {title}")
-    if section.number:
-        return _sentence(f"Section {section.number}. {title}")
-    return _sentence(title)
-
-
-def chapter_label(section: Section, parent_number: str) -> str:
-    """Return the title of a section's chapter mark: its label, with a letter's parent number."""
-    if section.level == 3 and section.number and parent_number:
-        return f"{parent_number} {section.label}"
-    return section.label
-
-
-def numbered_sections(document: Document) -> list[tuple[Section, str]]:
-    """Return every section with its parent's number, in reading order."""
-    return document.sections_with_parent_numbers()
-
-
-def _finish(text: str, lexicon: Lexicon) -> str:
-    """Return text ready for an engine: addresses spelt, lexicon applied, then cleaned."""
-    return clean(lexicon.apply(spell_addresses(text)))
-
-
-def _sentence(text: str) -> str:
-    """Return text on one line, ending with a full stop unless it already ends a sentence."""
-    text = " ".join(text.split())
-    if text and not text.endswith(_ENDS_SENTENCE):
-        text += "."
-    return text
-
-
-def _labelled(label: str, value: str) -> str:
-    """Return "label: value." (no colon after a label that already ends a sentence)."""
-    label = " ".join(label.split())
-    joiner = " " if label.endswith(_ENDS_SENTENCE) else ": "
-    return _sentence(f"{label}{joiner}{value}")
-
-
-def _count(number: int, thing: str, plural: str = "") -> str:
-    """Return "1 point", "4 points"."""
-    return f"{number} {thing if number == 1 else (plural or thing + 's')}"
-
-
-def _contents(document: Document) -> str:
-    """Return "5 chapters, 5 appendices and a closing page"."""
-    kinds = [chapter.kind for chapter in document.chapters]
-    parts = []
-    if kinds.count("chapter"):
-        parts.append(_count(kinds.count("chapter"), "chapter"))
-    if kinds.count("appendix"):
-        parts.append(_count(kinds.count("appendix"), "appendix", "appendices"))
-    closing = kinds.count("closing")
-    if closing:
-        parts.append("a closing page" if closing == 1 else _count(closing, "closing page"))
-    if len(parts) == 1:
-        return parts[0]
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _duration(seconds: float) -> str:
-    """Return a length as said: "about 1 hour and 12 minutes", "about 2 minutes"."""
-    minutes = max(1, round(seconds / 60))
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"about {_count(hours, 'hour')} and {_count(minutes, 'minute')}"
-    if hours:
-        return f"about {_count(hours, 'hour')}"
-    return f"about {_count(minutes, 'minute')}"
-
-
-def _date(when: datetime.date) -> str:
-    return f"{when.day} {when:%B %Y}"
-
-
-class _Speaker:
-    """Says the blocks of one document (it knows its quizzes and where their answers are)."""
+class Speaker:
+    """Says the passages of one document (it knows its quizzes and where their answers are)."""
 
     def __init__(self, document: Document) -> None:
-        self.lexicon = compile_lexicon(document.lexicon)
-        self.quizzes = {quiz.id: quiz for quiz in document.quizzes()}
-        self.chapter_of = {section.id: chapter for chapter in document.chapters
-                           for section in chapter.walk()}
+        self.wording = Wording(compile_lexicon(document.lexicon))
+        self.words = BlockWords(self.wording, document)
+        self.words.already_said = self.already_said
+        self.said_in_section: list[str] = []
 
-    def section(self, section: Section, parent_number: str, index: int) -> SpokenSection:
-        lines = [heading(section, parent_number), *self.blocks(section.blocks)]
-        return SpokenSection(section.id, index, chapter_label(section, parent_number),
-                             _finish("\n".join(lines), self.lexicon))
+    def section(self, place: Place, index: int) -> SpokenSection:
+        """Return one section said passage by passage."""
+        section = place.section
+        self.wording.section_id = section.id
+        self.wording.internal.clear()
+        self.said_in_section = []
+        self.words.before_tables = _before_tables(section.blocks)
+        lines: list[SpokenPassage] = []
+        for passage in section_passages(section):
+            raw = (self.heading(place) if passage.kind == "heading"
+                   else self.passage(passage))
+            lines.append(self.said(passage.ref, passage.kind, raw, pause_after(passage)))
+        return SpokenSection(section.id, index, chapter_label(place), tuple(lines))
 
-    def blocks(self, blocks: tuple[Block, ...], in_quiz: bool = False) -> list[str]:
-        return [line for block in blocks for line in self.block(block, in_quiz)]
+    def said(self, ref: str, kind: str, raw: str, pause: float) -> SpokenPassage:
+        """Return a passage's raw words made ready to be said."""
+        line: Line = self.wording.line(raw)
+        self.said_in_section.append(normalise(line.text))
+        return SpokenPassage(ref, kind, line.text, line.speech, pause)
 
-    def block(self, block: Block, in_quiz: bool = False) -> list[str]:
-        """Return the lines said for one block."""
-        return _SAID[block](self, block, in_quiz)
+    def heading(self, place: Place) -> str:
+        return " ".join(part for part in (heading(place), contents(place)) if part)
 
-    def paragraph(self, block: Paragraph, in_quiz: bool) -> list[str]:
-        return [_sentence(inline_text(block.content))]
+    def passage(self, passage: Passage) -> str:
+        """Return the raw words of a passage: what opens, the passage, what closes."""
+        parts = []
+        for block in passage.opens:
+            parts.append(_OPENINGS[block](self.words, block, passage))
+            self.said_in_section.append(normalise(parts[-1]))
+        parts.append(_KINDS[passage.kind](self, passage))
+        del self.said_in_section[len(self.said_in_section) - len(passage.opens):]
+        parts += [_ENDINGS[block](self.words, block, passage) for block in passage.closes]
+        return " ".join(part for part in parts if part)
 
-    def activity(self, block: Activity, in_quiz: bool) -> list[str]:
-        title = _sentence(inline_text(block.title))
-        return [f"Activity: {title}" if title else "Activity.", *self.blocks(block.blocks),
-                "End of activity."]
+    def already_said(self, words: str) -> bool:
+        """Return True when every word of ``words`` was said in this section already."""
+        wanted = set(normalise(words).split())
+        heard = set(" ".join(self.said_in_section).split())
+        return bool(wanted) and wanted <= heard
 
-    def quote(self, block: Quote, in_quiz: bool) -> list[str]:
-        source = _sentence(inline_text(block.source))
-        return [f"A quotation from {source}" if source else "A quotation.",
-                *self.blocks(block.blocks), "End of quotation."]
-
-    def quiz_answers(self, block: QuizAnswers, in_quiz: bool) -> list[str]:
-        quiz = self.quizzes.get(block.quiz_id)
-        said = (_labelled(f"Suggested answers to quiz {quiz.number}", inline_text(quiz.title))
-                if quiz else "Suggested answers.")
-        return [said, *self.blocks(block.blocks)]
-
-    def glossary_entry(self, block: GlossaryEntry, in_quiz: bool) -> list[str]:
-        return [_labelled(block.term, " ".join(self.blocks(block.definition)))]
-
-    def figure(self, block: Figure, in_quiz: bool) -> list[str]:
-        caption = _sentence(inline_text(block.caption))
-        return [_labelled("Picture", block.image.alt), *([caption] if caption else [])]
-
-    def bullet_list(self, block: BulletList, in_quiz: bool) -> list[str]:
-        kind = "A numbered list" if block.ordered else "A list"
-        lines = [f"{kind} of {_count(len(block.items), 'point')}."]
-        for number, item in enumerate(block.items, start=1):
-            said = self.blocks(item.blocks, in_quiz)
-            if block.ordered and said:
-                said[0] = f"{number}. {said[0]}"
-            lines.extend(said)
-        return lines
-
-    def checklist(self, block: Checklist, in_quiz: bool) -> list[str]:
-        title = _sentence(inline_text(block.title))
-        return [f"Checklist: {title}" if title else "Checklist.", *self.blocks(block.intro),
-                f"A checklist of {_count(len(block.items), 'point')}.",
-                *(_sentence(inline_text(item)) for item in block.items)]
-
-    def table(self, block: Table, in_quiz: bool) -> list[str]:
-        caption = inline_text(block.caption)
-        lines = [_sentence(f"Table: {caption}" if caption else "Table") + " "
-                 + _sentence(_count(len(block.rows), "row"))]
-        headers = [inline_text(cell) or f"Column {number}"
-                   for number, cell in enumerate(block.header, start=1)]
-        for number, row in enumerate(block.rows, start=1):
-            said = [f"Row {number}."]
-            for header, cell in zip(headers, row):
-                value = inline_text(cell).strip()
-                if value:
-                    said.append(_labelled(header, value))
-                elif in_quiz:
-                    said.append(_labelled(header, "space for your answer"))
-            lines.append(" ".join(said))
-        return lines
-
-    def quiz(self, block: Quiz, in_quiz: bool) -> list[str]:
-        return [_labelled(f"Quiz {block.number}", inline_text(block.title)),
-                *self.blocks(block.blocks, in_quiz=True),
-                f"The suggested answers are in {self.where(block.answers_id)}."]
-
-    def where(self, section_id: str) -> str:
-        """Return where a section is, as said: "appendix 4", "chapter 2"."""
-        chapter = self.chapter_of.get(section_id)
-        if chapter is None:
-            return "the appendix"
-        if chapter.kind == "chapter":
-            return f"chapter {chapter.number}"
-        if chapter.number:
-            return chapter.number[0].lower() + chapter.number[1:]
-        return chapter.title
-
-    def form(self, block: Form, in_quiz: bool) -> list[str]:
-        title = _sentence(inline_text(block.title))
-        lines = [f"Form: {title}" if title else "Form.",
-                 f"It has {_count(len(block.questions), 'question')}."]
-        for question in block.questions:
-            lines.append(f"Question {question.number}. {_sentence(inline_text(question.prompt))} "
-                         f"{_how_to_answer(question)}")
-        return lines
+    def title(self, passage: Passage) -> str:
+        return _TITLES[passage.node](self, passage.node)
 
 
-_SAID: NodeTable[Callable[[_Speaker, Any, bool], list[str]]] = block_table("audio: spoken blocks", {
-    Paragraph: _Speaker.paragraph, BulletList: _Speaker.bullet_list,
-    Checklist: _Speaker.checklist, Activity: _Speaker.activity, Quote: _Speaker.quote,
-    Table: _Speaker.table, Quiz: _Speaker.quiz, QuizAnswers: _Speaker.quiz_answers,
-    GlossaryEntry: _Speaker.glossary_entry, Form: _Speaker.form, Figure: _Speaker.figure,
+def _before_tables(blocks: tuple[Block, ...]) -> set[int]:
+    """Return the ids of the paragraphs that come just before a table (in any group of
+    blocks of the section), which introduce it."""
+    found: set[int] = set()
+    groups = [blocks] + [group for block in walk_blocks(blocks) for group in block.nested()]
+    for group in groups:
+        for before, after in zip(group, group[1:]):
+            if isinstance(before, Paragraph) and isinstance(after, Table):
+                found.add(id(before))
+    return found
+
+
+def _no_title(speaker: Speaker, block: Any) -> str:
+    return ""
+
+
+_TITLES: NodeTable[Callable[[Speaker, Any], str]] = block_table("audio: block titles", {
+    Paragraph: _no_title, BulletList: _no_title, QuizAnswers: _no_title,
+    GlossaryEntry: _no_title, Figure: _no_title,
+    Checklist: lambda speaker, block: speaker.words.checklist_title(block),
+    Activity: lambda speaker, block: speaker.words.activity_title(block),
+    Table: lambda speaker, block: speaker.words.table_caption(
+        block, speaker.already_said(speaker.wording.inlines(block.caption))),
+    Quiz: lambda speaker, block: speaker.words.quiz_title(block),
+    Quote: lambda speaker, block: speaker.words.quote_source(block),
+    Form: lambda speaker, block: speaker.words.form_title(block),
 })
 
+_KINDS: dict[str, Callable[[Speaker, Passage], str]] = {
+    "paragraph": lambda speaker, passage: speaker.words.paragraph(passage.node),
+    "item": lambda speaker, passage: speaker.words.item(passage),
+    "title": Speaker.title,
+    "row": lambda speaker, passage: speaker.words.row(passage),
+    "point": lambda speaker, passage: speaker.words.point(passage.node),
+    "question": lambda speaker, passage: speaker.words.question(passage.node),
+    "entry": lambda speaker, passage: speaker.words.entry(passage.node),
+    "figure": lambda speaker, passage: speaker.words.figure(passage.node),
+}
 
-def _how_to_answer(question: FormQuestion) -> str:
-    """Return how a form question is answered, with its options."""
-    options = [" ".join(option.split()) for option in question.options]
-    if question.kind == "text" or not options:
-        return "Space for your answer."
-    if question.kind == "yesno":
-        return _sentence("Answer " + (options[0] if len(options) == 1 else
-                                      ", ".join(options[:-1]) + " or " + options[-1]))
-    return " ".join([f"{_count(len(options), 'answer')} to choose from.",
-                     *(_sentence(option) for option in options)])
+
+def _nothing(words: BlockWords, block: Any, passage: Passage) -> str:
+    return ""
+
+
+_OPENINGS: NodeTable[Callable[[BlockWords, Any, Passage], str]] = block_table(
+    "audio: block openings", {
+        Paragraph: _nothing, GlossaryEntry: _nothing, Figure: _nothing,
+        BulletList: BlockWords.list_opening,
+        Checklist: lambda words, block, passage: "" if block.title else
+        words.checklist_title(block),
+        Activity: lambda words, block, passage: "" if block.title else "Activity.",
+        Table: lambda words, block, passage: "" if block.caption else
+        words.table_caption(block, True),
+        Quiz: lambda words, block, passage: "" if block.title else f"Quiz {block.number}.",
+        QuizAnswers: BlockWords.answers_opening,
+        Quote: lambda words, block, passage: "" if block.source else "A quotation.",
+        Form: lambda words, block, passage: "" if block.title else words.form_title(block),
+    })
+
+_ENDINGS: NodeTable[Callable[[BlockWords, Any, Passage], str]] = block_table(
+    "audio: block endings", {
+        Paragraph: _nothing, GlossaryEntry: _nothing, Figure: _nothing,
+        BulletList: BlockWords.list_ending,
+        Checklist: lambda words, block, passage: "End of checklist.",
+        Activity: lambda words, block, passage: "End of activity.",
+        Table: lambda words, block, passage: "End of table.",
+        Quiz: BlockWords.quiz_ending,
+        QuizAnswers: lambda words, block, passage: "End of the suggested answers.",
+        Quote: lambda words, block, passage: "End of quotation.",
+        Form: lambda words, block, passage: "End of form.",
+    })

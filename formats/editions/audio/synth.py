@@ -1,13 +1,15 @@
 """Sections to finished MP3 frames, through the cache, in parallel across the CPU cores.
 
-A section missing from the cache is made by a worker process (synthesise, master, encode,
-store): processes, not threads, because mastering and LAME hold Python's lock, and because
-pyttsx3 allows one engine per process. Workers are started with ``spawn`` so they never inherit
-the build's threads (its progress bar) or locks.
+A section missing from the cache is made by a worker process: its passages are spoken
+(:mod:`formats.editions.audio.passage_audio`), joined with their pauses, mastered, encoded and
+stored with each passage's start and end. Processes, not threads, because mastering and LAME
+hold Python's lock, and because pyttsx3 allows one engine per process. Workers are started with
+``spawn`` so they never inherit the build's threads (its progress bar) or locks.
 """
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -18,18 +20,21 @@ from pathlib import Path
 from formats.core.contract import RenderError
 from formats.editions.audio import cache
 from formats.editions.audio.engines import engine_named
+from formats.editions.audio.passage_audio import join, speak
 from formats.editions.audio.settings import ENCODING, MASTERING, SAMPLE_RATE, Settings
 from formats.editions.audio.spoken import SpokenSection
-from formats.outputs.mp3.encode import encode_mp3, master, read_wav
+from formats.outputs.mp3.encode import ENCODER_DELAY_SAMPLES, encode_mp3, master
 from formats.outputs.mp3.stream import audio_frames, frames, frames_seconds
 
 
 @dataclass(frozen=True)
 class Clip:
-    """A section's finished audio: MP3 frames (no Info frame, no tags) and how long they play."""
+    """A section's finished audio: MP3 frames (no Info frame, no tags), how many, and where
+    each passage starts and ends in it (seconds, as a decoder plays the file)."""
 
     audio: bytes
     frame_count: int
+    spans: tuple[tuple[float, float], ...]
 
     @property
     def seconds(self) -> float:
@@ -44,20 +49,39 @@ class Clips:
     synthesised: list[str]
 
 
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to make a section: what the engine says, the pauses, the key."""
+
+    texts: tuple[str, ...]
+    pauses: tuple[float, ...]
+    cache_key: str
+
+
+def job_of(section: SpokenSection, settings: Settings) -> Job:
+    """Return the job of a section: the engine's input for each passage and its pause."""
+    reads_markup = engine_named(settings.engine, settings.voice, settings.rate).reads_markup
+    texts = tuple(passage.speech if reads_markup else passage.text
+                  for passage in section.passages)
+    pauses = tuple(passage.pause for passage in section.passages)
+    return Job(texts, pauses, cache.key({"texts": texts, "pauses": pauses}, settings))
+
+
 def make_clips(sections: list[SpokenSection], settings: Settings) -> Clips:
     """Return the audio of every section: from the cache, or synthesised and then cached.
 
     Raise RenderError when an engine fails.
     """
-    keys = {section.id: cache.key(section.text, settings) for section in sections}
-    todo: dict[str, SpokenSection] = {}
+    jobs = {section.id: job_of(section, settings) for section in sections}
+    todo: dict[str, Job] = {}
     for section in sections:
-        if cache.lookup(settings.cache, keys[section.id]) is None:
-            todo.setdefault(keys[section.id], section)
-    _synthesise_all(list(todo.values()), keys, settings)
-    clips = {section.id: _clip(cache.entry(settings.cache, keys[section.id]))
+        job = jobs[section.id]
+        if cache.lookup(settings.cache, job.cache_key) is None:
+            todo.setdefault(job.cache_key, job)
+    _synthesise_all(list(todo.values()), settings)
+    clips = {section.id: _clip(cache.entry(settings.cache, jobs[section.id].cache_key))
              for section in sections}
-    made = [section.id for section in sections if keys[section.id] in todo]
+    made = [section.id for section in sections if jobs[section.id].cache_key in todo]
     return Clips(clips, made)
 
 
@@ -65,41 +89,39 @@ def _clip(path: Path) -> Clip:
     """Return the clip in a cache entry; raise RenderError when it holds no MP3 frames."""
     try:
         audio = audio_frames(path.read_bytes())
-    except RenderError as error:
+        spans = json.loads(cache.timings(path).read_text(encoding="utf-8"))
+    except (RenderError, ValueError, OSError) as error:
         raise RenderError(f"{error} (a damaged cache entry? delete the audio cache folder and "
                           "build again)") from error
-    return Clip(audio, len(frames(audio)))
+    return Clip(audio, len(frames(audio)), tuple((start, end) for start, end in spans))
 
 
-def _synthesise_all(sections: list[SpokenSection], keys: dict[str, str],
-                    settings: Settings) -> None:
-    """Make and cache the audio of ``sections``, longest first, on up to ``workers`` processes."""
-    jobs = sorted(sections, key=lambda section: len(section.text), reverse=True)
+def _synthesise_all(jobs: list[Job], settings: Settings) -> None:
+    """Make and cache the audio of ``jobs``, longest first, on up to ``workers`` processes."""
+    jobs = sorted(jobs, key=lambda job: sum(len(text) for text in job.texts), reverse=True)
     workers = min(settings.workers, len(jobs))
     if workers <= 1:
-        for section in jobs:
-            synthesise_section(section.text, settings, keys[section.id])
+        for job in jobs:
+            synthesise_section(job, settings)
         return
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            futures = [pool.submit(synthesise_section, section.text, settings, keys[section.id])
-                       for section in jobs]
-            for future in futures:
+            for future in [pool.submit(synthesise_section, job, settings) for job in jobs]:
                 future.result()
     except BrokenProcessPool as error:
         raise RenderError(f"audio: a synthesis worker stopped unexpectedly ({error})") from error
 
 
-def synthesise_section(text: str, settings: Settings, cache_key: str) -> str:
-    """Synthesise, master and encode one section's text, store it in the cache; return its key.
-
-    Raise RenderError when the engine fails.
-    """
+def synthesise_section(job: Job, settings: Settings) -> str:
+    """Speak, join, master and encode one section's passages, store them in the cache with
+    their timings; return the key. Raise RenderError when the engine fails."""
     engine = engine_named(settings.engine, settings.voice, settings.rate)
     with tempfile.TemporaryDirectory(prefix="audio-section-") as folder:
-        wav = Path(folder) / "speech.wav"
-        engine.synthesise(text, wav)
-        samples = read_wav(wav, SAMPLE_RATE)
-    cache.store(settings.cache, cache_key, encode_mp3(master(samples, MASTERING), ENCODING))
-    return cache_key
+        pieces = speak(engine, list(job.texts), Path(folder), SAMPLE_RATE)
+    joined, spans = join(pieces, list(job.pauses), SAMPLE_RATE)
+    offset = MASTERING.lead_s + ENCODER_DELAY_SAMPLES / SAMPLE_RATE
+    timed = [(round(start + offset, 3), round(end + offset, 3)) for start, end in spans]
+    cache.store(settings.cache, job.cache_key, encode_mp3(master(joined, MASTERING), ENCODING),
+                timed)
+    return job.cache_key

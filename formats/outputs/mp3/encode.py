@@ -18,17 +18,19 @@ from pathlib import Path
 import lameenc
 import numpy as np
 import pyloudnorm
-from scipy.ndimage import minimum_filter1d, uniform_filter1d
-from scipy.signal import upfirdn
+from scipy.ndimage import maximum_filter1d, uniform_filter1d
 
 from formats.core.contract import RenderError
-from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, gated_loudness
+from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
 from formats.outputs.mp3.stream import frame_length, frames
 
 _LIMITER_WINDOW_S = 0.004
 LOUDNESS_TOLERANCE = 0.25  # LU; the standard allows 2
 _SILENCE_DBFS = -55.0
 LAME_SCALE = 0.95  # what LAME multiplies its input by
+# LAME's encoder delay (576 + 529 samples): a decoder that reads no LAME tag (this package
+# writes a plain Info frame) plays that much silence before the first sample encoded.
+ENCODER_DELAY_SAMPLES = 1105
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,20 @@ def trim_silence(samples: np.ndarray, threshold_dbfs: float = _SILENCE_DBFS) -> 
 
 
 def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
-    """Return, per sample, the largest magnitude of the 4x oversampled signal around it."""
-    upsampled = upfirdn(INTERPOLATOR, samples, up=OVERSAMPLING)
-    start = (len(INTERPOLATOR) - 1) // 2 - 1
-    around = upsampled[start:start + OVERSAMPLING * samples.size]
-    if around.size < OVERSAMPLING * samples.size:
-        around = np.pad(around, (0, OVERSAMPLING * samples.size - around.size))
-    np.abs(around, out=around)
-    return np.maximum(around.reshape(samples.size, OVERSAMPLING).max(axis=1), np.abs(samples))
+    """Return, per sample, the largest magnitude of the 4x oversampled signal around it.
+
+    Each of the interpolator's four phases is a 12-tap filter run over the samples (in
+    float32, the precision that matters for a peak); the largest of the four values and the
+    sample itself is kept.
+    """
+    data = samples.astype(np.float32)
+    peaks = np.abs(data)
+    start = (TAPS_PER_PHASE - 1) // 2
+    for phase in range(OVERSAMPLING):
+        taps = INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
+        values = np.convolve(data, taps)[start:start + data.size]
+        np.maximum(peaks, np.abs(values), out=peaks)
+    return peaks
 
 
 def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
@@ -114,20 +122,83 @@ def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
     return gated_loudness(power)
 
 
-def limiter_gain(peaks: np.ndarray, ceiling_dbtp: float, sample_rate: int) -> np.ndarray:
+def limiter_gain(peaks: np.ndarray, ceiling_dbtp: float, sample_rate: int,
+                 held: np.ndarray | None = None) -> np.ndarray:
     """Return the gain, per sample, that brings every true peak down to the ceiling.
 
     The gain each peak needs is held for a few milliseconds either side and smoothed, so the
-    gain falls before a peak and recovers after it without clicks.
+    gain falls before a peak and recovers after it without clicks. ``held`` may give the
+    peaks' maximum over that window (:func:`held_peaks`), when the same peaks are limited at
+    several gains: the gain a held peak needs is the least gain its window needs.
     """
-    ceiling = 10 ** (ceiling_dbtp / 20)
-    needed = np.minimum(1.0, ceiling / np.maximum(peaks, 1e-12))
+    ceiling = np.float32(10 ** (ceiling_dbtp / 20))
+    peaks = peaks.astype(np.float32, copy=False)
+    needed = np.minimum(np.float32(1.0), ceiling / np.maximum(peaks, np.float32(1e-12)))
     if needed.min() >= 1.0:
         return needed
-    window = max(3, int(_LIMITER_WINDOW_S * sample_rate) | 1)
-    gain = uniform_filter1d(minimum_filter1d(needed, size=window, mode="nearest"),
-                            size=window, mode="nearest")
+    window = limiter_window(sample_rate)
+    if held is None:
+        held = held_peaks(peaks, sample_rate)
+    least = np.minimum(np.float32(1.0), ceiling / np.maximum(held.astype(np.float32, copy=False),
+                                                             np.float32(1e-12)))
+    gain = uniform_filter1d(least, size=window, mode="nearest")
     return np.minimum(gain, needed)
+
+
+def limiter_window(sample_rate: int) -> int:
+    """Return the limiter's window in samples (odd, about 4 ms)."""
+    return max(3, int(_LIMITER_WINDOW_S * sample_rate) | 1)
+
+
+def held_peaks(peaks: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Return, per sample, the largest peak within the limiter's window around it."""
+    return maximum_filter1d(peaks.astype(np.float32, copy=False),
+                            size=limiter_window(sample_rate), mode="nearest")
+
+
+GAIN_BLOCK = 4  # samples that share one gain while the gain is searched for
+
+
+def _block_sums(values: np.ndarray, size: int, reduce: str = "sum") -> np.ndarray:
+    """Return the sums (or maxima) of consecutive blocks of ``size`` values (the last block
+    padded with zeros)."""
+    padded = np.concatenate([values, np.zeros(-values.size % size, dtype=values.dtype)])
+    blocks = padded.reshape(-1, size)
+    return blocks.max(axis=1) if reduce == "max" else blocks.sum(axis=1)
+
+
+class _GainedLoudness:
+    """The integrated loudness of speech times a gain that changes slowly (a limiter's).
+
+    The speech is K-weighted once and its energy summed per ``GAIN_BLOCK`` samples; the
+    loudness of the speech times a gain (one value a block) is then taken from those sums,
+    which holds for a gain that changes over milliseconds (a limiter's) to well within the
+    mastering's tolerance, and spares a K-weighting of the whole section at each try.
+    """
+
+    def __init__(self, samples: np.ndarray, sample_rate: int) -> None:
+        meter = pyloudnorm.Meter(sample_rate)
+        weighted = samples
+        for stage in meter._filters.values():
+            weighted = stage.apply_filter(weighted)
+        self.energy = _block_sums(np.square(weighted), GAIN_BLOCK)
+        length = meter.block_size
+        count = int(np.round((samples.size / sample_rate - length)
+                             / (length * (1.0 - meter.overlap)))) + 1
+        steps = np.arange(max(count, 0)) * (1.0 - meter.overlap)
+        self.starts = (length * steps * sample_rate).astype(int) // GAIN_BLOCK
+        self.ends = np.minimum(-(-(length * (steps + 1) * sample_rate).astype(int)
+                                 // GAIN_BLOCK), self.energy.size)
+        self.block = length * sample_rate
+        self.short = samples.size < int(length * sample_rate)
+
+    def lufs(self, gain: np.ndarray) -> float:
+        """Return the loudness of the speech times ``gain`` (one value a block, or one)."""
+        if self.short:
+            return float("-inf")
+        squared = np.square(gain, dtype=np.float64)
+        energy = np.concatenate([[0.0], np.cumsum(self.energy * squared)])
+        return gated_loudness((energy[self.ends] - energy[self.starts]) / self.block)
 
 
 def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
@@ -136,27 +207,44 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     Limiting lowers the loudness, the more so the higher the gain, so the gain is found by the
     secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
     of the target (at most four times). The peaks are found once: those of the speech times a
-    gain are the speech's peaks times that gain.
+    gain are the speech's peaks times that gain; the speech is K-weighted once
+    (:class:`_GainedLoudness`); the search works on blocks of ``GAIN_BLOCK`` samples (each
+    with its largest peak), and the gain found is then spread over the samples and held
+    under what each sample's own peak allows.
     """
     rate, target = mastering.sample_rate, mastering.target_lufs
     speech = trim_silence(samples)
-    loudness = loudness_lufs(speech, rate)
+    measure = _GainedLoudness(speech, rate)
+    loudness = measure.lufs(np.ones(1))
     if np.isfinite(loudness):
         peaks = oversampled_peaks(speech)
+        block_peaks = _block_sums(peaks, GAIN_BLOCK, "max")
+        window = max(3, (limiter_window(rate) // GAIN_BLOCK) | 1)
+        held = maximum_filter1d(block_peaks, size=window, mode="nearest")
         gain_db = target - loudness
         tried: list[tuple[float, float]] = []
         for _ in range(4):
-            gain = 10 ** (gain_db / 20)
-            limited = speech * gain * limiter_gain(peaks * gain, mastering.ceiling_dbtp, rate)
-            loudness = loudness_lufs(limited, rate)
+            level = np.float32(10 ** (gain_db / 20))
+            block_gain = level * _smoothed_gain(held * level, mastering.ceiling_dbtp, window)
+            loudness = measure.lufs(block_gain)
             if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
                 break
             tried.append((gain_db, loudness))
             gain_db += (target - loudness) / _slope(tried)
-        speech = limited
+        gain = np.repeat(block_gain, GAIN_BLOCK)[:speech.size]
+        ceiling = 10 ** (mastering.ceiling_dbtp / 20)
+        speech = speech * np.minimum(gain, ceiling / np.maximum(peaks, 1e-12))
     lead = np.zeros(int(mastering.lead_s * rate))
     tail = np.zeros(int(mastering.tail_s * rate))
     return np.concatenate([lead, speech, tail])
+
+
+def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.ndarray:
+    """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
+    over the window (never above 1)."""
+    ceiling = np.float32(10 ** (ceiling_dbtp / 20))
+    least = np.minimum(np.float32(1.0), ceiling / np.maximum(held, np.float32(1e-12)))
+    return uniform_filter1d(least, size=window, mode="nearest")
 
 
 def _slope(tried: list[tuple[float, float]]) -> float:

@@ -17,3 +17,23 @@ class Chapter:
     title: str
     start_ms: int
     end_ms: int
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents (CTOC): its element id, title and children in order, each a
+    chapter's element id (CHAP) or a table of contents of its own."""
+
+    element_id: str
+    title: str
+    children: tuple["Contents | str", ...]
+
+    def chapter_ids(self) -> list[str]:
+        """Return the chapters' element ids, depth first, in order."""
+        return [found for child in self.children
+                for found in ([child] if isinstance(child, str) else child.chapter_ids())]
+
+    def tables(self) -> list["Contents"]:
+        """Return this table of contents and every one inside it, depth first."""
+        return [self, *(table for child in self.children if not isinstance(child, str)
+                        for table in child.tables())]

@@ -27,6 +27,7 @@ from formats.outputs.mp3.stream import DecodeError
 DECODE_RATE = 22050  # Hz: every file is decoded (resampled if need be) to this rate, mono
 CHUNK_SECONDS = 20  # decoded samples are measured this many seconds at a time
 SILENCE_DBFS = -50.0  # a sample above this is sound
+PAUSE_MIN_S = 0.25  # a silence between sounds at least this long is measured as a pause
 
 # float32: the decoded samples' own precision, and faster to filter
 _PHASES = [INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32) for phase in range(OVERSAMPLING)]
@@ -176,22 +177,33 @@ class TruePeakMeter:
 
 
 class SilenceMeter:
-    """Where the first and last sample above SILENCE_DBFS are, fed a piece at a time."""
+    """Where the first and last sample above SILENCE_DBFS are, and every run of silence at
+    least ``PAUSE_MIN_S`` long between two sounds (the pauses), fed a piece at a time."""
 
     def __init__(self, threshold_dbfs: float = SILENCE_DBFS) -> None:
         self._threshold = 10 ** (threshold_dbfs / 20)
         self.first: int | None = None
         self.last: int | None = None
         self.samples = 0
+        self.pauses: list[tuple[int, int]] = []  # (first silent sample, how many)
 
     def feed(self, samples: np.ndarray) -> None:
         """Take the next piece of the samples."""
         loud = np.flatnonzero(np.abs(samples) > self._threshold)
         if loud.size:
+            if self.last is not None:  # the silence since the last sound ends here
+                self._pause(self.last + 1, self.samples + int(loud[0]))
+            gaps = np.flatnonzero(np.diff(loud) > PAUSE_MIN_S * DECODE_RATE)
+            for gap in gaps:
+                self._pause(self.samples + int(loud[gap]) + 1, self.samples + int(loud[gap + 1]))
             if self.first is None:
                 self.first = self.samples + int(loud[0])
             self.last = self.samples + int(loud[-1])
         self.samples += samples.size
+
+    def _pause(self, start: int, end: int) -> None:
+        if end - start >= PAUSE_MIN_S * DECODE_RATE:
+            self.pauses.append((start, end - start))
 
     def silences(self) -> tuple[float, float]:
         """Return the seconds of silence before the first sound and after the last (the whole
@@ -211,6 +223,7 @@ class Measurement:
     lead_s: float  # silence before the first sound
     tail_s: float  # silence after the last sound
     has_sound: bool
+    pauses: tuple[tuple[float, float], ...] = ()  # (start, seconds) of each pause between sounds
 
 
 def measure_pieces(pieces: Iterable[np.ndarray]) -> Measurement:
@@ -222,8 +235,10 @@ def measure_pieces(pieces: Iterable[np.ndarray]) -> Measurement:
         silence.feed(piece)
     peak.finish()
     lead, tail = silence.silences()
+    pauses = tuple((start / DECODE_RATE, length / DECODE_RATE)
+                   for start, length in silence.pauses)
     return Measurement(silence.samples / DECODE_RATE, loudness.lufs(), peak.dbfs(), lead, tail,
-                       silence.first is not None)
+                       silence.first is not None, pauses)
 
 
 def measure(path: Path) -> Measurement:

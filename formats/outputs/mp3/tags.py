@@ -13,7 +13,7 @@ from pathlib import Path
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TCON, TIT2, TLAN, TPE1, TPUB, TRCK, TXXX, CTOCFlags
 from mutagen.id3._tags import save_frame
 
-from formats.outputs.mp3.id3 import ID3_VERSION, TOC_ID, Chapter
+from formats.outputs.mp3.id3 import ID3_VERSION, TOC_ID, Chapter, Contents
 
 
 @dataclass(frozen=True)
@@ -63,13 +63,22 @@ class _ChaptersInTimeOrder(ID3):
         return data + b"".join(save_frame(frame, config=config) for frame in chapters)
 
 
-def tag_book(path: Path, facts: BookFacts, chapters: list[Chapter]) -> None:
-    """Write the whole book's tags: its title, a top-level ordered CTOC and a CHAP each."""
+def tag_book(path: Path, facts: BookFacts, chapters: list[Chapter],
+             contents: Contents | None = None) -> None:
+    """Write the whole book's tags: its title, a CHAP per chapter and its tables of contents.
+
+    ``contents`` is the top-level table of contents (flagged top-level and ordered), which may
+    hold others (flagged ordered); without it, one top-level CTOC lists every chapter.
+    """
     tags = _ChaptersInTimeOrder()
     _common_frames(tags, facts, facts.title)
-    tags.add(CTOC(element_id=TOC_ID, flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                  child_element_ids=[chapter.element_id for chapter in chapters],
-                  sub_frames=[TIT2(encoding=3, text=[facts.title])]))
+    top = contents or Contents(TOC_ID, facts.title, tuple(c.element_id for c in chapters))
+    for table in top.tables():
+        flags = CTOCFlags.ORDERED | (CTOCFlags.TOP_LEVEL if table is top else 0)
+        tags.add(CTOC(element_id=table.element_id, flags=flags,
+                      child_element_ids=[child if isinstance(child, str) else child.element_id
+                                         for child in table.children],
+                      sub_frames=[TIT2(encoding=3, text=[table.title])]))
     for chapter in chapters:
         tags.add(CHAP(element_id=chapter.element_id, start_time=chapter.start_ms,
                       end_time=chapter.end_ms, start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,

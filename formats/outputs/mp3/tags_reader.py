@@ -9,52 +9,72 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from mutagen.id3 import ID3, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import CHAP, CTOC, ID3, CTOCFlags, ID3NoHeaderError
 
-from formats.outputs.mp3.id3 import Chapter
+from formats.outputs.mp3.id3 import Chapter, Contents
 
 
 @dataclass(frozen=True)
 class BookTags:
     """What a reader finds in the book's tags."""
 
-    chapters: list[Chapter]  # in the order of the top-level table of contents
-    toc_flags_ok: bool  # the table of contents is marked top-level and ordered
+    chapters: list[Chapter]  # in the order of the tables of contents, depth first
+    toc_flags_ok: bool  # the top table of contents is marked top-level and ordered
     extra: dict[str, str]
     problems: list[str]
+    contents: Contents | None = None  # the top-level table of contents, as read
 
 
 def read_book_tags(path: Path) -> BookTags:
-    """Return the chapters (in table-of-contents order) and TXXX values of a book's tags."""
+    """Return the chapters (in table-of-contents order, through nested tables of contents),
+    the tables of contents and the TXXX values of a book's tags."""
     try:
         tags = ID3(path)
     except ID3NoHeaderError:
         return BookTags([], False, {}, [f"{path.name} has no ID3 tags"])
     extra = {frame.desc: str(frame.text[0]) for frame in tags.getall("TXXX") if frame.text}
     marks = {frame.element_id: frame for frame in tags.getall("CHAP")}
-    tocs = [toc for toc in tags.getall("CTOC") if toc.flags & CTOCFlags.TOP_LEVEL]
+    frames = {frame.element_id: frame for frame in tags.getall("CTOC")}
+    tops = [toc for toc in frames.values() if toc.flags & CTOCFlags.TOP_LEVEL]
     problems: list[str] = []
-    if len(tocs) != 1:
-        problems.append(f"{path.name} has {len(tocs)} top-level tables of contents (CTOC), "
+    contents = None
+    if len(tops) != 1:
+        problems.append(f"{path.name} has {len(tops)} top-level tables of contents (CTOC), "
                         "not 1")
         order = sorted(marks, key=lambda element: marks[element].start_time)
         ordered = False
     else:
-        order = list(tocs[0].child_element_ids)
-        ordered = bool(tocs[0].flags & CTOCFlags.ORDERED)
+        contents = _contents(tops[0], frames, marks, problems, path.name, set())
+        order = contents.chapter_ids()
+        ordered = all(frames[table.element_id].flags & CTOCFlags.ORDERED
+                      for table in contents.tables())
         if not ordered:
-            problems.append(f"{path.name}: the table of contents is not marked as ordered")
+            problems.append(f"{path.name}: a table of contents is not marked as ordered")
     chapters = []
     for element in order:
-        mark = marks.get(element)
-        if mark is None:
-            problems.append(f"{path.name}: the table of contents lists '{element}' but there is "
-                            "no chapter (CHAP) with that id")
-            continue
+        mark = marks[element]
         title = mark.sub_frames.get("TIT2")
         chapters.append(Chapter(element, str(title.text[0]) if title else "",
                                 mark.start_time, mark.end_time))
-    return BookTags(chapters, len(tocs) == 1 and ordered, extra, problems)
+    return BookTags(chapters, len(tops) == 1 and ordered, extra, problems, contents)
+
+
+def _contents(frame: CTOC, frames: dict[str, CTOC], marks: dict[str, CHAP],
+              problems: list[str], name: str, seen: set[str]) -> Contents:
+    """Return a CTOC frame read as a table of contents (its nested ones read too), adding a
+    problem for each child that is neither a chapter nor a table of contents."""
+    seen.add(frame.element_id)
+    children: list[Contents | str] = []
+    for element in frame.child_element_ids:
+        if element in marks:
+            children.append(element)
+        elif element in frames and element not in seen:
+            children.append(_contents(frames[element], frames, marks, problems, name, seen))
+        else:
+            problems.append(f"{name}: the table of contents lists '{element}' but there is no "
+                            "chapter (CHAP) with that id")
+    title = frame.sub_frames.get("TIT2")
+    return Contents(frame.element_id, str(title.text[0]) if title else "", tuple(children))
 
 
 def read_title(path: Path) -> str:

@@ -52,6 +52,17 @@ def with_paragraph(document: Document, section_id: str, words: str) -> Document:
     return dataclasses.replace(document, chapters=tuple(edit(c) for c in document.chapters))
 
 
+def with_blocks(document: Document, section_id: str, blocks: tuple) -> Document:
+    """Return the document with one section's blocks replaced."""
+
+    def edit(section: Section) -> Section:
+        children = tuple(edit(child) for child in section.children)
+        chosen = blocks if section.id == section_id else section.blocks
+        return dataclasses.replace(section, blocks=chosen, children=children)
+
+    return dataclasses.replace(document, chapters=tuple(edit(c) for c in document.chapters))
+
+
 def ffmpeg(*args: str) -> None:
     subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)
 

@@ -1,5 +1,6 @@
-"""The speech engines (formats/editions/audio/engines.py): espeak-ng and pyttsx3, long texts in
-chunks, and a whole build with pyttsx3 (slow)."""
+"""The speech engines (formats/editions/audio/engines.py, neural.py): espeak-ng, pyttsx3 and
+the optional hibari, long texts in chunks, and whole builds with pyttsx3, the Scottish voice
+and hibari (slow)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ import pytest
 
 from formats.core.model import Document
 from formats.editions.audio import make, settings
-from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine, split_into_chunks
+from formats.editions.audio.engines import (
+    EspeakNgEngine, Pyttsx3Engine, engine_named, split_into_chunks,
+)
 from formats.editions.audio.reading import Pace, plausibility, read_back
+from formats.editions.audio.rules import rules
 from formats.editions.audio.spoken import script
 
 
@@ -66,3 +70,31 @@ def test_the_mini_fixture_builds_with_pyttsx3(mini_document: Document, tmp_path:
     (readback,) = read_back(tmp_path / "audio")
     assert readback.problems == ()
     assert all(found.problems == () for found in readback.sections.values())
+
+
+def test_the_neural_engine_says_the_same_text_the_same_way(tmp_path: Path) -> None:
+    """hibari (the optional engine), with the voice inside its wheel and a fixed seed."""
+    engine = engine_named("hibari", "en-gb", 160)
+    text = "Co-production means working together as equal partners."
+    first, second = tmp_path / "first.wav", tmp_path / "second.wav"
+    engine.synthesise(text, first)
+    engine.synthesise(text, second)
+    assert first.read_bytes() == second.read_bytes()
+    with wave.open(str(first), "rb") as reader:
+        assert (reader.getnchannels(), reader.getsampwidth(), reader.getframerate()) == (
+            1, 2, 22050)
+    words = len(text.split())
+    assert 0.5 * words / 160 * 60 < _wav_seconds(first) < 2.0 * words / 160 * 60 + 1.5
+
+
+@pytest.mark.slow
+def test_the_mini_fixture_builds_with_the_scottish_and_the_neural_voice(
+        mini_document: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for engine, voice in (("espeak-ng", "en-gb-scotland"), ("hibari", "en-gb")):
+        monkeypatch.setenv("TOOLKIT_AUDIO_ENGINE", engine)
+        monkeypatch.setenv("TOOLKIT_AUDIO_VOICE", voice)
+        monkeypatch.setenv("TOOLKIT_AUDIO_CACHE", str(tmp_path / "cache"))
+        folder = tmp_path / engine
+        make.build(mini_document, folder, settings.from_environment())
+        results = rules(mini_document, folder)
+        assert [(r.rule, r.where, r.message) for r in results if not r.passed] == [], engine

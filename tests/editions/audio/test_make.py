@@ -18,9 +18,13 @@ from mutagen.mp3 import MP3, BitrateMode
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
+from formats.core.passages import section_passages
 from formats.editions.audio import make, settings, synth
+from formats.editions.audio.links import write_links
+from formats.editions.audio.pauses import PAUSES
+from formats.editions.audio.spoken import full_script
 from formats.editions.audio.reading import read_back
-from formats.editions.audio.spoken import OPENING_ID
+from formats.editions.audio.files import OPENING_ID
 from formats.outputs.mp3.measure import decode, silences, true_peak_dbfs
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of, section_files, with_paragraph
 
@@ -29,18 +33,26 @@ from tests.editions.audio.helpers import SAMPLE_RATE, book_of, section_files, wi
 # The files of the mini fixture
 
 
-def test_book_chapters_match_the_sections_in_order(mini_document: Document,
-                                                    mini_audio: Path) -> None:
+def test_book_chapters_nest_by_chapter_and_section(mini_document: Document,
+                                                   mini_audio: Path) -> None:
     tags = ID3(book_of(mini_audio))
-    (toc,) = tags.getall("CTOC")
-    assert toc.flags & CTOCFlags.TOP_LEVEL and toc.flags & CTOCFlags.ORDERED
+    tocs = {toc.element_id: toc for toc in tags.getall("CTOC")}
+    (top,) = [toc for toc in tocs.values() if toc.flags & CTOCFlags.TOP_LEVEL]
+    assert all(toc.flags & CTOCFlags.ORDERED for toc in tocs.values())
+    assert list(top.child_element_ids) == [OPENING_ID, "start:toc", "answers:toc"]
+    assert {key: list(toc.child_element_ids) for key, toc in tocs.items() if toc is not top} == {
+        "start:toc": ["start", "what-is-it:toc", "try-it"],
+        "what-is-it:toc": ["what-is-it", "details"],
+        "answers:toc": ["answers", "answers-true-false"]}
+    assert str(tocs["start:toc"].sub_frames["TIT2"].text[0]) == "1. Getting started"
     sections = list(mini_document.sections())
-    assert list(toc.child_element_ids) == [OPENING_ID] + [s.id for s in sections]
     marks = {frame.element_id: frame for frame in tags.getall("CHAP")}
+    assert sorted(marks) == sorted([OPENING_ID] + [s.id for s in sections])
     titles = [str(marks[s.id].sub_frames["TIT2"].text[0]) for s in sections]
     assert titles == ["1. Getting started", "1.1 What is it?", "1.1 a) Details", "1.2 Try it",
                       "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
-    spans = [(marks[e].start_time, marks[e].end_time) for e in toc.child_element_ids]
+    order = [OPENING_ID] + [s.id for s in sections]
+    spans = [(marks[e].start_time, marks[e].end_time) for e in order]
     assert spans[0][0] == 0
     assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
     assert abs(spans[-1][1] / 1000 - MP3(book_of(mini_audio)).info.length) < 0.1
@@ -129,6 +141,70 @@ def test_silence_before_and_after_each_file_and_between_chapters(mini_audio: Pat
         assert 1.0 <= runs.max() / SAMPLE_RATE <= 3.0, mark.element_id
 
 
+def silent_runs(path: Path, longer_than: float = 0.3) -> list[tuple[float, float]]:
+    """Return (start, seconds) of every silence between sounds in a decoded file (numpy on
+    ffmpeg's decoding, nothing above -50 dBFS), as sox's silence effect would find them."""
+    samples = decode(path)
+    quiet = np.abs(samples) <= 10 ** (-50 / 20)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(int), [0]])))
+    return [(start / SAMPLE_RATE, (end - start) / SAMPLE_RATE)
+            for start, end in zip(edges[::2], edges[1::2])
+            if (end - start) / SAMPLE_RATE > longer_than and start > 0 and end < samples.size]
+
+
+def test_pauses_after_headings_and_between_items_are_heard(mini_audio: Path) -> None:
+    assert PAUSES["heading"] >= 0.8 and min(PAUSES.values()) >= 0.5
+    passages = json.loads((mini_audio / "passages.json").read_text(encoding="utf-8"))
+    timed = {entry["file"]: entry["passages"] for entry in passages["files"]}
+    for name, listed in timed.items():
+        runs = silent_runs(mini_audio / name)
+        for before, after in zip(listed, listed[1:]):
+            heard = [seconds for start, seconds in runs
+                     if before["end"] - 0.15 <= start <= after["start"] + 0.15]
+            if before["ref"].endswith("/h"):
+                assert max(heard) >= PAUSES["heading"] - 0.05, (name, before["ref"])
+            assert max(heard) >= 0.5, (name, before["ref"])
+        assert all(seconds < 0.55 for start, seconds in runs
+                   if not any(p["end"] - 0.15 <= start <= q["start"] + 0.15
+                              for p, q in zip(listed, listed[1:])))  # no other long pause
+
+
+def test_passages_json_times_every_passage_of_every_file(mini_document: Document,
+                                                         mini_audio: Path) -> None:
+    data = json.loads((mini_audio / "passages.json").read_text(encoding="utf-8"))
+    assert data["version"] == 1
+    files = data["files"]
+    assert [entry["file"] for entry in files] == ["000-opening.mp3"] + [
+        path.name for path in section_files(mini_audio)]
+    what = next(entry for entry in files if entry["section"] == "what-is-it")
+    assert [p["ref"] for p in what["passages"]] == [
+        p.ref for p in section_passages(mini_document.section("what-is-it"))]
+    assert what["passages"][0]["text"] == "Section 1.1. What is it?"
+    for entry in files:
+        length = MP3(mini_audio / entry["file"]).info.length
+        times = [(p["start"], p["end"]) for p in entry["passages"]]
+        assert all(start < end for start, end in times)
+        assert all(end <= next_start for (_, end), (next_start, _) in zip(times, times[1:]))
+        assert 0.7 <= times[0][0] <= 0.9 and times[-1][1] <= length - 1.0
+        assert entry["passages"][0]["text"] == (mini_audio / entry["file"]).with_suffix(
+            ".txt").read_text(encoding="utf-8").splitlines()[0]
+    starts = [entry["book_start"] for entry in files]
+    assert starts == sorted(starts) and starts[0] == 0.0
+
+
+def test_the_list_of_links_gives_the_full_addresses(real_document: Document, tmp_path: Path
+                                                    ) -> None:
+    said = full_script(real_document)
+    path = write_links(tmp_path / "links.html", real_document, said.links)
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
+    assert ('href="https://www.ilis.co.uk/uploaded_files/15p_it_s_our_world_too_plainenglish_'
+            'pdf_level_3_revised_240510.pdf"') in page
+    assert "<h2>Particular subjects it might be helpful to know more about</h2>" in page
+    assert 'href="mailto:contact@ilis.co.uk">contact@ilis.co.uk</a>' in page
+    assert len(said.links) >= 21
+
+
 # ---------------------------------------------------------------------------------------------
 # The cache and the build's settings
 
@@ -141,10 +217,11 @@ class _CountingEngine:
     def __init__(self, inner) -> None:
         self.inner = inner
         self.name = inner.name
+        self.reads_markup = inner.reads_markup
 
-    def synthesise(self, text: str, wav: Path) -> None:
+    def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
         _CountingEngine.calls.append(text)
-        self.inner.synthesise(text, wav)
+        self.inner.synthesise(text, wav, markup)
 
 
 def test_only_an_edited_section_is_synthesised_again(mini_document: Document, tmp_path: Path,
@@ -164,7 +241,8 @@ def test_only_an_edited_section_is_synthesised_again(mini_document: Document, tm
     edited_calls = [text for text in _CountingEngine.calls if "One more sentence here." in text]
     others = [text for text in _CountingEngine.calls if text not in edited_calls]
     assert len(edited_calls) == 1
-    assert all(text.startswith("Mini toolkit.") for text in others)  # the opening's length
+    assert all(text.removeprefix("<speak>").startswith("Mini toolkit.")
+               for text in others)  # the opening says the length
 
 
 def test_the_cache_is_outside_the_output_folder(mini_audio: Path, audio_cache: Path) -> None:
@@ -186,8 +264,11 @@ def test_default_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch,
     ("TOOLKIT_AUDIO_RATE", "1000",
      "audio: TOOLKIT_AUDIO_RATE is '1000'; use a whole number from 80 to 400"),
     ("TOOLKIT_AUDIO_ENGINE", "festival",
-     "audio: TOOLKIT_AUDIO_ENGINE is 'festival'; use one of: espeak-ng, pyttsx3"),
-], ids=["rate-not-a-number", "rate-too-fast", "unknown-engine"])
+     "audio: TOOLKIT_AUDIO_ENGINE is 'festival'; use one of: espeak-ng, pyttsx3, hibari"),
+    ("TOOLKIT_AUDIO_VOICE", "en-klingon",
+     "audio: espeak-ng has no voice 'en-klingon'; its English voices are: " + ", ".join(
+         sorted({name for name in settings.espeak_voices("en") if name.startswith("en")}))),
+], ids=["rate-not-a-number", "rate-too-fast", "unknown-engine", "unknown-voice"])
 def test_wrong_settings_are_errors_the_user_sees(monkeypatch: pytest.MonkeyPatch, name: str,
                                                  value: str, message: str) -> None:
     monkeypatch.setenv(name, value)
@@ -218,8 +299,15 @@ def test_real_toolkit_chapters_match_sections_and_are_all_present(real_document:
     folder = built(real_document, "audio")
     sections = list(real_document.sections())
     tags = ID3(book_of(folder))
-    (toc,) = tags.getall("CTOC")
-    assert list(toc.child_element_ids) == [OPENING_ID] + [s.id for s in sections]
+    tocs = {toc.element_id: toc for toc in tags.getall("CTOC")}
+    (top,) = [toc for toc in tocs.values() if toc.flags & CTOCFlags.TOP_LEVEL]
+
+    def flat(toc) -> list[str]:  # noqa: ANN001
+        return [found for child in toc.child_element_ids
+                for found in (flat(tocs[child]) if child in tocs else [child])]
+
+    assert flat(top) == [OPENING_ID] + [s.id for s in sections]
+    assert len(top.child_element_ids) == 1 + len(real_document.chapters)
     (readback,) = read_back(folder)
     assert readback.problems == ()
     for section in sections:

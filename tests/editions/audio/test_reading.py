@@ -51,12 +51,14 @@ def _build_and_check(out: Path, capsys: pytest.CaptureFixture[str],
                            "--out", str(out)])
     return code, capsys.readouterr().out
 
+
 def _cut_short(folder: Path) -> None:
     path = folder / "002-what-is-it.mp3"
     shorter = path.with_name("short.mp3")
     subprocess.run(["ffmpeg", "-v", "error", "-i", str(path), "-t", "2", "-c", "copy",
                     str(shorter)], check=True)
     shorter.replace(path)
+
 
 def _delete(folder: Path) -> None:
     (folder / "002-what-is-it.mp3").unlink()

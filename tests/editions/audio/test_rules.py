@@ -12,6 +12,7 @@ own resampler, mutagen, numpy on ffmpeg's decoding) and checks it is what the da
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 import shutil
 from collections import Counter
@@ -27,7 +28,7 @@ from scipy.signal import resample_poly
 
 import build as build_cli
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Location
+from formats.core.model import Document, LexiconEntry, Location, Table, walk_blocks
 from formats.editions.audio import EDITION as audio
 from formats.editions.audio.rules import edition_rules
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
@@ -46,15 +47,18 @@ def mini_results(mini_document: Document, mini_audio: Path) -> list[RuleResult]:
     """Return the audio rules' results on the mini audio, as built."""
     return audio.rules(mini_document, mini_audio)
 
+
 @pytest.fixture
 def copy(mini_audio: Path, tmp_path: Path) -> Path:
     """Return a copy of the mini audio folder, to damage."""
     return Path(shutil.copytree(mini_audio, tmp_path / "audio"))
 
+
 def result(results: list[RuleResult], rule: str, where: str) -> RuleResult:
     """Return the one result of ``rule`` on ``where``."""
     (found,) = [r for r in results if r.rule == rule and r.where == where]
     return found
+
 
 def failures(results: list[RuleResult]) -> list[tuple[str, str, str]]:
     """Return (rule, where, message) of every failed result."""
@@ -67,8 +71,10 @@ def failures(results: list[RuleResult]) -> list[tuple[str, str, str]]:
 
 MP3_64K = ("-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "1")
 
+
 def quieter(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "volume=-12dB", *MP3_64K)
+
 
 def click(folder: Path) -> None:
     samples = decode(folder / TRACK)
@@ -76,22 +82,28 @@ def click(folder: Path) -> None:
     samples[middle:middle + 4] = [0.98, -0.98, 0.98, -0.98]
     reencode(folder / TRACK, *MP3_64K, samples=samples)
 
+
 def stereo(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "22050", "-ac", "2",
              "-joint_stereo", "0")
 
+
 def low_bitrate(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "32k", "-ar", "22050", "-ac", "1")
+
 
 def variable_bitrate(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-q:a", "4", "-ar", "22050", "-ac", "1")
 
+
 def sixteen_khz(folder: Path) -> None:
     reencode(folder / TRACK, "-c:a", "libmp3lame", "-b:a", "64k", "-ar", "16000", "-ac", "1")
+
 
 def no_leading_silence(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "silenceremove=start_periods=1:start_threshold=-50dB",
              *MP3_64K)
+
 
 def long_tail(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "apad=pad_dur=4", *MP3_64K)
@@ -109,6 +121,7 @@ def _loudness(path: Path, original: Path) -> str:
     assert abs(measure(path).loudness_lufs - lufs) < 0.01
     return f"{measure(path).loudness_lufs:.1f} LUFS integrated, outside -18 ± 2"
 
+
 def _peak(path: Path, original: Path) -> str:
     independent = 20 * np.log10(np.abs(resample_poly(decode(path), 4, 1)).max())
     assert independent > -3.0
@@ -116,11 +129,13 @@ def _peak(path: Path, original: Path) -> str:
     assert abs(peak - independent) < 0.5
     return f"true peak {peak:.1f} dBFS above -3"
 
+
 def _lead(path: Path, original: Path) -> str:
     samples = decode(path)
     lead = np.flatnonzero(np.abs(samples) > 10 ** (-50 / 20))[0] / DECODE_RATE
     assert lead < 0.1
     return f"{lead:.2f} s of silence at the start (0.5-1 s)"
+
 
 def _tail(path: Path, original: Path) -> str:
     samples = decode(path)
@@ -128,6 +143,7 @@ def _tail(path: Path, original: Path) -> str:
         / DECODE_RATE
     assert tail > 5.0
     return f"{tail:.2f} s of silence at the end (1-3 s)"
+
 
 def _vbr(path: Path, original: Path) -> str:
     assert MP3(path).info.bitrate_mode is BitrateMode.VBR
@@ -153,7 +169,14 @@ def test_a_damaged_file_fails_its_rule_with_what_was_measured(
         rule: str, expected: Callable[[Path, Path], str]) -> None:
     damage(copy)
     results = audio.rules(mini_document, copy)
-    assert failures(results) == [(rule, TRACK, expected(copy / TRACK, mini_audio / TRACK))]
+    found = failures(results)
+    if damage in (click, no_leading_silence):  # a click in a pause, or every pause moved
+        pauses = [failure for failure in found if failure[0] == "audio/pauses"]
+        assert [where for _, where, _ in pauses] == [TRACK]
+        assert re.fullmatch(r"after '.+' the pause is \d\.\d\d s, not at least \d\.\d\d s.*",
+                            pauses[0][2])
+        found.remove(pauses[0])
+    assert found == [(rule, TRACK, expected(copy / TRACK, mini_audio / TRACK))]
 
 
 def test_a_file_that_is_not_mp3_is_one_failure(mini_document: Document, copy: Path) -> None:
@@ -173,24 +196,37 @@ def _delete_chapter(folder: Path) -> None:
     del tags["CHAP:what-is-it"]
     tags.save(book_of(folder), v2_version=3)
 
+
 def _retitle_chapter(folder: Path) -> None:
     tags = ID3(book_of(folder))
     tags["CHAP:details"].sub_frames.setall("TIT2", [TIT2(encoding=3, text=["Details"])])
     tags.save(book_of(folder), v2_version=3)
 
+
 def _reorder_chapters(folder: Path) -> None:
     tags = ID3(book_of(folder))
-    (toc,) = tags.getall("CTOC")
-    ids = list(toc.child_element_ids)
-    ids[2], ids[3] = ids[3], ids[2]
-    toc.child_element_ids = ids
+    toc = tags["CTOC:what-is-it:toc"]
+    toc.child_element_ids = list(reversed(toc.child_element_ids))
     tags.save(book_of(folder), v2_version=3)
+
 
 def _unordered_toc(folder: Path) -> None:
     tags = ID3(book_of(folder))
-    (toc,) = tags.getall("CTOC")
+    (toc,) = [toc for toc in tags.getall("CTOC") if toc.flags & CTOCFlags.TOP_LEVEL]
     toc.flags = toc.flags & ~CTOCFlags.ORDERED
     tags.save(book_of(folder), v2_version=3)
+
+
+def _flat_toc(folder: Path) -> None:
+    """Put every chapter in the top table of contents, as one flat list."""
+    tags = ID3(book_of(folder))
+    chapters = sorted(tags.getall("CHAP"), key=lambda frame: frame.start_time)
+    (top,) = [toc for toc in tags.getall("CTOC") if toc.flags & CTOCFlags.TOP_LEVEL]
+    tags.delall("CTOC")
+    top.child_element_ids = [frame.element_id for frame in chapters]
+    tags.add(top)
+    tags.save(book_of(folder), v2_version=3)
+
 
 def _unlist_track(folder: Path) -> None:
     (playlist,) = folder.glob("*.m3u8")
@@ -198,10 +234,12 @@ def _unlist_track(folder: Path) -> None:
     at = lines.index(TRACK)
     playlist.write_text("\n".join(lines[:at - 1] + lines[at + 1:]) + "\n", encoding="utf-8")
 
+
 def _list_a_ghost(folder: Path) -> None:
     (playlist,) = folder.glob("*.m3u8")
     with playlist.open("a", encoding="utf-8") as out:
         out.write("#EXTINF:3,A ghost\n009-ghost.mp3\n")
+
 
 def _no_publisher(folder: Path) -> None:
     opening = folder / "000-opening.txt"
@@ -209,11 +247,50 @@ def _no_publisher(folder: Path) -> None:
     opening.write_text("\n".join(line for line in lines if "Publisher" not in line) + "\n",
                        encoding="utf-8")
 
+
 def _wrong_length(folder: Path) -> None:
     opening = folder / "000-opening.txt"
     text = opening.read_text(encoding="utf-8")
-    opening.write_text(re.sub(r"lasts about [^.]+\.", "lasts about 1 hour.", text),
+    opening.write_text(re.sub(r"lasts about \d+ minutes?", "lasts about 1 hour", text),
                        encoding="utf-8")
+
+
+def _wrong_track_count(folder: Path) -> None:
+    opening = folder / "000-opening.txt"
+    text = opening.read_text(encoding="utf-8")
+    opening.write_text(text.replace("in 7 tracks", "in 6 tracks"), encoding="utf-8")
+
+
+def _no_closing(folder: Path) -> None:
+    last = folder / "006-answers-true-false.txt"
+    lines = last.read_text(encoding="utf-8").splitlines()
+    last.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
+
+
+def _spell_an_address(folder: Path) -> None:
+    transcript = folder / "002-what-is-it.txt"
+    with transcript.open("a", encoding="utf-8") as out:
+        out.write("See www dot scotland dot gov dot uk slash Publications slash 2011.\n")
+
+
+def _say_a_print_word(folder: Path) -> None:
+    transcript = folder / "004-try-it.txt"
+    with transcript.open("a", encoding="utf-8") as out:
+        out.write("Circle your answer below.\n")
+
+
+def _repeat_a_header(folder: Path) -> None:
+    transcript = folder / "003-details.txt"
+    with transcript.open("a", encoding="utf-8") as out:
+        out.write("Information: Information.\n")
+
+
+def _drop_a_passage(folder: Path) -> None:
+    path = folder / "passages.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["files"][2]["passages"].pop(1)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
 
 def _book_minutes(folder: Path) -> float:
     return MP3(book_of(folder)).info.length / 60
@@ -233,6 +310,10 @@ def _book_minutes(folder: Path) -> float:
                     f"({ID3(book_of(folder))['CHAP:details'].start_time / 1000:.1f} s)"),
     (_unordered_toc, "audio/chapters", "mini-toolkit-complete.mp3",
      lambda folder: "the table of contents (CTOC) is not marked ordered"),
+    (_flat_toc, "audio/chapters", "mini-toolkit-complete.mp3",
+     lambda folder: "the tables of contents do not nest the sections as the document does "
+                    "(first at 'start'): one per chapter, and one per section with sections, "
+                    "each listing its own chapter first"),
     (_unlist_track, "audio/playlist", "mini-toolkit.m3u8",
      lambda folder: f"it does not list {TRACK}"),
     (_list_a_ghost, "audio/playlist", "mini-toolkit.m3u8",
@@ -242,8 +323,26 @@ def _book_minutes(folder: Path) -> float:
     (_wrong_length, "audio/opening", "000-opening.txt",
      lambda folder: "it says the recording lasts about 1 hour, but it lasts "
                     f"{_book_minutes(folder):.1f} minutes"),
+    (_wrong_track_count, "audio/opening", "000-opening.txt",
+     lambda folder: "it says there are 6 tracks, but there are 7"),
+    (_no_closing, "audio/closing", "006-answers-true-false.txt",
+     lambda folder: "it ends with 'Power: the ability to decide things.', not 'End of Mini "
+                    "toolkit.'"),
+    (_spell_an_address, "audio/addresses", "002-what-is-it.txt",
+     lambda folder: "line 7: an address said in 11 words with 5 dot, slash or underscore: "
+                    "'www dot scotland dot gov dot uk slash publications slash 2011'"),
+    (_say_a_print_word, "audio/print-words", "004-try-it.txt",
+     lambda folder: "line 10: 'Circle' in \"Circle your answer below.\"; line 10: 'below' in "
+                    "\"Circle your answer below.\""),
+    (_repeat_a_header, "audio/table-cells", "003-details.txt",
+     lambda folder: "'Information' is said twice in a row (a cell repeating its header)"),
+    (_drop_a_passage, "audio/passages", "passages.json",
+     lambda folder: "002-what-is-it.mp3: the passages are what-is-it/h, what-is-it/b2/i1, "
+                    "what-is-it/b2/i2 ..., not what-is-it/h, what-is-it/b1, what-is-it/b2/i1 ..."),
 ], ids=["chapter-deleted", "chapter-without-number", "chapters-reordered", "toc-not-ordered",
-        "track-not-listed", "ghost-listed", "no-publisher", "wrong-length"])
+        "toc-not-nested", "track-not-listed", "ghost-listed", "no-publisher", "wrong-length",
+        "wrong-track-count", "no-closing", "address-spelt", "print-word", "header-repeated",
+        "passage-missing"])
 def test_a_damaged_book_playlist_or_opening_fails_its_rule(
         mini_document: Document, copy: Path, damage: Callable[[Path], None], rule: str,
         where: str, expected: Callable[[Path], str]) -> None:
@@ -304,9 +403,12 @@ def test_every_rule_passes_on_the_mini_audio(mini_results: list[RuleResult],
     assert failures(mini_results) == []
     mp3s = sorted(path.name for path in mini_audio.glob("*.mp3"))
     assert len(mp3s) == 8  # the opening, 6 sections, the book
+    transcripts = len(mp3s)  # one beside each MP3
     assert Counter(r.rule for r in mini_results) == {
         **{rule: len(mp3s) for rule in FILE_RULES},
-        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
+        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
+        "audio/passages": 1, "audio/pauses": 6, "audio/addresses": transcripts,
+        "audio/print-words": transcripts, "audio/table-cells": 3}
     for rule in FILE_RULES:
         assert sorted(r.where for r in mini_results if r.rule == rule) == mp3s
 
@@ -327,8 +429,13 @@ def test_passing_results_say_what_was_measured(mini_results: list[RuleResult],
     assert result(mini_results, "audio/mono", book).message == f"mono in all {frames} frames"
     assert result(mini_results, "audio/sample-rate", book).message == "sampled at 22050 Hz"
     assert result(mini_results, "audio/chapters", book).message == (
-        "a top-level ordered table of contents of 6 chapters, one per section in reading "
-        "order, each titled with its number and title")
+        "4 ordered tables of contents nesting 6 chapters, one per section in reading order, "
+        "each titled with its number and title")
+    assert result(mini_results, "audio/passages", "passages.json").message == (
+        "36 passages in 7 files, as in the model, each timed in order within its file")
+    assert re.fullmatch(r"5 pauses between passages, each as long as the table says \(the "
+                        r"closest: \d\.\d\d s after 'what-is-it/.+', which needs \d\.\d\d s\)",
+                        result(mini_results, "audio/pauses", TRACK).message)
     assert result(mini_results, "audio/playlist", "mini-toolkit.m3u8").message == \
         "lists all 7 per-section files in order, each of which exists"
     opening = result(mini_results, "audio/opening", "000-opening.txt").message
@@ -362,8 +469,12 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> 
     assert failures(results) == []
     sections = len(list(real_document.sections()))
     mp3s = sections + 2  # the opening and the book
+    with_tables = sum(1 for section in real_document.sections()
+                      if any(isinstance(block, Table) for block in walk_blocks(section.blocks)))
     assert Counter(r.rule for r in results) == {
         **{rule: mp3s for rule in FILE_RULES}, "audio/lexicon": mp3s,
-        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1}
-    assert result(results, "audio/chapters", book_of(folder).name).message.startswith(
-        f"a top-level ordered table of contents of {sections} chapters")
+        "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
+        "audio/passages": 1, "audio/pauses": sections, "audio/addresses": mp3s,
+        "audio/print-words": mp3s, "audio/table-cells": with_tables}
+    assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
+                    result(results, "audio/chapters", book_of(folder).name).message)

@@ -1,0 +1,126 @@
+"""The audio rules on how the recording opens and ends, read in the transcripts.
+
+- ``audio/opening``: the first file's transcript says the title and the publisher, then how
+  long the recording lasts (within a minute of the whole book's length); it also says the
+  rights statement, how to get other formats (both from ``toolkit.yaml``), the title of every
+  chapter, that the voice is synthetic, and the number of tracks, which is the number of
+  per-section files (the opening included) that a player shows;
+- ``audio/closing``: the last per-section file's transcript ends with "End of <title>.".
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from formats.core.contract import RuleResult
+from formats.core.model import Document
+from formats.core.text import normalise
+from formats.editions.audio.files import OPENING_STEM, transcript_of
+from formats.editions.audio.lexicon import compile_lexicon
+from formats.editions.audio.wording import Wording
+from formats.outputs.mp3.stream import mp3_seconds
+
+LENGTH_TOLERANCE_MIN = 1.0  # the opening's announced length may be this far from the real one
+_LENGTH = re.compile(r"\blasts (?:about |around |nearly |almost )?"
+                     r"(?:(\d+) hours?)?(?: and )?(?:(\d+) minutes?)?")
+_TRACKS = re.compile(r"\b(\d+) tracks?\b")
+SYNTHETIC = "synthetic voice"
+
+
+def _say(text: str, wording: Wording) -> list[str]:
+    """Return the normalised forms a phrase may be said in: as written, and as the audio says
+    it (addresses, numbers, lexicon)."""
+    forms = [normalise(text), normalise(wording.line(text).text)]
+    return list(dict.fromkeys(form for form in forms if form))
+
+
+def _position(words: str, forms: list[str]) -> int | None:
+    found = [words.find(f" {form} ") for form in forms]
+    found = [place for place in found if place >= 0]
+    return min(found) if found else None
+
+
+def _minutes(match: re.Match[str]) -> int:
+    hours, minutes = match.group(1), match.group(2)
+    return int(hours or 0) * 60 + int(minutes or 0)
+
+
+def _said_length(match: re.Match[str]) -> str:
+    return match.group(0).removeprefix("lasts ").strip()
+
+
+def opening_result(document: Document, tracks: list[Path], book: Path | None) -> RuleResult:
+    """Return ``audio/opening``: the first file's transcript says the title and the publisher,
+    then a length within a minute of the whole recording's; and (see the module's text) the
+    rights, the other formats, the chapters, the synthetic voice and the number of tracks."""
+    if not tracks:
+        return RuleResult("audio/opening", OPENING_STEM, False, "no per-section file, so no "
+                                                                "opening")
+    transcript = transcript_of(tracks[0])
+    if not transcript.is_file():
+        return RuleResult("audio/opening", transcript.name, False,
+                          f"no transcript {transcript.name} beside {tracks[0].name}")
+    words = f" {normalise(transcript.read_text(encoding='utf-8'))} "
+    wording = Wording(compile_lexicon(document.lexicon))
+    meta = document.meta
+    problems = []
+    places = {}
+    for what, phrase in (("title", meta.title), ("publisher", meta.publisher)):
+        places[what] = _position(words, _say(phrase, wording))
+        if places[what] is None:
+            problems.append(f"it does not say the {what} '{phrase}'")
+    length = _LENGTH.search(words)
+    actual = sum(seconds or 0.0 for seconds in map(mp3_seconds, [book] if book else tracks))
+    if length is None or not (length.group(1) or length.group(2)):
+        problems.append("it does not say how long the recording lasts ('lasts about ... "
+                        "minutes')")
+    else:
+        if abs(_minutes(length) - actual / 60) > LENGTH_TOLERANCE_MIN:
+            problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
+                            f"{actual / 60:.1f} minutes")
+        if any(place is not None and place > length.start() for place in places.values()):
+            problems.append("it says the length before the title and the publisher")
+    problems += _more_problems(document, words, wording, len(tracks))
+    said = _said_length(length) if length else ""
+    return RuleResult.from_problems(
+        "audio/opening", transcript.name, problems,
+        f"says '{meta.title}', '{meta.publisher}', then that it lasts {said} (the whole "
+        f"recording lasts {actual / 60:.1f} minutes)")
+
+
+def _more_problems(document: Document, words: str, wording: Wording, tracks: int) -> list[str]:
+    """Return what the opening leaves out of the rights, the other formats, the chapters, the
+    synthetic voice and the number of tracks, or says wrong."""
+    meta = document.meta
+    problems = []
+    for what, phrase in (("rights statement", meta.rights),
+                         ("other formats", meta.alternative_formats)):
+        if phrase and _position(words, _say(phrase, wording)) is None:
+            problems.append(f"it does not say the {what} '{phrase}'")
+    for chapter in document.chapters:
+        if _position(words, _say(chapter.title, wording)) is None:
+            problems.append(f"it does not name the chapter '{chapter.label}'")
+    if f" {SYNTHETIC} " not in words:
+        problems.append(f"it does not say that the voice is a {SYNTHETIC}")
+    said = _TRACKS.search(words)
+    if said is None:
+        problems.append(f"it does not say how many tracks there are ({tracks})")
+    elif int(said.group(1)) != tracks:
+        problems.append(f"it says there are {said.group(1)} tracks, but there are {tracks}")
+    return problems
+
+
+def closing_result(document: Document, tracks: list[Path]) -> RuleResult:
+    """Return ``audio/closing``: the last file's transcript ends with "End of <title>."."""
+    wanted = f"End of {document.meta.title}."
+    last = transcript_of(tracks[-1]) if tracks else None
+    if last is None or not last.is_file():
+        return RuleResult("audio/closing", last.name if last else OPENING_STEM, False,
+                          "no transcript of the last file")
+    lines = last.read_text(encoding="utf-8").strip().splitlines()
+    problems = [] if lines and normalise(lines[-1]) == normalise(
+        Wording(compile_lexicon(document.lexicon)).line(wanted).text) else [
+        f"it ends with '{lines[-1] if lines else ''}', not '{wanted}'"]
+    return RuleResult.from_problems("audio/closing", last.name, problems,
+                                    f"the recording ends with '{wanted}'")

@@ -1,0 +1,152 @@
+"""The audio rules on what is said, read in the transcripts beside the files.
+
+A transcript holds exactly what its file says, one passage a line. In every transcript:
+
+- ``audio/addresses``: no address is said in more than ``MAX_ADDRESS_WORDS`` words, and no
+  address has more than ``MAX_MARKS`` "dot", "slash" or "underscore" in a row (an address is a
+  run of words joined by those marks, or by "at");
+- ``audio/print-words``: no word that only makes sense on paper ("page", "below", "circle",
+  "tick"...);
+- ``audio/table-cells`` (needs the document): no header of a table of the section is said twice
+  in a row (a cell that repeats its header: "True or False? True or False.");
+- ``audio/lexicon`` (when the document has a lexicon): no lexicon entry's written form is left
+  as a whole word (in any capitals, unless the entry matches case).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from formats.core.contract import RuleResult
+from formats.core.model import Document, LexiconEntry, Table, walk_blocks
+from formats.core.text import inline_text, normalise
+from formats.editions.audio.files import section_id_of
+from formats.editions.audio.lexicon import parse_entry, written_pattern
+from formats.editions.audio.print_words import PRINT_ONLY_WORD
+
+MAX_ADDRESS_WORDS = 8
+MAX_MARKS = 3
+_MARKS = ("dot", "slash", "underscore")
+_RUN_WORD = re.compile(r"[\w'-]+")
+
+
+def transcripts(out_dir: Path) -> list[Path]:
+    """Return every transcript in the folder, in name order."""
+    return sorted(out_dir.glob("*.txt"))
+
+
+def address_problems(text: str) -> list[str]:
+    """Return every address said in too many words or with too many marks in a row."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = _RUN_WORD.findall(line.lower())
+        for run in _address_runs(words):
+            said = " ".join(run)
+            marks = sum(word in _MARKS for word in run)
+            if len(run) > MAX_ADDRESS_WORDS or marks > MAX_MARKS:
+                problems.append(f"line {number}: an address said in {len(run)} words with "
+                                f"{marks} dot, slash or underscore: '{said}'")
+    return problems
+
+
+def _address_runs(words: list[str]) -> list[list[str]]:
+    """Return the runs of words joined by "dot", "slash" or "underscore": from the word before
+    the first mark to the word after the last, with letters spelt out around them ("o d i dot
+    d w p dot gov dot uk" is one run)."""
+    marks = [index for index, word in enumerate(words)
+             if word in _MARKS and 0 < index < len(words) - 1]
+    groups: list[list[int]] = []
+    for index in marks:
+        between = words[groups[-1][-1] + 1:index] if groups else []
+        if groups and (len(between) == 1 or (between and all(len(w) == 1 for w in between))):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    runs = []
+    for group in groups:
+        start, end = group[0] - 1, group[-1] + 2
+        while start > 0 and len(words[start - 1]) == 1 and len(words[start]) == 1:
+            start -= 1
+        while end < len(words) and len(words[end]) == 1 and len(words[end - 1]) == 1:
+            end += 1
+        runs.append(words[start:end])
+    return runs
+
+
+def print_word_problems(text: str) -> list[str]:
+    """Return every print-only word said, with its line."""
+    return [f"line {number}: '{match.group(0)}' in \"{_around(line, match)}\""
+            for number, line in enumerate(text.splitlines(), start=1)
+            for match in PRINT_ONLY_WORD.finditer(line)]
+
+
+def _around(line: str, match: re.Match[str]) -> str:
+    return line[max(0, match.start() - 30):match.end() + 30].strip()
+
+
+def repeated_header_problems(text: str, headers: list[str]) -> list[str]:
+    """Return every table header said twice in a row in ``text``."""
+    words = f" {normalise(text)} "
+    return [f"'{header}' is said twice in a row (a cell repeating its header)"
+            for header in headers
+            if (said := normalise(header)) and f" {said} {said} " in words]
+
+
+def lexicon_problems(text: str, entries: tuple[LexiconEntry, ...]) -> list[str]:
+    """Return every lexicon entry whose written form is left in ``text``, where and how often."""
+    problems = []
+    lines = text.splitlines()
+    for entry in entries:
+        said = parse_entry(entry)
+        pattern = written_pattern(entry.written, said.match_case)
+        found = [number for number, line in enumerate(lines, start=1)
+                 for match in pattern.finditer(line)
+                 if not _part_of_words(match.group(0), said.words)]
+        if found:
+            times = "once" if len(found) == 1 else f"{len(found)} times"
+            problems.append(f"'{entry.written}' is left as written {times} (first on line "
+                            f"{found[0]}), where the lexicon says '{said.words}'")
+    return problems
+
+
+def _part_of_words(found: str, words: str) -> bool:
+    """Return True when what was found is itself a word of the entry's spoken words."""
+    return found.lower() in words.lower().split()
+
+
+def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
+    """Return the rules on what every transcript says (see the module's text)."""
+    headers = _headers_by_section(document)
+    entries = document.lexicon
+    results = []
+    for transcript in transcripts(out_dir):
+        text = transcript.read_text(encoding="utf-8")
+        where = transcript.name
+        results.append(RuleResult.from_problems(
+            "audio/addresses", where, address_problems(text),
+            f"every address said in at most {MAX_ADDRESS_WORDS} words"))
+        results.append(RuleResult.from_problems(
+            "audio/print-words", where, print_word_problems(text),
+            "no word that only makes sense on paper"))
+        section_id = section_id_of(transcript.with_suffix(".mp3"))
+        if section_id in headers:
+            results.append(RuleResult.from_problems(
+                "audio/table-cells", where, repeated_header_problems(text, headers[section_id]),
+                "no cell repeats its header"))
+        if entries:
+            results.append(RuleResult.from_problems(
+                "audio/lexicon", where, lexicon_problems(text, entries),
+                f"none of the {len(entries)} lexicon entries' written forms is left"))
+    return results
+
+
+def _headers_by_section(document: Document) -> dict[str, list[str]]:
+    """Return the header cells of the tables of each section that has tables."""
+    found: dict[str, list[str]] = {}
+    for section in document.sections():
+        headers = [inline_text(cell) for block in walk_blocks(section.blocks)
+                   if isinstance(block, Table) for cell in block.header]
+        if headers:
+            found[section.id] = headers
+    return found
