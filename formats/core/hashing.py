@@ -3,7 +3,7 @@
 - :func:`section_hash`: a section's own words (its title and the text of its blocks, not its
   sub-sections'), for the Easy Read sign-off (which version of a section was checked) and for
   ``build.py diff``.
-- :func:`part_hash`: an Easy Read part's title, rows and pictures.
+- :func:`part_hash`: an Easy Read part's title, rows and pictures (for the sign-off).
 - :func:`fingerprint`: any parts of the model (and the files they point to), for the build
   cache: an edition is rebuilt only when the fingerprint of what it renders changed.
 
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from formats.core.model import EasyReadPart, Section
-from formats.core.text import inline_text, section_texts
+from formats.core.text import section_texts
 
 SHORT = 12  # hex digits shown where a person reads or copies a hash
 
@@ -40,13 +40,20 @@ def section_hash(section: Section) -> str:
 
 
 def part_hash(part: EasyReadPart) -> str:
-    """Return the hash of an Easy Read part: its title, and each row's words and pictures."""
-    pieces = [part.id, part.title]
+    """Return the hash of an Easy Read part as a reader meets it: its title, and each row's
+    words (bold and links included) and picture (its name, alt text, meaning and the picture
+    file's bytes). Not its ``covers`` or ``checked_against``: the sign-off writes those."""
+    digest = hashlib.sha256()
+    for piece in (part.id, " ".join(part.title.split())):
+        _feed(digest, piece, None)
     for row in part.rows:
-        pieces.append(" ".join(inline_text(row.content).split()))
-        pieces.extend(f"picture:{node.path.name}:{node.alt}" for node in row.content
-                      if hasattr(node, "alt") and hasattr(node, "path"))
-    return _digest(*pieces)
+        _feed(digest, row.content, None, by_name=True)
+    return digest.hexdigest()
+
+
+def short(digest: str) -> str:
+    """Return the first SHORT hex digits of a hash: what the sign-off records."""
+    return digest[:SHORT]
 
 
 def fingerprint(*parts: Any, root: Path | None = None) -> str:
@@ -62,19 +69,21 @@ def fingerprint(*parts: Any, root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def _feed(digest: Any, value: Any, root: Path | None) -> None:
+def _feed(digest: Any, value: Any, root: Path | None, by_name: bool = False) -> None:
+    """Add ``value`` to ``digest``: a path relative to ``root`` (or by its file name alone when
+    ``by_name``), with the bytes of the file it points to."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         digest.update(type(value).__name__.encode())
         for field in dataclasses.fields(value):
             digest.update(field.name.encode())
-            _feed(digest, getattr(value, field.name), root)
+            _feed(digest, getattr(value, field.name), root, by_name)
     elif isinstance(value, (tuple, list)):
         digest.update(b"[")
         for item in value:
-            _feed(digest, item, root)
+            _feed(digest, item, root, by_name)
         digest.update(b"]")
     elif isinstance(value, Path):
-        shown = value
+        shown = Path(value.name) if by_name else value
         if root is not None and value.is_absolute():
             try:
                 shown = value.resolve().relative_to(root.resolve())
