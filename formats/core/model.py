@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Literal, Union
 
+from formats.core.easy_read_model import EasyRead, EasyReadPart, EasyReadPicture, SignOff
+
 # ---------------------------------------------------------------------------------------------
 # Where a node came from
 
@@ -76,8 +78,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Image:
-    """An inline picture (used at the start of Easy Read rows). ``path`` is absolute; an Easy
-    Read picture has its ``name`` in the picture library and its one ``meaning``."""
+    """An inline picture (``path`` absolute); an Easy Read one has its library name and meaning."""
 
     path: Path
     alt: str
@@ -356,61 +357,6 @@ class Metadata:
 
 
 @dataclass(frozen=True)
-class EasyReadPicture:
-    """An entry of the Easy Read picture library: the picture (name, alt text, meaning), the
-    word stems every row showing it holds, what it shows ("a dollar sign") and its licence."""
-
-    image: Image
-    says: tuple[str, ...]
-    shows: tuple[str, ...]
-    licence: str
-    location: Location
-
-
-
-@dataclass(frozen=True)
-class SignOff:
-    """Who checked the Easy Read text, on which day, and the short hashes of the parts and of
-    the standard sections they cover, as ``(id, hash)`` pairs."""
-
-    by: str
-    date: date
-    parts: tuple[tuple[str, str], ...]
-    sections: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class EasyReadPart:
-    """A part of the Easy Read edition: rows of picture and words, covering standard sections;
-    ``checked_against``: the short hash of each section when an editor re-read the part beside
-    it, as ``(section id, hash)`` pairs; ``reviews``: notes for a person to confirm."""
-
-    id: str
-    number: int
-    title: str
-    covers: tuple[str, ...]
-    rows: tuple[Paragraph, ...]
-    location: Location
-    checked_against: tuple[tuple[str, str], ...] = ()
-    reviews: tuple[ReviewNote, ...] = ()
-
-
-@dataclass(frozen=True)
-class EasyRead:
-    """The Easy Read edition: its title, who checked it (None until someone has), its parts,
-    word list, picture library and the credit its pictures' licence asks outputs to show."""
-
-    title: str
-    subtitle: str
-    checked_by: SignOff | None
-    parts: tuple[EasyReadPart, ...]
-    word_list: tuple[GlossaryEntry, ...]
-    location: Location
-    pictures: tuple[EasyReadPicture, ...] = ()
-    picture_credit: str = ""
-
-
-@dataclass(frozen=True)
 class LexiconEntry:
     """How the audio edition says a word: ``written`` is replaced by ``spoken``."""
 
@@ -487,9 +433,8 @@ class Document:
 
     def reviews(self) -> list[ReviewNote]:
         """Return every review note of the source, in reading order (the Easy Read parts' last)."""
-        parts = self.easy_read.parts if self.easy_read is not None else ()
-        return ([note for section in self.sections() for note in section.reviews]
-                + [note for part in parts for note in part.reviews])
+        extra = self.easy_read.reviews() if self.easy_read is not None else []
+        return [note for section in self.sections() for note in section.reviews] + extra
 
     def quizzes(self) -> list[Quiz]:
         """Return the quizzes in reading order."""

@@ -28,8 +28,16 @@ from formats.core.load.picture_library import LIBRARY, read_picture_library
 from formats.core.load.references import claim_id
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    Block, EasyRead, EasyReadPart, EasyReadPicture, Figure, GlossaryEntry, Inline, Location,
-    Paragraph, SignOff,
+    Block,
+    EasyRead,
+    EasyReadPart,
+    EasyReadPicture,
+    Figure,
+    GlossaryEntry,
+    Inline,
+    Location,
+    Paragraph,
+    SignOff,
 )
 
 FOLDER = "easy-read"
@@ -147,8 +155,8 @@ def hashes(state: LoadState, value: Any, name: str, at: Location) -> tuple[tuple
     if not value:
         return ()
     if not isinstance(value, dict):
-        state.problems.add(at, f"'{name}' maps ids to hashes, one a line: 'an-id: \"0123456789ab\"' "
-                               f"({HOW_TO_SIGN_OFF})")
+        state.problems.add(at, f"'{name}' maps ids to hashes, one a line: 'an-id: "
+                               f"\"0123456789ab\"' ({HOW_TO_SIGN_OFF})")
         return ()
     pairs = []
     for key, digest in value.items():

@@ -1,10 +1,10 @@
 """The Easy Read edition: a web page, a PDF (booklets of at most 24 pages) and a Word file.
 
-The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture
-of the picture library beside one or two short sentences, and a word list. Each part says which standard sections
-it ``covers``; the coverage check looks for that part in every output when it checks one of
-those sections (:func:`expected`). The rules of standards.md ("Easy Read") are checked on the
-source and on the built files (:func:`rules`).
+The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture of
+the picture library beside one or two short sentences, and a word list. Each part says which
+standard sections it ``covers``; the coverage check looks for that part in every output when it
+checks one of those sections (:func:`expected`). The rules of standards.md ("Easy Read") are
+checked on the source and on the built files (:func:`rules`).
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ def pdf_line_ends(files: list[Path], out_dir: Path) -> list[RuleResult]:
             lines = [text_of(line) for line in page.lines()]
             lines = [line for line in lines if line]
             count += len(lines)
-            for line, after in zip(lines, [*lines[1:], ""]):
+            for line, after in zip(lines, [*lines[1:], ""], strict=True):
                 if BROKEN_WORD.search(line):
                     problems.append(f"page {page.number}: a line ends '{line[-20:]}' and the "
                                     f"next starts '{after[:20]}'")
@@ -145,7 +145,7 @@ def word_page(path: Path, out_dir: Path) -> RuleResult:
     problems = []
     for size in parts["word/document.xml"].iter(w("pgSz")):
         found = (int(size.get(w("w"), "0")), int(size.get(w("h"), "0")))
-        if any(abs(a - b) > TWIPS_TOLERANCE for a, b in zip(found, A4_TWIPS)):
+        if any(abs(a - b) > TWIPS_TOLERANCE for a, b in zip(found, A4_TWIPS, strict=True)):
             problems.append(f"the page is {found[0] / 567:.1f} x {found[1] / 567:.1f} cm, not "
                             "A4 (21.0 x 29.7 cm)")
     if not any(True for _ in parts["word/document.xml"].iter(w("pgSz"))):

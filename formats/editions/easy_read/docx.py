@@ -21,7 +21,13 @@ from pathlib import Path
 from formats.core.contract import ReadBack
 from formats.core.model import Document, EasyRead, Link, Text
 from formats.editions.easy_read.parts import (
-    WORD_LIST_ID, WORD_LIST_TITLE, Row, checked_line, edition_title, file_stem, part_rows,
+    WORD_LIST_ID,
+    WORD_LIST_TITLE,
+    Row,
+    checked_line,
+    edition_title,
+    file_stem,
+    part_rows,
     require_easy_read,
 )
 from formats.outputs.docx.blocks import write_blocks

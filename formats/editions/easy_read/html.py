@@ -10,12 +10,18 @@ from typing import Any
 import fontpkg_atkinson_hyperlegible as atkinson
 from jinja2 import Environment
 
-from formats.editions.easy_read.parts import (
-    WORD_LIST_ID, WORD_LIST_TITLE, checked_line, edition_title, keep_hyphens, paragraph_rows,
-    png_size, require_easy_read,
-)
 from formats.core.contract import RenderError
 from formats.core.model import Document
+from formats.editions.easy_read.parts import (
+    WORD_LIST_ID,
+    WORD_LIST_TITLE,
+    checked_line,
+    edition_title,
+    keep_hyphens,
+    paragraph_rows,
+    png_size,
+    require_easy_read,
+)
 from formats.outputs.html.templating import TEMPLATES, PictureCopier, environment, page_context
 
 PAGE = "index.html"

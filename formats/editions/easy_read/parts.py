@@ -10,13 +10,24 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
-    Location, Paragraph, Strong, Text,
+    Document,
+    EasyRead,
+    EasyReadPart,
+    Emphasis,
+    GlossaryEntry,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Location,
+    Paragraph,
+    Strong,
+    Text,
 )
 from formats.core.names import slug
-from formats.core.contract import RenderError
 from formats.core.text import inline_text, normalise, sentences
 
 NOT_CHECKED = "Not yet checked by people with learning disabilities"
@@ -126,7 +137,8 @@ def terms_used(text: str, entries: Iterable[GlossaryEntry]) -> list[GlossaryEntr
 
 def bold_in_parts(parts: Iterable[EasyReadPart]) -> list[str]:
     """Return every bold phrase of some parts' rows, in order."""
-    return [phrase for part in parts for row in part_rows(part) for phrase in bold_phrases(row.words)]
+    return [phrase for part in parts for row in part_rows(part)
+            for phrase in bold_phrases(row.words)]
 
 
 def parts_text(parts: Iterable[EasyReadPart]) -> str:

@@ -49,9 +49,10 @@ def sign_off(document: Document, easy_read: EasyRead) -> list[RuleResult]:
         results.extend(RuleResult(rule, where, False, f"{kind} '{key}' was checked but is no "
                                   f"longer in the Easy Read text: {again}", "warning")
                        for key in then if key not in now)
-    return results or [RuleResult(rule, where, True, f"{checked_line(easy_read)}: the "
-                                  f"{len(checked.parts)} parts and {len(checked.sections)} "
-                                  "sections they checked are unchanged", "warning")]
+    parts, sections = len(checked.parts), len(checked.sections)
+    return results or [RuleResult(rule, where, True, f"{checked_line(easy_read)}: the {parts} "
+                                  f"parts and {sections} sections they checked are unchanged",
+                                  "warning")]
 
 
 def checked_against(document: Document, easy_read: EasyRead) -> list[RuleResult]:

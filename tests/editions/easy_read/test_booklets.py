@@ -16,7 +16,10 @@ from formats.core.model import Document
 from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read.booklet_rules import (
-    booklet_word_list, pdf_line_ends, read_booklet, word_page,
+    booklet_word_list,
+    pdf_line_ends,
+    read_booklet,
+    word_page,
 )
 from formats.editions.easy_read.parts import keep_hyphens
 from formats.editions.easy_read.pdf import pdf_files, render_pdfs

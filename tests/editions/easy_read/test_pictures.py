@@ -11,7 +11,11 @@ import pytest
 from formats.core.load import load
 from formats.core.model import Document
 from formats.editions.easy_read.picture_rules import (
-    currency, currencies_shown, html_picture_meaning, picture_meaning, says_match,
+    currencies_shown,
+    currency,
+    html_picture_meaning,
+    picture_meaning,
+    says_match,
 )
 from tests.editions.easy_read.support import LIBRARY, PART_1, PART_2, edit, failed
 

@@ -35,7 +35,7 @@ def unsign(source: Path) -> None:
     end = start + 1
     while lines[end].startswith(" "):
         end += 1
-    path.write_text("\n".join(lines[:start] + ["checked-by: {}"] + lines[end:]) + "\n",
+    path.write_text("\n".join([*lines[:start], "checked-by: {}", *lines[end:]]) + "\n",
                     encoding="utf-8")
 
 
@@ -107,7 +107,8 @@ def test_a_part_not_re_read_and_a_new_part_are_named(source_copy: Path) -> None:
         "part 'er-what-it-is' has not been re-read beside section 'what-is-it' (1.1 What is it?)",
         "part 'er-what-it-is' has not been re-read beside section 'details' (a) Details)"]
     assert [message.split(":")[0] for _, message, _ in failed(results, "easy-read/sign-off")] == [
-        "part 'er-try-it' (Try it) is new since the Test Reading Group checked the text on 2026-11-30",
+        "part 'er-try-it' (Try it) is new since the Test Reading Group checked the text on "
+        "2026-11-30",
         "part 'er-tried-it' was checked but is no longer in the Easy Read text"]
 
 
@@ -116,12 +117,12 @@ def test_a_part_not_re_read_and_a_new_part_are_named(source_copy: Path) -> None:
 
 
 def output_texts(folder: Path) -> dict[str, str]:
-    """Return the page's HTML, the text of the PDF's first page and the Word file's body XML
-    with its text (a non-breaking hyphen read as "-")."""
-    pdf = next(folder.glob("*.pdf"))
+    """Return the page's HTML, the text of the PDF's title page and last page, and the Word
+    file's body XML with its text (a non-breaking hyphen read as "-")."""
+    pages = PdfReader(next(folder.glob("*.pdf"))).pages
     body = read_parts(next(folder.glob("*.docx")))["word/document.xml"]
     return {"html": (folder / "index.html").read_text(encoding="utf-8"),
-            "pdf": " ".join(PdfReader(pdf).pages[0].extract_text().split()),
+            "pdf": " ".join(f"{pages[0].extract_text()} {pages[-1].extract_text()}".split()),
             "docx": etree.tostring(body, encoding="unicode") + text_of(body)}
 
 
