@@ -24,6 +24,7 @@ from formats.editions.easy_read.booklet_rules import (
 from formats.editions.easy_read.parts import keep_hyphens
 from formats.editions.easy_read.pdf import pdf_files, render_pdfs
 from formats.outputs.pdf.writer import lay_out, write_layout
+from tests.conftest import ROOT
 from tests.editions.easy_read.support import PART_2, edit, failed
 
 DOCX = "mini-toolkit-easy-read.docx"
@@ -182,3 +183,15 @@ def test_real_booklets_stand_alone_and_break_no_word(real_document: Document,
     for result in (booklet_word_list(written, tmp_path, real_document.easy_read.word_list)
                    + pdf_line_ends(written, tmp_path)):
         assert result.passed, (result.where, result.message)
+
+
+@pytest.mark.slow
+def test_a_partner_edition_is_not_split_into_more_booklets(real_document: Document,
+                                                           tmp_path: Path) -> None:
+    # The partner's title page and imprint make the whole guide's front and back pages longer:
+    # the plan then counts 5 booklets, but each booklet's own word list is shorter, and 4 fit.
+    from formats.core.profile import read_profile, with_partner
+    partner = read_profile(ROOT / "docs" / "example-profile" / "profile.yaml")
+    written = render_pdfs(with_partner(real_document, partner), tmp_path)
+    assert [path.name[-18:] for path in written] == [f"booklet-{n}-of-4.pdf" for n in range(1, 5)]
+    assert all(len(PdfReader(path).pages) <= 24 for path in written)
