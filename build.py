@@ -6,6 +6,7 @@
     python build.py review [--source DIR] [--format text|json]
     python build.py diff OLD [--source DIR] [--format text|json]     OLD: a folder or git revision
     python build.py serve [--source DIR] [--out DIR] [--port N] [--host ADDRESS]
+    python build.py easy-read-checked [--by NAMES [--date YYYY-MM-DD]] [--re-read [PART ...]]
 
 Exit codes: 0 all good, 1 a check failed (or a format could not be written; with --strict, also
 any warning), 2 bad input or usage.
@@ -14,6 +15,7 @@ any warning), 2 bad input or usage.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import sys
 import threading
@@ -34,10 +36,11 @@ from formats.core.contract import RenderError
 from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.core.profile import ProfileError, read_profile, with_partner
+from formats.core.sign_off import SignOffError, write_checked_against, write_sign_off
 from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-COMMANDS = ("build", "check", "list", "review", "diff", "serve")
+COMMANDS = ("build", "check", "list", "review", "diff", "serve", "easy-read-checked")
 SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
 LOOPBACK = "127.0.0.1"
 
@@ -46,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="build.py", description="Build, check and list the accessible editions of the "
         "toolkit. Without a command, builds.")
-    commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff,serve}")
+    commands = parser.add_subparsers(dest="command", metavar="{build,check,list,review,diff,serve,"
+                                     "easy-read-checked}")
     build = commands.add_parser("build", help="build formats into the output folder (default)",
                                 description="Build every format (or those named) of the source "
                                 "into the output folder. The folder is only changed when the "
@@ -108,6 +112,19 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=LOOPBACK, help="the address to listen on (default: "
                        f"{LOOPBACK}, this computer only); another address shows the preview "
                        "to your network: use it only on a network you trust")
+    checked = commands.add_parser(
+        "easy-read-checked", help="record who checked the Easy Read text, and against what",
+        description="After a checking session, write the current hashes into the source: "
+        "--by: people with learning disabilities checked the whole text (checked-by in "
+        "easy-read.yaml); --re-read: an editor re-read these parts (every part when none is "
+        "named) beside the sections they cover (checked-against in each part).")
+    checked.add_argument("--source", type=Path, default=Path("source"),
+                         help="the source folder (default: source)")
+    checked.add_argument("--by", metavar="NAMES", help="who checked the text: names or a group")
+    checked.add_argument("--date", type=datetime.date.fromisoformat, default=datetime.date.today(),
+                         help="the day they checked it, YYYY-MM-DD (default: today)")
+    checked.add_argument("--re-read", nargs="*", metavar="PART", dest="re_read",
+                         help="the ids of the parts an editor re-read (none: every part)")
     return parser
 
 
@@ -149,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
         return _review(document, out, args.output)
     if args.command == "diff":
         return _diff(args.old, document, out, err, args.output)
+    if args.command == "easy-read-checked":
+        return _easy_read_checked(document, args, out, err)
     try:
         formats = _formats(args.formats, document)
     except UnknownEdition as error:
@@ -284,6 +303,24 @@ def _diff(old_spec: str, document: Document, out: Console, err: Console, output:
             out.print(f"  + {sentence}", markup=False, soft_wrap=True)
     if changes.empty:
         out.print("No section changed.")
+    return EXIT_OK
+
+
+def _easy_read_checked(document: Document, args: argparse.Namespace, out: Console,
+                       err: Console) -> int:
+    if args.by is None and args.re_read is None:
+        err.print("error: say what was checked: --by NAMES and/or --re-read [PART ...]")
+        return EXIT_BAD_INPUT
+    try:
+        written = write_checked_against(document, args.re_read) if args.re_read is not None \
+            else []
+        if args.by is not None:
+            written.append(write_sign_off(document, args.by, args.date))
+    except SignOffError as error:
+        err.print(f"error: {error}", markup=False, style="red")
+        return EXIT_BAD_INPUT
+    for path in written:
+        out.print(f"Wrote {path}", markup=False)
     return EXIT_OK
 
 

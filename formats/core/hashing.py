@@ -3,7 +3,7 @@
 - :func:`section_hash`: a section's own words (its title and the text of its blocks, not its
   sub-sections'), for the Easy Read sign-off (which version of a section was checked) and for
   ``build.py diff``.
-- :func:`part_hash`: an Easy Read part's title, rows and pictures.
+- :func:`part_hash`: an Easy Read part's title, rows and pictures (for the sign-off).
 - :func:`fingerprint`: any parts of the model (and the files they point to), for the build
   cache: an edition is rebuilt only when the fingerprint of what it renders changed.
 
@@ -19,9 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from formats.core.model import EasyReadPart, Section
-from formats.core.text import inline_text, section_texts
+from formats.core.text import section_texts
 
 SHORT = 12  # hex digits shown where a person reads or copies a hash
+# Typography that does not change what a text says: curly quotes and apostrophes hash as
+# straight ones, so that a change of quote style asks nobody to check the text again.
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
+                         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"'})
+
+
+def words_only(text: str) -> str:
+    """Return text as the sign-off hashes compare it: whitespace made single, quotes straight."""
+    return " ".join(text.translate(_QUOTES).split())
 
 
 def _digest(*pieces: str) -> str:
@@ -34,19 +43,27 @@ def _digest(*pieces: str) -> str:
 
 def section_hash(section: Section) -> str:
     """Return the hash of a section's own words: its title and its blocks' text, normalised
-    for whitespace (the first SHORT hex digits are enough to tell versions apart)."""
-    return _digest(section.id, " ".join(section.title.split()),
-                   *(" ".join(text.split()) for text in section_texts(section)))
+    for whitespace and quotes (the first SHORT hex digits are enough to tell versions apart)."""
+    return _digest(section.id, words_only(section.title),
+                   *(words_only(text) for text in section_texts(section)))
 
 
 def part_hash(part: EasyReadPart) -> str:
-    """Return the hash of an Easy Read part: its title, and each row's words and pictures."""
-    pieces = [part.id, part.title]
+    """Return the hash of an Easy Read part as a reader meets it: its title, and each row's
+    words (bold and links included) and picture (its name, alt text, meaning and the picture
+    file's bytes), quotes and whitespace as :func:`words_only` compares them. Not its
+    ``covers`` or ``checked_against``: the sign-off writes those."""
+    digest = hashlib.sha256()
+    for piece in (part.id, words_only(part.title)):
+        _feed(digest, piece, None)
     for row in part.rows:
-        pieces.append(" ".join(inline_text(row.content).split()))
-        pieces.extend(f"picture:{node.path.name}:{node.alt}" for node in row.content
-                      if hasattr(node, "alt") and hasattr(node, "path"))
-    return _digest(*pieces)
+        _feed(digest, row.content, None, as_read=True)
+    return digest.hexdigest()
+
+
+def short(digest: str) -> str:
+    """Return the first SHORT hex digits of a hash: what the sign-off records."""
+    return digest[:SHORT]
 
 
 def fingerprint(*parts: Any, root: Path | None = None) -> str:
@@ -62,19 +79,25 @@ def fingerprint(*parts: Any, root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def _feed(digest: Any, value: Any, root: Path | None) -> None:
+def _feed(digest: Any, value: Any, root: Path | None, as_read: bool = False) -> None:
+    """Add ``value`` to ``digest``: a path relative to ``root``, with the bytes of the file it
+    points to. ``as_read``: as a reader meets it, a path by its file name alone and text as
+    :func:`words_only` gives it."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         digest.update(type(value).__name__.encode())
         for field in dataclasses.fields(value):
             digest.update(field.name.encode())
-            _feed(digest, getattr(value, field.name), root)
+            _feed(digest, getattr(value, field.name), root, as_read)
     elif isinstance(value, (tuple, list)):
         digest.update(b"[")
         for item in value:
-            _feed(digest, item, root)
+            _feed(digest, item, root, as_read)
         digest.update(b"]")
+    elif isinstance(value, str) and as_read:
+        digest.update(repr(words_only(value)).encode("utf-8"))
+        digest.update(b"\0")
     elif isinstance(value, Path):
-        shown = value
+        shown = Path(value.name) if as_read else value
         if root is not None and value.is_absolute():
             try:
                 shown = value.resolve().relative_to(root.resolve())

@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator, Literal, Union
 
+from formats.core.easy_read_model import EasyRead, EasyReadPart, EasyReadPicture, SignOff
+
 # ---------------------------------------------------------------------------------------------
 # Where a node came from
 
@@ -76,10 +78,12 @@ class Link:
 
 @dataclass(frozen=True)
 class Image:
-    """An inline picture (used at the start of Easy Read rows). ``path`` is absolute."""
+    """An inline picture (``path`` absolute); an Easy Read one has its library name and meaning."""
 
     path: Path
     alt: str
+    name: str = ""
+    meaning: str = ""
 
 
 @dataclass(frozen=True)
@@ -353,30 +357,6 @@ class Metadata:
 
 
 @dataclass(frozen=True)
-class EasyReadPart:
-    """A part of the Easy Read edition: rows of picture and words, covering standard sections."""
-
-    id: str
-    number: int
-    title: str
-    covers: tuple[str, ...]
-    rows: tuple[Paragraph, ...]
-    location: Location
-
-
-@dataclass(frozen=True)
-class EasyRead:
-    """The Easy Read edition: its own title, its parts and its word list."""
-
-    title: str
-    subtitle: str
-    checked_by: tuple[str, ...]
-    parts: tuple[EasyReadPart, ...]
-    word_list: tuple[GlossaryEntry, ...]
-    location: Location
-
-
-@dataclass(frozen=True)
 class LexiconEntry:
     """How the audio edition says a word: ``written`` is replaced by ``spoken``."""
 
@@ -452,8 +432,9 @@ class Document:
         raise KeyError(section_id)
 
     def reviews(self) -> list[ReviewNote]:
-        """Return every review note of the source, in reading order."""
-        return [note for section in self.sections() for note in section.reviews]
+        """Return every review note of the source, in reading order (the Easy Read parts' last)."""
+        extra = self.easy_read.reviews() if self.easy_read is not None else []
+        return [note for section in self.sections() for note in section.reviews] + extra
 
     def quizzes(self) -> list[Quiz]:
         """Return the quizzes in reading order."""

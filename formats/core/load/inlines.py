@@ -8,14 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from markdown_it.tree import SyntaxTreeNode
 
 from formats.core.load.markdown import parse_inline
 from formats.core.load.references import link_to
 from formats.core.load.state import LoadState
-from formats.core.model import Emphasis, Image, Inline, LineBreak, Link, Location, Strong, Text
+from formats.core.model import (
+    EasyReadPicture, Emphasis, Image, Inline, LineBreak, Link, Location, Strong, Text,
+)
 
 EXTERNAL_ADDRESS = re.compile(r"^(https?://|mailto:)")
 
@@ -23,11 +25,14 @@ EXTERNAL_ADDRESS = re.compile(r"^(https?://|mailto:)")
 @dataclass(frozen=True)
 class InlineContext:
     """Where inline text is read: the load, the file (pictures are found next to it) and the
-    location of the block, where its inline problems are reported."""
+    location of the block, where its inline problems are reported. In an Easy Read part,
+    ``pictures`` is the picture library: a picture is written by its name there, ``![](name)``.
+    """
 
     state: LoadState
     path: Path
     location: Location
+    pictures: Mapping[str, EasyReadPicture] | None = None
 
 
 InlineReader = Callable[[SyntaxTreeNode, InlineContext], list[Inline]]
@@ -95,6 +100,8 @@ def _image(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
     src = str(node.attrs.get("src", ""))
     alt = "".join(grand.content if grand.type != "softbreak" else " "
                   for grand in node.children)
+    if where.pictures is not None:
+        return _library_picture(src, alt, where, where.pictures)
     target = (where.path.parent / src).resolve()
     try:
         target.relative_to(where.state.root)
@@ -109,6 +116,23 @@ def _image(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
                                                  "it shows in the brackets, "
                                                  "![like this](picture.png)")
     return [Image(target, " ".join(alt.split()))]
+
+
+def _library_picture(name: str, alt: str, where: InlineContext,
+                     pictures: Mapping[str, EasyReadPicture]) -> list[Inline]:
+    """Return the library's picture called ``name`` (with its alt text and meaning); none, with
+    a problem, when the library has no such picture. Alt text written in the row is a problem:
+    the library gives every use of a picture the same alt text."""
+    picture = pictures.get(name)
+    if picture is None:
+        where.state.problems.add(where.location, f"picture '{name}' is not in "
+                                                 "pictures/easy-read/pictures.yaml")
+        return []
+    if alt.strip():
+        where.state.problems.add(where.location, f"picture '{name}' takes its alt text from "
+                                                 f"pictures/easy-read/pictures.yaml: write "
+                                                 f"![]({name})")
+    return [picture.image]
 
 
 INLINE_READERS: dict[str, InlineReader] = {

@@ -1,10 +1,10 @@
 """The Easy Read edition: a web page, a PDF (booklets of at most 24 pages) and a Word file.
 
-The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture
-beside one to three short sentences, and a word list. Each part says which standard sections
-it ``covers``; the coverage check looks for that part in every output when it checks one of
-those sections (:func:`expected`). The rules of standards.md ("Easy Read") are checked on the
-source and on the built files (:func:`rules`).
+The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture of
+the picture library beside one or two short sentences, and a word list. Each part says which
+standard sections it ``covers``; the coverage check looks for that part in every output when it
+checks one of those sections (:func:`expected`). The rules of standards.md ("Easy Read") are
+checked on the source and on the built files (:func:`rules`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read import rules as easy_read_rules
+from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends, word_page
 from formats.editions.easy_read.parts import WORD_LIST_ID, check_pictures, part_sentences
+from formats.editions.easy_read.picture_rules import html_picture_meaning
 from formats.outputs.docx.rules import docx_rules
 from formats.outputs.html import reader as html_reader
 
@@ -59,7 +61,7 @@ class EasyReadEdition(Edition):
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the Easy Read rules checked on the source, on the built files in ``out_dir``,
         and on the page in headless Chromium."""
-        return (easy_read_rules.source_rules(document) + file_rules(out_dir)
+        return (easy_read_rules.source_rules(document) + file_rules(out_dir, document)
                 + easy_read_rules.browser_rules(out_dir / html_output.PAGE, HTML_OUTPUT))
 
 
@@ -89,13 +91,18 @@ def expected(document: Document) -> dict[str, Expected]:
     return result
 
 
-def file_rules(out_dir: Path) -> list[RuleResult]:
-    """Return the rules measured on the built files: pictures in the page, PDF pages and text
-    size, and the Word rules (headings, title, language, alt text, links, lists) on the .docx."""
+def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResult]:
+    """Return the rules measured on the built files: pictures in the page (one alt text a
+    file), PDF pages, text size and line ends, each booklet's word list (against the
+    ``document``'s word list too, when given), and the Word rules and page on the .docx."""
     files = pdf_output.pdf_files(out_dir)
+    entries = document.easy_read.word_list if document and document.easy_read else ()
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
+            + html_picture_meaning(out_dir, html_output.PAGE)
             + easy_read_rules.pdf_pages(files, out_dir)
             + easy_read_rules.pdf_text_size(files, out_dir)
+            + pdf_line_ends(files, out_dir)
+            + booklet_word_list(files, out_dir, entries)
             + word_rules(out_dir))
 
 
@@ -106,4 +113,4 @@ def word_rules(out_dir: Path) -> list[RuleResult]:
         return [RuleResult("easy-read/word/file", str(out_dir), False,
                            "there is not exactly one Word file")]
     return [result for result in docx_rules(out_dir / name, out_dir, prefix="easy-read/word")
-            if result.rule != LAYOUT_TABLES_EXEMPT]
+            if result.rule != LAYOUT_TABLES_EXEMPT] + [word_page(out_dir / name, out_dir)]

@@ -1,11 +1,14 @@
 """The Easy Read Word document, written through the one Word writer (:mod:`formats.outputs.docx`)
 and read back by its one reader.
 
-A title page (with who checked the guide) and a numbered list of the parts; then per part a
+A title page (who checked the guide, the partner of a partner's edition, how to ask for other
+formats, the imprint and the pictures' credit), then the contents list on a page of its own
+(the shared Word contents field, :func:`formats.outputs.docx.contents.contents`); then per part a
 Heading 1 bookmarked with the part id and a borderless layout table, a row per idea: the picture
 (with alt text) on the left, the words on the right; the word list at the end. The core gives it
 what it gives every Word document: A4 with UK margins, page numbers in the footer, headings in
-the body's font, Word's automatic hyphenation off. Its look is :data:`EASY_READ`: Arial 18pt,
+the body's font, Word's automatic hyphenation off. Its look is :data:`EASY_READ`: Arial (which
+Word has everywhere; Word files cannot carry the PDF's Atkinson Hyperlegible) 18pt throughout,
 headings 28pt bold and black, no italics, and the hyphen inside a word ("co-production")
 written as a non-breaking hyphen, so that no line ends at it.
 """
@@ -16,21 +19,31 @@ import dataclasses
 from pathlib import Path
 
 from formats.core.contract import ReadBack
-from formats.core.model import BulletList, Document, EasyRead, Link, ListItem, Paragraph, Text
+from formats.core.model import Document, EasyRead, Link, Text
 from formats.editions.easy_read.parts import (
-    WORD_LIST_ID, WORD_LIST_TITLE, Row, edition_title, file_stem, part_rows, require_easy_read,
+    WORD_LIST_ID,
+    WORD_LIST_TITLE,
+    Row,
+    checked_line,
+    edition_title,
+    file_stem,
+    part_rows,
+    require_easy_read,
 )
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
-from formats.outputs.docx.contents import page_footer
+from formats.outputs.docx.contents import contents, page_footer
 from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
-from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
+from formats.outputs.docx.inlines import bookmarked_heading, inline_paragraph
+from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.profile import UK_MARGIN_CM, DocxProfile
 from formats.outputs.docx.reader import read_back_docx
 from formats.outputs.docx.state import DocxState
+from formats.outputs.docx.styles import recolour
 from formats.outputs.docx.tables import layout_table, picture_beside_words
 
 OUTPUT = "easy-read/docx"
+CONTENTS_TITLE = "What is in this guide"
 PICTURE_WIDTH_CM = 2.8
 PICTURE_COLUMN_CM = 3.6
 EASY_READ = DocxProfile(
@@ -56,13 +69,18 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
     check_bookmark_names([*(part.id for part in easy_read.parts), WORD_LIST_ID,
                           *(entry.id for entry in easy_read.word_list)])
     state = DocxState(new_document(EASY_READ, document.meta.language), document, EASY_READ)
+    if document.partner is not None:  # their colour for links; headings stay black
+        recolour(state.doc, EASY_READ.heading_colour,
+                 document.partner.colours.primary.lstrip("#").upper())
     title_page(state, easy_read)
+    contents_heading = state.text_paragraph(CONTENTS_TITLE, "TOC Heading")
     for part in easy_read.parts:
         bookmarked_heading(state, 1, (Text(part.title),), part.id)
         rows_table(state, part_rows(part))
     bookmarked_heading(state, 1, (Text(WORD_LIST_TITLE),), WORD_LIST_ID)
     state.text_paragraph("These are the hard words in this guide and what they mean.")
     write_blocks(state, easy_read.word_list, 2)
+    contents(state, contents_heading)
     page_footer(state)
     core_properties(state.doc, dataclasses.replace(
         toolkit_properties(document, EASY_READ), title=edition_title(easy_read),
@@ -76,24 +94,32 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
 
 
 def title_page(state: DocxState, easy_read: EasyRead) -> None:
-    """Add the title, subtitle, where it comes from, who checked it and the list of parts."""
+    """Add the title page: title, subtitle, where the guide comes from, who checked it, the
+    partner (logo and name) of a partner's edition, how to ask for other formats, the imprint
+    and the pictures' credit."""
     meta = state.document.meta
+    partner = state.document.partner
     state.text_paragraph(easy_read.title, "Title")
     if easy_read.subtitle:
         state.text_paragraph(easy_read.subtitle, "Subtitle")
     state.text_paragraph(f"An Easy Read version of “{meta.title}” by {meta.publisher}.")
-    if easy_read.checked_by:
-        state.text_paragraph(f"This guide was checked by {', '.join(easy_read.checked_by)}.")
+    state.text_paragraph(f"{checked_line(easy_read)}.")
+    if partner is not None:
+        if partner.logo is not None:
+            state.paragraph()._p.append(picture_run(state, partner.logo, height_cm=2.5))
+        state.text_paragraph(f"You can get this guide from {partner.name}.")
     inline_paragraph(state, (Text("You can ask for this guide in other formats. E-mail "),
                              Link(f"mailto:{meta.contact.email}", (Text(meta.contact.email),)),
                              Text(".")))
-    heading(state, 1, (Text("What is in this guide"),))
-    here = easy_read.location
-    parts = BulletList(tuple(ListItem((Paragraph((Link(f"#{part.id}", (Text(part.title),)),),
-                                                 here),)) for part in easy_read.parts),
-                       ordered=True, location=here)
-    word_list = Paragraph((Link(f"#{WORD_LIST_ID}", (Text(WORD_LIST_TITLE),)),), here)
-    write_blocks(state, (parts, word_list), 2)
+    if partner is not None and partner.phone:
+        state.text_paragraph(f"Phone {partner.phone}.")
+    state.text_paragraph(f"{meta.publisher}. Edition {meta.edition.number}, "
+                         f"{meta.edition.date.day} {meta.edition.date:%B %Y}.")
+    if partner is not None:
+        state.text_paragraph(f"This edition: {partner.name}. {partner.edition_note}")
+    state.text_paragraph(meta.rights)
+    if easy_read.picture_credit:
+        state.text_paragraph(easy_read.picture_credit)
 
 
 def rows_table(state: DocxState, rows: list[Row]) -> None:

@@ -10,11 +10,18 @@ from typing import Any
 import fontpkg_atkinson_hyperlegible as atkinson
 from jinja2 import Environment
 
-from formats.editions.easy_read.parts import (
-    WORD_LIST_ID, WORD_LIST_TITLE, edition_title, paragraph_rows, png_size, require_easy_read,
-)
 from formats.core.contract import RenderError
 from formats.core.model import Document
+from formats.editions.easy_read.parts import (
+    WORD_LIST_ID,
+    WORD_LIST_TITLE,
+    checked_line,
+    edition_title,
+    keep_hyphens,
+    paragraph_rows,
+    png_size,
+    require_easy_read,
+)
 from formats.outputs.html.templating import TEMPLATES, PictureCopier, environment, page_context
 
 PAGE = "index.html"
@@ -27,6 +34,7 @@ def easy_read_environment(pictures: PictureCopier | None = None) -> Environment:
     env = environment(pictures)
     env.filters["rows"] = paragraph_rows
     env.filters["png_size"] = png_size
+    env.filters["keep_hyphens"] = keep_hyphens
     return env
 
 
@@ -36,10 +44,12 @@ def font_files() -> list[Path]:
 
 
 def context(document: Document, **extra: Any) -> dict[str, Any]:
-    """Return what the Easy Read templates need: metadata, the Easy Read text, word-list names."""
+    """Return what the Easy Read templates need: metadata, the partner, the Easy Read text, who
+    checked it, word-list names."""
     easy_read = require_easy_read(document)
     values: dict[str, Any] = {"easy_read": easy_read, "parts": easy_read.parts,
                               "title": edition_title(easy_read),
+                              "checked": checked_line(easy_read),
                               "word_list_id": WORD_LIST_ID, "word_list_title": WORD_LIST_TITLE}
     values.update(extra)
     return page_context(document, **values)

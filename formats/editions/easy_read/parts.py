@@ -8,15 +8,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from markupsafe import Markup, escape
+
+from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
-    Location, Paragraph, Strong, Text,
+    Document,
+    EasyRead,
+    EasyReadPart,
+    Emphasis,
+    GlossaryEntry,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Location,
+    Paragraph,
+    Strong,
+    Text,
 )
 from formats.core.names import slug
-from formats.core.contract import RenderError
 from formats.core.text import inline_text, normalise, sentences
 
+NOT_CHECKED = "Not yet checked by people with learning disabilities"
 WORD_LIST_ID = "word-list"
 WORD_LIST_TITLE = "Word list"
 MAX_PAGES = 24
@@ -92,28 +106,61 @@ def singular_forms(phrase: str) -> set[str]:
 
 def in_word_list(phrase: str, entries: tuple[GlossaryEntry, ...]) -> bool:
     """Return True when a phrase is a word-list term (any case; a simple plural allowed)."""
+    return in_terms(phrase, [entry.term for entry in entries])
+
+
+def in_terms(phrase: str, terms: Iterable[str]) -> bool:
+    """Return True when a phrase is one of ``terms`` (any case; a simple plural allowed)."""
     wanted = singular_forms(phrase)
-    return any(wanted & singular_forms(entry.term) for entry in entries)
+    return any(wanted & singular_forms(term) for term in terms)
+
+
+def term_pattern(term: str) -> re.Pattern[str]:
+    """Return a pattern finding a word-list term in normalised text: the whole term, its last
+    word also in a simple plural ("partners", "bodies")."""
+    words = normalise(re.sub(r"\([^)]*\)", " ", term)).split()
+    if not words:
+        return re.compile(r"(?!)")
+    last = re.escape(words[-1])
+    if words[-1].endswith("y"):
+        last = f"(?:{last}|{re.escape(words[-1][:-1])}ies)"
+    else:
+        last = f"{last}(?:s|es)?"
+    return re.compile(r"\b" + r"\s".join([*map(re.escape, words[:-1]), last]) + r"\b")
+
+
+def terms_used(text: str, entries: Iterable[GlossaryEntry]) -> list[GlossaryEntry]:
+    """Return the word-list entries whose term occurs in ``text`` (any case, bold or not)."""
+    plain = normalise(text)
+    return [entry for entry in entries if term_pattern(entry.term).search(plain)]
 
 
 def bold_in_parts(parts: Iterable[EasyReadPart]) -> list[str]:
     """Return every bold phrase of some parts' rows, in order."""
-    return [phrase for part in parts for row in part_rows(part) for phrase in bold_phrases(row.words)]
+    return [phrase for part in parts for row in part_rows(part)
+            for phrase in bold_phrases(row.words)]
+
+
+def parts_text(parts: Iterable[EasyReadPart]) -> str:
+    """Return the words of every row of some parts, as one plain text."""
+    return " ".join(row_text(row) for part in parts for row in part_rows(part))
 
 
 def words_for(easy_read: EasyRead, parts: tuple[EasyReadPart, ...]) -> tuple[GlossaryEntry, ...]:
-    """Return the word-list entries a booklet of ``parts`` needs.
+    """Return the word-list entries a booklet of ``parts`` needs, so that it stands alone.
 
-    Those bold in its parts, and those bold nowhere (so that every entry is in some booklet);
-    the whole list when the booklet holds every part.
+    Those whose term its parts use (bold or not), and those no part uses (so that every entry
+    is in some booklet); the whole list when the booklet holds every part.
     """
     if len(parts) == len(easy_read.parts):
         return easy_read.word_list
-    here = bold_in_parts(parts)
-    everywhere = bold_in_parts(easy_read.parts)
+    here = {entry.id for entry in terms_used(parts_text(parts), easy_read.word_list)}
+    anywhere = {entry.id for entry in terms_used(parts_text(easy_read.parts),
+                                                 easy_read.word_list)}
+    bold_here = bold_in_parts(parts)
     return tuple(entry for entry in easy_read.word_list
-                 if any(in_word_list(phrase, (entry,)) for phrase in here)
-                 or not any(in_word_list(phrase, (entry,)) for phrase in everywhere))
+                 if entry.id in here or entry.id not in anywhere
+                 or any(in_word_list(phrase, (entry,)) for phrase in bold_here))
 
 
 def require_easy_read(document: Document) -> EasyRead:
@@ -122,6 +169,28 @@ def require_easy_read(document: Document) -> EasyRead:
         raise RenderError(f"{document.source_dir / 'easy-read' / 'easy-read.yaml'} does not "
                           "exist: the Easy Read edition needs its own text")
     return document.easy_read
+
+
+def checked_line(easy_read: EasyRead) -> str:
+    """Return what every output says about the check: "Checked by NAMES on 1 December 2026"
+    once people have checked the text, NOT_CHECKED until then."""
+    sign_off = easy_read.checked_by
+    if sign_off is None:
+        return NOT_CHECKED
+    return f"Checked by {sign_off.by} on {sign_off.date.day} {sign_off.date:%B %Y}"
+
+
+_HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def keep_hyphens(html: Any) -> Markup:
+    """Return HTML (a plain string is escaped first) with every hyphenated word of its text,
+    not of its tags, in a no-wrap span, so that no line breaks at the hyphen."""
+    pieces = _TAG.split(str(escape(html)))
+    return Markup("".join(piece if piece.startswith("<") else
+                          _HYPHENATED.sub(r'<span class="nowrap">\g<0></span>', piece)
+                          for piece in pieces))
 
 
 def edition_title(easy_read: EasyRead) -> str:

@@ -2,8 +2,9 @@
 
 Each booklet is a complete PDF with its own title page, the parts it holds (each from a new
 page) and the word list of its hard words. Booklets are planned from a layout of the whole guide
-(the pages each part takes), as few and as even as they can be, then each is laid out again,
-and its last part moved on to the next booklet while it is too long.
+(the pages each part takes), as few and as even as they can be, counting the whole word list in
+each; one booklet fewer is tried first (a booklet's word list is shorter), then the plan, each
+booklet laid out again and its last part moved on to the next booklet while it is too long.
 """
 
 from __future__ import annotations
@@ -154,6 +155,15 @@ def first_pages(layout: Any, ids: list[str]) -> dict[str, int]:
     return found
 
 
+def part_sizes(parts: list[EasyReadPart], layout: Any) -> tuple[list[int], int, int]:
+    """Return the pages each part takes in the whole guide's layout, the front pages (title and
+    contents) and the pages from the word list to the end."""
+    ids = [part.id for part in parts] + [WORD_LIST_ID]
+    starts = first_pages(layout, ids)
+    sizes = [starts[ids[index + 1]] - starts[part.id] for index, part in enumerate(parts)]
+    return sizes, starts[parts[0].id], len(layout.pages) - starts[WORD_LIST_ID]
+
+
 def plan_groups(parts: list[EasyReadPart], layout: Any, max_pages: int
                 ) -> list[tuple[EasyReadPart, ...]]:
     """Return the parts grouped into as few booklets as fit, as even in length as possible.
@@ -162,15 +172,40 @@ def plan_groups(parts: list[EasyReadPart], layout: Any, max_pages: int
     the same word list, and whole parts in order; a part too long for any booklet gets one of
     its own.
     """
-    ids = [part.id for part in parts] + [WORD_LIST_ID]
-    starts = first_pages(layout, ids)
-    sizes = [starts[ids[index + 1]] - starts[part.id] for index, part in enumerate(parts)]
-    overhead = starts[parts[0].id] + len(layout.pages) - starts[WORD_LIST_ID]
-    budget = max(max_pages - overhead, 1)
-    count = len(group_by_budget(sizes, budget))
-    even = next((size for size in range(max(sizes), budget + 1)
-                 if len(group_by_budget(sizes, size)) <= count), budget)
+    sizes, front, back = part_sizes(parts, layout)
+    budget = max(max_pages - front - back, 1)
+    return even_groups(parts, sizes, len(group_by_budget(sizes, budget)))
+
+
+def even_groups(parts: list[EasyReadPart], sizes: list[int], count: int
+                ) -> list[tuple[EasyReadPart, ...]]:
+    """Return the parts in at most ``count`` groups, in order, the longest as short as can be."""
+    even = next(size for size in range(max(sizes), sum(sizes) + 1)
+                if len(group_by_budget(sizes, size)) <= count)
     return [tuple(parts[index] for index in group) for group in group_by_budget(sizes, even)]
+
+
+def fewer_booklets(document: Document, parts: list[EasyReadPart], layout: Any,
+                   planned: int, max_pages: int) -> list[tuple[Booklet, Any]] | None:
+    """Return the booklets laid out when one booklet fewer than ``planned`` fits, else None.
+
+    The plan counts the whole guide's word list in every booklet, but a booklet's own word list
+    is shorter; the booklets are tried only when each could fit with a one-page word list.
+    """
+    sizes, front, _ = part_sizes(parts, layout)
+    if planned < 2:
+        return None
+    groups = even_groups(parts, sizes, planned - 1)
+    length = {part.id: size for part, size in zip(parts, sizes, strict=True)}
+    if any(sum(length[part.id] for part in group) > max_pages - front - 1 for group in groups):
+        return None
+    laid = []
+    for number, group in enumerate(groups, start=1):
+        booklet = Booklet(number, len(groups), group)
+        laid.append((booklet, lay_out_booklet(document, booklet, groups)))
+        if len(laid[-1][1].pages) > max_pages:
+            return None
+    return laid
 
 
 def group_by_budget(sizes: list[int], budget: int) -> list[list[int]]:
@@ -198,7 +233,8 @@ def render_pdfs(document: Document, out_dir: Path, max_pages: int = MAX_PAGES) -
     if len(layout.pages) <= max_pages or len(parts) < 2:
         return [write(layout, out_dir / booklet_name(document, whole))]
     groups = plan_groups(parts, layout, max_pages)
-    layouts = fit_booklets(document, groups, max_pages)
+    layouts = (fewer_booklets(document, parts, layout, len(groups), max_pages)
+               or fit_booklets(document, groups, max_pages))
     return [write(layout, out_dir / booklet_name(document, booklet))
             for booklet, layout in layouts]
 

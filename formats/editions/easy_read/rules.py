@@ -2,7 +2,9 @@
 
 Every rule returns RuleResults: one failure per problem found (with its source location or
 file), or one passing result saying what was checked. Levels: "error" fails ``build.py check``;
-"warning" is reported (numbers as digits, reading ease, "checked by").
+"warning" is reported (numbers as digits, reading ease). The picture rules are in
+:mod:`.picture_rules`, the sign-off's in :mod:`.sign_off_rules`, the booklets' and the Word
+page's in :mod:`.booklet_rules`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from formats.editions.easy_read.parts import (
 from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
 from formats.core.contract import RuleResult
 from formats.core.text import sentences
+from formats.editions.easy_read.picture_rules import currency, picture_meaning
+from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
 
 MAX_WORDS = 15
+MAX_ROW_SENTENCES = 2  # one idea a row: at most 2 sentences beside a picture
 MIN_READING_EASE = 80.0
 MIN_PDF_TEXT_SIZE = 16.0
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -124,13 +129,26 @@ def pictures(document: Document, easy_read: EasyRead) -> list[RuleResult]:
             continue
         if row.picture is None:
             results.append(_failed(rule, source_place(document, row.location),
-                                   "row has no picture: start it with ![what the picture "
-                                   "shows](../pictures/easy-read/NAME.png)"))
+                                   "row has no picture: start it with ![](NAME), NAME a "
+                                   "picture of pictures/easy-read/pictures.yaml"))
         elif not row.picture.alt.strip():
             results.append(_failed(rule, source_place(document, row.location),
                                    f"picture '{row.picture.path.name}' has no alt text"))
     return results or [_passed(rule, _easy_read_place(document, easy_read),
                                f"all {len(rows)} rows have a picture with alt text")]
+
+
+def row_sentences(document: Document, easy_read: EasyRead) -> list[RuleResult]:
+    """Return a failure for every row of more than MAX_ROW_SENTENCES sentences."""
+    rule = "easy-read/row-sentences"
+    rows = _all_rows(easy_read)
+    results = [_failed(rule, source_place(document, row.location),
+                       f"row of {count} sentences (at most {MAX_ROW_SENTENCES}): split it into "
+                       "rows of one idea, each with its own picture")
+               for _, row in rows if (count := len(sentences([row_text(row)]))) > MAX_ROW_SENTENCES]
+    return results or [_passed(rule, _easy_read_place(document, easy_read),
+                               f"all {len(rows)} rows have {MAX_ROW_SENTENCES} sentences or "
+                               "fewer")]
 
 
 def word_list(document: Document, easy_read: EasyRead) -> list[RuleResult]:
@@ -216,17 +234,6 @@ def flesch_reading_ease(text: str, language: str) -> float:
     return float(stats.flesch_reading_ease(text))
 
 
-def checked_by(document: Document, easy_read: EasyRead) -> list[RuleResult]:
-    """Return a warning when nobody is named in 'checked-by' (people with learning
-    disabilities should check the text)."""
-    rule = "easy-read/checked-by"
-    where = _easy_read_place(document, easy_read)
-    if easy_read.checked_by:
-        return [_passed(rule, where, f"checked by {', '.join(easy_read.checked_by)}", "warning")]
-    return [_failed(rule, where, "nobody is named in 'checked-by': people with learning "
-                    "disabilities should check the Easy Read text", "warning")]
-
-
 def mapping(document: Document, easy_read: EasyRead) -> list[RuleResult]:
     """Return a failure for each standard section no part covers, and each unknown cover id."""
     rule = "easy-read/mapping"
@@ -257,8 +264,8 @@ def source_rules(document: Document) -> list[RuleResult]:
         return [_failed("easy-read/source", str(document.source_dir / "easy-read"),
                         "there is no Easy Read text (easy-read/easy-read.yaml)")]
     results: list[RuleResult] = []
-    for rule in (mapping, sentence_length, pictures, word_list, initials, digits, reading_ease,
-                 checked_by):
+    for rule in (mapping, sentence_length, row_sentences, pictures, picture_meaning, currency,
+                 word_list, initials, digits, reading_ease, sign_off, checked_against):
         results.extend(rule(document, easy_read))
     return results
 

@@ -1,0 +1,40 @@
+"""Fixtures of the Easy Read tests: the Easy Read fixture toolkit (tests/fixtures/easy-read),
+a copy of it a test may change, and its Easy Read edition built once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from formats.core.load import load
+from formats.core.model import Document
+from formats.editions.easy_read import EDITION
+from tests.editions.easy_read.support import FIXTURE
+
+
+@pytest.fixture(scope="session")
+def er_fixture() -> Document:
+    """Return the Easy Read fixture toolkit, loaded."""
+    return load(FIXTURE)
+
+
+@pytest.fixture
+def source_copy(tmp_path: Path) -> Path:
+    """Return a copy of the Easy Read fixture's source that a test may change."""
+    return Path(shutil.copytree(FIXTURE, tmp_path / "toolkit"))
+
+
+@pytest.fixture(scope="session")
+def er_built(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder of the fixture's Easy Read edition (page, PDF, Word file), built once."""
+    out = tmp_path_factory.mktemp("easy-read-built")
+    EDITION.render(er_fixture, out)
+    return out
+
+
+@pytest.fixture
+def built_copy(er_built: Path, tmp_path: Path) -> Path:
+    """Return a copy of the built Easy Read edition that a test may damage."""
+    return Path(shutil.copytree(er_built, tmp_path / "built"))
