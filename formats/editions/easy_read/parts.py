@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterable
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
     Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
-    Location, Paragraph, Strong, Text,
+    Location, MediumWords, Paragraph, Strong, Text,
 )
 from formats.core.names import slug
 from formats.core.contract import RenderError
@@ -76,6 +76,7 @@ _BOLD_PHRASES: NodeTable[Callable[[Any], list[str]]] = inline_table("easy read: 
     Strong: lambda node: [" ".join(inline_text(node.children).split())],
     Emphasis: lambda node: bold_phrases(node.children),
     Link: lambda node: bold_phrases(node.children),
+    MediumWords: lambda node: bold_phrases(node.written),
     Text: _no_phrases, Image: _no_phrases, LineBreak: _no_phrases,
 })
 
