@@ -4,13 +4,15 @@ number of print as any number."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
 from formats.core.contract import Edition, ReadBack, standard_expected
 from formats.core.model import (
-    Document, Link, Location, MediumWords, Paragraph, Section, Strong, Text,
+    Document, Link, Location, Medium, MediumWords, Paragraph, Section, Strong, Text,
 )
 from formats.core.text import inline_text, missing_sentences, section_texts
 
@@ -53,7 +55,7 @@ def _document(mini_document: Document) -> Document:
     section = Section("s", "S", 1, "chapter", "1",
                       (Paragraph((Text("Think about "), TABLE_WORDS, Text(".")),
                                  Location("chapters/x.md", 3)),), (), Location("chapters/x.md", 1))
-    return Document(mini_document.meta, (section,), Path("."), "hash")
+    return Document(mini_document.meta, (section,), Path(), "hash")
 
 
 def test_expected_sentences_are_given_for_each_medium(mini_document: Document) -> None:
@@ -68,7 +70,7 @@ def test_expected_sentences_are_given_for_each_medium(mini_document: Document) -
 def test_an_edition_says_the_medium_of_each_output() -> None:
     class Printed(Edition):
         name = "printed"
-        media = {"printed/pdf": "paged"}
+        media: ClassVar[Mapping[str, Medium]] = {"printed/pdf": "paged"}
 
         def render(self, document: Document, out_dir: Path, inputs: object = None) -> list[Path]:
             return []

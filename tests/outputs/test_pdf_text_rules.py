@@ -28,7 +28,7 @@ def test_print_gives_the_page_number_of_the_target_and_the_check_matches_it(
     added = Paragraph((Text("You will find more "), words, Text(".")),
                       Location("chapters/01-start.md", 9))
     document = replace(mini_document, chapters=(
-        replace(chapter, children=(replace(first, blocks=first.blocks + (added,)),
+        replace(chapter, children=(replace(first, blocks=(*first.blocks, added)),
                                    *chapter.children[1:])), *mini_document.chapters[1:]))
     assert 'class="page-ref"' in standard.pdf_html(document)
     pdf = standard.render_pdf(document, tmp_path)
