@@ -9,7 +9,7 @@ import lxml.html
 import pytest
 
 import build
-from formats.core.model import Checklist, Form, Quiz, QuizAnswers, Table, walk_blocks
+from formats.core.model import Activity, Checklist, Form, Quiz, QuizAnswers, Table, walk_blocks
 from formats.core.model import Document
 from formats.core.text import normalise, sentences
 from tests.conftest import FIXTURES, REAL_SOURCE
@@ -41,20 +41,30 @@ REPAIRS = [
     ("it_s_ our", "it_s_our"), ("odi-projects/ independent", "odi-projects/independent"),
     ("Agreeing if anyone else should be a", "Agreeing if anyone else should be at the table"),
     ("a) What is usually co-produced? Usually", "Usually"),
+    ("you could phone or e-mail us", "you could e-mail us"),  # no phone number is given
+]
+# Words of print that the web edition says as a screen has them (the source marks them).
+SCREEN_WORDS = [
+    ("the checklist on the following page", "the checklist below"),
+    ("the table on the following page", "the table below"),
+    ("Circle your answer.", "Decide on your answer."),
+    ("Please say who you are (you can tick, circle or underline):", "Please say who you are:"),
+    # the form says how to answer each question on a screen, and letters a question's parts
+    ("didn't answer? yes no What are these questions?",
+     "didn't answer? (choose one) yes no a) What are these questions?"),
 ]
 # Lines of the original that are not text of the corrected edition, and why.
 NOT_TEXT = {
     "Consultation Co-production **Information**": "the 2.6 diagram, rebuilt as a table",
     "9\tSituation:": "a stray character before the quiz 2 answers' header",
     "A health heard wants to so produce": "a garbled first copy of the quiz 2 answers",
-    "8. Do you have ideas": "question numbers of the form, numbered by the build",
-    "9. If you know of any": "question numbers of the form, numbered by the build",
 }
 # Defects that must not survive anywhere in the web edition.
 DEFECTS = ["Ouestions", "Ouiz", "guestions", "exampl ", "processe ", "people an professionals",
            "were you can", "Social Cate", "perhaps be visiting", "wellrespected",
            "crossgovernment", "contact:ilis", "independetn", ".wtake", "heard wants to so",
-           "mean wel ", "**", "•", "p2", "App pendices", "Vou still"]
+           "mean wel ", "**", "•", "p2", "App pendices", "Vou still",
+           "on the following page", "Circle your", "tick, circle", "underline", "'", '"']
 
 
 def _original_sentences() -> list[str]:
@@ -64,7 +74,7 @@ def _original_sentences() -> list[str]:
         if number in CONTENTS_PAGE or any(line.lstrip("-•\t ").startswith(start)
                                           for start in NOT_TEXT):
             continue
-        for old, new in REPAIRS:
+        for old, new in REPAIRS + SCREEN_WORDS:
             line = line.replace(old, new)
         for cell in line.replace("**", "").split("\t"):  # tabs separate table cells
             cell = re.sub(r"^\s*[-•·>]\s*", "", cell)
@@ -82,7 +92,7 @@ def web_text(real_document: Document, built) -> str:
 def test_chapters_and_appendices(real_document: Document) -> None:
     labels = [chapter.label for chapter in real_document.chapters]
     assert labels == [
-        "1. Introduction", "2. Defining co-production", "3. Get ready, get set...", "4. Go!",
+        "1. Introduction", "2. Defining co-production", "3. Get ready, get set\u2026", "4. Go!",
         "5. After co-production: what next?", "Appendix 1: Further information",
         "Appendix 2: What the jargon means", "Appendix 3: Examples of co-production",
         "Appendix 4: Suggested answers to quiz questions",
@@ -93,7 +103,7 @@ def test_section_numbers_follow_the_original(real_document: Document) -> None:
     numbers = {section.id: section.label for section in real_document.sections()}
     assert numbers["who-is-this-toolkit-for"] == "1.2 Who is this toolkit for?"
     assert numbers["rewards-and-risks"] == "b) Rewards and risks"
-    assert numbers["whats-the-problem"] == "4.3 What's the problem?"
+    assert numbers["whats-the-problem"] == "4.3 What\u2019s the problem?"
     assert numbers["share-success-and-learning"] == "5.3 Share success and learning"
     assert numbers["example-human-rights-toolkit"].startswith("5 ")
 
@@ -143,14 +153,33 @@ def test_checklists_are_checklists(real_document: Document) -> None:
 def test_feedback_form_has_its_questions(real_document: Document) -> None:
     forms = [block for block in walk_blocks(real_document.section("feedback-form").blocks)
              if isinstance(block, Form)]
-    assert len(forms) == 1
+    assert len(forms) == 1 and forms[0].title == ()  # the appendix's heading is the form's
     questions = forms[0].questions
-    kinds = [question.kind for question in questions]
-    assert kinds.count("choice") == 1 and kinds.count("yesno") == 7 and kinds.count("text") >= 7
+    assert [question.number for question in questions] == list(range(1, 11))
+    assert [question.kind for question in questions] == [
+        "choice", "parts", "one-of", "one-of", "yesno", "yesno", "yesno", "text", "text", "text"]
     who = questions[0]
     assert who.kind == "choice" and len(who.options) == 6
-    assert {question.options for question in questions if question.kind == "yesno"} >= {
-        ("yes", "no"), ("yes", "no", "maybe"), ("yes", "no", "mostly")}
+    assert [question.options for question in questions[2:4]] == [
+        ("yes", "no", "maybe"), ("yes", "no", "mostly")]
+    parts = {question.number: [(part.label, part.kind) for part in question.parts]
+             for question in questions if question.parts}
+    assert parts == {1: [("1 a", "text")], 2: [("2 a", "yesno"), ("2 b", "yesno")],
+                     4: [("4 a", "text")], 7: [("7 a", "text")],
+                     10: [("10 a", "text"), ("10 b", "text"), ("10 c", "text"),
+                          ("10 d", "text")]}
+
+
+def test_every_activity_checklist_and_quiz_has_a_title(real_document: Document) -> None:
+    titled = [block for section in real_document.sections() for block in walk_blocks(section.blocks)
+              if isinstance(block, (Activity, Checklist, Quiz))]
+    assert len(titled) == 9 and all(block.title for block in titled)
+
+
+def test_typography_is_set_curly_quotes_and_one_dash(web_text: str) -> None:
+    assert web_text.count("\u2019") > 150 and web_text.count("\u201c") >= 1
+    assert "\u2014" not in web_text and " - " not in web_text
+    assert "10\u201315 people" in web_text and "2011\u20132012" in web_text
 
 
 def test_list_shows_every_section(real_document: Document,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from formats.check.manifest import MANIFEST, read_manifest
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
-from formats.core.model import Document, Section
+from formats.core.model import Document, Medium, Section
 from formats.core.names import some
 from formats.core.text import missing_sentences, normalise
 from formats.registry import edition
@@ -64,15 +64,17 @@ class Coverage:
         return lines
 
 
-def judge(expected: Expected, found: FoundSection | None) -> Cell:
-    """Return the verdict for one section from what a reader found."""
+def judge(expected: Expected, found: FoundSection | None,
+          medium: Medium = "reflowable") -> Cell:
+    """Return the verdict for one section from what a reader found in an output of
+    ``medium``."""
     if found is None:
         return Cell(Status.MISSING, ("heading not found",))
     details: list[str] = []
     if normalise(expected.title) not in normalise(found.title):
         details.append(f"heading reads '{found.title}'")
     if found.text is not None:
-        lost = missing_sentences(list(expected.sentences), found.text)
+        lost = missing_sentences(list(expected.sentences_in(medium)), found.text)
         if lost:
             shown = some(f"'{sentence}'" for sentence in lost)
             details.append(f"{len(lost)} sentence(s) not found: {shown}")
@@ -105,7 +107,8 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
             for section in result.sections:
                 wanted = expected[section.id]
                 result.cells[(section.id, readback.output)] = judge(
-                    wanted, readback.sections.get(wanted.found_id))
+                    wanted, readback.sections.get(wanted.found_id),
+                    chosen.medium(readback.output))
         result.rules.extend(chosen.rules(document, out_dir / chosen.name))
     result.warnings.extend(document.warnings)
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"

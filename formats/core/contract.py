@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Literal, Mapping, NamedTuple
 
-from formats.core.model import Document
+from formats.core.model import MEDIA, Document, Medium
 from formats.core.names import some
 from formats.core.text import section_texts, sentences
 
@@ -51,11 +51,20 @@ class ReadBack:
 
 @dataclass(frozen=True)
 class Expected:
-    """What an output must hold for one standard section: the id to look for, title, sentences."""
+    """What an output must hold for one standard section: the id to look for, title, sentences.
+
+    ``sentences`` are those of a screen; ``by_medium`` gives them for each medium where words
+    depend on it (print says "on page 14" where a screen says "below").
+    """
 
     found_id: str
     title: str
     sentences: tuple[str, ...]
+    by_medium: Mapping[Medium, tuple[str, ...]] = field(default_factory=dict)
+
+    def sentences_in(self, medium: Medium) -> tuple[str, ...]:
+        """Return the sentences an output of ``medium`` must hold."""
+        return self.by_medium.get(medium, self.sentences)
 
 
 class Verdict(NamedTuple):
@@ -105,10 +114,15 @@ class RuleResult:
 
 
 def standard_expected(document: Document) -> dict[str, Expected]:
-    """Return, for every standard section, its id, heading title and sentences."""
-    return {section.id: Expected(section.id, section.title,
-                                 tuple(sentences(section_texts(section))))
-            for section in document.sections()}
+    """Return, for every standard section, its id, heading title and sentences in each
+    medium."""
+    expected: dict[str, Expected] = {}
+    for section in document.sections():
+        by_medium = {medium: tuple(sentences(section_texts(section, medium)))
+                     for medium in MEDIA}
+        expected[section.id] = Expected(section.id, section.title, by_medium["reflowable"],
+                                        by_medium)
+    return expected
 
 
 class Edition(ABC):
@@ -120,6 +134,8 @@ class Edition(ABC):
 
     name: ClassVar[str]
     needs: ClassVar[tuple[str, ...]] = ()  # editions whose built folders ``render`` reads
+    # The medium of each output ("standard/pdf": "paged"); an output not named is a screen's.
+    media: ClassVar[Mapping[str, Medium]] = {}
 
     @abstractmethod
     def render(self, document: Document, out_dir: Path,
@@ -138,6 +154,11 @@ class Edition(ABC):
         """Return what each output must hold for every standard section (by default the
         section itself: its id, title and sentences)."""
         return standard_expected(document)
+
+    def medium(self, output: str) -> Medium:
+        """Return the medium of one of this edition's outputs: the words that depend on the
+        medium are checked in its form ("reflowable" unless :attr:`media` says otherwise)."""
+        return self.media.get(output, "reflowable")
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the conformance rules checked on the built files (by default none)."""

@@ -2,8 +2,9 @@
 
 A :class:`Document` is metadata plus a tree of :class:`Section` nodes. A section has a stable
 id written in the source, a title, a level, a derived number and typed blocks. Inline text is a
-tuple of inline nodes. The set of node kinds is fixed: renderers handle each one, and nothing
-else. No renderer ever looks at source text.
+tuple of inline nodes (:mod:`formats.core.model_inline`, re-exported here). The set of node
+kinds is fixed: renderers handle each one, and nothing else. No renderer ever looks at source
+text.
 """
 
 from __future__ import annotations
@@ -14,6 +15,12 @@ from pathlib import Path
 from typing import Iterator, Literal, Union
 
 from formats.core.easy_read_model import EasyRead, EasyReadPart, EasyReadPicture, SignOff
+# The inline nodes are in their own module; every name of it is part of this one.
+from formats.core.model_inline import (
+    MEDIA as MEDIA, PAGE_NUMBER as PAGE_NUMBER, Emphasis as Emphasis, Image as Image,
+    Inline as Inline, Inlines as Inlines, LineBreak as LineBreak, Link as Link,
+    Medium as Medium, MediumWords as MediumWords, Strong as Strong, Text as Text,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Where a node came from
@@ -29,70 +36,6 @@ class Location:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}"
 
-
-# ---------------------------------------------------------------------------------------------
-# Inline nodes
-
-
-@dataclass(frozen=True)
-class Text:
-    """Plain words."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Strong:
-    """Bold emphasis (also the form of emphasis that large print uses for italics)."""
-
-    children: tuple["Inline", ...]
-
-
-@dataclass(frozen=True)
-class Emphasis:
-    """Emphasis (italics in the standard editions, bold in large print)."""
-
-    children: tuple["Inline", ...]
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link. ``target`` is an absolute URL (``https:``, ``mailto:``) or ``#id`` of a node."""
-
-    target: str
-    children: tuple["Inline", ...]
-
-    @property
-    def is_internal(self) -> bool:
-        return self.target.startswith("#")
-
-    @property
-    def display_address(self) -> str:
-        """Return the address as a reader would type it (no scheme, no trailing slash)."""
-        address = self.target
-        for prefix in ("mailto:", "https://", "http://"):
-            if address.startswith(prefix):
-                address = address[len(prefix):]
-        return address.rstrip("/")
-
-
-@dataclass(frozen=True)
-class Image:
-    """An inline picture (``path`` absolute); an Easy Read one has its library name and meaning."""
-
-    path: Path
-    alt: str
-    name: str = ""
-    meaning: str = ""
-
-
-@dataclass(frozen=True)
-class LineBreak:
-    """A hard line break inside a paragraph."""
-
-
-Inline = Union[Text, Strong, Emphasis, Link, Image, LineBreak]
-Inlines = tuple[Inline, ...]
 
 # ---------------------------------------------------------------------------------------------
 # Block nodes
@@ -132,12 +75,14 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Checklist:
-    """A checklist: points a reader ticks off, with an optional title and introduction."""
+    """A checklist: points a reader ticks off, with its title, an introduction, and an id
+    ("" when it has none) that the text may point to."""
 
     title: Inlines
     intro: tuple["Block", ...]
     items: tuple[Inlines, ...]
     location: Location
+    id: str = ""
 
     def nested(self) -> tuple[tuple["Block", ...], ...]:
         """Return the groups of blocks inside this block: its introduction."""
@@ -159,12 +104,17 @@ class Activity:
 
 @dataclass(frozen=True)
 class Table:
-    """A table with one header row. Cells are inline text; an empty cell is a space to write in."""
+    """A table with one header row. Cells are inline text; an empty cell is a space to write in.
+
+    ``caption`` is empty for the table of a quiz or of suggested answers: the heading above
+    labels it. ``id`` ("" when it has none) is what the text may point to.
+    """
 
     caption: Inlines
     header: tuple[Inlines, ...]
     rows: tuple[tuple[Inlines, ...], ...]
     location: Location
+    id: str = ""
 
     def nested(self) -> tuple[tuple["Block", ...], ...]:
         """Return the groups of blocks inside this block (none)."""
@@ -227,12 +177,17 @@ class GlossaryEntry:
         return (self.definition,)
 
 
-QuestionKind = Literal["choice", "yesno", "text"]
+QuestionKind = Literal["choice", "one-of", "yesno", "text", "parts"]
 
 
 @dataclass(frozen=True)
 class FormQuestion:
-    """A question of a form: tick-box choices, a yes/no (or similar) choice, or free text."""
+    """A question of a form, numbered as the original numbers it, and its parts.
+
+    ``kind`` says how it is answered: ``choice`` (tick any of ``options``), ``one-of`` (tick
+    one of ``options``), ``yesno`` (yes or no), ``text`` (write), or ``parts`` (only in its
+    parts). A part is a question too, with its parent's ``number`` and its own ``letter``.
+    """
 
     id: str
     number: int
@@ -240,11 +195,23 @@ class FormQuestion:
     prompt: Inlines
     options: tuple[str, ...]
     location: Location
+    parts: tuple["FormQuestion", ...] = ()
+    letter: str = ""
+
+    @property
+    def label(self) -> str:
+        """Return the number as shown: "10", or "10 a" for a part."""
+        return f"{self.number} {self.letter}" if self.letter else str(self.number)
+
+    def all(self) -> tuple["FormQuestion", ...]:
+        """Return the question and its parts, in order."""
+        return (self, *self.parts)
 
 
 @dataclass(frozen=True)
 class Form:
-    """A form to fill in, made of questions."""
+    """A form to fill in, made of questions; its title is empty when the section's heading
+    is the form's."""
 
     title: Inlines
     questions: tuple[FormQuestion, ...]
@@ -354,6 +321,7 @@ class Metadata:
     contact: Contact
     formats: tuple[str, ...]
     alternative_formats: str
+    reviews: tuple[ReviewNote, ...] = ()  # notes on fields of toolkit.yaml
 
 
 @dataclass(frozen=True)
@@ -432,9 +400,11 @@ class Document:
         raise KeyError(section_id)
 
     def reviews(self) -> list[ReviewNote]:
-        """Return every review note of the source, in reading order (the Easy Read parts' last)."""
+        """Return every review note of the source: those on ``toolkit.yaml``, those of the
+        sections in reading order, then the Easy Read parts'."""
         extra = self.easy_read.reviews() if self.easy_read is not None else []
-        return [note for section in self.sections() for note in section.reviews] + extra
+        return [*self.meta.reviews,
+                *(note for section in self.sections() for note in section.reviews), *extra]
 
     def quizzes(self) -> list[Quiz]:
         """Return the quizzes in reading order."""

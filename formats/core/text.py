@@ -8,72 +8,93 @@ from typing import Any, Callable
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Emphasis, Figure, Form, GlossaryEntry, Image, Inline,
-    LineBreak, Link, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong, Table, Text,
+    PAGE_NUMBER, Activity, Block, BulletList, Checklist, Emphasis, Figure, Form, GlossaryEntry,
+    Image, Inline, LineBreak, Link, Medium, MediumWords, Paragraph, Quiz, QuizAnswers, Quote,
+    Section, Strong, Table, Text,
 )
 
 
-def inline_text(inlines: tuple[Inline, ...]) -> str:
-    """Return the words of inline nodes as one string (link text, not addresses; no pictures)."""
-    return "".join(_INLINE_TEXT[node](node) for node in inlines)
+def inline_text(inlines: tuple[Inline, ...], medium: Medium | None = None) -> str:
+    """Return the words of inline nodes as one string (link text, not addresses; no pictures).
+
+    Words that depend on the medium are those of ``medium`` (the written words where it has
+    no form of its own, and for ``medium`` None); a paged form keeps :data:`PAGE_NUMBER` where
+    its page number goes.
+    """
+    return "".join(_INLINE_TEXT[node](node, medium) for node in inlines)
 
 
-_INLINE_TEXT: NodeTable[Callable[[Any], str]] = inline_table("plain text: inlines", {
-    Text: lambda node: node.text,
-    Strong: lambda node: inline_text(node.children),
-    Emphasis: lambda node: inline_text(node.children),
-    Link: lambda node: inline_text(node.children),
-    LineBreak: lambda node: " ",
-    Image: lambda node: "",
-})
+def _medium_words(node: MediumWords, medium: Medium | None) -> str:
+    form = node.form(medium)
+    return inline_text(node.written, medium) if form is None else form
 
 
-def block_texts(block: Block) -> list[str]:
-    """Return the pieces of text a block shows, in reading order (each piece ends a sentence)."""
-    return _BLOCK_TEXTS[block](block)
+_INLINE_TEXT: NodeTable[Callable[[Any, Medium | None], str]] = inline_table(
+    "plain text: inlines", {
+        Text: lambda node, medium: node.text,
+        Strong: lambda node, medium: inline_text(node.children, medium),
+        Emphasis: lambda node, medium: inline_text(node.children, medium),
+        Link: lambda node, medium: inline_text(node.children, medium),
+        LineBreak: lambda node, medium: " ",
+        Image: lambda node, medium: "",
+        MediumWords: _medium_words,
+    })
 
 
-def _checklist_texts(block: Checklist) -> list[str]:
-    return [inline_text(block.title), *blocks_texts(block.intro),
-            *(inline_text(item) for item in block.items)]
+def block_texts(block: Block, medium: Medium | None = None) -> list[str]:
+    """Return the pieces of text a block shows in ``medium`` (see :func:`inline_text`), in
+    reading order (each piece ends a sentence)."""
+    return _BLOCK_TEXTS[block](block, medium)
 
 
-def _table_texts(block: Table) -> list[str]:
+def _checklist_texts(block: Checklist, medium: Medium | None) -> list[str]:
+    return [inline_text(block.title, medium), *blocks_texts(block.intro, medium),
+            *(inline_text(item, medium) for item in block.items)]
+
+
+def _table_texts(block: Table, medium: Medium | None) -> list[str]:
     cells = [*block.header, *(cell for row in block.rows for cell in row)]
-    return [inline_text(block.caption), *(inline_text(cell) for cell in cells)]
+    return [inline_text(block.caption, medium), *(inline_text(cell, medium) for cell in cells)]
 
 
-def _form_texts(block: Form) -> list[str]:
-    texts = [inline_text(block.title)]
+def _form_texts(block: Form, medium: Medium | None) -> list[str]:
+    texts = [inline_text(block.title, medium)]
     for question in block.questions:
-        texts.append(inline_text(question.prompt))
-        texts.extend(question.options)
+        for asked in question.all():
+            texts.append(inline_text(asked.prompt, medium))
+            texts.extend(asked.options)
     return texts
 
 
-_BLOCK_TEXTS: NodeTable[Callable[[Any], list[str]]] = block_table("plain text: blocks", {
-    Paragraph: lambda block: [inline_text(block.content)],
-    BulletList: lambda block: [text for item in block.items for text in blocks_texts(item.blocks)],
-    Checklist: _checklist_texts,
-    Activity: lambda block: [inline_text(block.title), *blocks_texts(block.blocks)],
-    Quiz: lambda block: [inline_text(block.title), *blocks_texts(block.blocks)],
-    QuizAnswers: lambda block: blocks_texts(block.blocks),
-    Quote: lambda block: [*blocks_texts(block.blocks), inline_text(block.source)],
-    Table: _table_texts,
-    GlossaryEntry: lambda block: [block.term, *blocks_texts(block.definition)],
-    Form: _form_texts,
-    Figure: lambda block: [block.image.alt, inline_text(block.caption)],
-})
+_BLOCK_TEXTS: NodeTable[Callable[[Any, Medium | None], list[str]]] = block_table(
+    "plain text: blocks", {
+        Paragraph: lambda block, medium: [inline_text(block.content, medium)],
+        BulletList: lambda block, medium: [text for item in block.items
+                                           for text in blocks_texts(item.blocks, medium)],
+        Checklist: _checklist_texts,
+        Activity: lambda block, medium: [inline_text(block.title, medium),
+                                         *blocks_texts(block.blocks, medium)],
+        Quiz: lambda block, medium: [inline_text(block.title, medium),
+                                     *blocks_texts(block.blocks, medium)],
+        QuizAnswers: lambda block, medium: blocks_texts(block.blocks, medium),
+        Quote: lambda block, medium: [*blocks_texts(block.blocks, medium),
+                                      inline_text(block.source, medium)],
+        Table: _table_texts,
+        GlossaryEntry: lambda block, medium: [block.term,
+                                              *blocks_texts(block.definition, medium)],
+        Form: _form_texts,
+        Figure: lambda block, medium: [block.image.alt, inline_text(block.caption, medium)],
+    })
 
 
-def blocks_texts(blocks: tuple[Block, ...]) -> list[str]:
-    """Return the texts of several blocks, in order."""
-    return [text for block in blocks for text in block_texts(block)]
+def blocks_texts(blocks: tuple[Block, ...], medium: Medium | None = None) -> list[str]:
+    """Return the texts of several blocks in ``medium``, in order."""
+    return [text for block in blocks for text in block_texts(block, medium)]
 
 
-def section_texts(section: Section) -> list[str]:
-    """Return the texts of a section's own blocks (not of its sub-sections)."""
-    return [text for text in blocks_texts(section.blocks) if text.strip()]
+def section_texts(section: Section, medium: Medium | None = None) -> list[str]:
+    """Return the texts of a section's own blocks in ``medium`` (not of its sub-sections)."""
+    return [text for text in blocks_texts(section.blocks, medium) if text.strip()]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
@@ -107,6 +128,22 @@ def normalise(text: str) -> str:
 
 
 def missing_sentences(expected: list[str], found_text: str) -> list[str]:
-    """Return the expected sentences whose normalised words do not occur in ``found_text``."""
+    """Return the expected sentences whose normalised words do not occur in ``found_text``.
+
+    :data:`PAGE_NUMBER` in a sentence (a page reference of print) matches any number.
+    """
     haystack = f" {normalise(found_text)} "
-    return [sentence for sentence in expected if f" {normalise(sentence)} " not in haystack]
+    return [sentence for sentence in expected if not _occurs(sentence, haystack)]
+
+
+def _occurs(sentence: str, haystack: str) -> bool:
+    """Return True when ``sentence`` occurs in a normalised, space-framed ``haystack``."""
+    if PAGE_NUMBER not in sentence:
+        return f" {normalise(sentence)} " in haystack
+    tokens: list[str] = []
+    for index, piece in enumerate(sentence.split(PAGE_NUMBER)):
+        if index:
+            tokens.append(r"\d+")
+        if normalise(piece):
+            tokens.append(re.escape(normalise(piece)))
+    return re.search(f" {' '.join(tokens)} ", haystack) is not None

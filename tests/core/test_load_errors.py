@@ -35,7 +35,7 @@ CASES = [
                  id="invalid-yaml"),
     pytest.param(START, _insert_after("## Try it {#try-it}\n", "\n::: sidebar A note\nWords.\n:::\n"),
                  f"{START}:37: unknown block type 'sidebar' (expected one of: activity, answers, "
-                 "checklist, form, question, quiz, quote, review, table)",
+                 "checklist, form, part, question, quiz, quote, review, table)",
                  id="unknown-block-type"),
     pytest.param(START, lambda text: text + "\n## Again {#what-is-it}\n\nText.\n",
                  f"{START}:62: duplicate id 'what-is-it' (first used at {{src}}/{START}:7)",

@@ -746,3 +746,15 @@ def test_real_toolkit_page_shows_pictures_beside_words_with_no_axe_violation(
             assert result.response["violations"] == []
         finally:
             browser.close()
+
+
+def test_the_easy_read_page_links_back_to_the_full_toolkit(fixture_copy: Path) -> None:
+    from formats.outputs.html.link_rules import links_resolve
+
+    page = fixture_copy / "easy-read" / "index.html"
+    assert '<a href="../standard/index.html">Read the full toolkit, ' in page.read_text(
+        encoding="utf-8")
+    assert not links_resolve(page, "easy-read/html", fixture_copy).passed  # not built yet
+    assert build.main(["build", "--source", str(FIXTURE), "--format", "standard",
+                       "--out", str(fixture_copy)]) == 0
+    assert links_resolve(page, "easy-read/html", fixture_copy).passed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import shutil
 from pathlib import Path
 
@@ -68,15 +69,19 @@ def test_contents_lists_every_chapter_and_section(mini_document: Document, mini_
                        if section.level <= 3]
 
 
-def test_tables_have_captions_and_header_cells(mini_page: Path) -> None:
-    tables = _tree(mini_page).xpath("//table")
-    assert len(tables) == 3
-    for table in tables:
-        assert table.xpath("caption")[0].text_content().strip()
+def test_tables_have_names_and_header_cells(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    compared, quiz, answers = tree.xpath("//table")
+    for table in (compared, quiz, answers):
         assert {th.get("scope") for th in table.xpath("thead//th")} == {"col"}
-    compared = [t for t in tables if "Three ways" in t.xpath("caption")[0].text_content()][0]
+    assert compared.xpath("caption")[0].text_content() == "Three ways compared"
     assert [th.text_content() for th in compared.xpath("thead//th")] == [
         "Information", "Consultation", "Co-production"]
+    # a quiz's table has no caption (it would repeat the quiz's title): its heading names it
+    assert not quiz.xpath("caption") and not answers.xpath("caption")
+    heading = tree.get_element_by_id(quiz.get("aria-labelledby"))
+    assert heading.tag == "h4" and heading.text_content() == "Quiz 1: True or false?"
+    assert answers.get("aria-label") == "Suggested answers to quiz 1: True or false?"
 
 
 def test_quiz_and_answers_link_both_ways(mini_page: Path) -> None:
@@ -97,16 +102,42 @@ def test_glossary_term_is_linked_and_targets_exist(mini_page: Path) -> None:
 
 def test_form_questions_are_real_form_controls(mini_page: Path) -> None:
     tree = _tree(mini_page)
-    assert len(tree.xpath("//fieldset[@id='q-who']//input[@type='checkbox']")) == 2
-    assert [i.get("value") for i in tree.xpath("//fieldset[@id='q-useful']//input[@type='radio']")] \
+    assert len(tree.xpath("//*[@id='q-who']//fieldset//input[@type='checkbox']")) == 2
+    assert [i.get("value") for i in tree.xpath("//*[@id='q-useful']//input[@type='radio']")] \
         == ["yes", "no"]
     textarea = tree.xpath("//textarea")[0]
     assert tree.xpath(f"//label[@for='{textarea.get('id')}']")
+    legends = [" ".join(legend.text_content().split()) for legend in tree.xpath("//legend")]
+    assert legends == ["1. Who are you? (tick all that apply)", "2. Was it useful? (choose one)"]
+
+
+def test_the_form_is_filled_in_on_screen_and_sent_by_the_reader(mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    assert tree.xpath("//form") == []  # nothing is posted, by mailto: or otherwise
+    form = tree.xpath("//div[@class='feedback-form']")[0]
+    buttons = form.xpath(".//button")
+    assert [(button.get("type"), button.get("data-action")) for button in buttons] == [
+        ("button", "download"), ("button", "copy"), ("button", "print")]
+    assert form.xpath(".//p[@class='form-buttons']")[0].get("hidden") is not None  # until JS
+    assert "need JavaScript" in form.xpath(".//noscript")[0].text_content()
+    assert form.xpath(".//a[@href='mailto:contact@example.org']")
+    assert [link.get("href") for link in form.xpath(".//div[@class='form-actions']//a")] == [
+        "mini-toolkit.pdf"]  # the mini toolkit offers no Word edition
+    assert tree.xpath("//script[@src='assets/form.js']")
+    assert (mini_page / "standard" / "assets" / "form.js").is_file()
 
 
 def test_other_formats_statement_is_on_the_page(mini_page: Path) -> None:
     text = " ".join(_tree(mini_page).text_content().split())
     assert "Ask us for large print, Easy Read or audio." in text
+    box = _tree(mini_page).xpath("//aside[@class='other-formats']")[0]
+    assert [(link.text_content(), link.get("href")) for link in box.xpath(".//li/a")] == [
+        ("Print version (PDF)", "mini-toolkit.pdf")]
+
+
+def test_words_that_depend_on_the_medium_take_the_screens_form(mini_page: Path) -> None:
+    text = " ".join(_tree(mini_page).text_content().split())
+    assert "Decide on your answer." in text and "Circle" not in text
 
 
 def _without_section(page: Path, section_id: str) -> None:
@@ -149,3 +180,42 @@ def test_check_passes_on_a_complete_build(mini_page: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert build.main(["check", "--source", str(MINI_SOURCE), "--out", str(mini_page),
                        "--format", "standard"]) == 0
+
+
+def test_other_formats_links_to_the_files_of_every_edition_offered(
+        real_document: Document) -> None:
+    from formats.editions.standard.links import FormatLink, form_chapter, form_versions, \
+        other_formats
+
+    assert other_formats(real_document) == [
+        FormatLink("Print version (PDF)", "all-together-now.pdf"),
+        FormatLink("Large print (PDF)", "../large-print/all-together-now-large-print.pdf"),
+        FormatLink("Large print (Word document)",
+                   "../large-print/all-together-now-large-print.docx"),
+        FormatLink("Easy Read (web page)", "../easy-read/index.html"),
+        FormatLink("Easy Read (Word document)", "../easy-read/all-together-now-easy-read.docx"),
+        FormatLink("Word document", "../word/all-together-now.docx"),
+        FormatLink("Audio: the whole toolkit as one MP3 file, with chapters",
+                   "../audio/all-together-now-complete.mp3"),
+        FormatLink("Audio: a playlist of the sections, one MP3 file each",
+                   "../audio/all-together-now.m3u8")]
+    assert form_versions(real_document) == [
+        FormatLink("print version (PDF)", "all-together-now.pdf"),
+        FormatLink("Word document", "../word/all-together-now.docx")]
+    assert form_chapter(real_document) == "appendix 5"
+    braille = replace(real_document, meta=replace(real_document.meta,
+                                                  formats=("standard", "braille")))
+    assert other_formats(braille)[-1] == FormatLink("braille", "")  # unknown here: no link
+
+
+@pytest.mark.slow  # builds every edition of the toolkit
+def test_every_link_of_the_other_formats_box_resolves_in_a_full_build(
+        real_document: Document, tmp_path: Path) -> None:
+    from formats.outputs.html.link_rules import links_resolve, other_formats_links
+
+    out = tmp_path / "dist"
+    assert build.main(["--out", str(out)]) == 0
+    page = out / "standard" / "index.html"
+    assert links_resolve(page, "standard/html", out).passed
+    assert other_formats_links(page, "standard/html", real_document.meta.formats,
+                               "standard").passed

@@ -15,7 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from formats.core.load.containers import BLOCK_TYPES, container
 from formats.core.load.inlines import InlineContext, inline_text, inlines
-from formats.core.load.markdown import first_line
+from formats.core.load.markdown import first_line, typeset
 from formats.core.load.references import claim_id, split_id
 from formats.core.load.state import LoadState
 from formats.core.model import (
@@ -28,8 +28,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class BlockContext:
-    """Where blocks are read: the load, the file, and the section they go in (None where
-    there is none: in a glossary definition, in Easy Read files).
+    """Where blocks are read: the load, the file, the section they go in (None where there
+    is none: in a glossary definition, in Easy Read files), and whether a heading above
+    labels their tables.
 
     Blocks that hold blocks (``::: TYPE`` blocks above all) read them through :meth:`blocks`,
     so that :mod:`formats.core.load.containers` needs no import of this module.
@@ -38,6 +39,7 @@ class BlockContext:
     state: LoadState
     path: Path
     section: SectionBuilder | None = None
+    under_heading: bool = False  # in a quiz or answers: a table is labelled by the heading
 
     def location(self, node: SyntaxTreeNode) -> Location:
         """Return where ``node`` starts in the file (its first line when it has no map)."""
@@ -55,6 +57,11 @@ class BlockContext:
     def outside_section(self) -> BlockContext:
         """Return this context for blocks that belong to no section."""
         return replace(self, section=None)
+
+    def labelled_by_heading(self) -> BlockContext:
+        """Return this context for the blocks of a quiz or answers: their tables need no
+        caption, the heading above labels them."""
+        return replace(self, under_heading=True)
 
     def inlines(self, node: SyntaxTreeNode, location: Location) -> tuple[Inline, ...]:
         """Return the inline nodes of ``node``, with problems reported at ``location``."""
@@ -101,7 +108,7 @@ def _glossary(node: SyntaxTreeNode, context: BlockContext, location: Location) -
                 term_id = None
         elif child.type == "dd" and term_id is not None:
             definition = tuple(context.outside_section().child_blocks(child))
-            entries.append(GlossaryEntry(term_id, term, definition, term_location))
+            entries.append(GlossaryEntry(term_id, typeset(term), definition, term_location))
     return entries
 
 

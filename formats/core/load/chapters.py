@@ -15,7 +15,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from formats.core.load.blocks import BlockContext
 from formats.core.load.files import read_front_matter, read_text
-from formats.core.load.markdown import first_line, parse_blocks
+from formats.core.load.markdown import first_line, parse_blocks, typeset
 from formats.core.load.references import claim_id, split_id
 from formats.core.load.state import LoadState
 from formats.core.model import Block, Location, ReviewNote, Section, SectionKind
@@ -89,7 +89,7 @@ def read_chapter(state: LoadState, path: Path, chapters_before: int,
     location = state.at(path, 2)
     claim_id(state, chapter_id, location)
     number = chapter_number(kind, chapters_before, appendices_before)
-    chapter = SectionBuilder(chapter_id, str(front["title"]), 1, kind, number, location)
+    chapter = SectionBuilder(chapter_id, typeset(str(front["title"])), 1, kind, number, location)
     numbered_sections = kind == "chapter" or bool(front.get("numbered-sections"))
     open_sections = [chapter]
     for node in nodes[1:]:
@@ -134,7 +134,7 @@ def _open_section(state: LoadState, path: Path, node: SyntaxTreeNode,
         return
     if not claim_id(state, heading_id, location):
         return
-    child = SectionBuilder(heading_id, title, level, "section",
+    child = SectionBuilder(heading_id, typeset(title), level, "section",
                            section_number(parent, level, numbered), location)
     parent.children.append(child)
     open_sections.append(child)

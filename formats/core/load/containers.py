@@ -8,21 +8,21 @@ caption, a source, ``#quiz-id Title``). Its inner blocks are read through the
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, cast
+from typing import TYPE_CHECKING, Callable
 
 from markdown_it.tree import SyntaxTreeNode
 
+from formats.core.load.forms import read_form
 from formats.core.load.references import add_answers, add_quiz, claim_id
 from formats.core.model import (
-    Activity, Block, Checklist, Form, FormQuestion, Inline, Location, QuestionKind, Quiz,
-    QuizAnswers, Quote, ReviewNote, Table, Text,
+    Activity, Block, Checklist, Inline, Location, Quiz, QuizAnswers, Quote, ReviewNote, Table,
 )
 
 if TYPE_CHECKING:
     from formats.core.load.blocks import BlockContext
 
-QUESTION_KINDS = ("choice", "yesno", "text")
 QUIZ_HEADING = re.compile(r"#(\S+)\s*(.*)$")
+BLOCK_ID = re.compile(r"^#(\S+)\s*(.*)$")  # an optional "#id" before a title or caption
 
 ContainerReader = Callable[[SyntaxTreeNode, "BlockContext", Location, str], list[Block]]
 
@@ -58,19 +58,39 @@ def _question(node: SyntaxTreeNode, context: BlockContext, location: Location,
     return []
 
 
+def _part(node: SyntaxTreeNode, context: BlockContext, location: Location,
+          rest: str) -> list[Block]:
+    """Return nothing: a part outside a question is a problem."""
+    context.state.problems.add(location, "a '::: part' block belongs inside a '::: question'")
+    return []
+
+
+def block_id(context: BlockContext, rest: str, location: Location) -> tuple[str, str]:
+    """Return the id that REST starts with ("" when none; a problem when it cannot be
+    claimed) and the rest of REST."""
+    match = BLOCK_ID.match(rest)
+    if not match:
+        return "", rest
+    found = match.group(1) if claim_id(context.state, match.group(1), location) else ""
+    return found, match.group(2).strip()
+
+
 def _table(node: SyntaxTreeNode, context: BlockContext, location: Location,
            rest: str) -> list[Block]:
-    """Return the one table of the block, captioned by REST (a problem when there is none)."""
+    """Return the one table of ``::: table #id Caption`` (id optional). Without a caption
+    it is a problem, except in a quiz or answers, whose heading labels the table."""
     tables = [child for child in node.children if child.type == "table"]
     if len(tables) != 1 or len(node.children) != 1:
         context.state.problems.add(location, "a '::: table' block holds exactly one table")
         return []
-    if not rest:
+    table_id, caption = block_id(context, rest, location)
+    if not caption and not context.under_heading:
         context.state.problems.add(location, "a '::: table' block needs a caption after 'table'")
-    return [table(tables[0], context, context.inline_text(rest, location))]
+    return [table(tables[0], context, context.inline_text(caption, location), table_id)]
 
 
-def table(node: SyntaxTreeNode, context: BlockContext, caption: tuple[Inline, ...]) -> Table:
+def table(node: SyntaxTreeNode, context: BlockContext, caption: tuple[Inline, ...],
+          table_id: str = "") -> Table:
     """Return a Markdown table: its first row is the header; an empty cell stays empty."""
     location = context.location(node)
     rows: list[tuple[tuple[Inline, ...], ...]] = []
@@ -78,7 +98,16 @@ def table(node: SyntaxTreeNode, context: BlockContext, caption: tuple[Inline, ..
         for row in part.children:
             rows.append(tuple(context.inlines(cell.children[0], location)
                               if cell.children else () for cell in row.children))
-    return Table(caption, rows[0], tuple(rows[1:]), location)
+    return Table(caption, rows[0], tuple(rows[1:]), location, table_id)
+
+
+def _title(context: BlockContext, block: str, title: str, location: Location,
+           example: str) -> None:
+    """Add a problem when ``block`` ("an activity") has no title: its heading would say only
+    what kind of block it is."""
+    if not title:
+        context.state.problems.add(location, f"{block} needs a title that says what it is "
+                                             f"about: '{example}'")
 
 
 def _checklist(node: SyntaxTreeNode, context: BlockContext, location: Location,
@@ -97,7 +126,10 @@ def _checklist(node: SyntaxTreeNode, context: BlockContext, location: Location,
         items.append(context.inlines(paragraphs[0].children[0], location))
     intro = [block for child in node.children if child is not lists[0]
              for block in context.blocks(child)]
-    return [Checklist(context.inline_text(rest, location), tuple(intro), tuple(items), location)]
+    checklist_id, title = block_id(context, rest, location)
+    _title(context, "a checklist", title, location, "::: checklist Title")
+    return [Checklist(context.inline_text(title, location), tuple(intro), tuple(items), location,
+                      checklist_id)]
 
 
 def _quiz_heading(block_type: str, rest: str, context: BlockContext,
@@ -111,16 +143,16 @@ def _quiz_heading(block_type: str, rest: str, context: BlockContext,
     return match.group(1), match.group(2).strip()
 
 
-def _quiz_blocks(node: SyntaxTreeNode, context: BlockContext, title: str,
-                 location: Location) -> list[Block]:
-    """Return a quiz's blocks; a bare table in a quiz takes the quiz title as caption."""
+def _quiz_blocks(node: SyntaxTreeNode, context: BlockContext) -> list[Block]:
+    """Return the blocks of a quiz or of its answers; their tables have no caption: the
+    heading above (the quiz's, or the answers' section's) labels them."""
+    inner = context.labelled_by_heading()
     blocks: list[Block] = []
     for child in node.children:
         if child.type == "table":
-            caption = title or "Suggested answers"
-            blocks.append(table(child, context, context.inline_text(caption, location)))
+            blocks.append(table(child, inner, ()))
         else:
-            blocks.extend(context.blocks(child))
+            blocks.extend(inner.blocks(child))
     return blocks
 
 
@@ -131,9 +163,8 @@ def _quiz(node: SyntaxTreeNode, context: BlockContext, location: Location,
     if heading is None:
         return []
     quiz_id, title = heading
-    inner = _quiz_blocks(node, context, title, location)
-    if not title:
-        context.state.problems.add(location, "a quiz needs a title: '::: quiz #quiz-id Title'")
+    inner = _quiz_blocks(node, context)
+    _title(context, "a quiz", title, location, "::: quiz #quiz-id Title")
     number = add_quiz(context.state, quiz_id, location)
     if number is None:
         return []
@@ -147,8 +178,8 @@ def _answers(node: SyntaxTreeNode, context: BlockContext, location: Location,
     heading = _quiz_heading("answers", rest, context, location)
     if heading is None:
         return []
-    quiz_id, title = heading
-    inner = _quiz_blocks(node, context, title, location)
+    quiz_id, _ = heading
+    inner = _quiz_blocks(node, context)
     section_id = context.section.id if context.section is not None else None
     add_answers(context.state, quiz_id, location, section_id)
     return [QuizAnswers(quiz_id, tuple(inner), location)]
@@ -157,6 +188,7 @@ def _answers(node: SyntaxTreeNode, context: BlockContext, location: Location,
 def _activity(node: SyntaxTreeNode, context: BlockContext, location: Location,
               rest: str) -> list[Block]:
     """Return an activity titled by REST, holding the inner blocks."""
+    _title(context, "an activity", rest, location, "::: activity Title")
     return [Activity(context.inline_text(rest, location), tuple(context.child_blocks(node)),
                      location)]
 
@@ -170,58 +202,12 @@ def _quote(node: SyntaxTreeNode, context: BlockContext, location: Location,
                   location)]
 
 
-def _form(node: SyntaxTreeNode, context: BlockContext, location: Location,
-          rest: str) -> list[Block]:
-    """Return a form titled by REST; it holds only ``::: question KIND #id`` blocks."""
-    questions: list[FormQuestion] = []
-    for child in node.children:
-        question = _form_question(child, context)
-        if question is not None:
-            questions.append(question)
-    return [Form(context.inline_text(rest, location), tuple(questions), location)]
-
-
-def _form_question(node: SyntaxTreeNode, context: BlockContext) -> FormQuestion | None:
-    """Return a numbered question of a form; None (with a problem) when it is not a
-    ``::: question KIND #id`` block or its id cannot be claimed."""
-    location = context.location(node)
-    problems = context.state.problems
-    words = node.info.split() if node.type == "container_block" else []
-    if words[:1] != ["question"]:
-        problems.add(location, "a form holds only '::: question KIND #id' blocks")
-        return None
-    if len(words) < 3 or words[1] not in QUESTION_KINDS or not words[2].startswith("#"):
-        problems.add(location, "write a question as '::: question KIND #id' with KIND one of: "
-                               f"{', '.join(QUESTION_KINDS)}")
-        return None
-    kind, question_id = cast(QuestionKind, words[1]), words[2][1:]
-    if not claim_id(context.state, question_id, location):
-        return None
-    prompt: tuple[Inline, ...] = ()
-    options: list[str] = []
-    for part in node.children:
-        if part.type == "paragraph":
-            prompt = prompt + ((Text(" "),) if prompt else ()) + context.inlines(
-                part.children[0], location)
-        elif part.type == "bullet_list":
-            options.extend(item.children[0].children[0].content for item in part.children)
-    if kind == "yesno" and not options:
-        options = ["yes", "no"]
-    if kind == "choice" and not options:
-        problems.add(location, f"choice question '{question_id}' needs a list of answers to "
-                               "tick")
-    if not prompt:
-        problems.add(location, f"question '{question_id}' has no text")
-    context.state.question_count += 1
-    return FormQuestion(question_id, context.state.question_count, kind, prompt, tuple(options),
-                        location)
-
-
 CONTAINER_READERS: dict[str, ContainerReader] = {
     "activity": _activity,
     "answers": _answers,
     "checklist": _checklist,
-    "form": _form,
+    "form": read_form,
+    "part": _part,
     "question": _question,
     "quiz": _quiz,
     "quote": _quote,

@@ -12,11 +12,12 @@ from typing import Callable, Mapping
 
 from markdown_it.tree import SyntaxTreeNode
 
-from formats.core.load.markdown import parse_inline
+from formats.core.load.markdown import parse_inline, typeset
 from formats.core.load.references import link_to
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    EasyReadPicture, Emphasis, Image, Inline, LineBreak, Link, Location, Strong, Text,
+    PAGE_NUMBER, EasyReadPicture, Emphasis, Image, Inline, LineBreak, Link, Location,
+    MediumWords, Strong, Text,
 )
 
 EXTERNAL_ADDRESS = re.compile(r"^(https?://|mailto:)")
@@ -135,6 +136,58 @@ def _library_picture(name: str, alt: str, where: InlineContext,
     return [picture.image]
 
 
+# The keys of ``[words]{...}`` and the medium each one names (see docs/source-format.md).
+MEDIUM_KEYS = {"print": "paged", "screen": "reflowable", "speech": "spoken"}
+
+
+def _medium_words(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
+    """Return words that depend on the medium, ``[words]{print="..." screen="..."
+    speech="..." to="#id"}``; a key it does not know, a target that is not ``#id``, no form
+    at all, ``[page]`` outside ``print`` or without ``to``, or such words inside such words
+    are problems."""
+    attrs = {str(key): str(value) for key, value in node.attrs.items()}
+    written = inlines(node, where)
+    problems = where.state.problems
+    unknown = sorted(key for key in attrs if key not in (*MEDIUM_KEYS, "to"))
+    if unknown:
+        problems.add(where.location, f"unknown key(s) {', '.join(unknown)} in [words]{{...}}: "
+                                     "use print, screen, speech and to")
+    if not any(key in attrs for key in MEDIUM_KEYS):
+        problems.add(where.location, f"[{typeset(_plain(node))}]{{...}} says no medium's "
+                                     "words: give print, screen or speech")
+    target = attrs.get("to")
+    if target is not None:
+        if target.startswith("#") and len(target) > 1:
+            link_to(where.state, target[1:], where.location)
+        else:
+            problems.add(where.location, f"to=\"{target}\" must be the #id of a section, "
+                                         "block or question")
+            target = None
+    for key in ("screen", "speech"):
+        if PAGE_NUMBER in attrs.get(key, ""):
+            problems.add(where.location, f"{PAGE_NUMBER} is a page number: only print has one")
+    if PAGE_NUMBER in attrs.get("print", "") and target is None:
+        problems.add(where.location, f"{PAGE_NUMBER} needs to=\"#id\": the page of what?")
+    if any(isinstance(inner, MediumWords) for inner in written):
+        problems.add(where.location, "[words]{...} cannot hold other [words]{...}")
+    forms = {medium: _form(attrs[key]) for key, medium in MEDIUM_KEYS.items() if key in attrs}
+    return [MediumWords(written, forms.get("paged"), forms.get("reflowable"),
+                        forms.get("spoken"), target)]
+
+
+def _form(value: str) -> str:
+    """Return a medium's words typeset, keeping a space it starts or ends with."""
+    words = typeset(value)
+    if not words:
+        return ""
+    return (" " if value[:1].isspace() else "") + words + (" " if value[-1:].isspace() else "")
+
+
+def _plain(node: SyntaxTreeNode) -> str:
+    """Return the words of a syntax node and its children, marks dropped."""
+    return node.content + "".join(_plain(child) for child in node.children)
+
+
 INLINE_READERS: dict[str, InlineReader] = {
     "text": _text,
     "softbreak": _space,
@@ -145,6 +198,7 @@ INLINE_READERS: dict[str, InlineReader] = {
     "link": _link,
     "image": _image,
     "html_inline": _text,
+    "span": _medium_words,
 }
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from formats.core.load.files import key_line, list_field, read_fields
+from formats.core.load.markdown import typeset
 from formats.core.load.state import LoadState
-from formats.core.model import Contact, Edition, Location, Metadata
+from formats.core.model import Contact, Edition, Location, Metadata, ReviewNote
 
 TOOLKIT = "toolkit.yaml"
 METADATA_FIELDS = ("title", "subtitle", "summary", "publisher", "language", "edition",
@@ -30,6 +31,8 @@ def read_toolkit(state: LoadState) -> Toolkit:
     here = Location(TOOLKIT, 1)
     text, fields = read_fields(state, state.source_dir / TOOLKIT, here)
     meta = metadata(state, fields) if fields is not None else None
+    if meta is not None:
+        meta = replace(meta, reviews=field_reviews(state, fields or {}, text))
     at = Location(TOOLKIT, key_line(text, "chapters"))
     names = list_field(state, fields or {}, "chapters", at)
     return Toolkit(meta, names, Location(TOOLKIT, key_line(text, "chapters") + 1))
@@ -61,12 +64,37 @@ def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
         state.problems.add(here, f"edition date '{when}' is not a date like 2026-11-27")
         return None
     return Metadata(
-        title=str(fields["title"]), subtitle=str(fields["subtitle"]),
-        summary=str(fields["summary"]), publisher=str(fields["publisher"]),
+        title=typeset(str(fields["title"])), subtitle=typeset(str(fields["subtitle"])),
+        summary=typeset(str(fields["summary"])), publisher=typeset(str(fields["publisher"])),
         language=str(fields["language"]), edition=Edition(int(edition["number"]), when),
-        identifier=str(fields["identifier"]), rights=str(fields["rights"]).strip(),
+        identifier=str(fields["identifier"]), rights=typeset(str(fields["rights"])),
         contact=Contact(**{key: str(contact.get(key, "")) for key in
                            ("email", "website", "twitter", "facebook")}),
         formats=tuple(str(name) for name in fields["formats"]),
-        alternative_formats=" ".join(str(fields["alternative-formats"]).split()),
+        alternative_formats=typeset(str(fields["alternative-formats"])),
     )
+
+
+def field_reviews(state: LoadState, fields: dict[str, Any], text: str) -> tuple[ReviewNote, ...]:
+    """Return the review notes of ``reviews:`` (field name: note), each at the line of the
+    field it is about; a note on a field that is not there, or one that is not text, is a
+    problem."""
+    notes = fields.get("reviews")
+    at = Location(TOOLKIT, key_line(text, "reviews"))
+    if notes is None:
+        return ()
+    if not isinstance(notes, dict):
+        state.problems.add(at, "'reviews' maps a field to a note for a person to check: "
+                               "'reviews: {rights: \"Confirm ...\"}'")
+        return ()
+    found: list[ReviewNote] = []
+    for name, note in notes.items():
+        if str(name) not in fields or str(name) == "reviews":
+            state.problems.add(at, f"a review note on '{name}', but toolkit.yaml has no such "
+                                   "field")
+        elif not isinstance(note, str) or not note.strip():
+            state.problems.add(at, f"the review note on '{name}' is not a sentence")
+        else:
+            found.append(ReviewNote(" ".join(note.split()),
+                                    Location(TOOLKIT, key_line(text, str(name)))))
+    return tuple(found)

@@ -13,19 +13,8 @@ from markupsafe import Markup, escape
 from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Document,
-    EasyRead,
-    EasyReadPart,
-    Emphasis,
-    GlossaryEntry,
-    Image,
-    Inline,
-    LineBreak,
-    Link,
-    Location,
-    Paragraph,
-    Strong,
-    Text,
+    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
+    Location, MediumWords, Paragraph, Strong, Text,
 )
 from formats.core.names import slug
 from formats.core.text import inline_text, normalise, sentences
@@ -90,6 +79,7 @@ _BOLD_PHRASES: NodeTable[Callable[[Any], list[str]]] = inline_table("easy read: 
     Strong: lambda node: [" ".join(inline_text(node.children).split())],
     Emphasis: lambda node: bold_phrases(node.children),
     Link: lambda node: bold_phrases(node.children),
+    MediumWords: lambda node: bold_phrases(node.written),
     Text: _no_phrases, Image: _no_phrases, LineBreak: _no_phrases,
 })
 

@@ -13,17 +13,19 @@ back with pypdf like the standard PDF. Its rules are :mod:`formats.editions.larg
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import ClassVar, Mapping
 
 from formats.core.contract import Edition, ReadBack, RuleResult
-from formats.core.model import Document
+from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
 from formats.editions.large_print import profile
 from formats.editions.large_print.rules import docx_file_rules, pdf_file_rules
 from formats.outputs.docx.document import write_docx
 from formats.outputs.docx.reader import read_back_docx
+from formats.outputs.docx.text_rules import docx_text_rules
 from formats.outputs.html.print_page import print_html, stylesheet
 from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.text_rules import pdf_text_rules
 from formats.outputs.pdf.writer import write_pdf
 
 TEMPLATE = "large-print/toolkit.html.j2"
@@ -54,6 +56,7 @@ class LargePrintEdition(Edition):
     """The large print PDF and Word document."""
 
     name = "large-print"
+    media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
@@ -79,11 +82,15 @@ class LargePrintEdition(Edition):
         return f"PDF ({pages} pages) and Word document"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the PDF and large print rules on the built PDF, and the Word and large print
-        rules on the built .docx."""
-        stem = file_stem(document)
-        return (pdf_file_rules(out_dir / f"{stem}.pdf", PDF_OUTPUT, document)
-                + docx_file_rules(out_dir / f"{stem}.docx", out_dir))
+        """Return the PDF and large print rules on the built PDF, the Word and large print rules
+        on the built .docx, and the text rules on both (print words only in the .docx)."""
+        pdf, docx = (out_dir / f"{file_stem(document)}{suffix}" for suffix in (".pdf", ".docx"))
+        results = pdf_file_rules(pdf, PDF_OUTPUT, document) + docx_file_rules(docx, out_dir)
+        if pdf.is_file():
+            results += pdf_text_rules(pdf, PDF_OUTPUT)
+        if docx.is_file():
+            results += docx_text_rules(docx, DOCX_OUTPUT)
+        return results
 
 
 EDITION = LargePrintEdition()

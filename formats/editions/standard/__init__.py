@@ -10,21 +10,26 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
-from typing import Mapping
+from typing import ClassVar, Mapping
 
 from formats.core.contract import Edition, ReadBack, RuleResult
-from formats.core.model import Document
+from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
+from formats.editions.standard.links import form_chapter, form_versions, other_formats
 from formats.outputs.html import reader as html_reader
+from formats.outputs.html.link_rules import links_resolve, other_formats_links
 from formats.outputs.html.print_page import print_html, stylesheet
 from formats.outputs.html.rules import web_rules
 from formats.outputs.html.templating import PictureCopier, environment, page_context
+from formats.outputs.html.text_rules import html_text_rules
 from formats.outputs.pdf import reader as pdf_reader
 from formats.outputs.pdf.rules import pdf_rules
+from formats.outputs.pdf.text_rules import pdf_text_rules
 from formats.outputs.pdf.writer import write_pdf
 
 PAGE = "index.html"
 STYLESHEETS = ("screen.css", "print.css")
+SCRIPTS = ("form.js",)  # the feedback form's download, copy and print buttons
 PDF_TEMPLATE = "print/toolkit.html.j2"
 PDF_STYLESHEET = "print/print.css"
 HTML_OUTPUT = "standard/html"
@@ -47,7 +52,7 @@ def render_web(document: Document, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     pictures = PictureCopier(document.source_dir, out_dir)
     written: list[Path] = []
-    for name in STYLESHEETS:
+    for name in (*STYLESHEETS, *SCRIPTS):
         target = out_dir / "assets" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(TEMPLATES / "standard" / name, target)
@@ -55,7 +60,8 @@ def render_web(document: Document, out_dir: Path) -> list[Path]:
     stylesheets = [{"href": "assets/screen.css", "media": ""},
                    {"href": "assets/print.css", "media": "print"}]
     html = environment(pictures).get_template("standard/toolkit.html.j2").render(
-        page_context(document, stylesheets=stylesheets))
+        page_context(document, stylesheets=stylesheets, other_formats=other_formats(document),
+                     form_versions=form_versions(document), form_where=form_chapter(document)))
     page = out_dir / PAGE
     page.write_text(html, encoding="utf-8")
     return [*written, page, *pictures.written]
@@ -70,6 +76,7 @@ class StandardEdition(Edition):
     """The web page and the standard PDF."""
 
     name = "standard"
+    media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
@@ -96,10 +103,19 @@ class StandardEdition(Edition):
         return f"web page and PDF ({pages} pages)"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the web rules on the built page (in headless Chromium) and the PDF rules on
-        the built PDF."""
-        return (web_rules(out_dir / PAGE, HTML_OUTPUT)
-                + pdf_rules(out_dir / pdf_name(document), PDF_OUTPUT, document))
+        """Return the web rules on the built page (in headless Chromium), its links and its
+        text, and the PDF rules and the heading and caption rules on the built PDF."""
+        page, pdf = out_dir / PAGE, out_dir / pdf_name(document)
+        results = web_rules(page, HTML_OUTPUT)
+        if page.is_file():
+            results += [*html_text_rules(page, HTML_OUTPUT),
+                        links_resolve(page, HTML_OUTPUT, out_dir.parent),
+                        other_formats_links(page, HTML_OUTPUT, document.meta.formats,
+                                            self.name)]
+        results += pdf_rules(pdf, PDF_OUTPUT, document)
+        if pdf.is_file():
+            results += pdf_text_rules(pdf, PDF_OUTPUT)
+        return results
 
 
 EDITION = StandardEdition()

@@ -24,6 +24,7 @@ from formats.core.names import slug
 from formats.outputs.docx.document import write_docx
 from formats.outputs.docx.reader import read_back_docx
 from formats.outputs.docx.rules import docx_rules
+from formats.outputs.docx.text_rules import docx_text_rules
 from formats.outputs.docx.profile import STANDARD
 
 OUTPUT = "word/docx"
@@ -60,11 +61,11 @@ class WordEdition(Edition):
         return "Word document"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the Word rules of the standards on the built .docx."""
+        """Return the Word rules of the standards and the text rules on the built .docx."""
         path = out_dir / file_name(document)
         if not path.is_file():
             return [RuleResult(f"{self.name}/file", path.name, False, f"{path} does not exist")]
-        return docx_rules(path, out_dir, prefix=self.name)
+        return docx_rules(path, out_dir, prefix=self.name) + docx_text_rules(path, OUTPUT)
 
 
 EDITION = WordEdition()

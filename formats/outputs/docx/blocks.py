@@ -1,14 +1,16 @@
 """Blocks in Word, one handler per kind of block (:data:`BLOCKS`).
 
 Block titles (checklist, activity, quiz, form) are headings at the ``level`` given, one below
-their section's, without bookmarks. A quiz's own bookmark sits at the start of the paragraph
-after its heading, so that a bookmarked heading always means a section.
+their section's, without bookmarks. The bookmark of a block with an id (a quiz, a checklist)
+sits at the start of the paragraph after its heading, so that a bookmarked heading always
+means a section; a table's is on its first paragraph.
 """
 
 from __future__ import annotations
 
 from typing import Any, Callable
 
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -77,6 +79,8 @@ def bullet_list(state: DocxState, block: BulletList, depth: int, level: int) -> 
 
 def _checklist(state: DocxState, block: Checklist, level: int) -> None:
     titled_heading(state, level, "Checklist", block.title)
+    if block.id:
+        state.bookmark_next_paragraph(block.id)
     write_blocks(state, block.intro, level + 1)
     for number, item in enumerate(block.items, start=1):
         tick_box_line(state, item, alias=inline_text(item), tag=f"checklist-{number}")
@@ -106,6 +110,21 @@ def link_paragraph(state: DocxState, target: str, text: str) -> None:
     if paragraph.paragraph_format.space_before is None:
         paragraph.paragraph_format.space_before = Pt(state.profile.space_after / 2)
     write_inlines(state, paragraph._p, (Link(target, (Text(text),)),))
+
+
+def _table(state: DocxState, block: Table, level: int) -> None:
+    """Write a table (see :func:`write_table`); its id, when it has one, is a bookmark around
+    its first paragraph (its caption, or its first cell)."""
+    body = state.doc.element.body
+    end = body.find(qn("w:sectPr"))
+    last = end.getprevious() if end is not None else (body[-1] if len(body) else None)
+    write_table(state, block, level)
+    if not block.id:
+        return
+    added = last.itersiblings() if last is not None else iter(body)
+    first = next((paragraph for node in added for paragraph in node.iter(qn("w:p"))), None)
+    if first is not None:
+        state.surround_with_bookmark(first, block.id)
 
 
 def _quote(state: DocxState, block: Quote, level: int) -> None:
@@ -141,6 +160,6 @@ def _figure(state: DocxState, block: Figure, level: int) -> None:
 
 BLOCKS: NodeTable[Callable[[DocxState, Any, int], None]] = block_table("docx writer: blocks", {
     Paragraph: _paragraph, BulletList: _bullet_list, Checklist: _checklist, Activity: _activity,
-    Quiz: _quiz, QuizAnswers: _quiz_answers, Quote: _quote, Table: write_table,
+    Quiz: _quiz, QuizAnswers: _quiz_answers, Quote: _quote, Table: _table,
     GlossaryEntry: _glossary_entry, Form: write_form, Figure: _figure,
 })

@@ -1,7 +1,8 @@
 """Which ids a Word document bookmarks, and the names Word can keep as bookmarks.
 
 Every section is bookmarked with its id, and so is every block that carries ids of its own
-(:data:`BLOCK_IDS`): quizzes, glossary terms, form questions. Links to ``#id`` jump to them.
+(:data:`BLOCK_IDS`): quizzes, checklists and tables with an id, glossary terms, form questions
+and their parts. Links to ``#id`` jump to them.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ def _no_ids(block: object) -> tuple[str, ...]:
 
 
 BLOCK_IDS: NodeTable[Callable[[Any], tuple[str, ...]]] = block_table("docx: ids a block carries", {
-    Paragraph: _no_ids, BulletList: _no_ids, Checklist: _no_ids, Activity: _no_ids,
-    Table: _no_ids, QuizAnswers: _no_ids, Quote: _no_ids, Figure: _no_ids,
+    Paragraph: _no_ids, BulletList: _no_ids, Activity: _no_ids,
+    QuizAnswers: _no_ids, Quote: _no_ids, Figure: _no_ids,
+    Checklist: lambda block: (block.id,) if block.id else (),
+    Table: lambda block: (block.id,) if block.id else (),
     Quiz: lambda block: (block.id,),
     GlossaryEntry: lambda block: (block.id,),
-    Form: lambda block: tuple(question.id for question in block.questions),
+    Form: lambda block: tuple(asked.id for question in block.questions for asked in question.all()),
 })
 
 

@@ -3,6 +3,8 @@ choices, bordered boxes to write in (rich-text content controls), and the feedba
 
 from __future__ import annotations
 
+from docx.shared import Pt
+
 from formats.core.model import Form, FormQuestion, Inlines, Link, Text
 from formats.outputs.docx.inlines import heading, inline_paragraph, write_inlines
 from formats.outputs.docx.profile import ANSWER_SPACE, CHECKLIST, FORM_QUESTION
@@ -10,15 +12,18 @@ from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import block_control, checkbox, element
 
 ANSWER_LINES = 4  # empty lines in the box for a free-text answer
-HINTS = {"choice": " (tick all that apply)", "yesno": " (tick one)", "text": ""}
+HINTS = {"choice": " (tick all that apply)", "one-of": " (tick one)", "yesno": " (tick one)",
+         "text": "", "parts": ""}
 
 
 def write_form(state: DocxState, block: Form, level: int) -> None:
-    """Write a form: its title (a heading at ``level``), its questions, how to send it."""
+    """Write a form: its title (a heading at ``level``), its questions and their parts, how
+    to send it."""
     if block.title:
         heading(state, level, block.title)
     for question in block.questions:
-        form_question(state, question)
+        for asked in question.all():
+            form_question(state, asked)
     email = state.document.meta.contact.email
     inline_paragraph(state, (
         Text("When you have filled in the form, save it and send it by e-mail to "),
@@ -26,17 +31,21 @@ def write_form(state: DocxState, block: Form, level: int) -> None:
 
 
 def form_question(state: DocxState, question: FormQuestion) -> None:
-    """Write a question: its prompt (bookmarked), then tick boxes or a box to write in."""
-    prompt = inline_paragraph(state, (Text(f"{question.number}. "), *question.prompt,
+    """Write a question or a part: its number ("3." or "a)") and words (bookmarked), then tick
+    boxes or a box to write in (nothing for a question answered in its parts)."""
+    number = f"{question.letter}) " if question.letter else f"{question.number}. "
+    prompt = inline_paragraph(state, (Text(number), *question.prompt,
                                       Text(HINTS[question.kind])), FORM_QUESTION)
+    if question.letter:
+        prompt.paragraph_format.left_indent = Pt(state.profile.body_size * 1.5)
     state.surround_with_bookmark(prompt._p, question.id)
     if question.kind == "text":
-        answer_box(state, ANSWER_LINES, alias=f"Your answer to question {question.number}",
+        answer_box(state, ANSWER_LINES, alias=f"Your answer to question {question.label}",
                    tag=question.id)
         return
-    for number, option in enumerate(question.options, start=1):
-        tick_box_line(state, (Text(option),), alias=f"{option} (question {question.number})",
-                      tag=f"{question.id}-{number}")
+    for number_of_option, option in enumerate(question.options, start=1):
+        tick_box_line(state, (Text(option),), alias=f"{option} (question {question.label})",
+                      tag=f"{question.id}-{number_of_option}")
 
 
 def tick_box_line(state: DocxState, content: Inlines, alias: str, tag: str) -> None:

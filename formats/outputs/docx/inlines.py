@@ -12,7 +12,9 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
 
 from formats.core.dispatch import NodeTable, inline_table
-from formats.core.model import Emphasis, Image, Inlines, LineBreak, Link, Strong, Text
+from formats.core.model import (
+    Emphasis, Image, Inlines, LineBreak, Link, MediumWords, Strong, Text,
+)
 from formats.core.text import inline_text
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.state import DocxState
@@ -73,6 +75,28 @@ def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
                                  tuple(mark for mark in marks if mark != "Hyperlink")))
 
 
+def _medium_words(state: DocxState, parent: _Element, node: MediumWords, marks: Marks) -> None:
+    """Append words that depend on the medium in their form for a screen (Word reflows: it
+    has no fixed pages), as a link when they point to a part of the toolkit. A space the
+    words start or end with stays outside the link."""
+    words = node.form("reflowable")
+    content: Inlines = node.written if words is None else (Text(words.strip()),)
+    if words is not None and not words.strip():
+        if words:
+            write_inlines(state, parent, (Text(words),), marks)
+        return
+    lead = words[:len(words) - len(words.lstrip())] if words else ""
+    tail = words[len(words.rstrip()):] if words else ""
+    if lead:
+        write_inlines(state, parent, (Text(lead),), marks)
+    if node.target and parent.tag != qn("w:hyperlink"):
+        write_inlines(state, parent, (Link(node.target, content),), marks)
+    else:
+        write_inlines(state, parent, content, marks)
+    if tail:
+        write_inlines(state, parent, (Text(tail),), marks)
+
+
 def _line_break(state: DocxState, parent: _Element, node: LineBreak, marks: Marks) -> None:
     holder = element("w:r")
     holder.append(element("w:br"))
@@ -87,7 +111,7 @@ def _image(state: DocxState, parent: _Element, node: Image, marks: Marks) -> Non
 INLINES: NodeTable[Callable[[DocxState, _Element, Any, Marks], None]] = inline_table(
     "docx writer: inlines", {
         Text: _text, Strong: _strong, Emphasis: _emphasis, Link: _link,
-        LineBreak: _line_break, Image: _image,
+        LineBreak: _line_break, Image: _image, MediumWords: _medium_words,
     })
 
 

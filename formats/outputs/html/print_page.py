@@ -46,12 +46,13 @@ def atkinson_font_faces(italic: bool = True) -> Markup:
 def print_html(document: Document, template: str, stylesheets: list[Path], *,
                pdf_title: str, edition_name: str = "", italic_fonts: bool = True,
                **extra: Any) -> str:
-    """Return the print HTML of ``document`` from ``template`` (links show their addresses).
+    """Return the print HTML of ``document`` from ``template`` (links show their addresses,
+    words that depend on the medium take their print form).
 
     ``extra`` goes into the template's context as it is.
     """
     env = environment()
-    context = page_context(document, show_addresses=True,
+    context = page_context(document, "paged", show_addresses=True,
                            stylesheets=[path.as_uri() for path in stylesheets],
                            font_faces=atkinson_font_faces(italic_fonts),
                            pdf_title=pdf_title, edition_name=edition_name, **extra)

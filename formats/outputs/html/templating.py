@@ -17,8 +17,9 @@ from markupsafe import Markup
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    Activity, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
-    LineBreak, Link, Paragraph, Quiz, QuizAnswers, Quote, Strong, Table, Text,
+    PAGE_NUMBER, Activity, BulletList, Checklist, Document, Emphasis, Figure, Form,
+    GlossaryEntry, Image, LineBreak, Link, Medium, MediumWords, Paragraph, Quiz, QuizAnswers,
+    Quote, Strong, Table, Text,
 )
 from formats.core.names import TEMPLATES
 from formats.core.text import inline_text
@@ -37,6 +38,7 @@ BLOCK_MACROS: NodeTable[str] = block_table("html templates: blocks", {
 INLINE_MACROS: NodeTable[str] = inline_table("html templates: inlines", {
     Text: "text_inline", Strong: "strong_inline", Emphasis: "emphasis_inline",
     Link: "link_inline", Image: "image_inline", LineBreak: "line_break_inline",
+    MediumWords: "medium_words_inline",
 })
 
 
@@ -71,19 +73,23 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["block_macro"] = BLOCK_MACROS.__getitem__
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
     env.filters["plain"] = inline_text
+    env.globals["PAGE_NUMBER"] = PAGE_NUMBER
     env.filters["picture_url"] = pictures if pictures is not None else (
         lambda image: image.path.as_uri())
     return env
 
 
-def page_context(document: Document, **extra: Any) -> dict[str, Any]:
-    """Return what every page template needs: metadata, chapters, quizzes by id, and the
-    partner of a partner's edition with the contact details readers should use."""
+def page_context(document: Document, medium: Medium = "reflowable",
+                 **extra: Any) -> dict[str, Any]:
+    """Return what every page template needs: metadata, chapters, quizzes by id, the partner
+    of a partner's edition with the contact details readers should use, and the ``medium``
+    of the page ("paged" for a page made into a PDF): words that depend on the medium take
+    its form."""
     quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
     partner = document.partner
     return {"meta": document.meta, "chapters": document.chapters, "quizzes": quizzes,
             "show_addresses": False, "partner": partner, "contact": document.meta.contact,
-            "phone": partner.phone if partner is not None else "",
+            "phone": partner.phone if partner is not None else "", "medium": medium,
             "brand_style": brand_style(document), **extra}
 
 

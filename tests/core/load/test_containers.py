@@ -24,6 +24,7 @@ EXAMPLES = {
     "checklist": "::: checklist Ready?\nBefore you start:\n\n- One.\n- Two.\n:::\n",
     "form": (":::: form Tell us\n::: question choice #q-who\nWho are you?\n\n- Me\n- You\n:::\n\n"
              "::: question yesno #q-useful\nWas it useful?\n:::\n::::\n"),
+    "part": "::: part text #q-part\nWhat was it?\n:::\n",
     "question": "::: question text #q-alone\nAny ideas?\n:::\n",
     "quiz": "::: quiz #quiz-one True or false?\nCircle one.\n\n| Statement | True? |\n|---|---|\n"
             "| A | |\n:::\n",
@@ -68,9 +69,10 @@ def test_each_type_reads_into_its_kind_of_block(read_blocks: ReadBlocks, state: 
     kinds = {name: [type(block) for block in read_blocks(EXAMPLES[name], here)]
              for name in sorted(EXAMPLES)}
     assert kinds == {"activity": [Activity], "answers": [QuizAnswers], "checklist": [Checklist],
-                     "form": [Form], "question": [], "quiz": [Quiz], "quote": [Quote],
-                     "review": [], "table": [Table]}
-    assert problems() == [f"{CHAPTER}:1: a '::: question' block belongs inside a ':::: form'"]
+                     "form": [Form], "part": [], "question": [], "quiz": [Quiz],
+                     "quote": [Quote], "review": [], "table": [Table]}
+    assert problems() == [f"{CHAPTER}:1: a '::: part' block belongs inside a '::: question'",
+                          f"{CHAPTER}:1: a '::: question' block belongs inside a ':::: form'"]
     assert here.reviews == [ReviewNote("Check the year. And the name.", Location(CHAPTER, 1))]
     assert state.quizzes.answer_sections == {"quiz-one": "here"}
 
@@ -89,21 +91,58 @@ def test_a_table_has_a_header_row_and_empty_cells(read_blocks: ReadBlocks) -> No
                           (((Text("1"),), ()),), Location(CHAPTER, 2))
 
 
-def test_a_quiz_is_numbered_and_its_bare_table_takes_its_title(read_blocks: ReadBlocks,
-                                                               state: LoadState) -> None:
+def test_a_quiz_is_numbered_and_its_bare_table_has_no_caption(read_blocks: ReadBlocks,
+                                                              state: LoadState) -> None:
     first, second = read_blocks(EXAMPLES["quiz"] + "\n" + EXAMPLES["quiz"].replace("one", "two"))
     assert isinstance(first, Quiz) and isinstance(second, Quiz)
     assert (first.number, second.number, first.answers_id) == (1, 2, "")
     assert first.title == (Text("True or false?"),)
-    assert isinstance(first.blocks[1], Table) and first.blocks[1].caption == first.title
+    assert isinstance(first.blocks[1], Table) and first.blocks[1].caption == ()  # the title's
     assert list(state.quizzes.quizzes) == ["quiz-one", "quiz-two"]
 
 
-def test_the_bare_table_of_answers_is_captioned_suggested_answers(
-        read_blocks: ReadBlocks) -> None:
+def test_the_bare_table_of_answers_has_no_caption(read_blocks: ReadBlocks) -> None:
     [answers] = read_blocks(EXAMPLES["answers"])
     assert isinstance(answers, QuizAnswers) and isinstance(answers.blocks[0], Table)
-    assert answers.blocks[0].caption == (Text("Suggested answers"),)
+    assert answers.blocks[0].caption == ()  # the heading of the answers' section labels it
+
+
+def test_a_table_in_a_quiz_may_have_an_id_and_no_caption(read_blocks: ReadBlocks,
+                                                         problems: Problems,
+                                                         state: LoadState) -> None:
+    [quiz] = read_blocks(":::: quiz #quiz-one Which?\n::: table #quiz-one-table\n| A |\n|---|\n"
+                         "| |\n:::\n::::\n")
+    assert isinstance(quiz, Quiz) and isinstance(quiz.blocks[0], Table)
+    assert (quiz.blocks[0].id, quiz.blocks[0].caption) == ("quiz-one-table", ())
+    assert problems() == [] and "quiz-one-table" in state.ids
+
+
+def test_a_checklist_and_a_table_may_have_an_id(read_blocks: ReadBlocks,
+                                                state: LoadState) -> None:
+    checklist, table = read_blocks("::: checklist #ready Ready?\n- One.\n:::\n\n"
+                                   "::: table #three-ways Three ways\n| A |\n|---|\n| 1 |\n:::\n")
+    assert isinstance(checklist, Checklist) and isinstance(table, Table)
+    assert (checklist.id, checklist.title) == ("ready", (Text("Ready?"),))
+    assert (table.id, table.caption) == ("three-ways", (Text("Three ways"),))
+    assert {"ready", "three-ways"} <= set(state.ids)
+
+
+def test_questions_have_parts_lettered_and_kinds_as_the_original_offers_them(
+        read_blocks: ReadBlocks, problems: Problems, state: LoadState) -> None:
+    [form] = read_blocks(
+        "::::: form\n:::: question #q-sure\nDid it help you to feel sure about:\n\n"
+        "::: part yesno #q-what\nWhat it is?\n:::\n\n::: part yesno #q-how\nHow to do it?\n:::\n"
+        "::::\n\n::: question one-of #q-go\nDid you have a go?\n\n- yes\n- no\n- maybe\n:::\n"
+        ":::::\n")
+    assert problems() == []
+    assert isinstance(form, Form) and form.title == ()
+    sure, go = form.questions
+    assert (sure.label, sure.kind, sure.options) == ("1", "parts", ())
+    assert [(part.label, part.letter, part.kind, part.options) for part in sure.parts] == [
+        ("1 a", "a", "yesno", ("yes", "no")), ("1 b", "b", "yesno", ("yes", "no"))]
+    assert (go.label, go.kind, go.options) == ("2", "one-of", ("yes", "no", "maybe"))
+    assert [asked.id for asked in sure.all()] == ["q-sure", "q-what", "q-how"]
+    assert state.question_count == 2
 
 
 def test_form_questions_are_numbered_and_yes_no_has_its_options(read_blocks: ReadBlocks,
@@ -141,7 +180,17 @@ PROBLEMS = [
                  "a '::: answers' block needs an id: '::: answers #quiz-id ...'",
                  id="answers-without-id"),
     pytest.param("::: quiz #quiz-one\nQ.\n:::\n",
-                 "a quiz needs a title: '::: quiz #quiz-id Title'", id="quiz-without-title"),
+                 "a quiz needs a title that says what it is about: '::: quiz #quiz-id Title'",
+                 id="quiz-without-title"),
+    pytest.param("::: activity\nDo this.\n:::\n",
+                 "an activity needs a title that says what it is about: '::: activity Title'",
+                 id="activity-without-title"),
+    pytest.param("::: checklist\n- One.\n:::\n",
+                 "a checklist needs a title that says what it is about: '::: checklist Title'",
+                 id="checklist-without-title"),
+    pytest.param("::: table #three-ways\n| a |\n|---|\n| 1 |\n:::\n",
+                 "a '::: table' block needs a caption after 'table'",
+                 id="table-with-an-id-without-caption"),
     pytest.param("::: answers #quiz-one\nA.\n:::\n\n::: answers #quiz-one\nB.\n:::\n",
                  "quiz 'quiz-one' already has answers", id="answers-twice"),
     pytest.param("::: quote\nWords.\n:::\n",
@@ -149,11 +198,23 @@ PROBLEMS = [
     pytest.param(":::: form F\nHello.\n::::\n",
                  "a form holds only '::: question KIND #id' blocks", id="form-with-text"),
     pytest.param(":::: form F\n::: question essay #q-e\nWhy?\n:::\n::::\n",
-                 "write a question as '::: question KIND #id' with KIND one of: choice, yesno, "
-                 "text", id="question-of-unknown-kind"),
+                 "write a question as '::: question KIND #id' with KIND one of: choice, one-of, "
+                 "yesno, text (leave KIND out when it is answered in its parts)",
+                 id="question-of-unknown-kind"),
     pytest.param(":::: form F\n::: question text q-e\nWhy?\n:::\n::::\n",
-                 "write a question as '::: question KIND #id' with KIND one of: choice, yesno, "
-                 "text", id="question-id-without-hash"),
+                 "write a question as '::: question KIND #id' with KIND one of: choice, one-of, "
+                 "yesno, text (leave KIND out when it is answered in its parts)",
+                 id="question-id-without-hash"),
+    pytest.param("::::: form F\n:::: question text #q-e\nWhy?\n\n::: part #q-p\nWhat?\n:::\n"
+                 "::::\n:::::\n",
+                 "write a part as '::: part KIND #id' with KIND one of: choice, one-of, yesno, "
+                 "text", id="part-without-kind"),
+    pytest.param(":::: form F\n::: question yesno #q-y\nGo?\n\n- yes\n- no\n- maybe\n:::\n::::\n",
+                 "yesno question 'q-y' answers yes or no: for yes, no, maybe write 'one-of'",
+                 id="yes-no-with-other-answers"),
+    pytest.param(":::: form F\n::: question #q-p\nAbout:\n:::\n::::\n",
+                 "question 'q-p' has no KIND and no '::: part' blocks: how is it answered?",
+                 id="question-without-kind-or-parts"),
     pytest.param(":::: form F\n::: question choice #q-c\nWhich?\n:::\n::::\n",
                  "choice question 'q-c' needs a list of answers to tick",
                  id="choice-without-answers"),

@@ -15,7 +15,7 @@ from formats.core.load.markdown import parse_inline
 from formats.core.load.state import LoadState
 from formats.core.load import load
 from formats.core.model import (
-    Emphasis, Figure, Image, Inline, LineBreak, Link, Location, Strong, Text,
+    Emphasis, Figure, Image, Inline, LineBreak, Link, Location, MediumWords, Strong, Text,
 )
 from tests.conftest import MINI_SOURCE
 from tests.core.load.support import CHAPTER, Problems
@@ -31,7 +31,8 @@ def where(state: LoadState) -> InlineContext:
 
 def test_the_table_has_a_reader_for_every_token_the_parser_makes() -> None:
     made: set[str] = set()
-    nodes = [parse_inline("a *b* **c** `d` [e](#f) ![g](h.png) <i>j</i>\nk  \nl")]
+    nodes = [parse_inline("a *b* **c** `d` [e](#f) ![g](h.png) <i>j</i>\nk  \nl "
+                          '[m]{print="n"}')]
     while nodes:
         node = nodes.pop()
         made.add(node.type)
@@ -49,6 +50,12 @@ def test_the_table_has_a_reader_for_every_token_the_parser_makes() -> None:
     pytest.param("[us](https://example.org)", (Link("https://example.org", (Text("us"),)),),
                  id="link"),
     pytest.param("a <b>c</b>", (Text("a <b>c</b>"),), id="html_inline"),
+    pytest.param('see [the table on the following page]{print="the table on page [page]" '
+                 'screen="the table below" speech="the table that follows" to="#t"}.',
+                 (Text("see "), MediumWords((Text("the table on the following page"),),
+                                            "the table on page [page]", "the table below",
+                                            "the table that follows", "#t"), Text(".")),
+                 id="span"),
 ])
 def test_each_token_reads_into_its_inline(markdown: str, expected: tuple[Inline, ...],
                                           where: InlineContext, problems: Problems) -> None:
@@ -110,3 +117,53 @@ def test_alt_text_over_two_lines_keeps_the_space_at_the_break(tmp_path: Path) ->
     figure = [block for block in load(source).section("try-it").blocks
               if isinstance(block, Figure)]
     assert [block.image.alt for block in figure] == ["A picture of us"]
+
+
+def test_words_that_depend_on_the_medium_are_typeset_and_may_say_nothing(
+        where: InlineContext, state: LoadState, problems: Problems) -> None:
+    assert inline_text("who you are[ (you can tick or circle)]{screen=\"\" speech=\" (choose)\"}:",
+                       where) == (Text("who you are"),
+                                  MediumWords((Text(" (you can tick or circle)"),), None, "",
+                                              " (choose)"),
+                                  Text(":"))
+    [words] = inline_text("[it's 'below']{screen=\"it's 'here'\"}", where)
+    assert words == MediumWords((Text("it\u2019s \u2018below\u2019"),), None,
+                                "it\u2019s \u2018here\u2019")
+    assert problems() == [] and state.links == []
+
+
+@pytest.mark.parametrize(("markdown", "messages"), [
+    pytest.param('[x]{print="y" colour="red"}',
+                 ["unknown key(s) colour in [words]{...}: use print, screen, speech and to"],
+                 id="unknown-key"),
+    pytest.param('[x]{to="#t"}', ["[x]{...} says no medium's words: give print, screen or speech"],
+                 id="no-medium"),
+    pytest.param('[x]{print="y" to="t"}',
+                 ['to="t" must be the #id of a section, block or question'], id="target-not-id"),
+    pytest.param('[x]{screen="on page [page]" to="#t"}',
+                 ["[page] is a page number: only print has one"], id="page-on-screen"),
+    pytest.param('[x]{print="on page [page]"}', ['[page] needs to="#id": the page of what?'],
+                 id="page-without-target"),
+    pytest.param('[a [b]{print="c"}]{print="d"}', ["[words]{...} cannot hold other [words]{...}"],
+                 id="nested"),
+])
+def test_each_problem_of_words_that_depend_on_the_medium(markdown: str, messages: list[str],
+                                                         where: InlineContext,
+                                                         problems: Problems) -> None:
+    inline_text(markdown, where)
+    assert problems() == [f"{CHAPTER}:7: {message}" for message in messages]
+
+
+def test_a_target_of_words_that_depend_on_the_medium_is_checked_like_a_link(
+        where: InlineContext, state: LoadState) -> None:
+    inline_text('[below]{print="on page [page]" to="#checklist-ready"}', where)
+    assert state.links == [("checklist-ready", HERE)]
+
+
+def test_typography_is_the_loaders_the_source_stays_plain(where: InlineContext) -> None:
+    assert inline_text("It's 'yes' and \"no\" - you\u2014and me - in 2011-2012, 10-15 people...",
+                       where) == (Text("It\u2019s \u2018yes\u2019 and \u201cno\u201d \u2013 you "
+                                       "\u2013 and me \u2013 in 2011\u20132012, 10\u201315 "
+                                       "people\u2026"),)
+    assert inline_text("co-production, e-mail, 4044.pdf, served-4044", where) == (
+        Text("co-production, e-mail, 4044.pdf, served-4044"),)

@@ -10,7 +10,7 @@ import yaml
 
 from formats.core.load.metadata import METADATA_FIELDS, metadata, read_toolkit
 from formats.core.load.state import LoadState
-from formats.core.model import Contact, Edition, Location
+from formats.core.model import Contact, Edition, Location, ReviewNote
 from tests.conftest import MINI_SOURCE
 from tests.core.load.support import Problems
 
@@ -67,3 +67,50 @@ def test_a_toolkit_file_that_is_not_a_mapping_lists_no_chapters(state: LoadState
     toolkit = read_toolkit(state)
     assert (toolkit.meta, toolkit.chapter_files) == (None, [])
     assert problems() == ["toolkit.yaml:1: expected a mapping of fields"]
+
+
+def test_prose_fields_are_typeset_like_the_text(state: LoadState, problems: Problems) -> None:
+    meta = metadata(state, fields() | {"subtitle": "A toolkit - for 'you'",
+                                       "identifier": "urn:test:a-b-1"})
+    assert meta is not None and problems() == []
+    assert meta.subtitle == "A toolkit \u2013 for \u2018you\u2019"
+    assert meta.identifier == "urn:test:a-b-1"  # not prose: as written
+
+
+def _toolkit(state: LoadState, extra: str) -> str:
+    text = (MINI_SOURCE / "toolkit.yaml").read_text(encoding="utf-8") + extra
+    (state.source_dir / "toolkit.yaml").write_text(text, encoding="utf-8")
+    return text
+
+
+def test_review_notes_on_fields_are_located_at_their_field(state: LoadState,
+                                                           problems: Problems) -> None:
+    text = _toolkit(state, "reviews:\n  rights: >-\n    Confirm the rights\n    with us.\n"
+                           "  alternative-formats: Confirm BSL.\n")
+    meta = read_toolkit(state).meta
+    assert problems() == [] and meta is not None
+    lines = text.splitlines()
+    rights = next(number for number, line in enumerate(lines, 1) if line.startswith("rights:"))
+    other = next(number for number, line in enumerate(lines, 1)
+                 if line.startswith("alternative-formats:"))
+    assert meta.reviews == (
+        ReviewNote("Confirm the rights with us.", Location("toolkit.yaml", rights)),
+        ReviewNote("Confirm BSL.", Location("toolkit.yaml", other)))
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    pytest.param("reviews:\n  colour: Check.\n",
+                 "a review note on 'colour', but toolkit.yaml has no such field", id="no-field"),
+    pytest.param("reviews:\n  rights: [a, b]\n", "the review note on 'rights' is not a sentence",
+                 id="not-a-sentence"),
+    pytest.param("reviews: Check everything.\n",
+                 "'reviews' maps a field to a note for a person to check: "
+                 "'reviews: {rights: \"Confirm ...\"}'", id="not-a-mapping"),
+])
+def test_a_malformed_review_note_is_a_problem_at_reviews(extra: str, message: str,
+                                                         state: LoadState,
+                                                         problems: Problems) -> None:
+    text = _toolkit(state, extra)
+    read_toolkit(state)
+    assert problems() == [f"toolkit.yaml:{len(text.splitlines()) - extra.count(chr(10)) + 1}: "
+                          f"{message}"]

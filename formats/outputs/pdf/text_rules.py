@@ -1,0 +1,94 @@
+"""The heading and caption rules of :mod:`formats.core.wording` on a built PDF, read with pypdf
+from its structure tree (what a screen reader reads): the headings are its ``/H1``...
+elements, a table's caption the ``/Caption`` element of a ``/Table``, with the heading before
+it; their words are the marked content they reach. Print words are not checked: print is
+where they belong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from formats.core.contract import RuleResult
+from formats.core.wording import TextFound, text_rules
+from formats.outputs.pdf.structure import elements, page_index, walk
+
+_HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
+
+
+class _MarkedText:
+    """The words of each marked-content sequence (page, MCID) of a PDF, read a page at a time
+    as they are first asked for."""
+
+    def __init__(self, reader: PdfReader) -> None:
+        self.reader = reader
+        self.pages = page_index(reader)
+        self.texts: dict[tuple[int, int], str] = {}
+        self.read: set[int] = set()
+
+    def of(self, element: Any, page: int) -> str:
+        """Return the words of a structure element: the marked content under it, in order."""
+        pieces = []
+        for node, found_page in walk(element, self.pages, page=page):
+            mcid = node["/MCID"] if isinstance(node, dict) and "/MCID" in node else node
+            if isinstance(mcid, int):
+                pieces.append(self._text(found_page, int(mcid)))
+        return " ".join(" ".join(pieces).split())
+
+    def _text(self, page: int, mcid: int) -> str:
+        if page >= 0 and page not in self.read:
+            self.read.add(page)
+            self._read_page(page)
+        return self.texts.get((page, mcid), "")
+
+    def _read_page(self, index: int) -> None:
+        open_marks: list[int | None] = []
+
+        def before(operator: bytes, operands: list[Any], *_: Any) -> None:
+            if operator == b"BDC":
+                properties = operands[1] if len(operands) > 1 else None
+                mcid = properties.get("/MCID") if isinstance(properties, dict) else None
+                open_marks.append(int(mcid) if mcid is not None else None)
+            elif operator == b"BMC":
+                open_marks.append(None)
+            elif operator == b"EMC" and open_marks:
+                open_marks.pop()
+
+        def visit(text: str, *_: Any) -> None:
+            mcid = next((mark for mark in reversed(open_marks) if mark is not None), None)
+            if mcid is not None:
+                key = (index, mcid)
+                self.texts[key] = self.texts.get(key, "") + text
+
+        self.reader.pages[index].extract_text(visitor_operand_before=before,
+                                              visitor_text=visit)
+
+
+def read_text(reader: PdfReader) -> TextFound:
+    """Return the headings (``/H1``...) of a tagged PDF and each table's caption with the
+    heading before it, in reading order."""
+    marked = _MarkedText(reader)
+    found = TextFound()
+    for element, page in elements(reader):
+        kind = element.get("/S")
+        if kind in _HEADINGS:
+            found.headings.append(marked.of(element, page))
+        elif kind == "/Caption" and element.get("/P") is not None \
+                and element["/P"].get_object().get("/S") == "/Table":
+            found.captions.append((marked.of(element, page),
+                                   found.headings[-1] if found.headings else ""))
+    return found
+
+
+def pdf_text_rules(path: Path, output: str) -> list[RuleResult]:
+    """Return the heading and caption rules on the built PDF at ``path``; one failed
+    ``text/file`` result when it is missing or cannot be read."""
+    try:
+        found = read_text(PdfReader(path))
+    except (OSError, PyPdfError, ValueError, KeyError, TypeError) as error:
+        return [RuleResult("text/file", str(path), False, f"{output}: {path.name} cannot be "
+                                                          f"read as a PDF: {error}")]
+    return text_rules(found, str(path), output, screen=False)

@@ -1,0 +1,109 @@
+"""The text rules and the link rules on built web pages: they pass on the mini toolkit's page,
+and each fails, naming what it found, on a page made to break it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from formats.core.contract import RuleResult
+from formats.core.model import Document
+from formats.outputs.html.link_rules import links_resolve, other_formats_links
+from formats.outputs.html.text_rules import html_text_rules, read_text
+from tests.conftest import Builds
+
+
+def _page(folder: Path, body: str) -> Path:
+    page = folder / "standard" / "index.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(f'<!DOCTYPE html><html lang="en-GB"><head><title>T</title>'
+                    f'<script>var s = "on the following page";</script></head><body>{body}'
+                    f"</body></html>", encoding="utf-8")
+    return page
+
+
+def failed(results: list[RuleResult]) -> dict[str, str]:
+    return {result.rule: result.message for result in results if not result.passed}
+
+
+def test_every_text_and_link_rule_passes_on_the_built_page(mini_document: Document,
+                                                          built: Builds) -> None:
+    page = built(mini_document, "standard") / "index.html"
+    results = [*html_text_rules(page, "standard/html"),
+               links_resolve(page, "standard/html", page.parent.parent),
+               other_formats_links(page, "standard/html", ("standard",), "standard")]
+    assert failed(results) == {}
+    assert [result.rule for result in results] == [
+        "text/heading-is-only-a-kind", "text/caption-repeats-heading", "text/print-words",
+        "web/links-resolve", "web/other-formats-links"]
+
+
+def test_the_reader_finds_headings_captions_under_them_and_words(tmp_path: Path) -> None:
+    found = read_text(_page(tmp_path, "<h1>Title</h1><h3>Quiz 1: <em>Which?</em></h3>"
+                                      "<table><caption>Which?</caption><tr><td>A</td></tr></table>"
+                                      "<p>Words <b>here</b>.</p>").read_text(encoding="utf-8"))
+    assert found.headings == ["Title", "Quiz 1: Which?"]
+    assert found.captions == [("Which?", "Quiz 1: Which?")]
+    assert found.text == "T Title Quiz 1: Which? Which? A Words here."  # the title, no script
+
+
+def test_each_text_rule_fails_on_a_page_that_breaks_it(tmp_path: Path) -> None:
+    page = _page(tmp_path, "<h1>Title</h1><h2>Activity</h2><p>Look at the checklist on the "
+                           "following page.</p><h3>Quiz 2: What should you do?</h3><table>"
+                           "<caption>What should you do?</caption><tr><td>A</td></tr></table>")
+    assert failed(html_text_rules(page, "test/html")) == {
+        "text/heading-is-only-a-kind": "test/html: heading 'Activity' says only what kind of "
+                                       "block follows",
+        "text/caption-repeats-heading": "test/html: caption 'What should you do?' repeats the "
+                                        "heading 'Quiz 2: What should you do?'",
+        "text/print-words": "test/html: 'on the following page' in \"...ctivity Look at the "
+                            "checklist on the following page. Quiz 2: What should you do? ...\""}
+    assert "text/print-words" not in failed(html_text_rules(page, "test/html", screen=False))
+
+
+def test_a_missing_page_is_one_failed_result(tmp_path: Path) -> None:
+    assert html_text_rules(tmp_path / "none.html", "test/html") == [
+        RuleResult("text/page", str(tmp_path / "none.html"), False,
+                   f"test/html: {tmp_path / 'none.html'} does not exist")]
+
+
+def test_links_must_lead_to_a_built_file_or_an_element_of_the_page(tmp_path: Path) -> None:
+    (tmp_path / "word").mkdir()
+    (tmp_path / "word" / "t.docx").write_bytes(b"docx")
+    (tmp_path / "outside.pdf").write_bytes(b"pdf")
+    page = _page(tmp_path, '<h1 id="top">T</h1><a href="#top">up</a> <a href="../word/t.docx">'
+                           'Word</a> <a href="../audio/t.mp3">Audio</a> <a href="#gone">gone</a> '
+                           '<a href="https://example.org/x">web</a> <a href="mailto:a@b.org">m</a>'
+                           ' <img src="pictures/p.png" alt="P"> <a href="../../outside.pdf">x</a>'
+                           ' <a href="../word/t.docx#part">Word, part</a>')
+    result = links_resolve(page, "test/html", tmp_path)
+    assert (result.rule, result.passed) == ("web/links-resolve", False)
+    assert result.message == (
+        "test/html: '../audio/t.mp3': no such file in the output; test/html: '#gone': no element "
+        "has that id; test/html: 'pictures/p.png': no such file in the output and 1 more")
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "t.mp3").write_bytes(b"mp3")
+    (tmp_path / "standard" / "pictures").mkdir()
+    (tmp_path / "standard" / "pictures" / "p.png").write_bytes(b"png")
+    page.write_text(page.read_text(encoding="utf-8").replace(' <a href="#gone">gone</a>', "")
+                    .replace(' <a href="../../outside.pdf">x</a>', ""), encoding="utf-8")
+    assert links_resolve(page, "test/html", tmp_path).passed
+
+
+@pytest.mark.parametrize(("box", "missing"), [
+    ('<a href="t.pdf">PDF</a><a href="../word/t.docx">Word</a>', []),
+    ('<a href="../word/t.docx">Word</a>', ["standard"]),
+    ('<a href="t.pdf">PDF</a>', ["word"]),
+    ("", ["standard", "word"]),
+])
+def test_the_other_formats_box_links_to_every_edition_offered(tmp_path: Path, box: str,
+                                                              missing: list[str]) -> None:
+    page = _page(tmp_path, f'<aside class="other-formats"><h2>Other formats</h2><ul><li>{box}'
+                           '</li><li><img src="x.png" alt="x"></li></ul></aside>'
+                           '<a href="../audio/t.mp3">not in the box</a>')
+    result = other_formats_links(page, "test/html", ("standard", "word"), "standard")
+    assert result.passed is not missing
+    if missing:
+        assert result.message == "; ".join(f"test/html: the Other formats box has no link to "
+                                           f"the {name} edition" for name in missing)
