@@ -134,10 +134,13 @@ def _table(block: Table, ref: str, within: tuple[Within, ...]) -> list[Passage]:
 
 
 def _form(block: Form, ref: str, within: tuple[Within, ...]) -> list[Passage]:
+    """A form's title, then each question and each of its parts (``q10``, ``q10/a``...)."""
     passages = _titled(block, block.title, ref, within)
-    passages += [Passage(f"{ref}/q{number}", "question", question,
-                         (*within, Within(block, number)))
-                 for number, question in enumerate(block.questions, start=1)]
+    for number, question in enumerate(block.questions, start=1):
+        inside = (*within, Within(block, number))
+        passages.append(Passage(f"{ref}/q{number}", "question", question, inside))
+        passages += [Passage(f"{ref}/q{number}/{part.letter}", "question", part, inside)
+                     for part in question.parts]
     return _framed(block, passages)
 
 

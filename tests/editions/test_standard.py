@@ -198,14 +198,17 @@ def test_other_formats_links_to_the_files_of_every_edition_offered(
         FormatLink("Audio: the whole toolkit as one MP3 file, with chapters",
                    "../audio/all-together-now-complete.mp3"),
         FormatLink("Audio: a playlist of the sections, one MP3 file each",
-                   "../audio/all-together-now.m3u8")]
+                   "../audio/all-together-now.m3u8"),
+        FormatLink("Braille (a BRF file for a braille display or embosser)",
+                   "../braille/all-together-now.brf"),
+        FormatLink("E-book (EPUB 3)", "../epub/all-together-now.epub")]
     assert form_versions(real_document) == [
         FormatLink("print version (PDF)", "all-together-now.pdf"),
         FormatLink("Word document", "../word/all-together-now.docx")]
     assert form_chapter(real_document) == "appendix 5"
-    braille = replace(real_document, meta=replace(real_document.meta,
-                                                  formats=("standard", "braille")))
-    assert other_formats(braille)[-1] == FormatLink("braille", "")  # unknown here: no link
+    daisy = replace(real_document, meta=replace(real_document.meta,
+                                                formats=("standard", "daisy")))
+    assert other_formats(daisy)[-1] == FormatLink("daisy", "")  # unknown here: no link
 
 
 @pytest.mark.slow  # builds every edition of the toolkit

@@ -120,7 +120,7 @@ def read_part(state: LoadState, path: Path, number: int,
     location = state.at(path, 2)
     claim_id(state, str(front["id"]), location)
     notes = SectionBuilder(str(front["id"]), str(front["title"]), 1, "chapter", "", location)
-    context = PartContext(state, path, notes, pictures or {})
+    context = PartContext(state, path, notes, pictures=pictures or {})
     rows: list[Paragraph] = []
     for node in nodes[1:]:
         for block in context.blocks(node):

@@ -15,10 +15,10 @@ measured on the built files by :mod:`formats.editions.audio.rules`.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping
+from typing import ClassVar, Mapping
 
 from formats.core.contract import Edition, ReadBack, RuleResult
-from formats.core.model import Document
+from formats.core.model import Document, Medium
 from formats.editions.audio import reading, settings
 from formats.editions.audio import rules as audio_rules
 from formats.editions.audio.make import build
@@ -28,6 +28,7 @@ class AudioEdition(Edition):
     """One MP3 per section, the whole book with chapters, a playlist and transcripts."""
 
     name = "audio"
+    media: ClassVar[Mapping[str, Medium]] = {"audio/mp3": "spoken"}
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:

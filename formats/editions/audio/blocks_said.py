@@ -76,8 +76,11 @@ class BlockWords:
 
     def question(self, question: FormQuestion) -> str:
         prompt = sentence(self.words(question.prompt))
-        return " ".join(part for part in (f"Question {question.number}.", prompt,
-                                          _how_to_answer(question)) if part)
+        number = f"Part {question.letter}." if question.letter else f"Question {question.number}."
+        parts = (f"It has {count(len(question.parts), 'part')}." if question.kind == "parts"
+                 else "")
+        return " ".join(part for part in (number, prompt, parts, _how_to_answer(question))
+                        if part)
 
     def entry(self, block: GlossaryEntry) -> str:
         definition = " ".join(self.paragraph(inner) if isinstance(inner, Paragraph)
@@ -188,7 +191,7 @@ def _outer_item(block: BulletList, passage: Passage) -> int:
 def _how_to_answer(question: FormQuestion) -> str:
     """Return how a form question is answered, with its options ("" for free text)."""
     options = [" ".join(option.split()) for option in question.options]
-    if question.kind == "text" or not options:
+    if question.kind in ("text", "parts") or not options:
         return ""
     if question.kind == "yesno":
         return sentence("Answer " + joined(options, "or"))

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from formats.core.dispatch import NodeTable, inline_table
-from formats.core.model import Emphasis, Image, Inline, LineBreak, Link, Strong, Text
+from formats.core.model import (
+    Emphasis, Image, Inline, LineBreak, Link, MediumWords, Strong, Text,
+)
 from formats.editions.audio.addresses import ADDRESS, find_addresses, say_addresses
 from formats.editions.audio.clean import clean
 from formats.editions.audio.lexicon import Lexicon
@@ -72,13 +74,17 @@ class Wording:
         return "".join(_INLINE_WORDS[node](self, node) for node in nodes)
 
     def link(self, node: Link) -> str:
-        """Return a link's words, recording where it goes."""
+        """Return a link's words, recording where it goes; a web link whose words do not say
+        where it is is followed by its address, which is then said as its site ("(on eye-liss
+        dot co dot uk)"), as print shows the address after the words."""
         words = self.inlines(node.children)
         if node.is_internal:
             self.internal.add(node.target)
-        else:
-            bare = _WITHOUT_ADDRESS.sub("", ADDRESS.sub("", words))
-            self._add_link(" ".join(bare.split()) or " ".join(words.split()), node.target)
+            return words
+        bare = _WITHOUT_ADDRESS.sub("", ADDRESS.sub("", words))
+        self._add_link(" ".join(bare.split()) or " ".join(words.split()), node.target)
+        if node.target.startswith(("https://", "http://")) and not ADDRESS.search(words):
+            return f"{words} ({node.target})"
         return words
 
     def _add_link(self, words: str, address: str) -> None:
@@ -94,6 +100,9 @@ _INLINE_WORDS: NodeTable[Callable[[Wording, Any], str]] = inline_table("audio: i
     Link: Wording.link,
     Image: lambda wording, node: node.alt,
     LineBreak: lambda wording, node: " ",
+    # The words a listener needs where print says "on the following page" or "circle".
+    MediumWords: lambda wording, node: (
+        node.spoken if node.spoken is not None else wording.inlines(node.written)),
 })
 
 

@@ -83,7 +83,7 @@ class BrailleEdition(Edition):
         keys = occurrence_keys([heading_key(round_trip(section.label)) for section in every])
         return {section.id: Expected(key, round_trip(section.title),
                                      tuple(round_trip(sentence) for sentence
-                                           in sentences(section_texts(section))))
+                                           in sentences(section_texts(section, "reflowable"))))
                 for section, key in zip(every, keys, strict=True)}
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
@@ -106,7 +106,7 @@ def back_translation(document: Document) -> RuleResult:
     toolkit's sentences come back from grade 2 with their words changed."""
     rule = "braille/back-translation"
     every = [sentence for section in document.sections()
-             for sentence in sentences(section_texts(section))]
+             for sentence in sentences(section_texts(section, "reflowable"))]
     try:
         changed = [sentence for sentence in every
                    if normalise(round_trip(sentence)) != normalise(sentence)]

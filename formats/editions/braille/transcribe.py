@@ -18,7 +18,8 @@ from typing import Any, Callable, Mapping
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
     Activity, Block, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
-    Inlines, LineBreak, Link, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong, Table, Text,
+    Inlines, LineBreak, Link, MediumWords, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong,
+    Table, Text,
 )
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
@@ -62,6 +63,10 @@ _FLATTEN: NodeTable[Callable[[Any, int], Marked]] = inline_table("braille: inlin
     Link: _link,
     Image: lambda node, typeform: _plain("", typeform),
     LineBreak: lambda node, typeform: _plain(" ", typeform),
+    # Braille is read like a screen: the words a screen has where print says "on page 14".
+    MediumWords: lambda node, typeform: (
+        _plain(node.reflowable, typeform) if node.reflowable is not None
+        else flatten(node.written, typeform)),
 })
 
 
@@ -187,15 +192,25 @@ def _glossary_entry(block: GlossaryEntry, context: Context) -> list[Item]:
     return _list_item(plain(f"{block.term}: "), block.definition, context)
 
 
+MAX_START = 4  # a line of text starts in cell 5 at the furthest (cells counted from 0)
+# How each kind of question is answered, said after it ("parts": only in its parts).
+ANSWER_HOW = {"choice": " (choose any)", "one-of": " (choose one)", "yesno": " (choose one)",
+              "text": " (write your answer)", "parts": ""}
+
+
 def _form(block: Form, context: Context) -> list[Item]:
     items: list[Item] = [Lines(braille(flatten(block.title)), 0, 2)] \
         if inline_text(block.title).strip() else []
     for question in block.questions:
-        prompt = joined(plain(f"{question.number}. "), flatten(question.prompt))
-        how = {"choice": " (choose any)", "yesno": " (choose one)",
-               "text": " (write your answer)"}[question.kind]
-        items.append(Lines(braille(joined(prompt, plain(how))), 0, 2))
-        items.extend(Lines(words(option), 2, 4) for option in question.options)
+        for one in question.all():
+            number = f"{one.letter}) " if one.letter else f"{one.number}. "
+            indent = 2 if one.letter else 0
+            prompt = joined(plain(number), flatten(one.prompt))
+            items.append(Lines(braille(joined(prompt, plain(ANSWER_HOW[one.kind]))), indent,
+                               indent + 2))
+            first = min(indent + 2, MAX_START)
+            items.extend(Lines(words(option), first, max(first, min(indent + 4, MAX_START)))
+                         for option in one.options)
     return items
 
 

@@ -77,10 +77,14 @@ def _link_across_documents(roots: dict[str, etree._Element]) -> None:
                 link.set("href", f"{target}{href}")
 
 
+FORM_ELEMENTS = ("form", "input", "textarea", "select", "button", "script")
+
+
 def _properties(root: etree._Element) -> str:
-    """Return a content document's manifest properties: "scripted" when it holds a form (EPUB
-    counts forms as scripting)."""
-    return "scripted" if next(root.iter(x("form")), None) is not None else ""
+    """Return a content document's manifest properties: "scripted" when it holds a script or
+    an element of an HTML form (EPUB counts forms as scripting)."""
+    found = any(next(root.iter(x(name)), None) is not None for name in FORM_ELEMENTS)
+    return "scripted" if found else ""
 
 
 def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:

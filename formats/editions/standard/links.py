@@ -28,6 +28,8 @@ OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "word": (("Word document", "{slug}.docx"),),
     "audio": (("Audio: the whole toolkit as one MP3 file, with chapters", "{slug}-complete.mp3"),
               ("Audio: a playlist of the sections, one MP3 file each", "{slug}.m3u8")),
+    "epub": (("E-book (EPUB 3)", "{slug}.epub"),),
+    "braille": (("Braille (a BRF file for a braille display or embosser)", "{slug}.brf"),),
 }
 
 

@@ -64,16 +64,16 @@ def test_real_headings_are_said_with_their_numbers(real_document: Document, sect
 
 @pytest.mark.parametrize("section_id, lines", [
     ("what-is-it", ["A list of 2 points. First point.",
-                    "Second point, with a link to us. End of list."]),
+                    "Second point, with a link to us (example dot org). End of list."]),
     ("details", ["Checklist: Ready? It has 2 points.", "I know what it is.",
                  "I am ready. End of checklist."]),
     ("details", ["Table: Three ways compared. It has 1 row.",
                  "Information: No relationship. Consultation: Minimal contact. "
                  "Co-production: Equal partners. End of table."]),
-    ("try-it", ["Quiz 1: True or false?", "Choose your answer.", "A table of 1 row.",
-                "Statement: Co-production is a competition. End of table. Pause the recording "
-                "to think about your answers. The suggested answers are in appendix 1. End of "
-                "quiz."]),
+    ("try-it", ["Quiz 1: True or false?", "Say your answer.",
+                "A table of 1 row. Statement: Co-production is a competition. End of table. "
+                "Pause the recording to think about your answers. The suggested answers are in "
+                "appendix 1. End of quiz."]),
     ("try-it", ["Form: Tell us. It has 3 questions. Pause the recording after each question to "
                 "think about your answer.",
                 "Question 1. Who are you? 2 answers to choose from: A disabled person; A worker.",
@@ -127,7 +127,11 @@ def test_the_feedback_form_is_read_with_its_options(real_document: Document) -> 
     form = spoken["feedback-form"]
     assert "Question 1. Please say who you are: 6 answers to choose from: I am a disabled " \
            "person; I am a non-disabled person;" in form
-    assert "Question 5. Did it encourage you to have a go? Answer yes, no or maybe." in form
+    assert "Question 3. Did it encourage you to have a go? 3 answers to choose from: yes; no; " \
+           "maybe." in form
+    assert ("Question 2. Did the toolkit help you to feel confident about: It has 2 parts.\n"
+            "Part a. What co-production is? Answer yes or no.\n"
+            "Part b. How to do it? Answer yes or no.") in form
 
 
 def _model_text(document: Document) -> str:
@@ -318,12 +322,12 @@ def test_the_opening_gives_what_a_listener_needs_first(real_document: Document) 
         "organisations.",
         "Published by Independent Living in Scotland (eye-liss) project. Edition 1, the "
         "twenty-seventh of November 2026.",
-        "Copyright Independent Living in Scotland (eye-liss) project. This toolkit may be "
-        "copied for non-commercial use, as long as eye-liss is acknowledged as the source.",
-        "This toolkit is also available in large print, Easy Read, as a Word document and as "
-        "audio. To ask for it in another format, including British Sign Language (B S L), "
-        "contact eye-liss by e-mail at contact at eye-liss dot co dot uk or through eye-liss "
-        "dot co dot uk."]
+        "Copyright Independent Living in Scotland (eye-liss) project.",
+        "This toolkit is also available in large print, Easy Read, as a Word document, as "
+        "audio, in braille and as an e-book. A summary is available in Easy Read and British "
+        "Sign Language (B S L) on the eye-liss web-site. To ask for another format, contact "
+        "eye-liss by e-mail at contact at eye-liss dot co dot uk or through eye-liss dot co "
+        "dot uk."]
     text = "\n".join(lines)
     assert lines[4].startswith("It has 5 chapters, 5 appendices and a closing section: Chapter "
                                "1, Introduction. Chapter 2, Defining co-production.")
