@@ -417,6 +417,6 @@ PUBLICATION_CHECKS: tuple[Check, ...] = (
     check_axe, check_reflow, check_words_whole, check_text_spacing, check_lang, check_title,
     check_skip_link, check_landmarks, check_other_formats,
 )
-# Any page (a report, a help page): the publication's checks but its words and other formats.
+# Any page (a report, a help page): the publication checks but whole words and other formats.
 PAGE_CHECKS: tuple[Check, ...] = tuple(check for check in PUBLICATION_CHECKS
                                        if check not in (check_words_whole, check_other_formats))
