@@ -664,10 +664,9 @@ def test_large_print_uses_arial_and_margins_of_at_least_2cm(large_print_docx: Pa
     assert not styles.xpath("//w:rFonts[@w:asciiTheme]", namespaces=NS)
 
 
-def test_large_print_writes_wide_tables_as_label_value_lines(large_print_docx: Path) -> None:
+def test_large_print_writes_tables_as_label_value_lines(large_print_docx: Path) -> None:
     body = part(large_print_docx, "word/document.xml")
-    tables = list(body.iter(w("tbl")))
-    assert len(tables) == 2  # the two-column quiz and answers tables stay tables
+    assert list(body.iter(w("tbl"))) == []  # two-column quizzes and answers too
     lines = [text_of(p) for p in body.iter(w("p"))]
     start = lines.index("Information: No relationship")
     assert lines[start:start + 3] == ["Information: No relationship",

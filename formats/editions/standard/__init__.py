@@ -20,6 +20,7 @@ from formats.outputs.html.print_page import print_html, stylesheet
 from formats.outputs.html.rules import web_rules
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import pdf_rules
 from formats.outputs.pdf.writer import write_pdf
 
@@ -29,6 +30,10 @@ PDF_TEMPLATE = "print/toolkit.html.j2"
 PDF_STYLESHEET = "print/print.css"
 HTML_OUTPUT = "standard/html"
 PDF_OUTPUT = "standard/pdf"
+BODY_MINIMUM = 12.0  # points: RNIB clear print
+# Characters a line of body text may hold: print.css sets the measure for 75 ("at most about
+# 75"); a line of narrow letters may hold a few more.
+LINE_MAXIMUM = 80
 
 
 def pdf_name(document: Document) -> str:
@@ -96,10 +101,13 @@ class StandardEdition(Edition):
         return f"web page and PDF ({pages} pages)"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the web rules on the built page (in headless Chromium) and the PDF rules on
-        the built PDF."""
+        """Return the web rules on the built page (in headless Chromium), and the PDF rules
+        and the print layout rules (body size, line length, page fill) on the built PDF."""
+        pdf = out_dir / pdf_name(document)
+        layout = (layout_rules(pdf, PDF_OUTPUT, body_minimum=BODY_MINIMUM,
+                               line_maximum=LINE_MAXIMUM) if pdf.is_file() else [])
         return (web_rules(out_dir / PAGE, HTML_OUTPUT)
-                + pdf_rules(out_dir / pdf_name(document), PDF_OUTPUT, document))
+                + pdf_rules(pdf, PDF_OUTPUT, document) + layout)
 
 
 EDITION = StandardEdition()
