@@ -1,9 +1,11 @@
 """The Easy Read Word document, written through the one Word writer (:mod:`formats.outputs.docx`)
 and read back by its one reader.
 
-A title page (with who checked the guide) and a numbered list of the parts; then per part a
-Heading 1 bookmarked with the part id and a borderless layout table, a row per idea: the picture
-(with alt text) on the left, the words on the right; the word list at the end. The core gives it
+A title page (with who checked the guide), then on a page of its own the contents: a TOC field
+listing the parts and the word list with their page numbers, as in every Word document of the
+toolkit (:mod:`formats.outputs.docx.contents`); then per part a Heading 1 bookmarked with the
+part id and a borderless layout table, a row per idea: the picture (with alt text) on the left,
+the words on the right; the word list at the end. The core gives it
 what it gives every Word document: A4 with UK margins, page numbers in the footer, headings in
 the body's font, Word's automatic hyphenation off. Its look is :data:`EASY_READ`: Arial 18pt,
 headings 28pt bold and black, no italics, and the hyphen inside a word ("co-production")
@@ -15,14 +17,16 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from docx.text.paragraph import Paragraph as DocxParagraph
+
 from formats.core.contract import ReadBack
-from formats.core.model import BulletList, Document, EasyRead, Link, ListItem, Paragraph, Text
+from formats.core.model import Document, EasyRead, Link, Text
 from formats.editions.easy_read.parts import (
     WORD_LIST_ID, WORD_LIST_TITLE, Row, edition_title, file_stem, part_rows, require_easy_read,
 )
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
-from formats.outputs.docx.contents import page_footer
+from formats.outputs.docx.contents import contents, number_contents, page_footer
 from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
 from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
 from formats.outputs.docx.profile import UK_MARGIN_CM, DocxProfile
@@ -56,13 +60,14 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
     check_bookmark_names([*(part.id for part in easy_read.parts), WORD_LIST_ID,
                           *(entry.id for entry in easy_read.word_list)])
     state = DocxState(new_document(EASY_READ, document.meta.language), document, EASY_READ)
-    title_page(state, easy_read)
+    contents_heading = title_page(state, easy_read)
     for part in easy_read.parts:
         bookmarked_heading(state, 1, (Text(part.title),), part.id)
         rows_table(state, part_rows(part))
     bookmarked_heading(state, 1, (Text(WORD_LIST_TITLE),), WORD_LIST_ID)
     state.text_paragraph("These are the hard words in this guide and what they mean.")
     write_blocks(state, easy_read.word_list, 2)
+    contents(state, contents_heading)
     page_footer(state)
     core_properties(state.doc, dataclasses.replace(
         toolkit_properties(document, EASY_READ), title=edition_title(easy_read),
@@ -72,11 +77,14 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
         identifier=f"{document.meta.identifier}:easy-read"))
     target = out_dir / docx_name(document)
     save(state.doc, target, document.meta.edition.date)
+    number_contents(target)
     return [target]
 
 
-def title_page(state: DocxState, easy_read: EasyRead) -> None:
-    """Add the title, subtitle, where it comes from, who checked it and the list of parts."""
+def title_page(state: DocxState, easy_read: EasyRead) -> DocxParagraph:
+    """Add the title, subtitle, where it comes from and who checked it, then the heading of the
+    contents on a page of its own; return that heading (the contents go after it once every
+    part is written: a list of the parts and the word list with their page numbers)."""
     meta = state.document.meta
     state.text_paragraph(easy_read.title, "Title")
     if easy_read.subtitle:
@@ -87,13 +95,7 @@ def title_page(state: DocxState, easy_read: EasyRead) -> None:
     inline_paragraph(state, (Text("You can ask for this guide in other formats. E-mail "),
                              Link(f"mailto:{meta.contact.email}", (Text(meta.contact.email),)),
                              Text(".")))
-    heading(state, 1, (Text("What is in this guide"),))
-    here = easy_read.location
-    parts = BulletList(tuple(ListItem((Paragraph((Link(f"#{part.id}", (Text(part.title),)),),
-                                                 here),)) for part in easy_read.parts),
-                       ordered=True, location=here)
-    word_list = Paragraph((Link(f"#{WORD_LIST_ID}", (Text(WORD_LIST_TITLE),)),), here)
-    write_blocks(state, (parts, word_list), 2)
+    return heading(state, 1, (Text("What is in this guide"),))
 
 
 def rows_table(state: DocxState, rows: list[Row]) -> None:
