@@ -49,9 +49,9 @@ def contents(state: DocxState, heading: DocxParagraph) -> None:
     The page numbers are placeholders until :func:`number_contents` lays the saved file out.
     """
     entries = contents_entries(state, heading)
-    anchor = heading._p
+    anchor: _Element = heading._p
     tab_stop = str(state.text_width() // EMU_PER_TWIP)
-    paragraphs: list[_Element] = []
+    paragraphs: list[tuple[_Element, _Element]] = []  # each entry and its properties
     for level, text, name in entries:
         paragraph = element("w:p")
         properties = child(paragraph, "pPr", ("pPr",))
@@ -67,15 +67,15 @@ def contents(state: DocxState, heading: DocxParagraph) -> None:
         link.append(state.run(NO_PAGE))
         link.append(field_end())
         paragraph.append(link)
-        paragraphs.append(paragraph)
+        paragraphs.append((paragraph, properties))
     if not paragraphs:
         return
     begin, code, separate = field_runs(CONTENTS_FIELD)
-    paragraphs[0].find(qn("w:pPr")).addnext(begin)
+    paragraphs[0][1].addnext(begin)
     begin.addnext(code)
     code.addnext(separate)
-    paragraphs[-1].append(field_end())
-    for paragraph in paragraphs:
+    paragraphs[-1][0].append(field_end())
+    for paragraph, _ in paragraphs:
         anchor.addnext(paragraph)
         anchor = paragraph
 
@@ -88,8 +88,8 @@ def contents_entries(state: DocxState, after: DocxParagraph) -> list[tuple[int, 
         level = heading_level(paragraph)
         if level is None or level > CONTENTS_LEVELS or paragraph._p is after._p:
             continue
-        names = [mark.get(qn("w:name")) for mark in paragraph._p.iter(qn("w:bookmarkStart"))]
-        visible = [name for name in names if not name.startswith("_")]
+        names = [mark.get(qn("w:name")) or "" for mark in paragraph._p.iter(qn("w:bookmarkStart"))]
+        visible = [name for name in names if name and not name.startswith("_")]
         if visible:
             entries.append((level, paragraph.text, visible[0]))
     return entries
@@ -139,7 +139,8 @@ def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:
         match = _PAGEREF.match(code.text or "")
         if match is None:
             continue
-        run = code.getparent().getnext()  # the "separate" run, then the result
+        owner = code.getparent()  # the run of the instruction, then "separate", then the result
+        run = owner.getnext() if owner is not None else None
         result = run.getnext() if run is not None else None
         text = result.find(qn("w:t")) if result is not None else None
         if text is not None:
@@ -174,8 +175,9 @@ def laid_out_pages(path: Path) -> dict[str, int]:
             raise RenderError(f"LibreOffice could not lay out {path.name} "
                               f"(exit {done.returncode}): {said[:300]}")
         reader = PdfReader(laid_out)
-        return {str(name).lstrip("/"): reader.get_destination_page_number(destination) + 1
-                for name, destination in reader.named_destinations.items()}
+        pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
+                 for name, destination in reader.named_destinations.items()}
+        return {name: page + 1 for name, page in pages.items() if page is not None}
 
 
 def replace_part(path: Path, name: str, data: bytes) -> None:

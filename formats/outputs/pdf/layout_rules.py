@@ -13,18 +13,21 @@ A missing or unreadable file is one failed ``pdf/file`` result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 
-from formats.core.contract import RuleResult
+from formats.core.contract import RuleResult, Verdict
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages
 from formats.outputs.pdf.reader import read_bookmarks
-from formats.outputs.pdf.rules import _READ_ERRORS, result_of
+from formats.outputs.pdf.rules import result_of
 from formats.outputs.pdf.structure import marked_content
 
 HALF = 0.5  # the least share of its text area a page is filled (the last of a chapter aside)
+_READ_ERRORS = (PyPdfError, KeyError, ValueError, TypeError)
 
 
 def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
@@ -49,7 +52,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
     def in_text(page: PrintedPage, glyph: Glyph) -> bool:
         return reached is None or (page.number - 1, glyph.mcid) in reached
 
-    checks = []
+    checks: list[tuple[str, Callable[[list[PrintedPage]], Verdict]]] = []
     if body_minimum is not None:
         checks.append(("pdf/body-size", lambda found: typography.body_size_at_least(
             found, body_minimum)))
@@ -67,6 +70,6 @@ def chapter_ends(reader: PdfReader, page_count: int) -> set[int]:
     and the last page."""
     starts = sorted({mark.page for mark in read_bookmarks(reader)
                      if mark.level == 1 and mark.page >= 0})
-    ends = {start for start in starts}  # the 0-based start is the 1-based page before it
+    ends = set(starts)  # a chapter's 0-based first page is the 1-based number of the page before
     ends |= set(range(1, starts[0] + 1)) if starts else set()
     return ends | {page_count}

@@ -12,8 +12,9 @@ heads its column; a header cell beside data cells (``TD``) in a body row heads i
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject
@@ -51,9 +52,9 @@ def table_attributes(element: Any) -> DictionaryObject:
     found = element.get("/A")
     found = found.get_object() if found is not None else None
     owners = found if isinstance(found, list) else [found] if found is not None else []
-    for owner in owners:
-        owner = owner.get_object() if hasattr(owner, "get_object") else owner
-        if isinstance(owner, dict) and owner.get("/O") == "/Table":
+    for reference in owners:
+        owner = reference.get_object() if hasattr(reference, "get_object") else reference
+        if isinstance(owner, DictionaryObject) and owner.get("/O") == "/Table":
             return owner
     table = DictionaryObject({NameObject("/O"): NameObject("/Table")})
     if found is None:

@@ -140,6 +140,8 @@ def body_lines(pages: list[PrintedPage]) -> Iterator[tuple[PrintedPage, str]]:
     """Yield every line of body text (all its characters at the most common size) with its
     page, as a reader sees it."""
     common = common_size(pages)
+    if common is None:
+        return
     for page in pages:
         for line in page.lines():
             drawn = [glyph for glyph in line if glyph.visible]
