@@ -2,15 +2,21 @@
 
 Where a table does not fit (a phone, large print, a braille line of 40 cells) or cannot be seen
 (speech), each row becomes a list of its cells, each with its column header as a label. An
-empty cell is a space for the reader to write in.
+empty cell is a space for the reader to write in. A cell that says no more than its label
+("True / False?" under "True or False?") is given once: its words without the label.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from formats.core.model import Inlines, Table
 from formats.core.text import inline_text
+
+_WORD = re.compile(r"\w+")
+_JOINING_WORDS = {"or", "and"}  # "True or False?" offers the same choice as "True / False"
+_SENTENCE_END = ("?", ":", "!", ".")
 
 
 @dataclass(frozen=True)
@@ -27,13 +33,20 @@ class LabelledCell:
 
     @property
     def repeats_label(self) -> bool:
-        """Return True when the cell says no more than its label ("True or False?" under
+        """Return True when the cell says no more than its label ("True / False?" under
         "True or False?"), so that reading both would say the same words twice."""
-        return _words(self.content) == _words(self.label)
+        return not self.is_write_in and _words(self.content) == _words(self.label)
+
+    @property
+    def label_colon(self) -> str:
+        """Return ":" to put after the label before the cell's words, or "" when the label
+        already ends a sentence ("True or False?")."""
+        return "" if inline_text(self.label).strip().endswith(_SENTENCE_END) else ":"
 
 
-def _words(inlines: Inlines) -> str:
-    return " ".join(inline_text(inlines).lower().split()).strip(" ?:.!")
+def _words(inlines: Inlines) -> list[str]:
+    return [word for word in _WORD.findall(inline_text(inlines).lower())
+            if word not in _JOINING_WORDS]
 
 
 def labelled_rows(table: Table) -> list[list[LabelledCell]]:

@@ -21,3 +21,14 @@ def test_each_cell_gets_its_column_header() -> None:
         [(words("Statement"), words("It needs trust.")), (words("True or False?"), ())]]
     assert [cell.repeats_label for cell in rows[0]] == [False, True]
     assert [cell.is_write_in for cell in rows[1]] == [False, True]
+
+
+def test_a_cell_offering_the_choice_its_label_asks_for_repeats_the_label() -> None:
+    table = Table(words("Quiz 3"), (words("Statement"), words("True or False?"), words("Answer")),
+                  ((words("It needs trust."), words("True / False"), words("True.")),
+                   (words("It is quick."), words("True or false, or neither?"), words(""))),
+                  Location("x.md", 1))
+    first, second = labelled_rows(table)
+    assert [cell.repeats_label for cell in first] == [False, True, False]
+    assert [cell.repeats_label for cell in second] == [False, False, False]
+    assert [cell.label_colon for cell in first] == [":", "", ":"]

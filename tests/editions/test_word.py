@@ -3,6 +3,7 @@ python-docx and LibreOffice read them."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 import shutil
@@ -20,6 +21,7 @@ import build
 from formats.editions import word
 from formats.editions.large_print.rules import DOCX_RULES as LARGE_PRINT_DOCX_RULES
 from formats.editions.large_print import profile as large_print_profile
+from formats.outputs.docx.contents import number_contents
 from formats.outputs.docx.document import REFERENCE, write_docx
 from formats.outputs.docx.reader import read_docx
 from formats.outputs.docx.profile import STANDARD
@@ -327,8 +329,9 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
-        ("word/list-styles", True), ("text/heading-is-only-a-kind", True),
-        ("text/caption-repeats-heading", True), ("text/print-words", True)]
+        ("word/list-styles", True), ("word/contents", True),
+        ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
+        ("text/print-words", True)]
     assert result.complete
 
 
@@ -367,6 +370,39 @@ def _type_a_bullet(edited: docx.document.Document) -> None:
     edited.add_paragraph("• A typed point.")
 
 
+def _contents_entries(edited: docx.document.Document) -> list:
+    return [paragraph for paragraph in edited.paragraphs
+            if re.fullmatch(r"toc \d", paragraph.style.name.lower())]
+
+
+def _contents_without_page_numbers(edited: docx.document.Document) -> None:
+    """The contents as it was: a TOC field of links without page numbers."""
+    for entry in _contents_entries(edited):
+        link = next(entry._p.iter(w("hyperlink")))
+        for run in list(link)[1:]:  # the tab and the page number (a PAGEREF field)
+            link.remove(run)
+
+
+def _contents_without_a_section(edited: docx.document.Document) -> None:
+    entry = next(entry for entry in _contents_entries(edited)
+                 if "".join(text.text for text in entry._p.iter(w("t"))).startswith("a) "))
+    entry._p.getparent().remove(entry._p)
+
+
+def _contents_listing_a_block_title(edited: docx.document.Document) -> None:
+    entries = _contents_entries(edited)
+    added = copy.deepcopy(entries[-1]._p)
+    next(added.iter(w("hyperlink"))).set(w("anchor"), "_Toc00000001")
+    next(added.iter(w("t"))).text = "Quiz 1: True or false?"
+    entries[-1]._p.addnext(added)
+
+
+def _no_contents_field(edited: docx.document.Document) -> None:
+    for code in edited.element.body.iter(w("instrText")):
+        if code.text.strip().startswith("TOC"):
+            code.text = " INDEX "
+
+
 BREAKAGES = [
     (_skip_a_heading_level, "word/heading-styles",
      "heading 'a) Details' (level 5) skips level 3"),
@@ -379,6 +415,15 @@ BREAKAGES = [
     (_write_click_here, "word/link-text", "link text 'click here' does not say where it goes"),
     (_type_a_bullet, "word/list-styles",
      "'• A typed point.' is a typed list item (style Normal)"),
+    (_contents_without_page_numbers, "word/contents",
+     "6 of 6 contents entries have no page number and updateFields is not set: 1. Getting "
+     "started; 1.1 What is it?; a) Details and 3 more"),
+    (_contents_without_a_section, "word/contents",
+     "heading 'a) Details' (level 3) is not in the contents at level 3"),
+    (_contents_listing_a_block_title, "word/contents",
+     "the contents lists 'Quiz 1: True or false?', which is not a section's heading (block "
+     "titles are in no contents)"),
+    (_no_contents_field, "word/contents", "the document has no contents list (no TOC field)"),
 ]
 
 
@@ -429,21 +474,42 @@ def test_glossary_links_reach_the_term(picture_docx: Path) -> None:
             if text_of(link) == "glossary"] == ["term-power"]
 
 
-def test_contents_is_a_toc_field_prefilled_with_links_to_headings_1_to_3(
+def contents_entries(path: Path) -> list[tuple[str, str, str, str]]:
+    """Return (style, words, page number, bookmark) of every entry of the contents list."""
+    names = style_names(path)
+    found = []
+    for paragraph in part(path, "word/document.xml").iter(w("p")):
+        style = paragraph_style(paragraph, names)
+        if style.startswith("toc "):
+            words = "".join(node.text or "" if node.tag == w("t") else "\t"
+                            for node in paragraph.iter(w("t"), w("tab"))
+                            if node.getparent().tag == w("r"))
+            text, _, page = words.rpartition("\t")
+            found.append((style, text, page, paragraph.find(w("hyperlink")).get(w("anchor"))))
+    return found
+
+
+def test_contents_is_a_toc_field_listing_section_headings_1_to_3_with_page_numbers(
         picture_docx: Path) -> None:
     body = part(picture_docx, "word/document.xml")
     instruction = "".join(body.xpath("//w:instrText/text()", namespaces=NS))
     assert 'TOC \\o "1-3" \\h' in instruction
-    names = style_names(picture_docx)
-    entries = [(paragraph_style(p, names), text_of(p), p.find(w("hyperlink")).get(w("anchor")))
-               for p in body.iter(w("p")) if paragraph_style(p, names).startswith("toc ")]
-    headings = [(f"toc {level}", text_of(paragraph),
-                 paragraph.xpath(".//w:bookmarkStart/@w:name", namespaces=NS)[0])
-                for level, paragraph in heading_paragraphs(picture_docx) if level <= 3]
-    assert entries == headings
-    assert entries[:3] == [("toc 1", "1. Getting started", "start"),
-                           ("toc 2", "1.1 What is it?", "what-is-it"),
-                           ("toc 3", "a) Details", "details")]
+    entries = contents_entries(picture_docx)
+    sections = [(f"toc {level}", text_of(paragraph), bookmarks(paragraph)[0])
+                for level, paragraph in heading_paragraphs(picture_docx)
+                if level <= 3 and bookmarks(paragraph)]
+    assert [(style, text, anchor) for style, text, _, anchor in entries] == sections
+    assert entries[:3] == [("toc 1", "1. Getting started", "3", "start"),
+                           ("toc 2", "1.1 What is it?", "3", "what-is-it"),
+                           ("toc 3", "a) Details", "3", "details")]
+    block_titles = {text_of(paragraph) for level, paragraph in heading_paragraphs(picture_docx)
+                    if level <= 3 and not bookmarks(paragraph)}
+    assert block_titles == {"Quiz 1: True or false?", "Tell us"}  # a quiz and a form, level 3
+    assert {anchor for _, _, _, anchor in entries} <= {  # listed nowhere, like quizzes 1-3
+        name for _, paragraph in heading_paragraphs(picture_docx) for name in bookmarks(paragraph)}
+    assert "Tell us" not in {text for _, text, _, _ in entries}
+    settings = part(picture_docx, "word/settings.xml")
+    assert settings.find(w("updateFields")) is None  # no "update fields?" question on opening
 
 
 def test_header_shows_the_title_and_footer_the_page_number(picture_docx: Path) -> None:
@@ -666,10 +732,9 @@ def test_large_print_uses_arial_and_margins_of_at_least_2cm(large_print_docx: Pa
     assert not styles.xpath("//w:rFonts[@w:asciiTheme]", namespaces=NS)
 
 
-def test_large_print_writes_wide_tables_as_label_value_lines(large_print_docx: Path) -> None:
+def test_large_print_writes_tables_as_label_value_lines(large_print_docx: Path) -> None:
     body = part(large_print_docx, "word/document.xml")
-    tables = list(body.iter(w("tbl")))
-    assert len(tables) == 2  # the two-column quiz and answers tables stay tables
+    assert list(body.iter(w("tbl"))) == []  # two-column quizzes and answers too
     lines = [text_of(p) for p in body.iter(w("p"))]
     start = lines.index("Information: No relationship")
     assert lines[start:start + 3] == ["Information: No relationship",
@@ -684,7 +749,7 @@ def test_large_print_rules_pass_on_large_print_and_fail_on_the_standard_look(
     large = docx_rules(large_print_docx, large_print_docx.parent, "large-print",
                        extra=LARGE_PRINT_DOCX_RULES)
     assert [result.rule for result in large if not result.passed] == []
-    assert len(large) == 13
+    assert len(large) == 14  # 8 Word rules (contents included), 6 of large print
     standard = {result.rule: result.message
                 for result in docx_rules(picture_docx, picture_docx.parent, "large-print",
                                          extra=LARGE_PRINT_DOCX_RULES) if not result.passed}
@@ -718,6 +783,41 @@ def test_libreoffice_converts_the_docx_with_the_same_headings(
     assert all(section.label in titles for section in picture_document.sections())
     assert reader.metadata.title == "Word picture toolkit"
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+
+
+def test_contents_page_numbers_are_where_libreoffice_puts_the_headings(picture_docx: Path,
+                                                                       tmp_path: Path) -> None:
+    """A partner who opens or converts the file in LibreOffice reads the same pages in the
+    contents as in the footers of the pages the headings are on."""
+    pdf = convert_to_pdf(picture_docx, tmp_path)
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    contents_page = next(page for page in pages if "Contents" in page)
+    for _, text, number, _ in contents_entries(picture_docx):
+        assert re.search(rf"{re.escape(text)}\.*\s*{number}\s*$", contents_page, re.M), text
+        assert text in " ".join(pages[int(number) - 1].split()), (text, number)
+
+
+def test_a_document_without_contents_entries_is_not_laid_out(tmp_path: Path) -> None:
+    path = tmp_path / "plain.docx"
+    edited = docx.Document(str(REFERENCE))
+    edited.add_paragraph("No contents here.")
+    edited.save(str(path))
+    written = path.read_bytes()
+    assert number_contents(path) == {}
+    assert path.read_bytes() == written
+
+
+def test_without_libreoffice_the_word_file_cannot_get_its_page_numbers(
+        picture_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "copy.docx"
+    shutil.copyfile(picture_docx, path)
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    with pytest.raises(RenderError) as error:
+        number_contents(path)
+    assert str(error.value) == ("LibreOffice (soffice) is needed to put page numbers in the "
+                                "Word contents and is not installed: run .ci/setup (package "
+                                "libreoffice-writer-nogui)")
 
 
 @pytest.mark.slow

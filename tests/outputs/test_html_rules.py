@@ -11,8 +11,8 @@ from formats.core.model import Document
 from formats.core.contract import RuleResult
 from formats.outputs.html.rules import other_formats_statement, web_rules
 
-WEB_RULES = ["web/axe", "web/reflow-320", "web/text-spacing", "web/lang", "web/title",
-             "web/skip-link", "web/landmarks", "web/other-formats"]
+WEB_RULES = ["web/axe", "web/reflow-320", "web/words-whole-320", "web/text-spacing", "web/lang",
+             "web/title", "web/skip-link", "web/landmarks", "web/other-formats"]
 
 GOOD_HEAD = """<!DOCTYPE html>
 <html lang="en-GB">
@@ -141,6 +141,54 @@ def test_box_of_fixed_height_that_cuts_off_spaced_text_fails_text_spacing(pages:
         "test/html loses content with increased text spacing: text is cut off: p.clipped (content ")
     assert " at 1280 px; p.clipped (content " in failed.message
     assert failed.message.endswith(" at 320 px")
+
+
+# The 2.6 table as it was: three columns a third of 320 px each, words allowed to break anywhere.
+SQUEEZED_TABLE = """<style>
+table.squeezed { width: 100%; table-layout: fixed; border-collapse: collapse; }
+table.squeezed { font-size: 1.25rem; }
+table.squeezed td, table.squeezed th { overflow-wrap: anywhere; padding: 0.5rem; }
+</style>
+<table class="squeezed"><caption>Compared</caption>
+<thead><tr><th scope="col">Information</th><th scope="col">Consultation</th>
+<th scope="col">Co-production</th></tr></thead>
+<tbody><tr><td>No relationship</td><td>Minimal contact</td><td>Equal partners</td></tr></tbody>
+</table>"""
+
+
+@pytest.mark.slow
+def test_table_that_breaks_words_at_320_px_fails_words_whole(pages: Path) -> None:
+    page = _page(pages, "squeezed", SQUEEZED_TABLE)
+    results = _by_rule(web_rules(page, "test/html"))
+    assert results["web/reflow-320"].passed
+    failed = results["web/words-whole-320"]
+    assert not failed.passed
+    assert failed.message.startswith("test/html breaks 4 word(s) across lines at 320 CSS px: "
+                                      "'Information' in th of the table 'Compared', "
+                                      "'Consultation' in th of the table 'Compared', ")
+    assert [rule for rule, result in results.items() if not result.passed] == [
+        "web/words-whole-320"]
+
+
+@pytest.mark.slow
+def test_long_heading_word_broken_at_320_px_fails_words_whole(pages: Path) -> None:
+    page = _page(pages, "long-word", '<h3 id="long" style="overflow-wrap: anywhere; '
+                 'font-size: 3rem">Incomprehensibilities</h3>')
+    failed = _by_rule(web_rules(page, "test/html"))["web/words-whole-320"]
+    assert failed == RuleResult("web/words-whole-320", str(page), False,
+                                "test/html breaks 1 word(s) across lines at 320 CSS px: "
+                                "'Incomprehensibilities' in h3#long")
+
+
+@pytest.mark.slow
+def test_table_whose_rows_become_labelled_lists_keeps_words_whole(pages: Path) -> None:
+    page = _page(pages, "reflowed", SQUEEZED_TABLE.replace(
+        "</style>", "@media (max-width: 40em) { table.squeezed, table.squeezed tr, "
+        "table.squeezed td { display: block; } table.squeezed thead { display: none; } }</style>"))
+    passed = _by_rule(web_rules(page, "test/html"))["web/words-whole-320"]
+    assert passed == RuleResult("web/words-whole-320", str(page), True,
+                                "test/html breaks no word of a table or heading across lines at "
+                                "320 CSS px")
 
 
 BARE_MESSAGES = {

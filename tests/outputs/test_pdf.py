@@ -18,6 +18,9 @@ from formats.editions import large_print
 from formats.core.names import TEMPLATES, slug
 from formats.outputs.html import print_page
 from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf import rules as pdf_rules_module
+from formats.outputs.pdf import scopes as pdf_scopes
+from formats.outputs.pdf import structure as pdf_structure
 from formats.outputs.pdf import writer as pdf_writer
 from formats.editions import standard
 from formats.check.coverage import Status, coverage
@@ -160,9 +163,46 @@ def test_real_headings_are_tagged_in_order(real_pdf: Path) -> None:
     assert_headings_in_order(real_pdf)
 
 
-def test_table_headers_are_tagged_th(mini_pdf: Path) -> None:
-    kinds = structure_types(mini_pdf)
+def test_table_headers_are_tagged_th_with_the_column_they_head(built: Builds,
+                                                                mini_document: Document) -> None:
+    path = built_pdf(built, mini_document, "standard")
+    kinds = structure_types(path)
     assert kinds.count("Table") >= 2 and "TH" in kinds
+    headers = [element for element, _ in pdf_structure.elements(PdfReader(path))
+               if element["/S"] == "/TH"]
+    assert [pdf_rules_module.header_scope(header) for header in headers] == [
+        "/Column"] * len(headers)
+
+
+def test_large_print_tables_are_lists_of_labelled_cells(built: Builds,
+                                                       mini_document: Document) -> None:
+    kinds = structure_types(built_pdf(built, mini_document, "large-print"))
+    assert "Table" not in kinds and "TH" not in kinds
+    assert "L" in kinds and "LI" in kinds
+
+
+def test_a_header_cell_beside_data_cells_heads_its_row(tmp_path: Path) -> None:
+    html = ('<html lang="en-GB"><head><title>Rows</title></head><body><table>'
+            "<caption>Rows and columns</caption>"
+            '<thead><tr><th scope="col">Name</th><th scope="col">Value</th></tr></thead>'
+            '<tbody><tr><th scope="row">One</th><td>1</td></tr></tbody></table></body></html>')
+    path = pdf_writer.write_pdf(html, tmp_path / "rows.pdf", TEMPLATES)
+    headers = [element for element, _ in pdf_structure.elements(PdfReader(path))
+               if element["/S"] == "/TH"]
+    assert [pdf_rules_module.header_scope(header) for header in headers] == [
+        "/Column", "/Column", "/Row"]
+    written = path.read_bytes()
+    assert pdf_scopes.add_header_scopes(path) == 0  # nothing left to add: the file is unchanged
+    assert path.read_bytes() == written
+
+
+def test_header_scopes_are_added_the_same_way_every_time(tmp_path: Path) -> None:
+    html = ('<html lang="en-GB"><head><title>Same</title></head><body><table><caption>A</caption>'
+            '<thead><tr><th scope="col">Name</th></tr></thead><tbody><tr><td>1</td></tr></tbody>'
+            "</table></body></html>")
+    first = pdf_writer.write_pdf(html, tmp_path / "first.pdf", TEMPLATES).read_bytes()
+    second = pdf_writer.write_pdf(html, tmp_path / "second.pdf", TEMPLATES).read_bytes()
+    assert first == second
 
 
 def font_descriptors(path: Path) -> Iterator[tuple[str, DictionaryObject]]:

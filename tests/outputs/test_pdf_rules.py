@@ -5,6 +5,7 @@ with WeasyPrint through formats.outputs.pdf.writer)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -23,13 +24,16 @@ from formats.editions import standard
 from formats.core.model import Document
 from formats.editions.large_print.rules import PDF_RULES as LARGE_PRINT_RULES
 from formats.editions.large_print.rules import pdf_file_rules
+from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import PDF_RULES, pdf_rules
 from formats.core.contract import RuleResult
 from tests.helpers.pdf import outline_items
 from tests.conftest import MINI_SOURCE, Builds
 
 PDF_RULE_NAMES = [name for name, _ in PDF_RULES]
-LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES]
+# The large print rules, then the print layout rules measured on the same characters.
+LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES] + [
+    "pdf/line-length", "pdf/page-fill"]
 
 
 def by_rule(results: list[RuleResult]) -> dict[str, RuleResult]:
@@ -199,6 +203,16 @@ def first_table_th_to_td(writer: PdfWriter) -> str:
     return str(page_of(writer, table))
 
 
+def drop_first_table_scopes(writer: PdfWriter) -> tuple[int, int]:
+    """Take the /Scope off the header cells of the first table, as WeasyPrint 70 writes them."""
+    table = next(element for element in structure(writer) if element["/S"] == "/Table")
+    headers = [element for element in structure(writer)
+               if element["/S"] == "/TH" and _inside(element, table)]
+    for header in headers:
+        del header["/A"].get_object()[NameObject("/Scope")]
+    return len(headers), page_of(writer, table)
+
+
 def _inside(element: DictionaryObject, ancestor: DictionaryObject) -> bool:
     node: Any = element
     while "/P" in node:
@@ -229,7 +243,7 @@ def _relink(node: DictionaryObject, key: str, value: Any) -> None:
         node[NameObject(key)] = value
 
 
-def tampered(source: Path, target: Path, edit: Callable[[PdfWriter], str]) -> tuple[Path, str]:
+def tampered(source: Path, target: Path, edit: Callable[[PdfWriter], Any]) -> tuple[Path, Any]:
     """Write ``source`` edited by ``edit`` to ``target``; return it and what the edit returned."""
     writer = PdfWriter(clone_from=source)
     detail = edit(writer)
@@ -258,7 +272,8 @@ BROKEN = [
         "pdf/tagged": "catalog has no /StructTreeRoot; catalog has no /MarkInfo",
         "pdf/figures-alt": "the PDF has no structure tree",
         "pdf/headings": "the PDF has no structure tree",
-        "pdf/table-headers": "the PDF has no structure tree"}, id="not-tagged"),
+        "pdf/table-headers": "the PDF has no structure tree",
+        "pdf/th-scope": "the PDF has no structure tree"}, id="not-tagged"),
     pytest.param(set_marked_false, {"pdf/tagged": "/MarkInfo /Marked is not true"},
                  id="not-marked"),
     pytest.param(set_display_doc_title_false,
@@ -309,14 +324,17 @@ def test_a_broken_pdf_fails_its_rule(edit: Callable[[PdfWriter], str], wanted: d
                  id="first-heading-h2"),
     pytest.param(first_table_th_to_td, "pdf/table-headers", "Table on page {} has no TH cell",
                  id="table-without-th"),
+    pytest.param(drop_first_table_scopes, "pdf/th-scope", "{} TH cell(s) on page {} have no "
+                 "/Scope", id="th-without-scope"),
 ])
 def test_a_broken_part_fails_its_rule_naming_it(edit: Callable[[PdfWriter], str], rule: str,
                                                 message: str, mini_standard_pdf: Path,
                                                 mini_document: Document,
                                                 tmp_path: Path) -> None:
     path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
+    details = detail if isinstance(detail, tuple) else (detail,)
     assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {
-        rule: message.format(detail)}
+        rule: message.format(*details)}
 
 
 def test_a_skipped_heading_level_is_named(mini_standard_pdf: Path, mini_document: Document,
@@ -440,6 +458,69 @@ def test_a_figure_without_alt_text_fails(tmp_path: Path) -> None:
     path, _ = tampered(source, tmp_path / "no-alt.pdf", drop_alt)
     assert failures(pdf_rules(path, "test/pdf")) == {
         "pdf/figures-alt": "Figure on page 1 has no /Alt"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The print layout rules: body size, line length, page fill
+
+
+def layout_failures(path: Path, **limits: Any) -> dict[str, str]:
+    return failures(layout_rules(path, "test/pdf", **limits))
+
+
+def test_body_text_of_11pt_fails_the_12pt_minimum(tmp_path: Path) -> None:
+    small = print_page(tmp_path, GOOD_BODY, "body { font-size: 11pt }")
+    assert layout_failures(small, body_minimum=12) == {
+        "pdf/body-size": "most common text size is 11.0pt, less than 12pt"}
+    results = by_rule(layout_rules(print_page(tmp_path, GOOD_BODY, "body { font-size: 12pt }"),
+                                   "test/pdf", body_minimum=12))
+    assert results["pdf/body-size"] == RuleResult(
+        "pdf/body-size", "page.pdf (test/pdf)", True,
+        "most common text size is 12.0pt (at least 12pt)")
+
+
+def test_lines_of_small_text_across_the_page_fail_the_line_length(tmp_path: Path) -> None:
+    path = print_page(tmp_path, f"<p>{WORDS * 4}</p>", "body { font-size: 9pt }")
+    message = layout_failures(path, line_maximum=75)["pdf/line-length"]
+    assert re.fullmatch(r"\d+ of \d+ lines of body text are longer than 75 characters; the "
+                        r"longest, on page 1, has \d+: 'Plain words .*'", message), message
+    assert layout_failures(print_page(tmp_path, f"<p>{WORDS * 4}</p>"), line_maximum=75) == {}
+
+
+HALF_EMPTY = (f"<h1>Chapter one</h1><p>One short paragraph.</p>"
+              f"<h{{level}} style='break-before: page'>Next</h{{level}}><p>{WORDS * 40}</p>")
+
+
+def test_a_page_left_half_empty_inside_a_chapter_fails_the_page_fill(tmp_path: Path) -> None:
+    path = print_page(tmp_path, HALF_EMPTY.format(level=2))
+    message = layout_failures(path)["pdf/page-fill"]
+    assert re.fullmatch(r"1 page\(s\) are filled less than 50% and are not the last page of a "
+                        r"chapter: page 1 is \d+% filled", message), message
+
+
+def test_the_last_page_of_a_chapter_may_be_half_empty(tmp_path: Path) -> None:
+    path = print_page(tmp_path, HALF_EMPTY.format(level=1))
+    result = by_rule(layout_rules(path, "test/pdf"))["pdf/page-fill"]
+    assert result.passed, result.message
+    assert re.fullmatch(r"every page but the last of a chapter is filled at least 50% \(3 of 5 "
+                        r"pages judged; the emptiest is \d+% filled\)", result.message)
+
+
+def test_lines_to_write_on_fill_a_page_as_text_does(tmp_path: Path) -> None:
+    lines = ("<div style='height: 18cm; background: repeating-linear-gradient(to bottom, "
+             "transparent 0, transparent 1cm, #000 1cm, #000 1.05cm)'></div>")
+    body = (f"<h1>Chapter one</h1><p>A question.</p>{lines}"
+            f"<h2 style='break-before: page'>Next</h2><p>{WORDS * 40}</p>")
+    assert layout_failures(print_page(tmp_path, body)) == {}
+
+
+def test_layout_rules_report_a_missing_or_damaged_file(tmp_path: Path) -> None:
+    assert layout_rules(tmp_path / "gone.pdf", "test/pdf") == [RuleResult(
+        "pdf/file", "gone.pdf (test/pdf)", False, f"{tmp_path / 'gone.pdf'} does not exist")]
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.7\nthis is not a PDF\n")
+    (result,) = layout_rules(damaged, "test/pdf")
+    assert (result.rule, result.passed) == ("pdf/file", False)
 
 
 # ---------------------------------------------------------------------------------------------

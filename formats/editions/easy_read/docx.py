@@ -2,10 +2,11 @@
 and read back by its one reader.
 
 A title page (who checked the guide, the partner of a partner's edition, how to ask for other
-formats, the imprint and the pictures' credit), then the contents list on a page of its own
-(the shared Word contents field, :func:`formats.outputs.docx.contents.contents`); then per part a
-Heading 1 bookmarked with the part id and a borderless layout table, a row per idea: the picture
-(with alt text) on the left, the words on the right; the word list at the end. The core gives it
+formats, the imprint and the pictures' credit), then on a page of its own the contents: a TOC
+field listing the parts and the word list with their page numbers, as in every Word document of
+the toolkit (:mod:`formats.outputs.docx.contents`); then per part a Heading 1 bookmarked with the
+part id and a borderless layout table, a row per idea: the picture (with alt text) on the left,
+the words on the right; the word list at the end. The core gives it
 what it gives every Word document: A4 with UK margins, page numbers in the footer, headings in
 the body's font, Word's automatic hyphenation off. Its look is :data:`EASY_READ`: Arial (which
 Word has everywhere; Word files cannot carry the PDF's Atkinson Hyperlegible) 18pt throughout,
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from formats.core.contract import ReadBack
 from formats.core.model import Document, EasyRead, Link, Text
@@ -32,9 +35,9 @@ from formats.editions.easy_read.parts import (
 )
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
-from formats.outputs.docx.contents import contents, page_footer
+from formats.outputs.docx.contents import contents, number_contents, page_footer
 from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
-from formats.outputs.docx.inlines import bookmarked_heading, inline_paragraph
+from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.profile import UK_MARGIN_CM, DocxProfile
 from formats.outputs.docx.reader import read_back_docx
@@ -72,8 +75,7 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
     if document.partner is not None:  # their colour for links; headings stay black
         recolour(state.doc, EASY_READ.heading_colour,
                  document.partner.colours.primary.lstrip("#").upper())
-    title_page(state, easy_read)
-    contents_heading = state.text_paragraph(CONTENTS_TITLE, "TOC Heading")
+    contents_heading = title_page(state, easy_read)
     for part in easy_read.parts:
         bookmarked_heading(state, 1, (Text(part.title),), part.id)
         rows_table(state, part_rows(part))
@@ -90,13 +92,15 @@ def render_docx(document: Document, out_dir: Path) -> list[Path]:
         identifier=f"{document.meta.identifier}:easy-read"))
     target = out_dir / docx_name(document)
     save(state.doc, target, document.meta.edition.date)
+    number_contents(target)
     return [target]
 
 
-def title_page(state: DocxState, easy_read: EasyRead) -> None:
-    """Add the title page: title, subtitle, where the guide comes from, who checked it, the
-    partner (logo and name) of a partner's edition, how to ask for other formats, the imprint
-    and the pictures' credit."""
+def title_page(state: DocxState, easy_read: EasyRead) -> DocxParagraph:
+    """Add the title page (title, subtitle, where the guide comes from, who checked it, the
+    partner of a partner's edition, how to ask for other formats, the imprint and the pictures'
+    credit), then the heading of the contents on a page of its own; return that heading (the
+    contents go after it once every part is written)."""
     meta = state.document.meta
     partner = state.document.partner
     state.text_paragraph(easy_read.title, "Title")
@@ -120,6 +124,7 @@ def title_page(state: DocxState, easy_read: EasyRead) -> None:
     state.text_paragraph(meta.rights)
     if easy_read.picture_credit:
         state.text_paragraph(easy_read.picture_credit)
+    return heading(state, 1, (Text(CONTENTS_TITLE),))
 
 
 def rows_table(state: DocxState, rows: list[Row]) -> None:

@@ -5,8 +5,8 @@ Print): Atkinson Hyperlegible 18pt, headings 24 / 22 / 20pt bold, nothing below 
 spacing 1.5, left-aligned, no hyphenation, no italics, A4 portrait with 2.5cm margins (see
 :mod:`formats.editions.large_print.profile`). It is made from the same print page and stylesheet
 as the standard PDF, with ``large-print/large-print.css`` over the stylesheet and
-``large-print/toolkit.html.j2`` extending the page: tables of three or more columns become lists
-of "column: value" lines. It is tagged PDF/UA-1 with a bookmark for every section, and is read
+``large-print/toolkit.html.j2`` extending the page: tables become lists of "column: value"
+lines (:data:`~formats.editions.large_print.profile.REFLOW_COLUMNS`). It is tagged PDF/UA-1 with a bookmark for every section, and is read
 back with pypdf like the standard PDF. Its rules are :mod:`formats.editions.large_print.rules`.
 """
 

@@ -8,7 +8,10 @@ from formats.outputs.docx.profile import DocxProfile
 BODY_SIZE = 18.0  # points: the body text
 MIN_SIZE = 16.0  # points: nothing smaller anywhere (page numbers, captions, table text)
 MIN_MARGIN_CM = 2.0
-REFLOW_COLUMNS = 3  # tables with this many columns or more become lists of "column: value"
+MAX_LINE = 70  # characters a line of body text may hold
+# Tables with this many columns or more become lists of "column: value": every table, as two
+# columns of 18pt text on A4 hold about 20 characters a line.
+REFLOW_COLUMNS = 2
 LINE_SPACING = 1.5
 
 DOCX = DocxProfile(

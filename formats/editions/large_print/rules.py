@@ -4,7 +4,9 @@ PDF, on every character drawn (pdfplumber): ``large-print/min-font-size`` (nothi
 ``large-print/body-size`` (the most common size is 18pt), ``large-print/no-italics`` (no italic
 or oblique font, no slanted text), ``large-print/not-justified`` (no line whose every space is
 stretched), ``large-print/margins`` (every character at least 2 cm from the edges) and
-``large-print/a4-portrait``; with the PDF/UA rules every PDF passes.
+``large-print/a4-portrait``; with the PDF/UA rules every PDF passes, and the print layout rules
+``pdf/line-length`` (at most 70 characters a line) and ``pdf/page-fill`` (no page less than half
+filled but the last of a chapter).
 
 Word, on the XML of the .docx, besides the Word rules every .docx passes:
 ``large-print/docx/min-size``, ``no-italics``, ``line-spacing``, ``margins``, ``sans-serif``,
@@ -19,12 +21,13 @@ from typing import Callable
 from formats.core.contract import RuleResult, Verdict
 from formats.core.model import Document
 from formats.editions.large_print.profile import (
-    BODY_SIZE, LINE_SPACING, MIN_MARGIN_CM, MIN_SIZE,
+    BODY_SIZE, LINE_SPACING, MAX_LINE, MIN_MARGIN_CM, MIN_SIZE,
 )
 from formats.outputs.docx.parts import Parts, owner, run_properties, w, NS
 from formats.outputs.docx.rules import DocxRule, docx_rules
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyphs import PrintedPage, read_pages
+from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import pdf_rules, result_of
 
 SANS_SERIF = {"Arial", "Liberation Sans", "Atkinson Hyperlegible", "Helvetica", "Verdana",
@@ -40,15 +43,19 @@ PDF_RULES: tuple[tuple[str, Callable[[list[PrintedPage]], Verdict]], ...] = (
 
 
 def pdf_file_rules(path: Path, output: str, document: Document | None = None) -> list[RuleResult]:
-    """Return the PDF/UA rules and the large print rules on the large print PDF at ``path``."""
+    """Return the PDF/UA rules, the large print rules and the print layout rules on the large
+    print PDF at ``path``."""
     results = pdf_rules(path, output, document)
     if not path.is_file():
         return results
-    return results + print_rules(path, f"{path.name} ({output})")
+    return results + print_rules(path, f"{path.name} ({output})", output)
 
 
-def print_rules(path: Path, where: str) -> list[RuleResult]:
-    """Return one result per large print rule, measured on every character of ``path``."""
+def print_rules(path: Path, where: str, output: str | None = None) -> list[RuleResult]:
+    """Return one result per large print rule, measured on every character of ``path``, and,
+    when ``output`` is given, the print layout rules: lines of at most 70 characters
+    (``pdf/line-length``) and no page less than half filled but the last of a chapter
+    (``pdf/page-fill``)."""
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
@@ -56,7 +63,10 @@ def print_rules(path: Path, where: str) -> list[RuleResult]:
     except PdfminerException as error:
         return [RuleResult("large-print/file", where, False,
                            f"{path} cannot be read by pdfplumber: {error}")]
-    return [result_of(name, where, check, pages) for name, check in PDF_RULES]
+    results = [result_of(name, where, check, pages) for name, check in PDF_RULES]
+    if output is not None:
+        results += layout_rules(path, output, line_maximum=MAX_LINE, pages=pages)
+    return results
 
 
 def docx_file_rules(path: Path, out_dir: Path) -> list[RuleResult]:

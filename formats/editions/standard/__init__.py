@@ -23,6 +23,7 @@ from formats.outputs.html.rules import web_rules
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 from formats.outputs.html.text_rules import html_text_rules
 from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import pdf_rules
 from formats.outputs.pdf.text_rules import pdf_text_rules
 from formats.outputs.pdf.writer import write_pdf
@@ -34,6 +35,10 @@ PDF_TEMPLATE = "print/toolkit.html.j2"
 PDF_STYLESHEET = "print/print.css"
 HTML_OUTPUT = "standard/html"
 PDF_OUTPUT = "standard/pdf"
+BODY_MINIMUM = 12.0  # points: RNIB clear print
+# Characters a line of body text may hold: print.css sets the measure for 75 ("at most about
+# 75"); a line of narrow letters may hold a few more.
+LINE_MAXIMUM = 80
 
 
 def pdf_name(document: Document) -> str:
@@ -104,7 +109,8 @@ class StandardEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the web rules on the built page (in headless Chromium), its links and its
-        text, and the PDF rules and the heading and caption rules on the built PDF."""
+        text; the PDF rules, the print layout rules (body size, line length, page fill) and
+        the heading and caption rules on the built PDF."""
         page, pdf = out_dir / PAGE, out_dir / pdf_name(document)
         results = web_rules(page, HTML_OUTPUT)
         if page.is_file():
@@ -115,6 +121,8 @@ class StandardEdition(Edition):
         results += pdf_rules(pdf, PDF_OUTPUT, document)
         if pdf.is_file():
             results += pdf_text_rules(pdf, PDF_OUTPUT)
+            results += layout_rules(pdf, PDF_OUTPUT, body_minimum=BODY_MINIMUM,
+                                    line_maximum=LINE_MAXIMUM)
         return results
 
 

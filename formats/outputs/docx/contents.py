@@ -1,66 +1,97 @@
-"""The contents list (a pre-filled TOC field) and the page furniture: the header and the page
-number in the footer."""
+"""The contents list (a TOC field whose entries carry page numbers) and the page furniture: the
+header and the page number in the footer.
+
+The contents field is ``TOC \\o "1-3" \\h \\z \\u``; its result, which Word and LibreOffice show
+until someone updates the field, is written here: an entry for every section heading of levels
+1 to 3 (the titles of checklists, activities, quizzes and forms are headings too, one level
+below their section, but no section: none of them is listed, in every Word document alike),
+each a link to the heading's bookmark with a PAGEREF field for its page. The pages are found by
+laying the saved document out once with LibreOffice (:func:`number_contents`): the numbers are
+LibreOffice's, and Word's own layout may move a heading by a page until the field is updated
+(References > Update Table > Update page numbers only keeps these entries).
+"""
 
 from __future__ import annotations
 
-import itertools
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
 
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
 from lxml.etree import _Element
 
+from formats.core.contract import RenderError
 from formats.outputs.docx.state import DocxState
-from formats.outputs.docx.xml import child, element, field_end, field_runs
+from formats.outputs.docx.xml import P_PR, child, element, field_end, field_runs
 
 CONTENTS_LEVELS = 3  # the contents list: TOC \o "1-3"
+CONTENTS_FIELD = f'TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u'
+EMU_PER_TWIP = 635
+NO_PAGE = "0"  # the page number an entry holds until the document has been laid out
+LIBREOFFICE = ("soffice", "libreoffice")
+LAYOUT_TIMEOUT = 300  # seconds LibreOffice may take to lay a document out
+# LibreOffice's PDF export, writing every Word bookmark as a named destination on its page.
+PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps(
+    {"ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"}})
+_PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
 
 def contents(state: DocxState, heading: DocxParagraph) -> None:
-    """Insert after ``heading`` a TOC field pre-filled with links to every heading 1-3.
+    """Insert after ``heading`` a TOC field filled with an entry for every section heading of
+    levels 1-3: its words, a dotted tab and its page number (a PAGEREF field), all one link.
 
-    The entries are what Word itself would put there (TOC \\o "1-3" \\h), so Word and
-    LibreOffice show them before anyone updates fields; updating adds page numbers.
+    The page numbers are placeholders until :func:`number_contents` lays the saved file out.
     """
     entries = contents_entries(state, heading)
-    anchor = heading._p
-    paragraphs: list[_Element] = []
+    anchor: _Element = heading._p
+    tab_stop = str(state.text_width() // EMU_PER_TWIP)
+    paragraphs: list[tuple[_Element, _Element]] = []  # each entry and its properties
     for level, text, name in entries:
         paragraph = element("w:p")
-        child(paragraph, "pPr", ("pPr",)).append(
-            element("w:pStyle", {"w:val": state.style_id(f"toc {level}")}))
+        properties = child(paragraph, "pPr", ("pPr",))
+        properties.append(element("w:pStyle", {"w:val": state.style_id(f"toc {level}")}))
+        tabs = child(properties, "tabs", P_PR)
+        tabs.append(element("w:tab", {"w:val": "right", "w:leader": "dot", "w:pos": tab_stop}))
         link = element("w:hyperlink", {"w:anchor": name, "w:history": "1"})
         link.append(state.run(text, "Hyperlink"))
+        tab = element("w:r")
+        tab.append(element("w:tab"))
+        link.append(tab)
+        link.extend(field_runs(f"PAGEREF {name} \\h"))
+        link.append(state.run(NO_PAGE))
+        link.append(field_end())
         paragraph.append(link)
-        paragraphs.append(paragraph)
+        paragraphs.append((paragraph, properties))
     if not paragraphs:
         return
-    begin, code, separate = field_runs('TOC \\o "1-3" \\h \\z \\u')
-    paragraphs[0].find(qn("w:pPr")).addnext(begin)
+    begin, code, separate = field_runs(CONTENTS_FIELD)
+    paragraphs[0][1].addnext(begin)
     begin.addnext(code)
     code.addnext(separate)
-    paragraphs[-1].append(field_end())
-    for paragraph in paragraphs:
+    paragraphs[-1][0].append(field_end())
+    for paragraph, _ in paragraphs:
         anchor.addnext(paragraph)
         anchor = paragraph
 
 
 def contents_entries(state: DocxState, after: DocxParagraph) -> list[tuple[int, str, str]]:
-    """Return (level, text, bookmark) of every heading 1-3 but ``after`` (the contents
-    heading), giving headings without a bookmark a hidden ``_Toc`` one, as Word does."""
+    """Return (level, text, bookmark) of every section heading of levels 1-3 after ``after``
+    (the contents heading): a heading holding a visible bookmark (a block title holds none)."""
     entries: list[tuple[int, str, str]] = []
-    hidden = itertools.count(1)
     for paragraph in state.doc.paragraphs:
         level = heading_level(paragraph)
         if level is None or level > CONTENTS_LEVELS or paragraph._p is after._p:
             continue
-        names = [mark.get(qn("w:name")) for mark in paragraph._p.iter(qn("w:bookmarkStart"))]
-        visible = [name for name in names if not name.startswith("_")]
+        names = [mark.get(qn("w:name")) or "" for mark in paragraph._p.iter(qn("w:bookmarkStart"))]
+        visible = [name for name in names if name and not name.startswith("_")]
         if visible:
-            name = visible[0]
-        else:
-            name = f"_Toc{next(hidden):08d}"
-            state.surround_with_bookmark(paragraph._p, name)
-        entries.append((level, paragraph.text, name))
+            entries.append((level, paragraph.text, visible[0]))
     return entries
 
 
@@ -70,6 +101,98 @@ def heading_level(paragraph: DocxParagraph) -> int | None:
     if name.startswith("Heading ") and name[8:].isdigit():
         return int(name[8:])
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Page numbers: the saved document laid out once with LibreOffice
+
+
+def number_contents(path: Path) -> dict[str, int]:
+    """Write into the contents entries of the saved .docx at ``path`` the page each heading is
+    on when LibreOffice lays the document out; return the pages by bookmark.
+
+    A document without contents entries is left as it is. Raises RenderError when LibreOffice
+    is missing, fails, or does not place a heading the contents lists.
+    """
+    with zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    numbers = page_numbers_of(body)
+    if not numbers:
+        return {}
+    pages = laid_out_pages(path)
+    unplaced = sorted(name for name in numbers if name not in pages)
+    if unplaced:
+        raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
+                          f"{', '.join(unplaced)} of the contents on a page")
+    for name, texts in numbers.items():
+        for text in texts:
+            text.text = str(pages[name])
+    replace_part(path, "word/document.xml",
+                 etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return {name: pages[name] for name in numbers}
+
+
+def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:
+    """Return the text elements holding the result of every PAGEREF field, by bookmark."""
+    found: dict[str, list[_Element]] = {}
+    for code in body.iter(qn("w:instrText")):
+        match = _PAGEREF.match(code.text or "")
+        if match is None:
+            continue
+        owner = code.getparent()  # the run of the instruction, then "separate", then the result
+        run = owner.getnext() if owner is not None else None
+        result = run.getnext() if run is not None else None
+        text = result.find(qn("w:t")) if result is not None else None
+        if text is not None:
+            found.setdefault(match.group(1), []).append(text)
+    return found
+
+
+def laid_out_pages(path: Path) -> dict[str, int]:
+    """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
+    it out, converting it to PDF in a folder of its own (with a LibreOffice profile of its own,
+    so that builds running side by side do not share one). Raises RenderError."""
+    from pypdf import PdfReader
+
+    program = next((found for name in LIBREOFFICE if (found := shutil.which(name))), None)
+    if program is None:
+        raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
+                          "contents and is not installed: run .ci/setup (package "
+                          "libreoffice-writer-nogui)")
+    with tempfile.TemporaryDirectory(prefix="docx-layout-") as folder:
+        work = Path(folder)
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                   "--convert-to", PDF_EXPORT, "--outdir", str(work / "pdf"), str(path)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True,
+                                  timeout=LAYOUT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise RenderError(f"LibreOffice could not lay out {path.name}: {error}") from error
+        laid_out = work / "pdf" / f"{path.stem}.pdf"
+        if done.returncode != 0 or not laid_out.is_file():
+            said = " ".join((done.stderr or done.stdout or "no message").split())
+            raise RenderError(f"LibreOffice could not lay out {path.name} "
+                              f"(exit {done.returncode}): {said[:300]}")
+        reader = PdfReader(laid_out)
+        pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
+                 for name, destination in reader.named_destinations.items()}
+        return {name: page + 1 for name, page in pages.items() if page is not None}
+
+
+def replace_part(path: Path, name: str, data: bytes) -> None:
+    """Rewrite the package at ``path`` with the part ``name`` replaced by ``data``; every other
+    entry, and the date and attributes of each, stay as they were."""
+    with zipfile.ZipFile(path) as archive:
+        entries = [(info, data if info.filename == name else archive.read(info.filename))
+                   for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w") as archive:
+        for info, content in entries:
+            archive.writestr(info, content)
+
+
+# ---------------------------------------------------------------------------------------------
+# Page furniture
 
 
 def page_header(state: DocxState, text: str) -> None:

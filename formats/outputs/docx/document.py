@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from formats.core.contract import RenderError
 from formats.core.model import Document
 from formats.core.names import TEMPLATES, source_date
+from formats.outputs.docx.contents import number_contents
 from formats.outputs.docx.profile import DocxProfile
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.styles import apply_profile, ensure_styles
@@ -55,14 +56,18 @@ def write_docx(document: Document, path: Path, profile: DocxProfile,
     """Write ``document`` as a .docx at ``path`` in the look of ``profile``, on the styles of
     ``reference``.
 
+    The contents list gets its page numbers from laying the saved file out once with
+    LibreOffice (:func:`~formats.outputs.docx.contents.number_contents`).
+
     Raises RenderError when the reference document is missing or damaged, a picture cannot go
-    into Word, or an id cannot be a Word bookmark.
+    into Word, an id cannot be a Word bookmark, or LibreOffice cannot lay the file out.
     """
     state = DocxState(new_document(profile, document.meta.language, reference), document,
                       profile)
     write_toolkit(state)
     core_properties(state.doc, toolkit_properties(document, profile))
     save(state.doc, path, document.meta.edition.date)
+    number_contents(path)
 
 
 def new_document(profile: DocxProfile, language: str,

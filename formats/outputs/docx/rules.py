@@ -11,16 +11,23 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``table-header``: every table has a repeating header row (``w:tblHeader``) and
   ``w:tblLook firstRow="1"``;
 - ``link-text``: no link text is a bare address or "click here";
-- ``list-styles``: no paragraph starts with a typed bullet or number outside a list style.
+- ``list-styles``: no paragraph starts with a typed bullet or number outside a list style;
+- ``contents``: a contents list (a TOC field over heading levels 1-3) lists every section
+  heading of levels 1-3 (a heading holding a visible bookmark) at its level, and its entries
+  carry page numbers, unless ``w:updateFields`` asks Word to fill them on opening.
 """
 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Callable, Sequence
 
+from lxml import etree
+
 from formats.core.contract import RuleResult
+from formats.core.names import some
 from formats.outputs.docx.parts import (
     NS, READ_ERRORS, Parts, heading_level, paragraph_style, read_parts, style_names, text_of, w,
 )
@@ -29,6 +36,10 @@ DocxRule = tuple[str, Callable[[Parts], list[str]]]
 BARE_ADDRESS = re.compile(r"^\s*(https?://|www\.)\S*\s*$", re.I)
 VAGUE_LINK = re.compile(r"^\s*(click here|here|click|read more|more|link|this link)\W*$", re.I)
 TYPED_LIST = re.compile(r"^\s*([•◦▪‣·*\-–]|\d{1,2}[.)])\s")
+TOC_FIELD = re.compile(r"^\s*TOC\b")
+TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
+CONTENTS_LEVELS = 3  # every contents list takes headings 1-3 (as the writer's contents.py)
+SETTINGS = "word/settings.xml"
 
 
 def docx_rules(path: Path, out_dir: Path, prefix: str = "word",
@@ -38,6 +49,7 @@ def docx_rules(path: Path, out_dir: Path, prefix: str = "word",
     where = path.relative_to(out_dir).as_posix()
     try:
         parts = read_parts(path)
+        parts.update(read_settings(path))
     except READ_ERRORS as error:
         return [RuleResult(f"{prefix}/file", where, False,
                            f"{where} cannot be read as a Word document: {error}")]
@@ -130,9 +142,72 @@ def list_styles(parts: Parts) -> list[str]:
     return problems
 
 
+def read_settings(path: Path) -> Parts:
+    """Return the parsed ``word/settings.xml`` of a .docx by name, or {} when it has none."""
+    with zipfile.ZipFile(path) as archive:
+        if SETTINGS not in archive.namelist():
+            return {}
+        return {SETTINGS: etree.fromstring(archive.read(SETTINGS))}
+
+
+def contents(parts: Parts) -> list[str]:
+    """Return what the contents list lacks: the TOC field, levels 1-3, page numbers (or
+    ``updateFields``), or the section headings it should list."""
+    body = parts["word/document.xml"]
+    fields = [code.text or "" for code in body.iter(w("instrText"))
+              if TOC_FIELD.match(code.text or "")]
+    if not fields:
+        return ["the document has no contents list (no TOC field)"]
+    problems: list[str] = []
+    levels = TOC_LEVELS.search(fields[0])
+    if levels is None or int(levels.group(1)) > 1 or int(levels.group(2)) < CONTENTS_LEVELS:
+        problems.append(f"the contents field '{fields[0].strip()}' does not take headings of "
+                        f"levels 1-{CONTENTS_LEVELS}")
+    names = style_names(parts)
+    entries = [(int(style[4:]), link.get(w("anchor")), paragraph_words(paragraph))
+               for paragraph in body.iter(w("p"))
+               if re.fullmatch(r"toc [1-9]", style := paragraph_style(paragraph, names).lower())
+               for link in paragraph.iter(w("hyperlink"))]
+    unnumbered = [text.split("\t")[0] for _, _, text in entries
+                  if not text.rpartition("\t")[2].strip().isdigit()]
+    if unnumbered and not update_fields(parts):
+        problems.append(f"{len(unnumbered)} of {len(entries)} contents entries have no page "
+                        f"number and updateFields is not set: {some(unnumbered)}")
+    listed = {anchor: level for level, anchor, _ in entries}
+    sections: set[str] = set()
+    for paragraph in body.iter(w("p")):
+        level = heading_level(paragraph_style(paragraph, names))
+        marks = [name for name in paragraph.xpath("w:bookmarkStart/@w:name", namespaces=NS)
+                 if not name.startswith("_")]
+        if level is None or not marks:
+            continue
+        sections.add(marks[0])
+        if level <= CONTENTS_LEVELS and listed.get(marks[0]) != level:
+            problems.append(f"heading '{text_of(paragraph)}' (level {level}) is not in the "
+                            f"contents at level {level}")
+    problems.extend(f"the contents lists '{text.split(chr(9))[0]}', which is not a section's "
+                    "heading (block titles are in no contents)"
+                    for _, anchor, text in entries if anchor not in sections)
+    return problems
+
+
+def paragraph_words(paragraph: etree._Element) -> str:
+    """Return the text of a paragraph with its tabs as tab characters."""
+    return "".join(node.text or "" if node.tag == w("t") else "\t"
+                   for node in paragraph.iter(w("t"), w("tab"))
+                   if node.getparent().tag == w("r"))
+
+
+def update_fields(parts: Parts) -> bool:
+    """Return True when the settings ask Word to update the fields on opening."""
+    settings = parts.get(SETTINGS)
+    found = settings.find(w("updateFields")) if settings is not None else None
+    return found is not None and found.get(w("val"), "true") in ("1", "true", "on")
+
+
 WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
-    ("list-styles", list_styles))
+    ("list-styles", list_styles), ("contents", contents))
 
 

@@ -11,6 +11,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 
 from formats.core.model import Image, Inlines, Strong, Table, Text
+from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 from formats.outputs.docx.forms import answer_box
 from formats.outputs.docx.inlines import write_inlines
@@ -68,21 +69,27 @@ def data_table_properties(table: DocxTable, caption: str) -> None:
 
 
 def table_as_lines(state: DocxState, block: Table) -> None:
-    """Write each row as "header: value" lines (large print), an empty cell as a box."""
+    """Write each row as "header: value" lines (large print), an empty cell as a labelled box to
+    write in, a cell that only repeats its header ("True / False" under "True or False?") as its
+    words alone (:mod:`formats.core.tables`)."""
     if block.caption:
         write_inlines(state, state.paragraph("Caption")._p, block.caption)
-    for row in block.rows:
-        for index, (label, content) in enumerate(zip(block.header, row)):
+    for row in labelled_rows(block):
+        for index, cell in enumerate(row):
             paragraph = state.paragraph()
             if index == 0:
                 paragraph.paragraph_format.space_before = Cm(0.5)
             paragraph.paragraph_format.keep_with_next = index < len(row) - 1
-            write_inlines(state, paragraph._p, (Strong((*label, Text(":"))),))
-            if content:
-                paragraph._p.append(state.run(" "))
-                write_inlines(state, paragraph._p, content)
+            if cell.repeats_label:
+                write_inlines(state, paragraph._p, cell.content)
+                continue
+            colon = (Text(cell.label_colon),) if cell.label_colon else ()
+            write_inlines(state, paragraph._p, (Strong((*cell.label, *colon)),))
+            if cell.is_write_in:
+                answer_box(state, 2, alias=f"{inline_text(cell.label)}", tag="table-answer")
             else:
-                answer_box(state, 2, alias=f"{inline_text(label)}", tag="table-answer")
+                paragraph._p.append(state.run(" "))
+                write_inlines(state, paragraph._p, cell.content)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ checked as the project's accessibility rules ask for a web page (WCAG 2.2 AA):
 - ``web/axe``: axe-core with the tags wcag2a, wcag2aa, wcag21aa, wcag22aa and best-practice, at a
   desktop width and at 320 CSS px; one failed ``web/axe/<id>`` result per violated axe rule;
 - ``web/reflow-320``: at 320 CSS px wide the page does not scroll sideways;
+- ``web/words-whole-320``: at 320 CSS px wide no word of a table cell, caption or heading is
+  broken across lines (each word's DOM range lies on one line);
 - ``web/text-spacing``: with line height 1.5, paragraph spacing 2em, letter spacing 0.12em and
   word spacing 0.16em forced on every element, no element cuts off its content and the page
   still does not scroll sideways at 320 CSS px;
@@ -95,6 +97,39 @@ _CLIPPED_JS = """
     if (overX || overY) {
       out.push(selectorOf(el) + ' (content ' + el.scrollWidth + 'x' + el.scrollHeight +
                ' px in a box of ' + el.clientWidth + 'x' + el.clientHeight + ' px)');
+    }
+  }
+  return out;
+}
+"""
+
+# Every word (letters and digits; a hyphen or a space ends it) of the text of table cells,
+# captions and headings whose DOM range spans more than one line. Visually hidden text is left
+# out: it is one pixel wide on purpose.
+_BROKEN_WORDS_JS = """
+() => {""" + _SELECTOR_JS + """
+  const out = [];
+  const hidden = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width <= 1 || r.height <= 1;
+  };
+  const placeOf = (el) => {
+    const table = el.closest('table');
+    const caption = table && table.caption ? table.caption.textContent.trim() : '';
+    return caption ? selectorOf(el) + " of the table '" + caption + "'" : selectorOf(el);
+  };
+  for (const el of document.querySelectorAll('td, th, caption, h1, h2, h3, h4, h5, h6')) {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement || hidden(node.parentElement)) continue;
+      for (const match of node.data.matchAll(/[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M}'\u2019]*/gu)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const rects = Array.from(range.getClientRects()).filter(r => r.width > 0);
+        const lines = rects.filter(r => Math.abs(r.top - rects[0].top) > r.height / 2);
+        if (lines.length) out.push("'" + match[0] + "' in " + placeOf(el));
+      }
     }
   }
   return out;
@@ -254,6 +289,20 @@ def check_reflow(page: Page, where: str, output: str) -> list[RuleResult]:
                        f"{output} fits 320 CSS px without scrolling sideways")]
 
 
+def check_words_whole(page: Page, where: str, output: str) -> list[RuleResult]:
+    """Return ``web/words-whole-320``: passed when, at 320 CSS px, no word in a table cell, a
+    caption or a heading is broken across lines (measured with DOM ranges)."""
+    page.set_viewport_size(NARROW)
+    broken = page.evaluate(_BROKEN_WORDS_JS)
+    page.set_viewport_size(DESKTOP)
+    if broken:
+        return [RuleResult("web/words-whole-320", where, False,
+                           f"{output} breaks {len(broken)} word(s) across lines at 320 CSS px: "
+                           f"{some(broken, ', ')}")]
+    return [RuleResult("web/words-whole-320", where, True, f"{output} breaks no word of a table "
+                       "or heading across lines at 320 CSS px")]
+
+
 def _sideways_overflow(page: Page) -> str:
     """Return how the page, at its current viewport, is wider than 320 CSS px, or ''."""
     width = int(page.evaluate("document.documentElement.scrollWidth"))
@@ -365,7 +414,9 @@ def other_formats_statement(text: str) -> str:
 
 
 PUBLICATION_CHECKS: tuple[Check, ...] = (
-    check_axe, check_reflow, check_text_spacing, check_lang, check_title, check_skip_link,
-    check_landmarks, check_other_formats,
+    check_axe, check_reflow, check_words_whole, check_text_spacing, check_lang, check_title,
+    check_skip_link, check_landmarks, check_other_formats,
 )
-PAGE_CHECKS: tuple[Check, ...] = PUBLICATION_CHECKS[:-1]  # any page: a report, a help page
+# Any page (a report, a help page): the publication checks but whole words and other formats.
+PAGE_CHECKS: tuple[Check, ...] = tuple(check for check in PUBLICATION_CHECKS
+                                       if check not in (check_words_whole, check_other_formats))

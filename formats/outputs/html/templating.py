@@ -22,6 +22,7 @@ from formats.core.model import (
     Quote, Strong, Table, Text,
 )
 from formats.core.names import TEMPLATES
+from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 
 __all__ = ["BLOCK_MACROS", "INLINE_MACROS", "MACROS_TEMPLATE", "PictureCopier", "TEMPLATES",
@@ -74,6 +75,7 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
     env.filters["plain"] = inline_text
     env.globals["PAGE_NUMBER"] = PAGE_NUMBER
+    env.filters["labelled_rows"] = labelled_rows  # a table's rows as cells with their headers
     env.filters["picture_url"] = pictures if pictures is not None else (
         lambda image: image.path.as_uri())
     return env

@@ -14,12 +14,14 @@ from typing import Callable, Iterator
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
 INVISIBLE = "\u2060\u00ad\u200b"
+RULE_HEIGHT = 3.0  # points: a drawn thing no taller is a line, not a box
 
 
 @dataclass(frozen=True)
 class Glyph:
-    """One character drawn on a page: text, font, size (pt), box (pt from the top left) and the
-    rendering matrix (a, b, c, d, e, f)."""
+    """One character drawn on a page: text, font, size (pt), box (pt from the top left), the
+    rendering matrix (a, b, c, d, e, f) and the marked-content id it is drawn in (None outside
+    marked content)."""
 
     text: str
     font: str
@@ -29,6 +31,7 @@ class Glyph:
     top: float
     bottom: float
     matrix: tuple[float, ...]
+    mcid: int | None = None
 
     @property
     def baseline(self) -> float:
@@ -43,12 +46,15 @@ class Glyph:
 
 @dataclass(frozen=True)
 class PrintedPage:
-    """One page: its number (1-based), size in points and every character drawn on it."""
+    """One page: its number (1-based), size in points, every character drawn on it, and the
+    vertical extent (top, bottom in points from the top) of every horizontal line, picture and
+    patterned shape (lines to write on)."""
 
     number: int
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
+    drawn: tuple[tuple[float, float], ...] = ()
 
     def lines(self) -> list[list[Glyph]]:
         """Return the text lines of the page (characters on one baseline), top to bottom, each
@@ -73,11 +79,30 @@ def read_pages(path: Path) -> list[PrintedPage]:
             glyphs = tuple(Glyph(char["text"], SUBSET_TAG.sub("", char["fontname"]),
                                  round(float(char["size"]), 1), float(char["x0"]),
                                  float(char["x1"]), float(char["top"]), float(char["bottom"]),
-                                 tuple(float(value) for value in char["matrix"]))
+                                 tuple(float(value) for value in char["matrix"]),
+                                 char.get("mcid"))
                            for char in page.chars)
-            pages.append(PrintedPage(number, float(page.width), float(page.height), glyphs))
+            drawn = tuple((float(thing["top"]), float(thing["bottom"]))
+                          for thing in (*page.rects, *page.lines, *page.curves, *page.images)
+                          if thing["object_type"] == "image" or _rule(thing)
+                          or _patterned(thing))
+            pages.append(PrintedPage(number, float(page.width), float(page.height), glyphs,
+                                     drawn))
             page.close()
     return pages
+
+
+def _rule(thing: dict) -> bool:
+    """Return True for a horizontal line (a table border, a line to write on, the bottom of a
+    box); the sides and background of a box that goes on over the page are not its end."""
+    height = float(thing["bottom"]) - float(thing["top"])
+    return height <= RULE_HEIGHT and float(thing["x1"]) - float(thing["x0"]) > 3 * RULE_HEIGHT
+
+
+def _patterned(thing: dict) -> bool:
+    """Return True for a shape filled with a pattern: a gradient, such as the lines of a space
+    to write in (a box's plain background is a colour)."""
+    return bool(thing.get("fill")) and isinstance(thing.get("non_stroking_color"), str)
 
 
 def text_of(glyphs: list[Glyph]) -> str:

@@ -15,6 +15,8 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
 - ``pdf/figures-alt``: every ``Figure`` structure element has ``/Alt`` (or ``/ActualText``);
 - ``pdf/headings``: the ``H1``..``H6`` structure elements start at H1 and skip no level;
 - ``pdf/table-headers``: every ``Table`` structure element has ``TH`` cells;
+- ``pdf/th-scope``: every ``TH`` cell says what it heads: an attribute object of the ``/Table``
+  owner with ``/Scope`` ``/Column``, ``/Row`` or ``/Both``;
 - ``pdf/bookmarks``: the outline goes to pages; when the document is known, every section has a
   bookmark titled with its label, at its level.
 
@@ -314,6 +316,33 @@ def table_problem(table: DictionaryObject, page: int) -> str:
             f"{', '.join(kinds) or 'nothing'}")
 
 
+SCOPES = ("/Column", "/Row", "/Both")
+
+
+def th_scope(pdf: OpenPdf) -> Verdict:
+    """Return whether every TH structure element has a table attribute ``/Scope``."""
+    if "/StructTreeRoot" not in pdf.catalog:
+        return failed([NO_TREE])
+    headers = [(element, page) for element, page in pdf.elements() if element["/S"] == "/TH"]
+    without = collections.Counter(page for element, page in headers
+                                  if header_scope(element) not in SCOPES)
+    problems = [f"{count} TH cell(s) on {page_label(page)} have no /Scope"
+                for page, count in sorted(without.items())]
+    return failed(problems) if problems else passed(
+        f"all {len(headers)} TH cells have a /Scope" if headers else "no TH element")
+
+
+def header_scope(element: DictionaryObject) -> str:
+    """Return the ``/Scope`` of a structure element's table attributes ("/Column"), or ""."""
+    attributes = element.get("/A")
+    attributes = attributes.get_object() if attributes is not None else []
+    for owner in attributes if isinstance(attributes, list) else [attributes]:
+        owner = owner.get_object() if hasattr(owner, "get_object") else owner
+        if isinstance(owner, dict) and owner.get("/O") == "/Table":
+            return str(owner.get("/Scope", ""))
+    return ""
+
+
 def bookmarks(pdf: OpenPdf) -> Verdict:
     """Return whether the bookmarks go to pages and, when the document is known, whether every
     section has a bookmark titled with its label at its level."""
@@ -344,6 +373,7 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/display-doc-title", display_doc_title), ("pdf/pdfua", pdfua),
     ("pdf/fonts-embedded", fonts_embedded), ("pdf/fonts-unicode", fonts_unicode),
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
-    ("pdf/table-headers", table_headers), ("pdf/bookmarks", bookmarks))
+    ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
+    ("pdf/bookmarks", bookmarks))
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import collections
 import re
+from typing import Callable, Iterator
 
 from formats.core.contract import Verdict, failed, passed
+from formats.core.names import some
 from formats.outputs.pdf.glyphs import (
     Glyph, PrintedPage, ink, line_of, run_of, stretched_spaces, text_of,
 )
@@ -18,6 +20,7 @@ SIZE_TOLERANCE = 0.05  # points: sizes are rounded to 0.1pt
 STRETCH_TOLERANCE = 0.3  # points a word space may differ from the space glyph (kerning)
 MIN_SPACES = 3  # a line needs this many word spaces to be judged justified
 ITALIC_NAME = re.compile(r"italic|oblique|slanted", re.I)
+LEADER = re.compile(r"\.{4,}")  # the dots that lead a contents entry to its page number
 
 
 def min_font_size(pages: list[PrintedPage], minimum: float) -> Verdict:
@@ -115,3 +118,80 @@ def a4_portrait(pages: list[PrintedPage]) -> Verdict:
     if not pages:
         return failed(["the PDF has no pages"])
     return failed(problems) if problems else passed(f"all {len(pages)} pages are A4 portrait")
+
+
+def common_size(pages: list[PrintedPage]) -> float | None:
+    """Return the most common text size (the body text's), or None when there is no text."""
+    sizes = collections.Counter(glyph.size for _, glyph in ink(pages))
+    return sizes.most_common(1)[0][0] if sizes else None
+
+
+def body_size_at_least(pages: list[PrintedPage], minimum: float) -> Verdict:
+    """Return whether the most common text size (the body text) is at least ``minimum`` points."""
+    common = common_size(pages)
+    if common is None:
+        return failed(["the PDF has no text"])
+    if common < minimum - SIZE_TOLERANCE:
+        return failed([f"most common text size is {common:.1f}pt, less than {minimum:g}pt"])
+    return passed(f"most common text size is {common:.1f}pt (at least {minimum:g}pt)")
+
+
+def body_lines(pages: list[PrintedPage]) -> Iterator[tuple[PrintedPage, str]]:
+    """Yield every line of body text (all its characters at the most common size) with its
+    page, as a reader sees it."""
+    common = common_size(pages)
+    if common is None:
+        return
+    for page in pages:
+        for line in page.lines():
+            drawn = [glyph for glyph in line if glyph.visible]
+            if drawn and all(abs(glyph.size - common) <= SIZE_TOLERANCE for glyph in drawn):
+                yield page, " ".join(LEADER.sub(" ", text_of(line)).split())
+
+
+def line_length(pages: list[PrintedPage], maximum: int) -> Verdict:
+    """Return whether no line of body text is longer than ``maximum`` characters (spaces
+    included); names the longest."""
+    lines = list(body_lines(pages))
+    if not lines:
+        return failed(["the PDF has no body text"])
+    page, longest = max(lines, key=lambda item: len(item[1]))
+    if len(longest) > maximum:
+        over = sum(1 for _, text in lines if len(text) > maximum)
+        return failed([f"{over} of {len(lines)} lines of body text are longer than {maximum} "
+                       f"characters; the longest, on page {page.number}, has {len(longest)}: "
+                       f"'{longest}'"])
+    return passed(f"the longest line of body text has {len(longest)} characters "
+                  f"(at most {maximum})")
+
+
+def page_fill(pages: list[PrintedPage], in_text: Callable[[PrintedPage, Glyph], bool],
+              exempt: set[int], least: float) -> Verdict:
+    """Return whether every page but those ``exempt`` (numbers) is filled to at least ``least``
+    (a fraction) of the height of the text area.
+
+    The text area runs from the highest to the lowest character of the text on any page
+    (``in_text`` leaves out running headers and page numbers); a page is filled from the top
+    of the area down to its lowest character, horizontal line, picture or space to write in.
+    """
+    text = {page.number: [glyph for glyph in page.glyphs if glyph.visible and in_text(page, glyph)]
+            for page in pages}
+    if not any(text.values()):
+        return failed(["the PDF has no text"])
+    top = min(glyph.top for glyphs in text.values() for glyph in glyphs)
+    bottom = max(glyph.bottom for glyphs in text.values() for glyph in glyphs)
+    problems: list[str] = []
+    fills: dict[int, float] = {}
+    for page in pages:
+        lowest = [glyph.bottom for glyph in text[page.number]] + [
+            low for high, low in page.drawn if high >= top - 1 and low <= bottom + 1]
+        fills[page.number] = (max(lowest, default=top) - top) / (bottom - top)
+        if page.number not in exempt and fills[page.number] < least:
+            problems.append(f"page {page.number} is {fills[page.number]:.0%} filled")
+    if problems:
+        return failed([f"{len(problems)} page(s) are filled less than {least:.0%} and are not "
+                       f"the last page of a chapter: {some(problems, ', ')}"])
+    judged = [fill for number, fill in fills.items() if number not in exempt]
+    least_found = (f"; the emptiest is {min(judged):.0%} filled" if judged else "")
+    return passed(f"every page but the last of a chapter is filled at least {least:.0%} "
+                  f"({len(judged)} of {len(pages)} pages judged{least_found})")

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from formats.core.contract import RenderError
+from formats.outputs.pdf.scopes import add_header_scopes
 
 PDF_VARIANT = "pdf/ua-1"
 WORD_JOINER = "\u2060"
@@ -104,7 +105,8 @@ def lay_out(html: str, name: str, base_url: Path, *, whole_words: bool = False) 
 
 
 def write_layout(layout: Any, target: Path) -> Path:
-    """Write a laid-out document as a PDF/UA-1 file at ``target``; return ``target``.
+    """Write a laid-out document as a PDF/UA-1 file at ``target``, its table header cells with
+    their ``/Scope`` (:mod:`formats.outputs.pdf.scopes`); return ``target``.
 
     Raises RenderError (and leaves no file) when WeasyPrint logs a problem or fails.
     """
@@ -118,6 +120,7 @@ def write_layout(layout: Any, target: Path) -> Path:
     if records:
         target.unlink(missing_ok=True)
     raise_for_log(records, target.name)
+    add_header_scopes(target)
     return target
 
 

@@ -1,0 +1,75 @@
+"""Print layout rules, measured on the characters of a built PDF as a reader sees the pages:
+
+- ``pdf/body-size``: the most common text size (the body) is at least the edition's minimum
+  (RNIB clear print asks for 12pt);
+- ``pdf/line-length``: no line of body text is longer than the edition's maximum (about 75
+  characters);
+- ``pdf/page-fill``: no page is filled less than a share of the text area (half), except the
+  last page of a chapter and the pages before the first chapter (title page, imprint); the
+  text is what the structure tree reaches, so running headers and page numbers do not count.
+
+A missing or unreadable file is one failed ``pdf/file`` result.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
+from formats.core.contract import RuleResult, Verdict
+from formats.outputs.pdf import typography
+from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages
+from formats.outputs.pdf.reader import read_bookmarks
+from formats.outputs.pdf.rules import result_of
+from formats.outputs.pdf.structure import marked_content
+
+HALF = 0.5  # the least share of its text area a page is filled (the last of a chapter aside)
+_READ_ERRORS = (PyPdfError, KeyError, ValueError, TypeError)
+
+
+def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
+                 line_maximum: int | None = None, fill: float = HALF,
+                 pages: list[PrintedPage] | None = None) -> list[RuleResult]:
+    """Return ``pdf/body-size`` (when ``body_minimum`` is given), ``pdf/line-length`` (when
+    ``line_maximum`` is given) and ``pdf/page-fill`` on the PDF at ``path``, whose characters
+    are read unless ``pages`` gives them already."""
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    where = f"{path.name} ({output})"
+    if not path.is_file():
+        return [RuleResult("pdf/file", where, False, f"{path} does not exist")]
+    try:
+        pages = read_pages(path) if pages is None else pages
+        reader = PdfReader(path)
+        reached = marked_content(reader)
+        exempt = chapter_ends(reader, len(pages))
+    except (PdfminerException, *_READ_ERRORS) as error:
+        return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
+
+    def in_text(page: PrintedPage, glyph: Glyph) -> bool:
+        return reached is None or (page.number - 1, glyph.mcid) in reached
+
+    checks: list[tuple[str, Callable[[list[PrintedPage]], Verdict]]] = []
+    if body_minimum is not None:
+        checks.append(("pdf/body-size", lambda found: typography.body_size_at_least(
+            found, body_minimum)))
+    if line_maximum is not None:
+        checks.append(("pdf/line-length", lambda found: typography.line_length(
+            found, line_maximum)))
+    checks.append(("pdf/page-fill", lambda found: typography.page_fill(found, in_text, exempt,
+                                                                       fill)))
+    return [result_of(name, where, check, pages) for name, check in checks]
+
+
+def chapter_ends(reader: PdfReader, page_count: int) -> set[int]:
+    """Return the numbers (1-based) of the pages that may be less filled: the last page of each
+    chapter (the page before a top-level bookmark's page), the pages before the first chapter
+    and the last page."""
+    starts = sorted({mark.page for mark in read_bookmarks(reader)
+                     if mark.level == 1 and mark.page >= 0})
+    ends = set(starts)  # a chapter's 0-based first page is the 1-based number of the page before
+    ends |= set(range(1, starts[0] + 1)) if starts else set()
+    return ends | {page_count}
