@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from formats.check.manifest import MANIFEST, read_manifest
+from formats.check.pipeline import cache_key, workers
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
+from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
 from formats.core.names import some
 from formats.core.text import missing_sentences, normalise
@@ -84,33 +88,70 @@ def judge(expected: Expected, found: FoundSection | None,
 
 def coverage(document: Document, out_dir: Path, formats: list[str],
              on_format: Callable[[str], None] | None = None) -> Coverage:
-    """Return the coverage of ``document`` in the outputs of ``formats`` under ``out_dir``."""
+    """Return the coverage of ``document`` in the outputs of ``formats`` under ``out_dir``.
+
+    Each edition is read back and its rules run in a worker process (as many at once as the
+    build uses), holding open what the edition needs (one browser for its web pages); what the
+    readers measured on files that have not changed since an earlier check is remembered (see
+    :mod:`formats.core.memo`).
+    """
     result = Coverage(sections=list(document.sections()))
-    manifest = read_manifest(out_dir)
-    built = manifest.get("formats", {})
-    for name in formats:
-        chosen = edition(name)
-        if on_format:
-            on_format(name)
-        record = built.get(name)
-        if record is None:
-            result.problems.append(f"{name}: not built in {out_dir} (no entry in {MANIFEST})")
-        elif record.get("source_hash") != document.source_hash:
-            result.warnings.append(f"{name}: built from an older source than the current one "
-                                   "(stale): build again")
-        expected = chosen.expected(document)
-        readbacks: list[ReadBack] = chosen.read_back(out_dir / chosen.name)
-        for readback in readbacks:
-            result.outputs.append(readback.output)
-            result.problems.extend(f"{readback.output}: {problem}"
-                                   for problem in readback.problems)
-            for section in result.sections:
-                wanted = expected[section.id]
-                result.cells[(section.id, readback.output)] = judge(
-                    wanted, readback.sections.get(wanted.found_id),
-                    chosen.medium(readback.output))
-        result.rules.extend(chosen.rules(document, out_dir / chosen.name))
+    built = read_manifest(out_dir).get("formats", {})
+    count = min(workers(), len(formats))
+    if count <= 1:
+        found = [_read_edition(document, out_dir, name, on_format) for name in formats]
+    else:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            futures = [pool.submit(_read_edition, document, out_dir, name) for name in formats]
+            found = []
+            for name, future in zip(formats, futures, strict=True):
+                if on_format:
+                    on_format(name)
+                found.append(future.result())
+    for name, (readbacks, rules) in zip(formats, found, strict=True):
+        _judge_edition(document, out_dir, name, built.get(name), readbacks, rules, result)
     result.warnings.extend(document.warnings)
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
                            f"{note.location.line}: {note.text}" for note in document.reviews())
     return result
+
+
+def _read_edition(document: Document, out_dir: Path, name: str,
+                  on_format: Callable[[str], None] | None = None
+                  ) -> tuple[list[ReadBack], list[RuleResult]]:
+    """Return what the edition's outputs hold and its rules' results (run in a worker)."""
+    if on_format:
+        on_format(name)
+    chosen = edition(name)
+    folder = out_dir / chosen.name
+    files = sorted(path for path in folder.rglob("*") if path.is_file()) \
+        if folder.is_dir() else []
+    key = cache_key(document, name)
+    with chosen.session():
+        readbacks = remembered_readbacks(f"read-{name}", files, key,
+                                         lambda: chosen.read_back(folder))
+        rules = remembered_results(f"rules-{name}", files, key,
+                                   lambda: chosen.rules(document, folder))
+    return readbacks, rules
+
+
+def _judge_edition(document: Document, out_dir: Path, name: str, record: dict[str, Any] | None,
+                   readbacks: list[ReadBack], rules: list[RuleResult], result: Coverage) -> None:
+    """Add to ``result`` what the edition's outputs hold, judged against the model, and its
+    rules' results."""
+    chosen = edition(name)
+    if record is None:
+        result.problems.append(f"{name}: not built in {out_dir} (no entry in {MANIFEST})")
+    elif record.get("source_hash") != document.source_hash:
+        result.warnings.append(f"{name}: built from an older source than the current one "
+                               "(stale): build again")
+    expected = chosen.expected(document)
+    for readback in readbacks:
+        result.outputs.append(readback.output)
+        result.problems.extend(f"{readback.output}: {problem}" for problem in readback.problems)
+        for section in result.sections:
+            wanted = expected[section.id]
+            result.cells[(section.id, readback.output)] = judge(
+                wanted, readback.sections.get(wanted.found_id),
+                chosen.medium(readback.output))
+    result.rules.extend(rules)

@@ -19,20 +19,11 @@ from pathlib import Path
 
 from formats.core.hashing import code_version
 from formats.core.load import load, source_hash
+from formats.core.memo import cache_root
 from formats.core.model import Document
 
 FOLDER = "models"
 MAX_AGE_DAYS = 14  # models of older sources are deleted when a new one is stored
-
-
-def cache_root() -> Path:
-    """Return the folder of the tool's caches: ``TOOLKIT_CACHE``, else the user's cache
-    folder (``XDG_CACHE_HOME`` or ``~/.cache``) / all-together-now."""
-    chosen = os.environ.get("TOOLKIT_CACHE", "").strip()
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    return Path(base) / "all-together-now"
 
 
 def load_cached(source_dir: Path) -> Document:

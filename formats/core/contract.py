@@ -14,6 +14,7 @@ hands their folders to ``render`` in ``inputs``, so that no edition imports anot
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar, Literal, Mapping, NamedTuple
@@ -164,6 +165,12 @@ class Edition(ABC):
         """Return the conformance rules checked on the built files (by default none)."""
         del document, out_dir
         return []
+
+    def session(self) -> AbstractContextManager[object]:
+        """Return what the check holds open while it runs this edition's rules and those of
+        the editions after it (a browser that checks every web page, say); by default
+        nothing."""
+        return nullcontext()
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model (and settings) this edition's files depend on: when

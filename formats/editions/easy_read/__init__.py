@@ -9,6 +9,8 @@ checked on the source and on the built files (:func:`rules`).
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 from pathlib import Path
 from typing import Mapping
 
@@ -23,6 +25,7 @@ from formats.editions.easy_read.parts import WORD_LIST_ID, check_pictures, part_
 from formats.editions.easy_read.picture_rules import html_picture_meaning
 from formats.outputs.docx.rules import docx_rules
 from formats.outputs.html import reader as html_reader
+from formats.outputs.html.browser import browser_session
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
@@ -57,6 +60,10 @@ class EasyReadEdition(Edition):
         """Return, for every standard section, what covers it in Easy Read (see
         :func:`expected`)."""
         return expected(document)
+
+    def session(self) -> AbstractContextManager[object]:
+        """Return one browser for every web page the check opens."""
+        return browser_session()
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the Easy Read rules checked on the source, on the built files in ``out_dir``,

@@ -77,13 +77,13 @@ def _link_across_documents(roots: dict[str, etree._Element]) -> None:
                 link.set("href", f"{target}{href}")
 
 
-FORM_ELEMENTS = ("form", "input", "textarea", "select", "button", "script")
+SCRIPTED_ELEMENTS = ("form", "script")
 
 
 def _properties(root: etree._Element) -> str:
     """Return a content document's manifest properties: "scripted" when it holds a script or
-    an element of an HTML form (EPUB counts forms as scripting)."""
-    found = any(next(root.iter(x(name)), None) is not None for name in FORM_ELEMENTS)
+    a ``<form>`` (EPUB counts a form as scripting; fields outside one are not)."""
+    found = any(next(root.iter(x(name)), None) is not None for name in SCRIPTED_ELEMENTS)
     return "scripted" if found else ""
 
 
@@ -103,7 +103,7 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
         for chapter in document.chapters:
             root = to_xhtml(env.get_template(CHAPTER_TEMPLATE).render(page_context(
                 document, chapter=chapter, page_breaks=breaks, section_types=SECTION_TYPES,
-                stylesheet=STYLESHEET)))
+                stylesheet=STYLESHEET, form_scripts=False)))
             mark_passages(root)
             roots[names[chapter.id]] = root
         _link_across_documents(roots)

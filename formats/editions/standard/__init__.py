@@ -8,6 +8,8 @@ chapter and section.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+
 import shutil
 from pathlib import Path
 from typing import ClassVar, Mapping
@@ -19,6 +21,7 @@ from formats.editions.standard.links import form_chapter, form_versions, other_f
 from formats.outputs.html import reader as html_reader
 from formats.outputs.html.link_rules import links_resolve, other_formats_links
 from formats.outputs.html.print_page import print_html, stylesheet
+from formats.outputs.html.browser import browser_session
 from formats.outputs.html.rules import web_rules
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 from formats.outputs.html.text_rules import html_text_rules
@@ -106,6 +109,10 @@ class StandardEdition(Edition):
         pdfs = [path for path in files if path.suffix == ".pdf"]
         pages = sum(pdf_reader.page_count(path) for path in pdfs)
         return f"web page and PDF ({pages} pages)"
+
+    def session(self) -> AbstractContextManager[object]:
+        """Return one browser for every web page the check opens."""
+        return browser_session()
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the web rules on the built page (in headless Chromium), its links and its

@@ -23,18 +23,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
+from formats.outputs.html.browser import (  # noqa: F401 (run_checks and browser_session: here too)
+    CHROMIUM,
+    DESKTOP,
+    Check,
+    Page,
+    browser_session,
+    run_checks,
+)
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
-DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}
-TIMEOUT_MS = 60_000
 
 # WCAG 2.2 success criterion 1.4.12: the values a reader may force without losing content.
 TEXT_SPACING_CSS = """
@@ -51,8 +54,6 @@ OTHER_FORMATS = re.compile(r"\b(other|another|alternative|accessible|different)\
 FORMAT_NAMES = re.compile(r"\b(large print|easy read|audio|braille|BSL|British Sign Language)\b",
                           re.I)
 
-Page = Any  # playwright.sync_api.Page; imported lazily so that a missing Playwright is reported
-Check = Callable[[Page, str, str], list[RuleResult]]
 
 # ---------------------------------------------------------------------------------------------
 # JavaScript run in the page
@@ -176,64 +177,6 @@ def web_rules(html_file: Path, output: str, chromium: Path = CHROMIUM) -> list[R
     return run_checks(html_file, output, PUBLICATION_CHECKS, chromium)
 
 
-def run_checks(html_file: Path, output: str, checks: Sequence[Check],
-               chromium: Path = CHROMIUM) -> list[RuleResult]:
-    """Return the results of ``checks`` on ``html_file`` opened in one headless Chromium.
-
-    Each check gets the page (loaded at the desktop width), ``where`` and ``output``; checks run
-    in order on the same page and may change its viewport or styles. Returns one failed
-    ``web/chromium`` result instead when the browser cannot be used.
-    """
-    where = str(html_file)
-    if not html_file.is_file():
-        return [RuleResult("web/page", where, False, f"{output}: {html_file} does not exist")]
-    missing = _missing_tools(chromium)
-    if missing:
-        return [RuleResult("web/chromium", where, False, missing)]
-    from playwright.sync_api import Error as PlaywrightError
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
-        except PlaywrightError as error:
-            return [RuleResult("web/chromium", where, False,
-                               f"Chromium could not be started ({chromium}): "
-                               f"{_first_line(error)}: web pages were not checked")]
-        try:
-            page = browser.new_page(viewport=DESKTOP)
-            page.set_default_timeout(TIMEOUT_MS)
-            try:
-                page.goto(html_file.resolve().as_uri(), wait_until="load")
-            except PlaywrightError as error:
-                return [RuleResult("web/chromium", where, False,
-                                   f"Chromium could not open {html_file}: {_first_line(error)}")]
-            return [result for check in checks for result in check(page, where, output)]
-        finally:
-            browser.close()
-
-
-def _first_line(error: Exception) -> str:
-    """Return the first line of an error's message (Playwright adds a long call log)."""
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-def _missing_tools(chromium: Path) -> str:
-    """Return why the browser cannot be used (Chromium or Playwright missing), or ''."""
-    if not chromium.is_file():
-        return f"Chromium is not installed ({chromium}): web pages were not checked"
-    try:
-        import axe_playwright_python.sync_playwright  # noqa: F401
-        import playwright.sync_api  # noqa: F401
-    except ImportError as error:
-        package = _PACKAGES.get((error.name or "").split(".")[0], error.name)
-        return (f"{package} is not installed (Python module {error.name} not found): web pages "
-                "were not checked")
-    return ""
-
-
-_PACKAGES = {"playwright": "Playwright", "axe_playwright_python": "axe-playwright-python"}
 
 
 # ---------------------------------------------------------------------------------------------

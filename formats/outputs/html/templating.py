@@ -17,16 +17,41 @@ from markupsafe import Markup
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    PAGE_NUMBER, Activity, BulletList, Checklist, Document, Emphasis, Figure, Form,
-    GlossaryEntry, Image, LineBreak, Link, Medium, MediumWords, Paragraph, Quiz, QuizAnswers,
-    Quote, Strong, Table, Text,
+    PAGE_NUMBER,
+    Activity,
+    BulletList,
+    Checklist,
+    Document,
+    Emphasis,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Image,
+    LineBreak,
+    Link,
+    Medium,
+    MediumWords,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Strong,
+    Table,
+    Text,
 )
 from formats.core.names import TEMPLATES
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 
-__all__ = ["BLOCK_MACROS", "INLINE_MACROS", "MACROS_TEMPLATE", "PictureCopier", "TEMPLATES",
-           "environment", "page_context"]
+__all__ = [
+    "BLOCK_MACROS",
+    "INLINE_MACROS",
+    "MACROS_TEMPLATE",
+    "TEMPLATES",
+    "PictureCopier",
+    "environment",
+    "page_context",
+]
 
 MACROS_TEMPLATE = "blocks.html.j2"
 

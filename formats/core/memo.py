@@ -1,0 +1,98 @@
+"""What an independent reader measured on a built file, remembered by the file's hash.
+
+Reading a file back can be slow (decoding 80 minutes of audio, every character of a 100-page
+PDF, EPUBCheck). A measurement depends only on the file's bytes, the reader's code and its
+settings, so it is remembered under the file's sha256, the code's hash and the settings, and a
+later check of the same file reads the answer back instead of measuring again. What a renderer
+meant to write is never remembered: only what a reader found in the file.
+
+The memory lives in the tool's cache folder (``TOOLKIT_CACHE``, else ``~/.cache/all-together-now``)
+and is written atomically; a damaged entry is measured again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from formats.core.contract import FoundSection, ReadBack, RuleResult
+from formats.core.hashing import code_version
+
+FOLDER = "measured"
+T = TypeVar("T")
+
+
+def cache_root() -> Path:
+    """Return the folder of the tool's caches: ``TOOLKIT_CACHE``, else the user's cache
+    folder (``XDG_CACHE_HOME`` or ``~/.cache``) / all-together-now."""
+    chosen = os.environ.get("TOOLKIT_CACHE", "").strip()
+    if chosen:
+        return Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "all-together-now"
+
+
+def file_hash(paths: list[Path]) -> str:
+    """Return one sha256 of the names and bytes of some files (a missing file counts as such)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.name.encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+    return digest.hexdigest()
+
+
+def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[], T],
+                encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
+    """Return what ``measure`` gives for the files ``paths``, measured once for the same
+    bytes, code, ``settings`` and place, and remembered (as ``encode`` makes it JSON) after."""
+    key = hashlib.sha256("\0".join((kind, settings, file_hash(paths), code_version(),
+                                    *(str(path.resolve()) for path in paths))).encode())
+    entry = cache_root() / FOLDER / kind / f"{key.hexdigest()}.json"
+    try:
+        return decode(json.loads(entry.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    found = measure()
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp", delete=False,
+                                         encoding="utf-8") as temp:
+            json.dump(encode(found), temp)
+        Path(temp.name).replace(entry)
+    except OSError:
+        pass  # nowhere to remember it: measured again next time
+    return found
+
+
+def remembered_results(kind: str, paths: list[Path], settings: str,
+                       measure: Callable[[], list[RuleResult]]) -> list[RuleResult]:
+    """Return the rule results ``measure`` gives for the files ``paths``, measured once for
+    the same bytes, code and ``settings``, and remembered after that.
+
+    ``kind`` names the measurement ("rules-audio"); results that name the files' folder are
+    remembered with it, so the same files elsewhere are measured again.
+    """
+    return _remembered(kind, paths, settings, measure,
+                       lambda results: [dataclasses.asdict(result) for result in results],
+                       lambda stored: [RuleResult(**item) for item in stored])
+
+
+def remembered_readbacks(kind: str, paths: list[Path], settings: str,
+                         read: Callable[[], list[ReadBack]]) -> list[ReadBack]:
+    """Return what the independent readers ``read`` find in the files ``paths``, read once for
+    the same bytes, code and ``settings``, and remembered after that."""
+    return _remembered(kind, paths, settings, read,
+                       lambda found: [dataclasses.asdict(readback) for readback in found],
+                       lambda stored: [_readback(item) for item in stored])
+
+
+def _readback(stored: dict[str, Any]) -> ReadBack:
+    sections = {key: FoundSection(**{**value, "problems": tuple(value["problems"])})
+                for key, value in stored["sections"].items()}
+    return ReadBack(stored["output"], sections, tuple(stored["problems"]))

@@ -1,0 +1,129 @@
+"""One headless Chromium, driven by Playwright, that opens built pages and runs checks on them.
+
+A check is a function of the page, the file's name (``where``) and the output's name that
+returns rule results; :func:`run_checks` opens a page and runs checks on it in order. Inside
+:func:`browser_session` every page is opened in the same browser. When Chromium or Playwright
+is missing, or the browser does not start, the result is one failed ``web/chromium`` rule: a
+page is never passed unchecked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from formats.core.contract import RuleResult
+
+CHROMIUM = Path("/usr/bin/chromium")
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+DESKTOP = {"width": 1280, "height": 900}
+TIMEOUT_MS = 60_000
+
+Page = Any  # playwright.sync_api.Page; imported lazily so that a missing Playwright is reported
+Check = Callable[[Page, str, str], list[RuleResult]]
+
+
+def run_checks(html_file: Path, output: str, checks: Sequence[Check],
+               chromium: Path = CHROMIUM) -> list[RuleResult]:
+    """Return the results of ``checks`` on ``html_file`` opened in one headless Chromium.
+
+    Each check gets the page (loaded at the desktop width), ``where`` and ``output``; checks run
+    in order on the same page and may change its viewport or styles. Inside
+    :func:`browser_session` the session's browser is used (a new context for each page), else
+    a browser is started for this page alone. Returns one failed ``web/chromium`` result instead
+    when the browser cannot be used.
+    """
+    where = str(html_file)
+    if not html_file.is_file():
+        return [RuleResult("web/page", where, False, f"{output}: {html_file} does not exist")]
+    missing = _missing_tools(chromium)
+    if missing:
+        return [RuleResult("web/chromium", where, False, missing)]
+    with browser_session(chromium) as browser:
+        if browser is None:
+            return [_no_browser(where, chromium)]
+        return _checked(browser, html_file, where, output, checks)
+
+
+_SESSION: list[Any] = []  # the browser of the current session, if one is open
+_STARTED: list[str] = []  # why the session's browser could not start, if it could not
+
+
+@contextmanager
+def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
+    """Open one headless Chromium for every page checked while the block runs (starting a
+    browser costs about a second); yield it, or None when it cannot start (each page is then
+    one failed ``web/chromium`` result). A session inside a session reuses the outer one."""
+    if _SESSION:
+        yield _SESSION[0]
+        return
+    if _missing_tools(chromium):
+        yield None
+        return
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
+        except PlaywrightError as error:
+            _STARTED[:] = [_first_line(error)]
+            yield None
+            return
+        _SESSION.append(browser)
+        try:
+            yield browser
+        finally:
+            _SESSION.clear()
+            browser.close()
+
+
+def _no_browser(where: str, chromium: Path) -> RuleResult:
+    reason = _STARTED[0] if _STARTED else "it did not start"
+    return RuleResult("web/chromium", where, False, f"Chromium could not be started "
+                      f"({chromium}): {reason}: web pages were not checked")
+
+
+def _checked(browser: Any, html_file: Path, where: str, output: str,
+             checks: Sequence[Check]) -> list[RuleResult]:
+    """Return the results of ``checks`` on the page, opened in a new context of ``browser``."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        try:
+            page.goto(html_file.resolve().as_uri(), wait_until="load")
+        except PlaywrightError as error:
+            return [RuleResult("web/chromium", where, False,
+                               f"Chromium could not open {html_file}: {_first_line(error)}")]
+        return [result for check in checks for result in check(page, where, output)]
+    finally:
+        context.close()
+
+
+def _first_line(error: Exception) -> str:
+    """Return the first line of an error's message (Playwright adds a long call log)."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _missing_tools(chromium: Path) -> str:
+    """Return why the browser cannot be used (Chromium or Playwright missing), or ''."""
+    if not chromium.is_file():
+        return f"Chromium is not installed ({chromium}): web pages were not checked"
+    try:
+        import axe_playwright_python.sync_playwright  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as error:
+        package = _PACKAGES.get((error.name or "").split(".")[0], error.name)
+        return (f"{package} is not installed (Python module {error.name} not found): web pages "
+                "were not checked")
+    return ""
+
+
+_PACKAGES = {"playwright": "Playwright", "axe_playwright_python": "axe-playwright-python"}
