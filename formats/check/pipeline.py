@@ -52,9 +52,11 @@ class _Job:
 
 
 def cache_key(document: Document, name: str) -> str:
-    """Return the cache key of the edition ``name`` for ``document``."""
+    """Return the cache key of the edition ``name`` for ``document``: what it renders, the
+    code, and the keys of the editions it needs (it reads their files)."""
     chosen = edition(name)
     return fingerprint(name, code_version(), *chosen.cache_parts(document),
+                       *(cache_key(document, needed) for needed in chosen.needs),
                        root=document.source_dir)
 
 

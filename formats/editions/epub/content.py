@@ -10,9 +10,9 @@ element has an id (:mod:`formats.editions.epub.passages`) for media overlays.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from lxml import etree
 
@@ -37,13 +37,15 @@ SECTION_TYPES = {"chapter": "chapter", "appendix": "appendix", "closing": "after
 @dataclass(frozen=True)
 class Contents:
     """What the EPUB holds: content documents in reading order, pictures and the stylesheet,
-    the table of contents, the page list (label, href) and landmarks."""
+    the table of contents, the page list (label, href), landmarks, and the passages each
+    document shows ({document name: {passage ref: element id}})."""
 
     documents: tuple[Resource, ...]
     resources: tuple[Resource, ...]
     toc: tuple[NavPoint, ...]
     pages: tuple[tuple[str, str], ...]
     landmarks: tuple[tuple[str, str, str], ...]
+    passages: Mapping[str, Mapping[str, str]]
 
 
 def document_name(index: int, chapter: Section) -> str:
@@ -100,11 +102,12 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
         env = environment(pictures)
         roots = {TITLE_PAGE: to_xhtml(env.get_template(TITLE_TEMPLATE).render(
             page_context(document, stylesheet=STYLESHEET)))}
+        passages: dict[str, dict[str, str]] = {}
         for chapter in document.chapters:
             root = to_xhtml(env.get_template(CHAPTER_TEMPLATE).render(page_context(
                 document, chapter=chapter, page_breaks=breaks, section_types=SECTION_TYPES,
                 stylesheet=STYLESHEET, form_scripts=False)))
-            mark_passages(root)
+            passages[names[chapter.id]] = mark_passages(root)
             roots[names[chapter.id]] = root
         _link_across_documents(roots)
         images = tuple(Resource(path.relative_to(folder).as_posix(), path.read_bytes())
@@ -119,4 +122,5 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
         pages=tuple((label, f"{names[section_id]}#page-{label}")
                     for section_id, label in breaks.items()),
         landmarks=(("titlepage", TITLE_PAGE, "Title page"), ("toc", f"{NAV}#toc", "Contents"),
-                   ("bodymatter", first, "Start of the toolkit")))
+                   ("bodymatter", first, "Start of the toolkit")),
+        passages=passages)

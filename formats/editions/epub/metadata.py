@@ -13,7 +13,8 @@ import os
 
 from formats.core.model import Document, Figure, walk_blocks
 from formats.editions.epub.content import Contents
-from formats.outputs.epub.names import CONFORMANCE
+from formats.editions.epub.overlays import ACTIVE_CLASS, NO_OVERLAYS, Overlays, clock
+from formats.outputs.epub.names import CONFORMANCE, OVERLAY_FEATURE
 from formats.outputs.epub.writer import Metadata
 
 
@@ -22,9 +23,9 @@ def modified(document: Document) -> datetime.datetime:
     (UTC) of the edition's date."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
     day = document.meta.edition.date
-    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc)
+    return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
 
 
 def has_pictures(document: Document) -> bool:
@@ -34,26 +35,36 @@ def has_pictures(document: Document) -> bool:
     return figures or (document.partner is not None and document.partner.logo is not None)
 
 
-def accessibility(document: Document, contents: Contents) -> tuple[tuple[str, str], ...]:
+def accessibility(document: Document, contents: Contents,
+                  overlays: Overlays = NO_OVERLAYS) -> tuple[tuple[str, str], ...]:
     """Return the EPUB Accessibility 1.1 statements about the book, as (property, value)."""
     pictures = has_pictures(document)
+    spoken = bool(overlays.smil)
     features = ["structuralNavigation", "tableOfContents", "readingOrder",
                 "displayTransformability", "unlocked"]
     if pictures:
         features.append("alternativeText")
     if contents.pages:
         features += ["pageNavigation", "pageBreakMarkers"]
+    if spoken:
+        features.append(OVERLAY_FEATURE)
     summary = ("This EPUB meets EPUB Accessibility 1.1 and WCAG 2.2 level AA. Every chapter and "
                "section is in the table of contents and has a heading; the reading order is "
                "the order of the print edition; tables have header cells and captions"
                + ("; every picture has a text description" if pictures else "")
                + ("; a page list gives the print page on which each section starts"
                   if contents.pages else "")
-               + ". Text can be resized and restyled. Nothing flashes, moves or makes a sound.")
+               + (". Every chapter can be listened to: a synthetic voice reads each heading, "
+                  "paragraph, list item and table row while the reading system highlights it"
+                  if spoken else "")
+               + ". Text can be resized and restyled. Nothing flashes or moves"
+               + (", and sound plays only when the reader asks for it." if spoken
+                  else ", and nothing makes a sound."))
     statements = [("dcterms:conformsTo", CONFORMANCE),
                   ("a11y:certifiedBy", document.meta.publisher),
                   ("schema:accessMode", "textual"),
                   *([("schema:accessMode", "visual")] if pictures else []),
+                  *([("schema:accessMode", "auditory")] if spoken else []),
                   ("schema:accessModeSufficient", "textual"),
                   *(("schema:accessibilityFeature", feature) for feature in features),
                   ("schema:accessibilityHazard", "none"),
@@ -65,12 +76,18 @@ def accessibility(document: Document, contents: Contents) -> tuple[tuple[str, st
     return tuple(statements)
 
 
-def package_metadata(document: Document, contents: Contents) -> Metadata:
-    """Return the package document's metadata for ``document``."""
+def package_metadata(document: Document, contents: Contents,
+                     overlays: Overlays = NO_OVERLAYS) -> Metadata:
+    """Return the package document's metadata for ``document``, with the durations of its
+    media overlays when it has some."""
     meta = document.meta
     publisher = document.partner.name if document.partner is not None else meta.publisher
     return Metadata(identifier=f"{meta.identifier}:epub", title=f"{meta.title}: {meta.subtitle}",
                     language=meta.language, publisher=publisher,
                     date=meta.edition.date.isoformat(), modified=modified(document),
                     rights=meta.rights, description=meta.summary,
-                    accessibility=accessibility(document, contents))
+                    accessibility=accessibility(document, contents, overlays),
+                    extra=(("media:duration", clock(overlays.total_seconds)),
+                           ("media:active-class", ACTIVE_CLASS)) if overlays.smil else (),
+                    refinements=tuple(("media:duration", smil_id, clock(seconds))
+                                      for smil_id, seconds in (overlays.seconds or {}).items()))

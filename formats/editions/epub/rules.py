@@ -20,7 +20,12 @@ from pathlib import Path
 from formats.core.contract import RuleResult
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.rules import (
-    AXE_TAGS, check_axe, check_lang, check_reflow, check_title, run_checks,
+    AXE_TAGS,
+    check_axe,
+    check_lang,
+    check_reflow,
+    check_title,
+    run_checks,
 )
 
 CHECKS = (check_axe, check_reflow, check_lang, check_title)

@@ -5,7 +5,8 @@ Nothing here knows how the book was written. A section is a ``<section id>`` of 
 document with a heading: its title is that heading, its text every word inside it but its
 sub-sections'. A section that the navigation document's table of contents does not reach
 (an ``href`` to its document and id) is found with that problem, so that a reader who
-navigates by the contents could not get to it.
+navigates by the contents could not get to it; so are media overlays that highlight what is
+not there or play what the EPUB does not hold (:mod:`formats.outputs.epub.overlay_reader`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,15 @@ from lxml import etree
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.outputs.epub.names import (
-    CONTAINER_NS, CONTAINER_PATH, DC_NS, EPUB_NS, OPF_NS, XHTML, XHTML_NS,
+    CONTAINER_NS,
+    CONTAINER_PATH,
+    DC_NS,
+    EPUB_NS,
+    OPF_NS,
+    XHTML,
+    XHTML_NS,
 )
+from formats.outputs.epub.overlay_reader import overlay_problems, read_overlays
 
 OUTPUT = "epub/epub"
 _HEADINGS = {f"{{{XHTML_NS}}}h{level}" for level in range(1, 7)}
@@ -219,4 +227,20 @@ def read_back(out_dir: Path) -> ReadBack:
         book = open_epub(files[0])
     except EpubError as error:
         return ReadBack(OUTPUT, {}, (f"{files[0].name}: {error}",))
-    return ReadBack(OUTPUT, read_sections(book), tuple(book_problems(book)))
+    return ReadBack(OUTPUT, read_sections(book),
+                    (*book_problems(book), *_overlay_problems(files[0], book)))
+
+
+def _overlay_problems(path: Path, book: EpubBook) -> list[str]:
+    """Return what is wrong with the book's media overlays (none when it has none)."""
+    try:
+        overlays = read_overlays(path)
+    except (OSError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError) as error:
+        return [f"the media overlays cannot be read: {error}"]
+    return overlay_problems(overlays, document_ids(book))
+
+
+def document_ids(book: EpubBook) -> dict[str, set[str]]:
+    """Return every element id of each document of the book."""
+    return {href: {str(node.get("id")) for node in document.iter() if node.get("id")}
+            for href, document in book.documents.items()}

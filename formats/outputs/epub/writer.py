@@ -19,12 +19,21 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 
 from formats.outputs.epub.names import (
-    CONTAINER_NS, CONTAINER_PATH, DC_NS, MEDIA_TYPES, MIMETYPE, MIMETYPE_PATH, NAV, OPF_NS,
-    PACKAGE, ROOT, XML_NS,
+    CONTAINER_NS,
+    CONTAINER_PATH,
+    DC_NS,
+    MEDIA_TYPES,
+    MIMETYPE,
+    MIMETYPE_PATH,
+    NAV,
+    OPF_NS,
+    PACKAGE,
+    ROOT,
+    XML_NS,
 )
 from formats.outputs.epub.xhtml import element, serialise, to_xhtml
 
-_ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc)
+_ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,7 @@ class NavPoint:
 
     href: str
     label: str
-    children: tuple["NavPoint", ...] = ()
+    children: tuple[NavPoint, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,7 +127,7 @@ def container() -> bytes:
 
 
 def _stamp(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def package_document(book: Book, nav: Resource) -> bytes:
@@ -206,7 +215,7 @@ def navigation_document(book: Book) -> bytes:
 
 
 def _entry(name: str, moment: datetime.datetime, stored: bool = False) -> zipfile.ZipInfo:
-    when = max(moment.astimezone(datetime.timezone.utc), _ZIP_EPOCH)
+    when = max(moment.astimezone(datetime.UTC), _ZIP_EPOCH)
     info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
     info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16

@@ -9,6 +9,7 @@ page is never passed unchecked.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,17 +49,26 @@ def run_checks(html_file: Path, output: str, checks: Sequence[Check],
         return _checked(browser, html_file, where, output, checks)
 
 
-_SESSION: list[Any] = []  # the browser of the current session, if one is open
-_STARTED: list[str] = []  # why the session's browser could not start, if it could not
+class _Session(threading.local):
+    """The browser of the current thread's session, if one is open, and why it could not
+    start, if it could not (Playwright's browsers belong to the thread that started them)."""
+
+    def __init__(self) -> None:
+        self.browser: Any = None
+        self.failure = ""
+
+
+_SESSION = _Session()
 
 
 @contextmanager
 def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
     """Open one headless Chromium for every page checked while the block runs (starting a
     browser costs about a second); yield it, or None when it cannot start (each page is then
-    one failed ``web/chromium`` result). A session inside a session reuses the outer one."""
-    if _SESSION:
-        yield _SESSION[0]
+    one failed ``web/chromium`` result). A session inside a session of the same thread reuses the
+    outer one; another thread starts its own."""
+    if _SESSION.browser is not None:
+        yield _SESSION.browser
         return
     if _missing_tools(chromium):
         yield None
@@ -70,19 +80,19 @@ def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
         try:
             browser = playwright.chromium.launch(executable_path=str(chromium), args=LAUNCH_ARGS)
         except PlaywrightError as error:
-            _STARTED[:] = [_first_line(error)]
+            _SESSION.failure = _first_line(error)
             yield None
             return
-        _SESSION.append(browser)
+        _SESSION.browser = browser
         try:
             yield browser
         finally:
-            _SESSION.clear()
+            _SESSION.browser = None
             browser.close()
 
 
 def _no_browser(where: str, chromium: Path) -> RuleResult:
-    reason = _STARTED[0] if _STARTED else "it did not start"
+    reason = _SESSION.failure or "it did not start"
     return RuleResult("web/chromium", where, False, f"Chromium could not be started "
                       f"({chromium}): {reason}: web pages were not checked")
 
