@@ -58,9 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(build)
     build.add_argument("--format", action="append", dest="formats", metavar="NAME",
                        help=f"build only this format (repeatable): {', '.join(names())}")
-    build.add_argument("--profile", type=Path, metavar="FILE",
-                       help="a partner's profile (YAML): their name, logo, colours, contact "
-                       "details and edition note, on every edition")
+    _profile_option(build)
     build.add_argument("--no-cache", dest="cache", action="store_false",
                        help="build every format again, even those whose source, code and "
                        "settings have not changed since the last build")
@@ -74,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--format", action="append", dest="formats", metavar="NAME",
                        help="check only this format (repeatable)")
+    _profile_option(check)
     check.add_argument("--report", type=Path, metavar="DIR",
                        help="also write report.json, junit.xml and report.html into DIR")
     check.add_argument("--strict", action="store_true",
@@ -128,6 +127,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", type=Path, metavar="FILE",
+                        help="a partner's profile (YAML): their name, logo, colours, contact "
+                        "details and edition note, on every edition (check with the profile "
+                        "the build used)")
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--source", type=Path, default=Path("source"),
                         help="the source folder (default: source)")
@@ -157,7 +163,8 @@ def main(argv: list[str] | None = None) -> int:
         except ProfileError as error:
             for problem in error.problems:
                 err.print(problem, markup=False, soft_wrap=True)
-            err.print(f"{len(error.problems)} problem(s) in the profile; nothing was built.",
+            done = "built" if args.command in (None, "build") else "checked"
+            err.print(f"{len(error.problems)} problem(s) in the profile; nothing was {done}.",
                       style="red")
             return EXIT_BAD_INPUT
     if args.command == "list":
@@ -398,9 +405,10 @@ def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
                           on_format=lambda name: progress.update(task, description=f"Reading "
                                                                  f"back {name}"))
     table = Table(title="Coverage: sections x outputs", caption=_LEGEND)
-    table.add_column("section", no_wrap=True, overflow="ellipsis")
-    for output in result.outputs:
-        table.add_column(output.replace("/", "\n"), justify="center", no_wrap=True)
+    table.add_column("section", no_wrap=True, overflow="ellipsis", max_width=40)
+    for output in result.outputs:  # "large-print/pdf" in three short lines: 11 outputs fit 160
+        table.add_column(output.replace("-", "-\n").replace("/", "\n"), justify="center",
+                         no_wrap=True)
     numbers = _full_numbers(document)
     for section in result.sections:
         table.add_row(f"{numbers[section.id]} {section.id}".strip(),

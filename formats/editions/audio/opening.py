@@ -1,10 +1,10 @@
 """The opening of the recording: what it is, who publishes it, how to use it, how long it lasts.
 
 Everything it says about the publication comes from ``document.meta`` (``toolkit.yaml``, or a
-partner's profile that overrides it): title, subtitle, publisher, edition, rights and how to ask
-for other formats. Then the chapters, that the voice is synthetic, how to move around, where the
-full web addresses are (when the recording holds any), and how long it lasts in how many
-tracks: the number a player shows.
+partner's profile that overrides it): title, subtitle, publisher, edition, rights and how to
+ask for other formats; in a partner's edition, who publishes this edition. Then the chapters,
+that the voice is synthetic, how to move around, where the full web addresses are (when the
+recording holds any), and how long it lasts in how many tracks: the number a player shows.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime
 
 from formats.core.model import Document, Metadata
+from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.headings import count, joined, places, sentence
 from formats.editions.audio.lexicon import compile_lexicon
-from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.spoken import OPENING_TITLE, SpokenPassage, SpokenSection
 from formats.editions.audio.wording import Wording
 
@@ -33,6 +33,9 @@ def opening(document: Document, seconds: float, engine: str = "espeak-ng",
     lines = [
         f"{sentence(meta.title)} {sentence(meta.subtitle)}",
         f"Published by {sentence(meta.publisher)} {_edition(meta)}",
+        *([f"This edition is published by {sentence(document.partner.name)} "
+           f"{sentence(document.partner.edition_note)}".strip()]
+          if document.partner is not None else []),
         sentence(meta.rights),
         sentence(meta.alternative_formats),
         _chapters(document),

@@ -31,10 +31,10 @@ def _copy_changed(source: Path, target: Path, name: str, change: str, into: str)
     with zipfile.ZipFile(target, "w") as archive:
         for info, data in entries:
             if info.filename == f"EPUB/{name}":
-                text = data.decode()
-                assert re.search(change, text), change
-                data = re.sub(change, into, text, count=1).encode()
-            archive.writestr(info, data)
+                assert re.search(change, data.decode()), change
+                archive.writestr(info, re.sub(change, into, data.decode(), count=1).encode())
+            else:
+                archive.writestr(info, data)
     return target
 
 
