@@ -98,6 +98,9 @@ def _more_problems(document: Document, words: str, wording: Wording, tracks: int
                          ("other formats", meta.alternative_formats)):
         if phrase and _position(words, _say(phrase, wording)) is None:
             problems.append(f"it does not say the {what} '{phrase}'")
+    if document.partner is not None and \
+            _position(words, _say(document.partner.name, wording)) is None:
+        problems.append(f"it does not name the partner '{document.partner.name}'")
     for chapter in document.chapters:
         if _position(words, _say(chapter.title, wording)) is None:
             problems.append(f"it does not name the chapter '{chapter.label}'")
@@ -112,15 +115,20 @@ def _more_problems(document: Document, words: str, wording: Wording, tracks: int
 
 
 def closing_result(document: Document, tracks: list[Path]) -> RuleResult:
-    """Return ``audio/closing``: the last file's transcript ends with "End of <title>."."""
+    """Return ``audio/closing``: the last line of the last file's transcript starts with "End of
+    <title>." and, in a partner's edition, names the partner."""
     wanted = f"End of {document.meta.title}."
+    partner = document.partner.name if document.partner is not None else ""
     last = transcript_of(tracks[-1]) if tracks else None
     if last is None or not last.is_file():
         return RuleResult("audio/closing", last.name if last else OPENING_STEM, False,
                           "no transcript of the last file")
     lines = last.read_text(encoding="utf-8").strip().splitlines()
-    problems = [] if lines and normalise(lines[-1]) == normalise(
-        Wording(compile_lexicon(document.lexicon)).line(wanted).text) else [
+    wording = Wording(compile_lexicon(document.lexicon))
+    ending = normalise(lines[-1]) if lines else ""
+    problems = [] if ending.startswith(normalise(wording.line(wanted).text)) else [
         f"it ends with '{lines[-1] if lines else ''}', not '{wanted}'"]
+    if partner and normalise(wording.line(partner).text) not in ending:
+        problems.append(f"its last words do not name the partner '{partner}'")
     return RuleResult.from_problems("audio/closing", last.name, problems,
                                     f"the recording ends with '{wanted}'")

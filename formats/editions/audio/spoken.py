@@ -73,14 +73,17 @@ def script(document: Document) -> list[SpokenSection]:
 
 
 def full_script(document: Document) -> Script:
-    """Return what is said for every section, the last one closing the recording, and the
-    links met on the way."""
+    """Return what is said for every section, the last one closing the recording (naming the
+    partner of a partner's edition), and the links met on the way."""
     speaker = Speaker(document)
     sections = [speaker.section(place, index)
                 for index, place in enumerate(places(document), start=1)]
     if sections:
         last = sections[-1]
-        closing = speaker.said(CLOSING_REF, "paragraph", f"End of {document.meta.title}.", 0.0)
+        partner = document.partner
+        closing = speaker.said(CLOSING_REF, "paragraph", f"End of {document.meta.title}."
+                               + (f" This edition was published by {partner.name}."
+                                  if partner is not None else ""), 0.0)
         sections[-1] = SpokenSection(last.id, last.index, last.label,
                                      (*last.passages, closing))
     return Script(sections, speaker.wording.links)

@@ -16,8 +16,8 @@ import json
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pyloudnorm
@@ -29,7 +29,9 @@ from scipy.signal import resample_poly
 import build as build_cli
 from formats.core.contract import RuleResult
 from formats.core.model import Document, LexiconEntry, Location, Table, walk_blocks
+from formats.core.profile import read_profile, with_partner
 from formats.editions.audio import EDITION as audio
+from formats.editions.audio.opening_rules import closing_result, opening_result
 from formats.editions.audio.rules import edition_rules
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
 from formats.outputs.mp3.stream import stream_format
@@ -472,9 +474,21 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> 
     with_tables = sum(1 for section in real_document.sections()
                       if any(isinstance(block, Table) for block in walk_blocks(section.blocks)))
     assert Counter(r.rule for r in results) == {
-        **{rule: mp3s for rule in FILE_RULES}, "audio/lexicon": mp3s,
+        **dict.fromkeys(FILE_RULES, mp3s), "audio/lexicon": mp3s,
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
         "audio/passages": 1, "audio/pauses": sections, "audio/addresses": mp3s,
         "audio/print-words": mp3s, "audio/table-cells": with_tables}
     assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
                     result(results, "audio/chapters", book_of(folder).name).message)
+
+
+def test_a_partners_edition_whose_recording_does_not_name_the_partner_fails(
+        mini_document: Document, mini_audio: Path) -> None:
+    partnered = with_partner(mini_document, read_profile(
+        MINI_SOURCE.parents[2] / "docs" / "example-profile" / "profile.yaml"))
+    tracks = sorted(mini_audio.glob("0*.mp3"))
+    opening = opening_result(partnered, tracks, None)
+    closing = closing_result(partnered, tracks)
+    assert (opening.passed, closing.passed) == (False, False)
+    assert "it does not name the partner 'Example Disability Forum'" in opening.message
+    assert closing.message == "its last words do not name the partner 'Example Disability Forum'"

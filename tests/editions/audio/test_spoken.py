@@ -5,22 +5,30 @@ cleaning of text, the opening."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from formats.core.model import (
-    BulletList, Document, LexiconEntry, ListItem, Location, Paragraph, Text,
+    BulletList,
+    Document,
+    LexiconEntry,
+    ListItem,
+    Location,
+    Paragraph,
+    Text,
 )
+from formats.core.profile import read_profile, with_partner
 from formats.core.text import inline_text, section_texts
 from formats.editions.audio.addresses import find_addresses, say_address
 from formats.editions.audio.clean import clean
 from formats.editions.audio.lexicon import compile_lexicon
 from formats.editions.audio.numerals import say_numbers
+from formats.editions.audio.opening import opening
 from formats.editions.audio.print_words import PRINT_ONLY_WORD, adapt
+from formats.editions.audio.spoken import script
 from formats.editions.audio.wording import Wording
 from tests.editions.audio.helpers import with_blocks
-from formats.editions.audio.opening import opening
-from formats.editions.audio.spoken import script
 
 LOCATION = Location("x.md", 1)
 
@@ -339,3 +347,17 @@ def test_the_opening_gives_what_a_listener_needs_first(real_document: Document) 
 
 def test_the_recording_ends_with_the_title(real_document: Document) -> None:
     assert script(real_document)[-1].text.splitlines()[-1] == "End of All together now."
+
+
+def test_a_partners_edition_names_the_partner_at_the_start_and_the_end(
+        mini_document: Document) -> None:
+    partnered = with_partner(mini_document, read_profile(
+        Path(__file__).resolve().parents[3] / "docs" / "example-profile" / "profile.yaml"))
+    first = opening(partnered, 180.0)
+    assert first.passages[2].text == (
+        "This edition is published by Example Disability Forum. Published by Example "
+        "Disability Forum in 2026, with the permission of the Independent Living in Scotland "
+        "project.")
+    assert script(partnered)[-1].passages[-1].text == (
+        "End of Mini toolkit. This edition was published by Example Disability Forum.")
+    assert script(mini_document)[-1].passages[-1].text == "End of Mini toolkit."
