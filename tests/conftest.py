@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
+import build
 from formats.core.load import load
 from formats.core.model import Document
 from formats.registry import edition
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tests keep the cached models apart from the user's, in one folder a run.
+# The tests keep the cached models, measurements and synthesised audio apart from the user's,
+# in one folder a run. It is made before pytest-xdist starts its workers, which inherit the
+# environment: every worker shares it, so a section of the real toolkit is synthesised once a
+# run (a test that needs a cold cache sets TOOLKIT_AUDIO_CACHE to a folder of its own, as the
+# audio tests' conftest does). Entries are written atomically, so workers may share them.
 os.environ.setdefault("TOOLKIT_CACHE", tempfile.mkdtemp(prefix="toolkit-test-cache-"))
+RUN_AUDIO_CACHE = os.environ.setdefault("TOOLKIT_AUDIO_CACHE",
+                                        str(Path(os.environ["TOOLKIT_CACHE"]) / "audio"))
 REAL_SOURCE = ROOT / "source"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI_SOURCE = FIXTURES / "mini"
@@ -53,3 +61,42 @@ class Builds:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     """Return a function ``built(document, format_name) -> folder`` that builds once a session."""
     return Builds(tmp_path_factory.mktemp("built"))
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order the test files for pytest-xdist (``--dist loadfile --no-loadscope-reorder``: each
+    file runs whole on one worker, files handed out in this order): the end-to-end test first,
+    as building and checking every format of the real toolkit is the longest single job; the
+    other files that read that build last, when it is ready; the rest between, as collected."""
+    readers = {item.path for item in items if "real_dist" in getattr(item, "fixturenames", ())}
+
+    def rank(item: pytest.Item) -> int:
+        if item.path == ROOT / "tests" / "test_end_to_end.py":
+            return 0
+        return 2 if item.path in readers else 1
+
+    items.sort(key=rank)  # stable: each file's tests keep their order
+
+
+@pytest.fixture(scope="session")
+def real_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the output folder of the real toolkit built in every format by build.py, once a
+    run: under pytest-xdist the first worker that needs it builds it into the run's shared
+    temporary folder while the others wait for the lock. Tests only read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder = root / "real-dist"
+    folder.mkdir(exist_ok=True)
+    out, done = folder / "dist", folder / "built"
+    with (root / "real-dist.lock").open("a", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not done.is_file():
+                with pytest.MonkeyPatch.context() as patch:  # not an audio module's own cache
+                    patch.setenv("TOOLKIT_AUDIO_CACHE", RUN_AUDIO_CACHE)
+                    assert build.main(["--source", str(REAL_SOURCE), "--out", str(out)]) == 0
+                done.touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return out

@@ -213,11 +213,10 @@ def test_other_formats_links_to_the_files_of_every_edition_offered(
 
 @pytest.mark.slow  # builds every edition of the toolkit
 def test_every_link_of_the_other_formats_box_resolves_in_a_full_build(
-        real_document: Document, tmp_path: Path) -> None:
+        real_document: Document, real_dist: Path) -> None:
     from formats.outputs.html.link_rules import links_resolve, other_formats_links
 
-    out = tmp_path / "dist"
-    assert build.main(["--out", str(out)]) == 0
+    out = real_dist  # build.py --out DIR of the real toolkit, once a session
     page = out / "standard" / "index.html"
     assert links_resolve(page, "standard/html", out).passed
     assert other_formats_links(page, "standard/html", real_document.meta.formats,

@@ -465,8 +465,8 @@ def test_check_fails_and_names_the_broken_rule(tmp_path: Path,
 
 
 @pytest.mark.slow
-def test_every_rule_passes_on_the_real_audio(real_document: Document, built) -> None:
-    folder = built(real_document, "audio")
+def test_every_rule_passes_on_the_real_audio(real_document: Document, real_dist: Path) -> None:
+    folder = real_dist / "audio"
     results = audio.rules(real_document, folder)
     assert failures(results) == []
     sections = len(list(real_document.sections()))
