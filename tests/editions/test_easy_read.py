@@ -635,11 +635,10 @@ def test_the_word_file_read_back_names_a_missing_word_list(fixture_copy: Path) -
 
 
 @pytest.fixture(scope="session")
-def real_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return the output folder of the real toolkit's Easy Read edition, built by build.py."""
-    out = tmp_path_factory.mktemp("easy-read-real") / "dist"
-    build_into(ROOT / "source", out)
-    return out
+def real_build(real_dist: Path) -> Path:
+    """Return the output folder of the real toolkit's Easy Read edition, built by build.py (with
+    every other format, once a run: see tests/conftest.py). The tests only read it."""
+    return real_dist
 
 
 @pytest.mark.slow
