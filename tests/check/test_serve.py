@@ -66,6 +66,7 @@ def start_preview(tmp_path: Path):  # type: ignore[no-untyped-def]
             process.wait(timeout=30)
         finally:
             process.kill()
+            process.wait()  # reaped: no "still running" warning in a later test of the worker
             process.stderr.close()
 
 
