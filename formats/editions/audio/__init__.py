@@ -19,9 +19,7 @@ from typing import ClassVar, Mapping
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document, Medium
-from formats.editions.audio import reading, settings
-from formats.editions.audio import rules as audio_rules
-from formats.editions.audio.make import build
+from formats.editions.audio import settings
 
 
 class AudioEdition(Edition):
@@ -36,15 +34,21 @@ class AudioEdition(Edition):
 
         Raises RenderError when a setting is wrong or the speech engine fails.
         """
+        from formats.editions.audio.make import build  # numpy, scipy, LAME: only when needed
+
         return build(document, out_dir, settings.from_environment()).files
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what the audio files hold: one ReadBack, ``audio/mp3``, of the sections."""
+        from formats.editions.audio import reading
+
         return reading.read_back(out_dir)
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the audio rules (loudness, true peak, silences, format, chapters, playlist,
         opening, lexicon) measured on the files in ``out_dir``."""
+        from formats.editions.audio import rules as audio_rules
+
         return audio_rules.rules(document, out_dir)
 
 

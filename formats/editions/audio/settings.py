@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RenderError
-from formats.outputs.mp3.encode import Encoding, Mastering
+from formats.outputs.mp3.mastering import Encoding, Mastering
 
 ENGINES = ("espeak-ng", "pyttsx3", "hibari")
 DEFAULT_VOICE = "en-gb"
