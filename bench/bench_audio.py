@@ -31,13 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from formats.core.load import load  # noqa: E402
+from formats.core.model import Document, Paragraph, Section, Text  # noqa: E402
 from formats.editions.audio import make, settings  # noqa: E402
 from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine  # noqa: E402
 from formats.editions.audio.settings import ENCODING, SAMPLE_RATE  # noqa: E402
-from formats.outputs.mp3.encode import encode_mp3, read_wav  # noqa: E402
 from formats.editions.audio.spoken import script  # noqa: E402
-from formats.core.load import load  # noqa: E402
-from formats.core.model import Document, Paragraph, Section, Text  # noqa: E402
+from formats.outputs.mp3.encode import encode_mp3, read_wav  # noqa: E402
 
 EDIT = "This sentence was added to measure a build after a one-section edit."
 

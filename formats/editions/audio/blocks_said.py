@@ -6,11 +6,22 @@ Raw words are the model's words with the audio's announcements around them; the
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from formats.core.model import (
-    BulletList, Checklist, Document, Figure, Form, FormQuestion, GlossaryEntry, Inline, Paragraph,
-    Quiz, QuizAnswers, Quote, Table,
+    BulletList,
+    Checklist,
+    Document,
+    Figure,
+    Form,
+    FormQuestion,
+    GlossaryEntry,
+    Inline,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
 )
 from formats.core.passages import Passage
 from formats.core.text import normalise

@@ -99,7 +99,7 @@ class Lexicon:
         """Return ``text`` with every written form replaced by its words."""
         return self.words(self.mark(text))
 
-    def _unmark(self, text: str, form) -> str:  # noqa: ANN001
+    def _unmark(self, text: str, form) -> str:
         if not self.entries:
             return text
         return re.sub(f"[{chr(_MARK_BASE)}-{chr(_MARK_BASE + len(self.entries) - 1)}]",

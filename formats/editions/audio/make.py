@@ -10,8 +10,19 @@ from formats.core.model import Document
 from formats.core.names import slug
 from formats.editions.audio import cache
 from formats.editions.audio.files import (
-    IDENTIFIER_TAG, LEAD_TAG, OPENING_ID, OPENING_STEM, PASSAGES_FILE, PLAYLIST_SUFFIX, RATE_TAG,
-    SOURCE_TAG, TAIL_TAG, book_path, contents_id, track_stem, transcript_of,
+    IDENTIFIER_TAG,
+    LEAD_TAG,
+    OPENING_ID,
+    OPENING_STEM,
+    PASSAGES_FILE,
+    PLAYLIST_SUFFIX,
+    RATE_TAG,
+    SOURCE_TAG,
+    TAIL_TAG,
+    book_path,
+    contents_id,
+    track_stem,
+    transcript_of,
 )
 from formats.editions.audio.headings import Place, chapter_label, places
 from formats.editions.audio.links import write_links

@@ -63,7 +63,7 @@ def _model(voice: str) -> Any:
                               "extra)") from error
         try:
             _MODELS[voice] = Hibari(voice=voice)
-        except Exception as error:  # noqa: BLE001 (a download or model error of any kind)
+        except Exception as error:  # a download or model error of any kind
             raise RenderError(f"audio: hibari cannot load the voice '{voice}' ({error}); the "
                               f"voice inside the package is '{DEFAULT_VOICE}'") from error
     return _MODELS[voice]

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime
 
 from formats.core.model import Document, Metadata
+from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.headings import count, joined, places, sentence
 from formats.editions.audio.lexicon import compile_lexicon
-from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.spoken import OPENING_TITLE, SpokenPassage, SpokenSection
 from formats.editions.audio.wording import Wording
 

@@ -17,8 +17,15 @@ from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError, MPEGInfo
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.editions.audio.files import (
-    LEAD_TAG, OPENING_ID, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book,
-    section_id_of, transcript_of,
+    LEAD_TAG,
+    OPENING_ID,
+    OPENING_STEM,
+    PLAYLIST_SUFFIX,
+    RATE_TAG,
+    TAIL_TAG,
+    find_book,
+    section_id_of,
+    transcript_of,
 )
 from formats.outputs.mp3.id3 import Chapter
 from formats.outputs.mp3.tags_reader import BookTags, read_book_tags, read_title

@@ -41,8 +41,6 @@ from formats.outputs.mp3.measure import Measurement, measure_files
 from formats.outputs.mp3.rules import file_results
 from formats.outputs.mp3.stream import DecodeError, mp3_seconds
 
-
-
 # ---------------------------------------------------------------------------------------------
 # The book's chapters
 

@@ -13,13 +13,26 @@ the pause of :mod:`formats.editions.audio.pauses`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Document, Figure, Form, GlossaryEntry, Paragraph, Quiz,
-    QuizAnswers, Quote, Table, walk_blocks,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
+    walk_blocks,
 )
 from formats.core.passages import Passage, section_passages
 from formats.core.text import normalise

@@ -16,17 +16,22 @@ from typing import Any
 from markupsafe import Markup
 from pypdf import PdfReader
 
+from formats.core.contract import FoundSection, ReadBack
+from formats.core.model import Document, EasyReadPart
 from formats.core.names import TEMPLATES
+from formats.editions.easy_read.html import context, easy_read_environment
+from formats.editions.easy_read.parts import (
+    MAX_PAGES,
+    WORD_LIST_ID,
+    edition_title,
+    file_stem,
+    require_easy_read,
+    words_for,
+)
 from formats.outputs.html.print_page import atkinson_font_faces, stylesheet
 from formats.outputs.pdf import reader as pdf_reader
 from formats.outputs.pdf.writer import lay_out as lay_out_pdf
 from formats.outputs.pdf.writer import write_layout
-from formats.editions.easy_read.html import context, easy_read_environment
-from formats.editions.easy_read.parts import (
-    MAX_PAGES, WORD_LIST_ID, edition_title, file_stem, require_easy_read, words_for,
-)
-from formats.core.model import Document, EasyReadPart
-from formats.core.contract import FoundSection, ReadBack, RenderError
 
 OUTPUT = "easy-read/pdf"
 TEMPLATE = "easy-read/print.html.j2"

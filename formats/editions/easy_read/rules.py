@@ -14,13 +14,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from formats.core.contract import RuleResult
+from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
+from formats.core.text import sentences
 from formats.editions.easy_read.parts import (
-    MAX_PAGES, Row, bold_phrases, in_word_list, part_rows, part_sentences, row_text,
+    MAX_PAGES,
+    Row,
+    bold_phrases,
+    in_word_list,
+    part_rows,
+    part_sentences,
+    row_text,
     source_place,
 )
-from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
-from formats.core.contract import RuleResult
-from formats.core.text import sentences
 from formats.editions.easy_read.picture_rules import currency, picture_meaning
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
 

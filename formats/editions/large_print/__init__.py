@@ -12,8 +12,9 @@ back with pypdf like the standard PDF. Its rules are :mod:`formats.editions.larg
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar, Mapping
+from typing import ClassVar
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document, Medium

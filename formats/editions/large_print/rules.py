@@ -15,15 +15,19 @@ Word, on the XML of the .docx, besides the Word rules every .docx passes:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from formats.core.contract import RuleResult, Verdict
 from formats.core.model import Document
 from formats.editions.large_print.profile import (
-    BODY_SIZE, LINE_SPACING, MAX_LINE, MIN_MARGIN_CM, MIN_SIZE,
+    BODY_SIZE,
+    LINE_SPACING,
+    MAX_LINE,
+    MIN_MARGIN_CM,
+    MIN_SIZE,
 )
-from formats.outputs.docx.parts import Parts, owner, run_properties, w, NS
+from formats.outputs.docx.parts import NS, Parts, owner, run_properties, w
 from formats.outputs.docx.rules import DocxRule, docx_rules
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyphs import PrintedPage, read_pages

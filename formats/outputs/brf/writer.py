@@ -11,13 +11,23 @@ indicator at the end of each line but its last.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Union
+from typing import Union
 
 from formats.outputs.brf.geometry import (
-    BOX_SIGN, CENTRED_MARGIN, CONTINUATION, LINE_END, MAX_TEXT_INDENT, MINOR_HEADING_INDENT,
-    PAGE_END, PRINT_PAGE_SIGN, STANDARD, PageSize, right_aligned,
+    BOX_SIGN,
+    CENTRED_MARGIN,
+    CONTINUATION,
+    LINE_END,
+    MAX_TEXT_INDENT,
+    MINOR_HEADING_INDENT,
+    PAGE_END,
+    PRINT_PAGE_SIGN,
+    STANDARD,
+    PageSize,
+    right_aligned,
 )
 
 KEEP_WITH_HEADING = 2  # lines of text a heading keeps with it on its page

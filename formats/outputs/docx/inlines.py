@@ -4,7 +4,8 @@ bookmark or by relationship), line breaks and small pictures; one handler per ki
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
@@ -13,7 +14,14 @@ from lxml.etree import _Element
 
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Emphasis, Image, Inlines, LineBreak, Link, MediumWords, Strong, Text,
+    Emphasis,
+    Image,
+    Inlines,
+    LineBreak,
+    Link,
+    MediumWords,
+    Strong,
+    Text,
 )
 from formats.core.text import inline_text
 from formats.outputs.docx.pictures import picture_run

@@ -21,15 +21,23 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from lxml import etree
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
 from formats.outputs.docx.parts import (
-    NS, READ_ERRORS, Parts, heading_level, paragraph_style, read_parts, style_names, text_of, w,
+    NS,
+    READ_ERRORS,
+    Parts,
+    heading_level,
+    paragraph_style,
+    read_parts,
+    style_names,
+    text_of,
+    w,
 )
 
 DocxRule = tuple[str, Callable[[Parts], list[str]]]

@@ -17,17 +17,50 @@ from docx.shared import Cm
 
 from formats.outputs.docx.numbering import numbering_indent, numbering_root
 from formats.outputs.docx.profile import (
-    A4_CM, ANSWER_SPACE, CHECKLIST, FORM_QUESTION, GLOSSARY_DEFINITION, GLOSSARY_TERM,
-    HEADER_FILL, LIST_LEVELS, QUIET_COLOUR, QUOTE_SOURCE, RULE_COLOUR, STANDARD, TABLE_STYLE,
-    TABLE_TEXT, TEXT_COLOUR, DocxProfile,
+    A4_CM,
+    ANSWER_SPACE,
+    CHECKLIST,
+    FORM_QUESTION,
+    GLOSSARY_DEFINITION,
+    GLOSSARY_TERM,
+    HEADER_FILL,
+    LIST_LEVELS,
+    QUIET_COLOUR,
+    QUOTE_SOURCE,
+    RULE_COLOUR,
+    STANDARD,
+    TABLE_STYLE,
+    TABLE_TEXT,
+    TEXT_COLOUR,
+    DocxProfile,
 )
 from formats.outputs.docx.styling import (
-    border, character, cm_twips, indent, linked_character_style, ppr, rpr, run_look, set_font,
-    set_size, set_spacing, style,
+    border,
+    character,
+    cm_twips,
+    indent,
+    linked_character_style,
+    ppr,
+    rpr,
+    run_look,
+    set_font,
+    set_size,
+    set_spacing,
+    style,
 )
 from formats.outputs.docx.xml import (
-    BORDERS, P_PR, R_PR, STYLE, TBL_BORDERS, TBL_PR, TBL_STYLE_PR, TC_PR, child, element,
-    half_points, remove,
+    BORDERS,
+    P_PR,
+    R_PR,
+    STYLE,
+    TBL_BORDERS,
+    TBL_PR,
+    TBL_STYLE_PR,
+    TC_PR,
+    child,
+    element,
+    half_points,
+    remove,
 )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 import pyloudnorm
@@ -91,7 +91,7 @@ class LoudnessMeter:
     """
 
     def __init__(self) -> None:
-        stages = pyloudnorm.Meter(DECODE_RATE)._filters.values()  # noqa: SLF001 (its filters)
+        stages = pyloudnorm.Meter(DECODE_RATE)._filters.values()  # its (private) filters
         self._stages = [(stage.b, stage.a, stage.passband_gain) for stage in stages]
         self._states = [np.zeros(max(len(a), len(b)) - 1) for b, a, _ in self._stages]
         self._energies: list[np.ndarray] = []

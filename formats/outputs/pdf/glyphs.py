@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
 INVISIBLE = "\u2060\u00ad\u200b"

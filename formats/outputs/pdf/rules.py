@@ -28,9 +28,10 @@ from __future__ import annotations
 import collections
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -96,7 +97,7 @@ class OpenPdf:
         self.page_index = structure.page_index(self.reader)
 
     @classmethod
-    def read(cls, path: Path, document: Document | None) -> "OpenPdf":
+    def read(cls, path: Path, document: Document | None) -> OpenPdf:
         """Return the PDF at ``path`` opened with pypdf; raises PyPdfError and others when the
         file is not a PDF."""
         return cls(PdfReader(path), document)

@@ -8,7 +8,8 @@ knowing each node's page.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from pypdf import PdfReader
 
