@@ -79,9 +79,9 @@ class Lexicon:
             if index is None:  # a match-case entry met with other capitals
                 return written
             said = chr(_MARK_BASE + index)
-            if written.endswith(".") and not self.entries[index][1].words.endswith("."):
-                if not _SENTENCE_GOES_ON.match(text[match.end():]):
-                    said += "."
+            if (written.endswith(".") and not self.entries[index][1].words.endswith(".")
+                    and not _SENTENCE_GOES_ON.match(text[match.end():])):
+                said += "."
             return said
 
         return self.pattern.sub(replace, text)

@@ -183,7 +183,7 @@ def _write_passages(out_dir: Path, tracks: list[_Track]) -> Path:
             "book_start": round(book_start, 3),
             "passages": [{"ref": passage.ref, "start": start, "end": end, "text": passage.text}
                          for passage, (start, end) in zip(track.spoken.passages,
-                                                          track.clip.spans)]})
+                                                          track.clip.spans, strict=False)]})
         book_start += track.clip.seconds
     path = out_dir / PASSAGES_FILE
     path.write_text(json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=1)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from formats.core.contract import RuleResult
@@ -122,7 +123,7 @@ def _pause_problems(listed: list[dict], pauses: dict[str, float],
     table's (its passage's ref and how long it lasts)."""
     problems: list[str] = []
     closest: tuple[str, float] | None = None
-    for before, after in zip(listed, listed[1:]):
+    for before, after in pairwise(listed):
         ref = str(before.get("ref"))
         wanted = pauses.get(ref, 0.0)
         gap_start, gap_end = float(before["end"]), float(after["start"])

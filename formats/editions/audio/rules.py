@@ -25,6 +25,7 @@ measured rules, never a skip.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from mutagen import MutagenError
@@ -132,7 +133,7 @@ def _nesting_problems(document: Document, found: Shape) -> list[str]:
     found = found if found[:1] == (OPENING_ID,) else (OPENING_ID, *found)
     if found == wanted:
         return []
-    differing = next((w for w, f in zip(wanted, found) if w != f), wanted[-1])
+    differing = next((w for w, f in zip(wanted, found, strict=False) if w != f), wanted[-1])
     first = differing[0] if isinstance(differing, tuple) else differing
     return [f"the tables of contents do not nest the sections as the document does (first "
             f"at '{first}'): one per chapter, and one per section with sections, each listing "
@@ -143,10 +144,10 @@ def _timing_problems(marks: list[CHAP], book: Path) -> list[str]:
     """Return chapters that start before the one before them or after the book ends."""
     problems = [f"chapter '{mark.element_id}' starts at {mark.start_time / 1000:.1f} s, before "
                 f"chapter '{before.element_id}' ({before.start_time / 1000:.1f} s)"
-                for before, mark in zip(marks, marks[1:]) if mark.start_time < before.start_time]
+                for before, mark in pairwise(marks) if mark.start_time < before.start_time]
     seconds = mp3_seconds(book)
     if seconds is None:
-        return problems + [f"{book.name} holds no MP3 audio"]
+        return [*problems, f"{book.name} holds no MP3 audio"]
     late = [mark for mark in marks if mark.start_time / 1000 > seconds]
     problems += [f"chapter '{mark.element_id}' starts at {mark.start_time / 1000:.1f} s, after "
                  f"the end of the book ({seconds:.1f} s)" for mark in late]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table
@@ -158,7 +159,7 @@ def _before_tables(blocks: tuple[Block, ...]) -> set[int]:
     found: set[int] = set()
     groups = [blocks] + [group for block in walk_blocks(blocks) for group in block.nested()]
     for group in groups:
-        for before, after in zip(group, group[1:]):
+        for before, after in pairwise(group):
             if isinstance(before, Paragraph) and isinstance(after, Table):
                 found.add(id(before))
     return found

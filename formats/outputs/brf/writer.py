@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from formats.outputs.brf.geometry import (
     BOX_SIGN,
@@ -77,7 +76,7 @@ class BoxLine:
     """A full line of box signs: a box opens or closes."""
 
 
-Item = Union[Text, Heading, Entry, PrintPage, BoxLine]
+Item = Text | Heading | Entry | PrintPage | BoxLine
 GUIDE_DOT = '"'  # dots 5
 
 

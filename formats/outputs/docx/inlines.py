@@ -53,11 +53,11 @@ def _text(state: DocxState, parent: _Element, node: Text, marks: Marks) -> None:
 
 
 def _strong(state: DocxState, parent: _Element, node: Strong, marks: Marks) -> None:
-    write_inlines(state, parent, node.children, marks + ("Strong",))
+    write_inlines(state, parent, node.children, (*marks, "Strong"))
 
 
 def _emphasis(state: DocxState, parent: _Element, node: Emphasis, marks: Marks) -> None:
-    write_inlines(state, parent, node.children, marks + ("Emphasis",))
+    write_inlines(state, parent, node.children, (*marks, "Emphasis"))
 
 
 def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
@@ -75,7 +75,7 @@ def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
         relation = state.doc.part.relate_to(node.target, RELATIONSHIP_TYPE.HYPERLINK,
                                             is_external=True)
         link = element("w:hyperlink", {"r:id": relation, "w:history": "1"})
-    write_inlines(state, link, node.children, marks + ("Hyperlink",))
+    write_inlines(state, link, node.children, (*marks, "Hyperlink"))
     parent.append(link)
     text = inline_text(node.children)
     if not node.is_internal and node.display_address.lower() not in text.lower():

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from lxml import etree
@@ -78,7 +79,7 @@ def heading_styles(parts: Parts) -> list[str]:
         return ["no paragraph uses a built-in Heading style"]
     problems = [] if levels[0][0] == 1 else [
         f"the first heading '{levels[0][1]}' is at level {levels[0][0]}, not 1"]
-    for (before, _), (level, text) in zip(levels, levels[1:]):
+    for (before, _), (level, text) in pairwise(levels):
         if level > before + 1:
             problems.append(f"heading '{text}' (level {level}) skips level {before + 1}")
     return problems
