@@ -39,6 +39,7 @@ from formats.outputs.docx.parts import (
     style_names,
     text_of,
     w,
+    xpath_texts,
 )
 
 DocxRule = tuple[str, Callable[[Parts], list[str]]]
@@ -92,8 +93,8 @@ def title(parts: Parts) -> list[str]:
 
 
 def language(parts: Parts) -> list[str]:
-    found = parts["word/styles.xml"].xpath(
-        "w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val", namespaces=NS)
+    found = xpath_texts(parts["word/styles.xml"],
+                        "w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
     if found == ["en-GB"]:
         return []
     return [f"the style defaults say the language is {found[0] if found else 'nothing'}, "
@@ -186,7 +187,7 @@ def contents(parts: Parts) -> list[str]:
     sections: set[str] = set()
     for paragraph in body.iter(w("p")):
         level = heading_level(paragraph_style(paragraph, names))
-        marks = [name for name in paragraph.xpath("w:bookmarkStart/@w:name", namespaces=NS)
+        marks = [name for name in xpath_texts(paragraph, "w:bookmarkStart/@w:name")
                  if not name.startswith("_")]
         if level is None or not marks:
             continue
@@ -204,7 +205,7 @@ def paragraph_words(paragraph: etree._Element) -> str:
     """Return the text of a paragraph with its tabs as tab characters."""
     return "".join(node.text or "" if node.tag == w("t") else "\t"
                    for node in paragraph.iter(w("t"), w("tab"))
-                   if node.getparent().tag == w("r"))
+                   if (parent := node.getparent()) is not None and parent.tag == w("r"))
 
 
 def update_fields(parts: Parts) -> bool:
