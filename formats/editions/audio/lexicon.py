@@ -17,6 +17,7 @@ before the lexicon is applied.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from formats.core.model import LexiconEntry
@@ -99,7 +100,7 @@ class Lexicon:
         """Return ``text`` with every written form replaced by its words."""
         return self.words(self.mark(text))
 
-    def _unmark(self, text: str, form) -> str:
+    def _unmark(self, text: str, form: Callable[[Said], str]) -> str:
         if not self.entries:
             return text
         return re.sub(f"[{chr(_MARK_BASE)}-{chr(_MARK_BASE + len(self.entries) - 1)}]",

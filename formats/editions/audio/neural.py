@@ -56,7 +56,7 @@ def _model(voice: str) -> Any:
     had."""
     if voice not in _MODELS:
         try:
-            from hibari import Hibari
+            from hibari import Hibari  # type: ignore[import-untyped]  # hibari has no types
         except ImportError as error:
             raise RenderError("audio: the hibari engine needs the hibari-tts package (pip "
                               "install 'hibari-tts==0.2.1', or this project's 'neural' "

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 
@@ -77,7 +78,7 @@ def passages_result(document: Document, out_dir: Path, tracks: list[Path],
                                     "each timed in order within its file")
 
 
-def _few(refs: list[object]) -> str:
+def _few(refs: Sequence[object]) -> str:
     return ", ".join(str(ref) for ref in refs[:3]) + (" ..." if len(refs) > 3 else "")
 
 
