@@ -94,7 +94,7 @@ class OpenPdf:
     page_index: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.catalog = self.reader.trailer["/Root"].get_object()
+        self.catalog = structure.catalog(self.reader)
         self.page_index = structure.page_index(self.reader)
 
     @classmethod
