@@ -14,10 +14,11 @@ hands their folders to ``render`` in ``inputs``, so that no edition imports anot
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Literal, Mapping, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from formats.core.model import MEDIA, Document, Medium
 from formats.core.names import some
@@ -106,7 +107,7 @@ class RuleResult:
 
     @classmethod
     def from_problems(cls, rule: str, where: str, problems: list[str], passed_message: str,
-                      level: RuleLevel = "error") -> "RuleResult":
+                      level: RuleLevel = "error") -> RuleResult:
         """Return a passing result saying ``passed_message`` when there is no problem, else a
         failing one naming the first problems and how many more there are."""
         if not problems:

@@ -14,8 +14,9 @@ measured on the built files by :mod:`formats.editions.audio.rules`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar, Mapping
+from typing import ClassVar
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document, Medium

@@ -10,8 +10,19 @@ from formats.core.model import Document
 from formats.core.names import slug
 from formats.editions.audio import cache
 from formats.editions.audio.files import (
-    IDENTIFIER_TAG, LEAD_TAG, OPENING_ID, OPENING_STEM, PASSAGES_FILE, PLAYLIST_SUFFIX, RATE_TAG,
-    SOURCE_TAG, TAIL_TAG, book_path, contents_id, track_stem, transcript_of,
+    IDENTIFIER_TAG,
+    LEAD_TAG,
+    OPENING_ID,
+    OPENING_STEM,
+    PASSAGES_FILE,
+    PLAYLIST_SUFFIX,
+    RATE_TAG,
+    SOURCE_TAG,
+    TAIL_TAG,
+    book_path,
+    contents_id,
+    track_stem,
+    transcript_of,
 )
 from formats.editions.audio.headings import Place, chapter_label, places
 from formats.editions.audio.links import write_links
@@ -172,7 +183,7 @@ def _write_passages(out_dir: Path, tracks: list[_Track]) -> Path:
             "book_start": round(book_start, 3),
             "passages": [{"ref": passage.ref, "start": start, "end": end, "text": passage.text}
                          for passage, (start, end) in zip(track.spoken.passages,
-                                                          track.clip.spans)]})
+                                                          track.clip.spans, strict=False)]})
         book_start += track.clip.seconds
     path = out_dir / PASSAGES_FILE
     path.write_text(json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=1)

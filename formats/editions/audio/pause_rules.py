@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from formats.core.contract import RuleResult
@@ -76,7 +78,7 @@ def passages_result(document: Document, out_dir: Path, tracks: list[Path],
                                     "each timed in order within its file")
 
 
-def _few(refs: list[object]) -> str:
+def _few(refs: Sequence[object]) -> str:
     return ", ".join(str(ref) for ref in refs[:3]) + (" ..." if len(refs) > 3 else "")
 
 
@@ -122,7 +124,7 @@ def _pause_problems(listed: list[dict], pauses: dict[str, float],
     table's (its passage's ref and how long it lasts)."""
     problems: list[str] = []
     closest: tuple[str, float] | None = None
-    for before, after in zip(listed, listed[1:]):
+    for before, after in pairwise(listed):
         ref = str(before.get("ref"))
         wanted = pauses.get(ref, 0.0)
         gap_start, gap_end = float(before["end"]), float(after["start"])

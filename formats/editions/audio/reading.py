@@ -13,14 +13,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError, MPEGInfo
+from mutagen.mp3 import BitrateMode, HeaderNotFoundError
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.editions.audio.files import (
-    LEAD_TAG, OPENING_ID, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book,
-    section_id_of, transcript_of,
+    LEAD_TAG,
+    OPENING_ID,
+    OPENING_STEM,
+    PLAYLIST_SUFFIX,
+    RATE_TAG,
+    TAIL_TAG,
+    find_book,
+    section_id_of,
+    transcript_of,
 )
 from formats.outputs.mp3.id3 import Chapter
+from formats.outputs.mp3.stream import MpegStream, mpeg_stream
 from formats.outputs.mp3.tags_reader import BookTags, read_book_tags, read_title
 
 OUTPUT = "audio/mp3"
@@ -152,7 +160,7 @@ def _judge_track(track: Path | None, findings: _Findings, pace: Pace | None) -> 
     findings.file = track.name
     findings.title = findings.title or read_title(track)
     try:
-        info = MP3(track).info
+        info = mpeg_stream(track)
     except HeaderNotFoundError:
         findings.problems.append(f"{track.name} holds no MP3 audio")
         return
@@ -166,7 +174,7 @@ def _judge_track(track: Path | None, findings: _Findings, pace: Pace | None) -> 
             findings.problems.append(f"{track.name}: {problem}")
 
 
-def _format_problems(name: str, info: MPEGInfo) -> list[str]:
+def _format_problems(name: str, info: MpegStream) -> list[str]:
     """Return what is wrong with a file's format: not mono, not CBR, under 64 kbps, odd rate."""
     problems = []
     if info.channels != 1:
@@ -224,6 +232,6 @@ def _compare(chapter: Chapter | None, track: Path | None, findings: _Findings) -
 
 def _stream_seconds(path: Path) -> float | None:
     try:
-        return float(MP3(path).info.length)
+        return float(mpeg_stream(path).length)
     except HeaderNotFoundError:
         return None

@@ -12,14 +12,34 @@ are their words, with the address in brackets after them when the words do not s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
-    Inlines, LineBreak, Link, MediumWords, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong,
-    Table, Text,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Emphasis,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Image,
+    Inlines,
+    LineBreak,
+    Link,
+    MediumWords,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    Text,
 )
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
@@ -102,7 +122,7 @@ class Context:
     depth: int
     labels: Mapping[str, str]
 
-    def deeper(self) -> "Context":
+    def deeper(self) -> Context:
         return Context(self.depth + 1, self.labels)
 
     @property

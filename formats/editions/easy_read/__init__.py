@@ -9,10 +9,9 @@ checked on the source and on the built files (:func:`rules`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
-
 from pathlib import Path
-from typing import Mapping
 
 from formats.core.contract import Edition, Expected, ReadBack, RuleResult
 from formats.core.model import Document

@@ -4,17 +4,30 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Document, EasyRead, EasyReadPart, Emphasis, GlossaryEntry, Image, Inline, LineBreak, Link,
-    Location, MediumWords, Paragraph, Strong, Text,
+    Document,
+    EasyRead,
+    EasyReadPart,
+    Emphasis,
+    GlossaryEntry,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Location,
+    MediumWords,
+    Paragraph,
+    Strong,
+    Text,
 )
 from formats.core.names import slug
 from formats.core.text import inline_text, normalise, sentences
