@@ -17,9 +17,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 from mutagen import MutagenError
-from mutagen.mp3 import MP3
 
 from formats.outputs.epub.names import OPF_NS
+from formats.outputs.mp3.stream import mpeg_stream
 
 SMIL_NS = "http://www.w3.org/ns/SMIL"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -129,7 +129,7 @@ def _seconds(archive: zipfile.ZipFile, name: str, names: set[str]) -> float | No
     if name not in names:
         return None
     try:
-        return float(MP3(io.BytesIO(archive.read(name))).info.length)
+        return float(mpeg_stream(io.BytesIO(archive.read(name))).length)
     except MutagenError:
         return None
 

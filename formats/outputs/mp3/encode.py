@@ -20,8 +20,8 @@ import pyloudnorm
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
 
 from formats.core.contract import RenderError
-from formats.outputs.mp3.mastering import Encoding, Mastering
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
+from formats.outputs.mp3.mastering import Encoding, Mastering
 from formats.outputs.mp3.stream import frame_length, frames
 
 _LIMITER_WINDOW_S = 0.004

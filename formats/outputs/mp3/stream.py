@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, cast
+from typing import BinaryIO, Protocol, cast
 
 from mutagen import MutagenError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
@@ -93,8 +93,9 @@ class MpegStream(Protocol):
     bitrate_mode: int  # a mutagen BitrateMode, which is an int
 
 
-def mpeg_stream(path: Path) -> MpegStream:
-    """Return mutagen's reading of an MP3 file's stream.
+def mpeg_stream(path: Path | BinaryIO) -> MpegStream:
+    """Return mutagen's reading of an MP3 file's stream (a path, or the bytes of one as a file
+    object).
 
     Raise mutagen's HeaderNotFoundError (a MutagenError) when it finds no MPEG audio.
     """
