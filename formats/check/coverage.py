@@ -145,8 +145,8 @@ def _judge_edition(document: Document, out_dir: Path, name: str, record: dict[st
     elif record.get("source_hash") != document.source_hash:
         result.warnings.append(f"{name}: built from an older source than the current one "
                                "(stale): build again")
-    expected = chosen.expected(document)
     for readback in readbacks:
+        expected = chosen.expected_for(document, readback.output)
         result.outputs.append(readback.output)
         result.problems.extend(f"{readback.output}: {problem}" for problem in readback.problems)
         for section in result.sections:

@@ -22,7 +22,7 @@ from typing import ClassVar, Literal, NamedTuple
 
 from formats.core.model import MEDIA, Document, Medium
 from formats.core.names import some
-from formats.core.text import section_texts, sentences
+from formats.core.text import inline_text, section_texts, sentences
 
 RuleLevel = Literal["error", "warning"]
 
@@ -127,6 +127,20 @@ def standard_expected(document: Document) -> dict[str, Expected]:
     return expected
 
 
+def easy_read_expected(document: Document) -> dict[str, Expected]:
+    """Return, for every standard section, the Easy Read part that covers it: its id, title and
+    sentences. A section that no part covers gets an empty id, so every output reports it
+    missing."""
+    parts = document.easy_read.parts if document.easy_read is not None else ()
+    result: dict[str, Expected] = {}
+    for section in document.sections():
+        part = next((part for part in parts if section.id in part.covers), None)
+        result[section.id] = (Expected(part.id, part.title, tuple(sentences(
+            [inline_text(row.content) for row in part.rows]))) if part
+            else Expected("", section.title, ()))
+    return result
+
+
 class Edition(ABC):
     """One edition of the toolkit: what the pipeline and the check may ask of it.
 
@@ -156,6 +170,13 @@ class Edition(ABC):
         """Return what each output must hold for every standard section (by default the
         section itself: its id, title and sentences)."""
         return standard_expected(document)
+
+    def expected_for(self, document: Document, output: str) -> dict[str, Expected]:
+        """Return what the output ``output`` must hold for every standard section: by default
+        :meth:`expected`, the same for every output; an edition with an output of the Easy
+        Read text says so here."""
+        del output
+        return self.expected(document)
 
     def medium(self, output: str) -> Medium:
         """Return the medium of one of this edition's outputs: the words that depend on the
