@@ -20,11 +20,12 @@ from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read import rules as easy_read_rules
 from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends, word_page
-from formats.editions.easy_read.parts import WORD_LIST_ID, check_pictures
+from formats.editions.easy_read.parts import check_pictures
 from formats.editions.easy_read.picture_rules import html_picture_meaning
 from formats.outputs.docx.rules import docx_rules
 from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
+from formats.outputs.html.easy_read import WORD_LIST_ID
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",

@@ -20,14 +20,13 @@ from pypdf import PdfReader
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.model import Document, EasyReadPart
 from formats.core.names import TEMPLATES
-from formats.editions.easy_read.html import context, easy_read_environment
-from formats.editions.easy_read.parts import (
-    MAX_PAGES,
+from formats.editions.easy_read.parts import MAX_PAGES, file_stem, words_for
+from formats.outputs.html.easy_read import (
     WORD_LIST_ID,
+    context,
+    easy_read_environment,
     edition_title,
-    file_stem,
     require_easy_read,
-    words_for,
 )
 from formats.outputs.html.print_page import atkinson_font_faces, stylesheet
 from formats.outputs.pdf import reader as pdf_reader

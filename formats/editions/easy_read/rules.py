@@ -19,16 +19,15 @@ from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
 from formats.core.text import sentences
 from formats.editions.easy_read.parts import (
     MAX_PAGES,
-    Row,
     bold_phrases,
     in_word_list,
-    part_rows,
     part_sentences,
     row_text,
     source_place,
 )
 from formats.editions.easy_read.picture_rules import currency, picture_meaning
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
+from formats.outputs.html.easy_read import Row, part_rows
 
 MAX_WORDS = 15
 MAX_ROW_SENTENCES = 2  # one idea a row: at most 2 sentences beside a picture

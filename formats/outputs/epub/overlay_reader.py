@@ -17,9 +17,9 @@ from urllib.parse import unquote
 
 from lxml import etree
 from mutagen import MutagenError
+from mutagen.mp3 import MP3
 
 from formats.outputs.epub.names import OPF_NS
-from formats.outputs.mp3.stream import mpeg_stream
 
 SMIL_NS = "http://www.w3.org/ns/SMIL"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -129,9 +129,10 @@ def _seconds(archive: zipfile.ZipFile, name: str, names: set[str]) -> float | No
     if name not in names:
         return None
     try:
-        return float(mpeg_stream(io.BytesIO(archive.read(name))).length)
+        length = getattr(MP3(io.BytesIO(archive.read(name))).info, "length", None)
     except MutagenError:
         return None
+    return float(length) if isinstance(length, (int, float)) else None
 
 
 def overlay_problems(overlays: BookOverlays, ids: dict[str, set[str]]) -> list[str]:
