@@ -23,6 +23,7 @@ OPENING_STEM = "000-opening"
 OPENING_ID = "_opening"  # the opening's id (its chapter's in the book): never a section id
 BOOK_SUFFIX = "-complete"
 EASY_READ_FOLDER = "easy-read"  # the Easy Read audio's folder, inside the audio edition's
+EASY_READ_OUTPUT = "audio/easy-read-mp3"  # the Easy Read audio's output in the read-back
 EASY_READ_STEM = "-easy-read"  # after the title's slug in the Easy Read book's and playlist's
 PLAYLIST_SUFFIX = ".m3u8"
 PASSAGES_FILE = "passages.json"
