@@ -85,8 +85,9 @@ def read_recording(out_dir: Path, output: str, with_text: bool = False) -> ReadB
     """Return the output ``output``: the sections (or parts) found in the recording whose files
     are in ``out_dir`` (its tracks, whole book and playlist), with what is wrong with each.
 
-    With ``with_text``, each section's text is its track's transcript (or "" without one), so
-    that the check looks for its sentences there; else it is None (only measured)."""
+    With ``with_text``, each section's text is its track's transcript ("" without one), so
+    that the check looks for its sentences there; else, or without a track (a problem already),
+    it is None."""
     problems: list[str] = []
     book = find_book(out_dir)
     tags = read_book_tags(book) if book else BookTags([], False, {}, [])
@@ -110,18 +111,16 @@ def read_recording(out_dir: Path, output: str, with_text: bool = False) -> ReadB
         _judge_track(tracks.get(section_id), findings, pace)
         _compare(chapters.get(section_id), tracks.get(section_id), findings)
         track = tracks.get(section_id)
-        text = (_transcript(track) if with_text else None)
+        text = _transcript(track) if with_text and track is not None else None
         found[section_id] = FoundSection(section_id, findings.title, text,
                                          tuple(findings.problems), findings.file)
     return ReadBack(output, found, tuple(problems))
 
 
-def _transcript(track: Path | None) -> str:
-    """Return the transcript beside a track ("" when there is no track or no transcript)."""
-    transcript = transcript_of(track) if track is not None else None
-    if transcript is None or not transcript.is_file():
-        return ""
-    return transcript.read_text(encoding="utf-8")
+def _transcript(track: Path) -> str:
+    """Return the transcript beside a track ("" when there is none)."""
+    transcript = transcript_of(track)
+    return transcript.read_text(encoding="utf-8") if transcript.is_file() else ""
 
 
 def _pace(extra: dict[str, str], problems: list[str]) -> Pace | None:
