@@ -53,11 +53,12 @@ def expected_passages(document: Document) -> dict[str, list[tuple[str, float]]]:
     return found
 
 
-def passages_result(document: Document, out_dir: Path, tracks: list[Path],
-                    durations: dict[Path, float]) -> RuleResult:
-    """Return ``audio/passages``: passages.json matches the files and the model's passages."""
+def passages_result(expected: dict[str, list[tuple[str, float]]], out_dir: Path,
+                    tracks: list[Path], durations: dict[Path, float]) -> RuleResult:
+    """Return ``audio/passages``: passages.json in ``out_dir`` matches the files ``tracks``
+    and, for each section (or Easy Read part), the refs of ``expected`` (from the model, as
+    :func:`expected_passages` gives them)."""
     files, problems = read_passages(out_dir)
-    expected = expected_passages(document)
     names = [track.name for track in tracks]
     if not problems and list(files) != names:
         problems.append(f"{PASSAGES_FILE} lists {len(files)} files, not the {len(names)} "
@@ -95,12 +96,12 @@ def _timing_problems(name: str, listed: list[dict], seconds: float | None) -> li
     return problems
 
 
-def pause_results(document: Document, out_dir: Path,
+def pause_results(expected: dict[str, list[tuple[str, float]]], out_dir: Path,
                   measured: dict[Path, Measurement | DecodeError]) -> list[RuleResult]:
     """Return ``audio/pauses`` for every per-section file (not the opening) that was measured
-    and is listed in passages.json."""
+    and is listed in passages.json, ``expected`` giving each section's refs and pauses (as
+    :func:`expected_passages` does)."""
     files, _ = read_passages(out_dir)
-    expected = expected_passages(document)
     results = []
     for path, measurement in measured.items():
         section_id = path.stem.split("-", 1)[1] if "-" in path.stem else ""

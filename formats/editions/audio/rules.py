@@ -17,7 +17,8 @@ frame by frame by the MP3 rules of :mod:`formats.outputs.mp3.rules` (``audio/lou
 - ``audio/opening`` and ``audio/closing``: see :mod:`formats.editions.audio.opening_rules`;
 - ``audio/passages`` and ``audio/pauses``: see :mod:`formats.editions.audio.pause_rules`;
 - ``audio/addresses``, ``audio/print-words``, ``audio/table-cells`` and ``audio/lexicon`` on
-  every transcript: see :mod:`formats.editions.audio.speech_rules`.
+  every transcript: see :mod:`formats.editions.audio.speech_rules`;
+- the Easy Read audio's rules are :mod:`formats.editions.audio.easy_read_rules`.
 
 A file that cannot be read or decoded is one failed ``audio/file`` result instead of its
 measured rules, never a skip.
@@ -36,7 +37,11 @@ from formats.core.model import Document, Section
 from formats.core.text import normalise
 from formats.editions.audio.files import OPENING_ID, PLAYLIST_SUFFIX, TRACK_PATTERN, find_book
 from formats.editions.audio.opening_rules import closing_result, opening_result
-from formats.editions.audio.pause_rules import passages_result, pause_results
+from formats.editions.audio.pause_rules import (
+    expected_passages,
+    passages_result,
+    pause_results,
+)
 from formats.editions.audio.speech_rules import speech_results
 from formats.outputs.mp3.measure import Measurement, measure_files
 from formats.outputs.mp3.rules import file_results
@@ -228,7 +233,7 @@ def rules(document: Document, out_dir: Path) -> list[RuleResult]:
     results += [result for path in files for result in file_results(path, measured[path])]
     on_tracks = {path: measured[path] for path in tracks}
     return results + edition_rules(document, out_dir, on_tracks) + pause_results(
-        document, out_dir, on_tracks)
+        expected_passages(document), out_dir, on_tracks)
 
 
 def edition_rules(document: Document, out_dir: Path,
@@ -242,5 +247,5 @@ def edition_rules(document: Document, out_dir: Path,
                  if isinstance(found, Measurement)}
     return [chapters_result(document, book, out_dir), playlist_result(out_dir, tracks),
             opening_result(document, tracks, book), closing_result(document, tracks),
-            passages_result(document, out_dir, tracks, durations),
+            passages_result(expected_passages(document), out_dir, tracks, durations),
             *speech_results(document, out_dir)]
