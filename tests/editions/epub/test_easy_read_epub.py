@@ -15,6 +15,8 @@ from formats.core.load import load
 from formats.core.model import Document
 from formats.editions import epub
 from formats.editions.epub.easy_read import render_easy_read_contents
+from formats.editions.epub.overlay_rules import easy_read_passages, overlay_rule
+from formats.outputs.epub.overlay_reader import read_overlays
 from formats.outputs.epub.reader import open_epub
 from tests.conftest import FIXTURES
 
@@ -95,3 +97,20 @@ def test_a_row_left_out_of_the_easy_read_epub_is_found(easy_document: Document, 
     cell = judge(wanted, found.sections.get(wanted.found_id))
     assert (cell.status, cell.details) == (Status.INCOMPLETE, (
         "1 sentence(s) not found: 'A report from 2009 says it is a partnership.'",))
+
+
+def test_each_row_is_highlighted_while_the_easy_read_audio_says_it(
+        easy_document: Document, easy_epub: Path) -> None:
+    path = easy_epub / "epub" / BOOK
+    overlays = read_overlays(path)
+    easy_read = easy_document.easy_read
+    assert easy_read is not None
+    assert {document: len(pars) for document, pars in overlays.pars.items()} == {
+        **{f"{part.number:02d}-{part.id}.xhtml": 1 + len(part.rows) for part in easy_read.parts},
+        "03-word-list.xhtml": 2 + len(easy_read.word_list)}
+    first = overlays.pars["01-er-what-it-is.xhtml"][1]
+    assert (first.element_id, first.audio) == ("er-what-it-is.r1",
+                                               "audio/001-er-what-it-is.mp3")
+    result = overlay_rule(path, easy_read_passages(easy_document))
+    assert result.passed, result.message
+    assert epub.EDITION.read_back(easy_epub / "epub")[1].problems == ()
