@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from formats.core.model import Document
 from formats.core.contract import RuleResult
+from formats.core.model import Document
 from formats.outputs.html.rules import other_formats_statement, web_rules
 
 WEB_RULES = ["web/axe", "web/reflow-320", "web/words-whole-320", "web/text-spacing", "web/lang",
