@@ -189,8 +189,8 @@ def _table(block: Table, context: Context) -> list[Item]:
         for position, cell in enumerate(row):
             label = inline_text(cell.label).rstrip()
             after = " " if label.endswith(("?", ":", "!")) else ": "  # "True or false? False"
-            if cell.repeats_label:  # "True / False" under "True or False?": one, the question
-                marked = flatten(cell.label)
+            if cell.repeats_label:  # "True / False?" under "True or False?": the cell's words
+                marked = flatten(cell.content)
             elif cell.is_write_in:
                 marked = joined(flatten(cell.label), plain(f"{after}(space for your answer)"))
             else:
