@@ -185,6 +185,10 @@ def _quiz(block: Quiz, context: Context) -> list[Item]:
 def _table(block: Table, context: Context) -> list[Item]:
     caption = joined(plain("Table: " if block.caption else "Table"), flatten(block.caption))
     items: list[Item] = [Lines(braille(caption), 0, 2)]
+    if block.header:  # the column headings once, as a linear braille table gives them
+        pieces = [piece for number, cell in enumerate(block.header)
+                  for piece in ((plain("; "),) if number else ()) + (flatten(cell),)]
+        items.append(Lines(braille(joined(plain("Columns: "), *pieces)), 0, 2))
     for row in labelled_rows(block):
         for position, cell in enumerate(row):
             label = inline_text(cell.label).rstrip()
