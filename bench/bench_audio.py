@@ -26,18 +26,19 @@ import sys
 import tempfile
 import time
 import wave
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from formats.core.load import load  # noqa: E402
+from formats.core.model import Document, Paragraph, Section, Text  # noqa: E402
 from formats.editions.audio import make, settings  # noqa: E402
 from formats.editions.audio.engines import EspeakNgEngine, Pyttsx3Engine  # noqa: E402
 from formats.editions.audio.settings import ENCODING, SAMPLE_RATE  # noqa: E402
-from formats.outputs.mp3.encode import encode_mp3, read_wav  # noqa: E402
 from formats.editions.audio.spoken import script  # noqa: E402
-from formats.core.load import load  # noqa: E402
-from formats.core.model import Document, Paragraph, Section, Text  # noqa: E402
+from formats.outputs.mp3.encode import encode_mp3, read_wav  # noqa: E402
 
 EDIT = "This sentence was added to measure a build after a one-section edit."
 
@@ -48,7 +49,7 @@ def with_paragraph(document: Document, section_id: str, words: str) -> Document:
     def edit(section: Section) -> Section:
         blocks = section.blocks
         if section.id == section_id:
-            blocks = blocks + (Paragraph((Text(words),), section.location),)
+            blocks = (*blocks, Paragraph((Text(words),), section.location))
         return dataclasses.replace(section, blocks=blocks,
                                    children=tuple(edit(child) for child in section.children))
 
@@ -88,7 +89,7 @@ def engine_times(text: str, rate: int, voice: str, folder: Path) -> dict[str, fl
     times = {}
     for engine in (EspeakNgEngine(voice, rate), Pyttsx3Engine(voice, rate)):
         wav = folder / f"{engine.name}.wav"
-        times[engine.name], _ = timed(lambda: engine.synthesise(text, wav))
+        times[engine.name], _ = timed(partial(engine.synthesise, text, wav))
         with wave.open(str(wav), "rb") as reader:
             times[engine.name + " audio"] = reader.getnframes() / reader.getframerate()
     return times

@@ -1,16 +1,24 @@
-"""The bundled toolkit: its structure in the model, and every sentence of the original in the HTML."""
+"""The bundled toolkit: its structure in the model, and every sentence of the original in the
+HTML."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import lxml.html
 import pytest
 
 import build
-from formats.core.model import Activity, Checklist, Form, Quiz, QuizAnswers, Table, walk_blocks
-from formats.core.model import Document
+from formats.core.model import (
+    Activity,
+    Checklist,
+    Document,
+    Form,
+    Quiz,
+    QuizAnswers,
+    Table,
+    walk_blocks,
+)
 from formats.core.text import normalise, sentences
 from tests.conftest import FIXTURES, REAL_SOURCE
 
@@ -22,7 +30,8 @@ REPAIRS = [
     ("tool kit", "toolkit"), ("tool-kit", "toolkit"), ("do to.", "do too."),
     ("coproduce", "co-produce"), ("coproduction", "co-production"), ("Ouestions:", "Questions:"),
     ("Ouiz", "Quiz"), ("tells you were you", "tells you where you"),
-    ("people an professionals", "people and professionals"), ("exampl transport", "example transport"),
+    ("people an professionals", "people and professionals"),
+    ("exampl transport", "example transport"),
     ("processe for", "processes for"),
     ("willing to No one", "willing to compromise about things that aren't essential. No one"),
     ("going to compromise about things that aren't essential. build", "going to build"),
@@ -74,12 +83,13 @@ def _original_sentences() -> list[str]:
         if number in CONTENTS_PAGE or any(line.lstrip("-•\t ").startswith(start)
                                           for start in NOT_TEXT):
             continue
+        repaired = line
         for old, new in REPAIRS + SCREEN_WORDS:
-            line = line.replace(old, new)
-        for cell in line.replace("**", "").split("\t"):  # tabs separate table cells
-            cell = re.sub(r"^\s*[-•·>]\s*", "", cell)
-            cell = re.sub(r"^(\d\.\d? |[a-d]\) |App\s*endix \d+: )", "", cell)
-            found.extend(sentences([cell]))
+            repaired = repaired.replace(old, new)
+        for cell in repaired.replace("**", "").split("\t"):  # tabs separate table cells
+            unmarked = re.sub(r"^\s*[-•·>]\s*", "", cell)
+            unmarked = re.sub(r"^(\d\.\d? |[a-d]\) |App\s*endix \d+: )", "", unmarked)
+            found.extend(sentences([unmarked]))
     return found
 
 

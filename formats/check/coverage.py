@@ -19,6 +19,7 @@ from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
 from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
 from formats.core.names import some
+from formats.core.switches import browser_rules_on
 from formats.core.text import missing_sentences, normalise
 from formats.registry import edition
 
@@ -126,7 +127,7 @@ def _read_edition(document: Document, out_dir: Path, name: str,
     folder = out_dir / chosen.name
     files = sorted(path for path in folder.rglob("*") if path.is_file()) \
         if folder.is_dir() else []
-    key = cache_key(document, name)
+    key = cache_key(document, name) + ("" if browser_rules_on() else "-without-browser")
     with chosen.session():
         readbacks = remembered_readbacks(f"read-{name}", files, key,
                                          lambda: chosen.read_back(folder))
@@ -145,8 +146,8 @@ def _judge_edition(document: Document, out_dir: Path, name: str, record: dict[st
     elif record.get("source_hash") != document.source_hash:
         result.warnings.append(f"{name}: built from an older source than the current one "
                                "(stale): build again")
-    expected = chosen.expected(document)
     for readback in readbacks:
+        expected = chosen.expected_for(document, readback.output)
         result.outputs.append(readback.output)
         result.problems.extend(f"{readback.output}: {problem}" for problem in readback.problems)
         for section in result.sections:

@@ -14,14 +14,15 @@ hands their folders to ``render`` in ``inputs``, so that no edition imports anot
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar, Literal, Mapping, NamedTuple
+from typing import ClassVar, Literal, NamedTuple
 
 from formats.core.model import MEDIA, Document, Medium
 from formats.core.names import some
-from formats.core.text import section_texts, sentences
+from formats.core.text import inline_text, section_texts, sentences
 
 RuleLevel = Literal["error", "warning"]
 
@@ -106,7 +107,7 @@ class RuleResult:
 
     @classmethod
     def from_problems(cls, rule: str, where: str, problems: list[str], passed_message: str,
-                      level: RuleLevel = "error") -> "RuleResult":
+                      level: RuleLevel = "error") -> RuleResult:
         """Return a passing result saying ``passed_message`` when there is no problem, else a
         failing one naming the first problems and how many more there are."""
         if not problems:
@@ -124,6 +125,20 @@ def standard_expected(document: Document) -> dict[str, Expected]:
         expected[section.id] = Expected(section.id, section.title, by_medium["reflowable"],
                                         by_medium)
     return expected
+
+
+def easy_read_expected(document: Document) -> dict[str, Expected]:
+    """Return, for every standard section, the Easy Read part that covers it: its id, title and
+    sentences. A section that no part covers gets an empty id, so every output reports it
+    missing."""
+    parts = document.easy_read.parts if document.easy_read is not None else ()
+    result: dict[str, Expected] = {}
+    for section in document.sections():
+        part = next((part for part in parts if section.id in part.covers), None)
+        result[section.id] = (Expected(part.id, part.title, tuple(sentences(
+            [inline_text(row.content) for row in part.rows]))) if part
+            else Expected("", section.title, ()))
+    return result
 
 
 class Edition(ABC):
@@ -155,6 +170,13 @@ class Edition(ABC):
         """Return what each output must hold for every standard section (by default the
         section itself: its id, title and sentences)."""
         return standard_expected(document)
+
+    def expected_for(self, document: Document, output: str) -> dict[str, Expected]:
+        """Return what the output ``output`` must hold for every standard section: by default
+        :meth:`expected`, the same for every output; an edition with an output of the Easy
+        Read text says so here."""
+        del output
+        return self.expected(document)
 
     def medium(self, output: str) -> Medium:
         """Return the medium of one of this edition's outputs: the words that depend on the

@@ -9,18 +9,39 @@ text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Literal, Union
+from typing import Literal
 
 from formats.core.easy_read_model import EasyRead, EasyReadPart, EasyReadPicture, SignOff
-# The inline nodes are in their own module; every name of it is part of this one.
+
+# The inline nodes are in their own module; every name of it is part of this one, and so are
+# the Easy Read nodes.
 from formats.core.model_inline import (
-    MEDIA as MEDIA, PAGE_NUMBER as PAGE_NUMBER, Emphasis as Emphasis, Image as Image,
-    Inline as Inline, Inlines as Inlines, LineBreak as LineBreak, Link as Link,
-    Medium as Medium, MediumWords as MediumWords, Strong as Strong, Text as Text,
+    MEDIA,
+    PAGE_NUMBER,
+    Emphasis,
+    Image,
+    Inline,
+    Inlines,
+    LineBreak,
+    Link,
+    Medium,
+    MediumWords,
+    Strong,
+    Text,
 )
+
+__all__ = [
+    "MEDIA", "PAGE_NUMBER", "Activity", "Block", "BulletList", "Checklist", "Colours", "Contact",
+    "Document", "EasyRead", "EasyReadPart", "EasyReadPicture", "Edition", "Emphasis", "Figure",
+    "Form", "FormQuestion", "GlossaryEntry", "Image", "Inline", "Inlines", "LexiconEntry",
+    "LineBreak", "Link", "ListItem", "Location", "Medium", "MediumWords", "Metadata",
+    "Paragraph", "Partner", "QuestionKind", "Quiz", "QuizAnswers", "Quote", "ReviewNote",
+    "Section", "SectionKind", "SignOff", "Strong", "Table", "Text", "walk_blocks",
+]
 
 # ---------------------------------------------------------------------------------------------
 # Where a node came from
@@ -48,7 +69,7 @@ class Paragraph:
     content: Inlines
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block (none)."""
         return ()
 
@@ -57,7 +78,7 @@ class Paragraph:
 class ListItem:
     """One point of a list; it may hold paragraphs and nested lists."""
 
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
 
 
 @dataclass(frozen=True)
@@ -68,7 +89,7 @@ class BulletList:
     ordered: bool
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: each point's blocks."""
         return tuple(item.blocks for item in self.items)
 
@@ -79,12 +100,12 @@ class Checklist:
     ("" when it has none) that the text may point to."""
 
     title: Inlines
-    intro: tuple["Block", ...]
+    intro: tuple[Block, ...]
     items: tuple[Inlines, ...]
     location: Location
     id: str = ""
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: its introduction."""
         return (self.intro,)
 
@@ -94,10 +115,10 @@ class Activity:
     """Something the reader is asked to do, with its own title and any blocks."""
 
     title: Inlines
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: its blocks."""
         return (self.blocks,)
 
@@ -116,7 +137,7 @@ class Table:
     location: Location
     id: str = ""
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block (none)."""
         return ()
 
@@ -128,11 +149,11 @@ class Quiz:
     id: str
     number: int
     title: Inlines
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     answers_id: str
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: its blocks."""
         return (self.blocks,)
 
@@ -142,10 +163,10 @@ class QuizAnswers:
     """The suggested answers to the quiz ``quiz_id``."""
 
     quiz_id: str
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: its blocks."""
         return (self.blocks,)
 
@@ -154,11 +175,11 @@ class QuizAnswers:
 class Quote:
     """A quoted passage (a definition, an extract) with the source it comes from."""
 
-    blocks: tuple["Block", ...]
+    blocks: tuple[Block, ...]
     source: Inlines
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: the quoted blocks."""
         return (self.blocks,)
 
@@ -169,10 +190,10 @@ class GlossaryEntry:
 
     id: str
     term: str
-    definition: tuple["Block", ...]
+    definition: tuple[Block, ...]
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block: the definition."""
         return (self.definition,)
 
@@ -195,7 +216,7 @@ class FormQuestion:
     prompt: Inlines
     options: tuple[str, ...]
     location: Location
-    parts: tuple["FormQuestion", ...] = ()
+    parts: tuple[FormQuestion, ...] = ()
     letter: str = ""
 
     @property
@@ -203,7 +224,7 @@ class FormQuestion:
         """Return the number as shown: "10", or "10 a" for a part."""
         return f"{self.number} {self.letter}" if self.letter else str(self.number)
 
-    def all(self) -> tuple["FormQuestion", ...]:
+    def all(self) -> tuple[FormQuestion, ...]:
         """Return the question and its parts, in order."""
         return (self, *self.parts)
 
@@ -217,7 +238,7 @@ class Form:
     questions: tuple[FormQuestion, ...]
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block (none)."""
         return ()
 
@@ -230,15 +251,15 @@ class Figure:
     caption: Inlines
     location: Location
 
-    def nested(self) -> tuple[tuple["Block", ...], ...]:
+    def nested(self) -> tuple[tuple[Block, ...], ...]:
         """Return the groups of blocks inside this block (none)."""
         return ()
 
 
-Block = Union[
-    Paragraph, BulletList, Checklist, Activity, Table, Quiz, QuizAnswers, Quote, GlossaryEntry,
-    Form, Figure,
-]
+Block = (
+    Paragraph | BulletList | Checklist | Activity | Table | Quiz | QuizAnswers | Quote
+    | GlossaryEntry | Form | Figure
+)
 
 # ---------------------------------------------------------------------------------------------
 # Sections and the document
@@ -268,7 +289,7 @@ class Section:
     kind: SectionKind
     number: str
     blocks: tuple[Block, ...]
-    children: tuple["Section", ...]
+    children: tuple[Section, ...]
     location: Location
     reviews: tuple[ReviewNote, ...] = ()
 
@@ -285,7 +306,7 @@ class Section:
             return f"{self.number}. {self.title}"
         return f"{self.number} {self.title}"
 
-    def walk(self) -> Iterator["Section"]:
+    def walk(self) -> Iterator[Section]:
         """Yield this section and every section inside it, in reading order."""
         yield self
         for child in self.children:

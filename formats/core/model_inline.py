@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 # ---------------------------------------------------------------------------------------------
 # Inline nodes
@@ -98,5 +98,5 @@ class MediumWords:
         return getattr(self, medium) if medium is not None else None
 
 
-Inline = Union[Text, Strong, Emphasis, Link, Image, LineBreak, MediumWords]
+Inline = Text | Strong | Emphasis | Link | Image | LineBreak | MediumWords
 Inlines = tuple[Inline, ...]

@@ -24,13 +24,25 @@ is. Only a section's own blocks are its passages, not its sub-sections'.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Figure, Form, GlossaryEntry, Paragraph, Quiz,
-    QuizAnswers, Quote, Section, Table,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Section,
+    Table,
 )
 
 PassageKind = Literal["heading", "paragraph", "item", "title", "row", "point", "question",

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    PAGE_NUMBER, Activity, Block, BulletList, Checklist, Emphasis, Figure, Form, GlossaryEntry,
-    Image, Inline, LineBreak, Link, Medium, MediumWords, Paragraph, Quiz, QuizAnswers, Quote,
-    Section, Strong, Table, Text,
+    PAGE_NUMBER,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Emphasis,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Medium,
+    MediumWords,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    Text,
 )
 
 

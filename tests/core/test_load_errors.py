@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -33,7 +33,8 @@ CASES = [
                                                "formats: [standard\n"),
                  "toolkit.yaml:10: invalid YAML: expected ',' or ']', but got ':'",
                  id="invalid-yaml"),
-    pytest.param(START, _insert_after("## Try it {#try-it}\n", "\n::: sidebar A note\nWords.\n:::\n"),
+    pytest.param(START, _insert_after("## Try it {#try-it}\n",
+                                      "\n::: sidebar A note\nWords.\n:::\n"),
                  f"{START}:37: unknown block type 'sidebar' (expected one of: activity, answers, "
                  "checklist, form, part, question, quiz, quote, review, table)",
                  id="unknown-block-type"),
@@ -46,10 +47,12 @@ CASES = [
     pytest.param(START, lambda text: text.replace("(#term-power)", "(#term-nowhere)"),
                  f"{START}:9: link to '#term-nowhere' but no section, quiz, entry or question has "
                  "that id", id="cross-reference-to-missing-id"),
-    pytest.param(START, _insert_after("## Try it {#try-it}\n", "\n![A chart](../pictures/chart.png)\n"),
+    pytest.param(START, _insert_after("## Try it {#try-it}\n",
+                                      "\n![A chart](../pictures/chart.png)\n"),
                  f"{START}:37: picture '../pictures/chart.png' does not exist",
                  id="missing-picture"),
-    pytest.param(START, _insert_after("## Try it {#try-it}\n", "\n![A chart](../../../chart.png)\n"),
+    pytest.param(START, _insert_after("## Try it {#try-it}\n",
+                                      "\n![A chart](../../../chart.png)\n"),
                  f"{START}:37: picture '../../../chart.png' is outside the source folder",
                  id="picture-outside-source"),
     pytest.param(START, lambda text: text + "\n## Nothing here {#nothing}\n",
@@ -71,7 +74,7 @@ def test_text_that_is_not_utf8_is_located(tmp_path: Path) -> None:
     source = tmp_path / "src"
     shutil.copytree(MINI_SOURCE, source)
     path = source / START
-    path.write_bytes(path.read_bytes().replace("Second point".encode(), b"Second caf\xe9 point"))
+    path.write_bytes(path.read_bytes().replace(b"Second point", b"Second caf\xe9 point"))
     with pytest.raises(SourceError) as raised:
         load(source)
     assert raised.value.problems == [f"{source}/{START}:12: text is not UTF-8 (byte 0xe9)"]

@@ -12,7 +12,15 @@ import pytest
 
 from formats.core.contract import Edition, ReadBack, standard_expected
 from formats.core.model import (
-    Document, Link, Location, Medium, MediumWords, Paragraph, Section, Strong, Text,
+    Document,
+    Link,
+    Location,
+    Medium,
+    MediumWords,
+    Paragraph,
+    Section,
+    Strong,
+    Text,
 )
 from formats.core.text import inline_text, missing_sentences, section_texts
 

@@ -10,30 +10,33 @@ from __future__ import annotations
 import re
 import shutil
 import zipfile
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from lxml import etree
-
-from tests.conftest import FIXTURES, ROOT
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject, NumberObject
 
 import build
 from formats.check.coverage import Status, judge
+from formats.core.contract import RenderError, RuleResult
+from formats.core.load import load
+from formats.core.model import Document
+from formats.core.text import normalise
 from formats.editions.easy_read import EDITION, expected
 from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read.parts import MAX_PAGES
 from formats.editions.easy_read.pdf import pdf_files, render_pdfs
 from formats.editions.easy_read.rules import (
-    html_pictures, initials_in, pdf_pages, pdf_text_size, source_rules,
+    html_pictures,
+    initials_in,
+    pdf_pages,
+    pdf_text_size,
+    source_rules,
 )
-from formats.core.load import load
-from formats.core.model import Document
-from formats.core.contract import RenderError, RuleResult
-from formats.core.text import normalise
+from tests.conftest import FIXTURES, ROOT
 
 FIXTURE = FIXTURES / "easy-read"
 

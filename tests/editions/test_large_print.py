@@ -4,6 +4,7 @@ size, position and text matrix), against the "Large print" rules of the project'
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -13,10 +14,10 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from formats.editions import large_print
-from formats.core.model import Document, Emphasis, Paragraph, Table, Text, walk_blocks
-from formats.editions.large_print.rules import pdf_file_rules
 from formats.core.contract import RuleResult
+from formats.core.model import Document, Emphasis, Paragraph, Table, Text, walk_blocks
+from formats.editions import large_print
+from formats.editions.large_print.rules import pdf_file_rules
 from formats.registry import edition as edition_named
 from tests.conftest import Builds
 
@@ -139,7 +140,7 @@ def test_lines_are_spaced_one_and_a_half(edition: tuple[Document, Path]) -> None
     gaps: list[float] = []
     for page in pages(path):
         bottoms = [line["bottom"] for line in page["lines"] if is_body_line(line)]
-        gaps.extend(round(later - earlier, 1) for earlier, later in zip(bottoms, bottoms[1:]))
+        gaps.extend(round(later - earlier, 1) for earlier, later in itertools.pairwise(bottoms))
     assert min(gaps) == 1.5 * BODY_SIZE
 
 
@@ -293,9 +294,9 @@ def with_emphasis(document: Document) -> Document:
     assert isinstance(paragraph, Paragraph)
     stressed = replace(paragraph, content=(Text("Plain and "), Emphasis((Text("stressed"),)),
                                            Text(" words.")))
-    section = replace(section, blocks=(stressed,) + section.blocks[1:])
-    chapter = replace(chapter, children=(section,) + chapter.children[1:])
-    return replace(document, chapters=(chapter,) + document.chapters[1:])
+    section = replace(section, blocks=(stressed, *section.blocks[1:]))
+    chapter = replace(chapter, children=(section, *chapter.children[1:]))
+    return replace(document, chapters=(chapter, *document.chapters[1:]))
 
 
 def fonts_of_word(path: Path, word: str) -> set[str]:

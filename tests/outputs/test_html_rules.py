@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from formats.core.model import Document
 from formats.core.contract import RuleResult
+from formats.core.model import Document
 from formats.outputs.html.rules import other_formats_statement, web_rules
 
 WEB_RULES = ["web/axe", "web/reflow-320", "web/words-whole-320", "web/text-spacing", "web/lang",
@@ -283,3 +283,14 @@ def test_chromium_that_does_not_start_fails(pages: Path) -> None:
         "one-format-name", "no-statement"])
 def test_statement_about_other_formats(text: str, said: str) -> None:
     assert other_formats_statement(text) == said
+
+
+def test_with_the_browser_rules_turned_off_each_page_is_a_warning_never_a_pass(
+        pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TOOLKIT_BROWSER_RULES", "0")
+    page = pages / "switched-off.html"
+    page.write_text("<!DOCTYPE html><html lang=\"en\"><title>t</title><p>x</p></html>",
+                    encoding="utf-8")
+    assert web_rules(page, "standard/html") == [RuleResult(
+        "web/chromium", str(page), False, "the browser rules are turned off "
+        "(TOOLKIT_BROWSER_RULES=0): this page was not checked in a browser", "warning")]

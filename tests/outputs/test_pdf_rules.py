@@ -1,34 +1,33 @@
-"""The PDF rules of the check (formats.outputs.pdf.rules) on built PDFs: every rule passes on the standard
-and large-print PDFs of the mini and the real toolkit, and each rule fails, with a message saying
-what it found, on a PDF made to break it (a built PDF edited with pypdf, or a small page printed
-with WeasyPrint through formats.outputs.pdf.writer)."""
+"""The PDF rules of the check (formats.outputs.pdf.rules) on built PDFs: every rule passes on the
+standard and large-print PDFs of the mini and the real toolkit, and each rule fails, with a
+message saying what it found, on a PDF made to break it (a built PDF edited with pypdf, or a
+small page printed with WeasyPrint through formats.outputs.pdf.writer)."""
 
 from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 from pypdf import PdfWriter
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
 import build
-from formats.editions import large_print
-from formats.core.names import TEMPLATES, slug
-from formats.outputs.html import print_page as print_html_page
-from formats.outputs.pdf import reader as pdf_reader
-from formats.outputs.pdf import writer as pdf_writer
-from formats.editions import standard
+from formats.core.contract import RuleResult
 from formats.core.model import Document
+from formats.core.names import TEMPLATES
+from formats.editions import large_print, standard
 from formats.editions.large_print.rules import PDF_RULES as LARGE_PRINT_RULES
 from formats.editions.large_print.rules import pdf_file_rules
+from formats.outputs.html import print_page as print_html_page
+from formats.outputs.pdf import writer as pdf_writer
 from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import PDF_RULES, pdf_rules
-from formats.core.contract import RuleResult
-from tests.helpers.pdf import outline_items
 from tests.conftest import MINI_SOURCE, Builds
+from tests.helpers.pdf import outline_items
 
 PDF_RULE_NAMES = [name for name, _ in PDF_RULES]
 # The large print rules, then the print layout rules measured on the same characters.
@@ -383,7 +382,8 @@ def print_page(tmp_path: Path, body: str, css: str = "") -> Path:
     html = (f'<html lang="en-GB"><head><title>Test page</title><style>'
             f"{print_html_page.atkinson_font_faces(italic=False)}\n"
             "@page { size: A4; margin: 2.5cm }\n"
-            f'body {{ font-family: "{print_html_page.ATKINSON_FAMILY}"; font-size: 18pt; line-height: 1.5 }}\n'
+            f'body {{ font-family: "{print_html_page.ATKINSON_FAMILY}"; font-size: 18pt; '
+            "line-height: 1.5 }\n"
             f"h1 {{ font-size: 24pt }}\n{css}</style></head><body>{body}</body></html>")
     return pdf_writer.write_pdf(html, tmp_path / "page.pdf", TEMPLATES)
 

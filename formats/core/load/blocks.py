@@ -7,9 +7,10 @@ write instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -19,7 +20,15 @@ from formats.core.load.markdown import first_line, typeset
 from formats.core.load.references import claim_id, split_id
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    Block, BulletList, Figure, GlossaryEntry, Image, Inline, ListItem, Location, Paragraph,
+    Block,
+    BulletList,
+    Figure,
+    GlossaryEntry,
+    Image,
+    Inline,
+    ListItem,
+    Location,
+    Paragraph,
 )
 
 if TYPE_CHECKING:

@@ -8,14 +8,24 @@ caption, a source, ``#quiz-id Title``). Its inner blocks are read through the
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from markdown_it.tree import SyntaxTreeNode
 
 from formats.core.load.forms import read_form
 from formats.core.load.references import add_answers, add_quiz, claim_id
 from formats.core.model import (
-    Activity, Block, Checklist, Inline, Location, Quiz, QuizAnswers, Quote, ReviewNote, Table,
+    Activity,
+    Block,
+    Checklist,
+    Inline,
+    Location,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    ReviewNote,
+    Table,
 )
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ Inline problems are reported at the location of the block they are in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
 
 from markdown_it.tree import SyntaxTreeNode
 
@@ -16,8 +16,17 @@ from formats.core.load.markdown import parse_inline, typeset
 from formats.core.load.references import link_to
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    PAGE_NUMBER, EasyReadPicture, Emphasis, Image, Inline, LineBreak, Link, Location,
-    MediumWords, Strong, Text,
+    PAGE_NUMBER,
+    EasyReadPicture,
+    Emphasis,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Location,
+    MediumWords,
+    Strong,
+    Text,
 )
 
 EXTERNAL_ADDRESS = re.compile(r"^(https?://|mailto:)")

@@ -13,8 +13,8 @@ it ends with a known top-level domain.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 MAX_WORDS = 8  # the most words a site is said in
 TOP_LEVEL = ("com", "org", "net", "edu", "gov", "int", "info", "biz", "scot", "wales", "cymru",

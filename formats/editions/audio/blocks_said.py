@@ -6,11 +6,24 @@ Raw words are the model's words with the audio's announcements around them; the
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
+from typing import TypeVar
 
 from formats.core.model import (
-    BulletList, Checklist, Document, Figure, Form, FormQuestion, GlossaryEntry, Inline, Paragraph,
-    Quiz, QuizAnswers, Quote, Table,
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Figure,
+    Form,
+    FormQuestion,
+    GlossaryEntry,
+    Inline,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
 )
 from formats.core.passages import Passage
 from formats.core.text import normalise
@@ -20,6 +33,19 @@ from formats.editions.audio.wording import Wording
 
 PAUSE_TO_ANSWER = "Pause the recording to think about your answers."
 _ENDS_SENTENCE = (".", "?", "!", ":")
+_Kind = TypeVar("_Kind", bound=Block)
+
+
+def _inside(passage: Passage, kind: type[_Kind]) -> _Kind:
+    """Return the block a passage is directly inside: a list for an item, a table for a row.
+
+    Raise TypeError when it is another kind of block (the passages were made wrong).
+    """
+    block = passage.within[-1].block
+    if not isinstance(block, kind):
+        raise TypeError(f"passage {passage.ref} is inside a {type(block).__name__}, not a "
+                        f"{kind.__name__}")
+    return block
 
 
 def labelled(label: str, value: str) -> str:
@@ -54,7 +80,7 @@ class BlockWords:
     def item(self, passage: Passage) -> str:
         first = passage.node.blocks[0]
         words = self.paragraph(first)
-        listed = passage.within[-1].block
+        listed = _inside(passage, BulletList)
         return f"{passage.number}. {words}" if listed.ordered else words
 
     def point(self, inlines: tuple[Inline, ...]) -> str:
@@ -63,7 +89,7 @@ class BlockWords:
     def row(self, passage: Passage) -> str:
         """Return a table row said by its header names: no empty cell, no cell equal to its
         header, and "Row N" only when the first column does not name the rows."""
-        table: Table = passage.within[-1].block
+        table = _inside(passage, Table)
         headers = [self.words(cell) for cell in table.header]
         said = [] if self._first_column_names_rows(table) else [f"Row {passage.number}."]
         for number, cell in enumerate(passage.node):

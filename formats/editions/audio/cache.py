@@ -68,7 +68,7 @@ def _write(path: Path, data: bytes) -> None:
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
-    os.replace(temporary, path)
+    Path(temporary).replace(path)
 
 
 def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:

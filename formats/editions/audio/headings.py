@@ -23,7 +23,7 @@ class Place:
     among that section's sections (1-based)."""
 
     section: Section
-    parent: "Place | None"
+    parent: Place | None
     position: int
 
 

@@ -17,6 +17,7 @@ before the lexicon is applied.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from formats.core.model import LexiconEntry
@@ -79,9 +80,9 @@ class Lexicon:
             if index is None:  # a match-case entry met with other capitals
                 return written
             said = chr(_MARK_BASE + index)
-            if written.endswith(".") and not self.entries[index][1].words.endswith("."):
-                if not _SENTENCE_GOES_ON.match(text[match.end():]):
-                    said += "."
+            if (written.endswith(".") and not self.entries[index][1].words.endswith(".")
+                    and not _SENTENCE_GOES_ON.match(text[match.end():])):
+                said += "."
             return said
 
         return self.pattern.sub(replace, text)
@@ -99,7 +100,7 @@ class Lexicon:
         """Return ``text`` with every written form replaced by its words."""
         return self.words(self.mark(text))
 
-    def _unmark(self, text: str, form) -> str:  # noqa: ANN001
+    def _unmark(self, text: str, form: Callable[[Said], str]) -> str:
         if not self.entries:
             return text
         return re.sub(f"[{chr(_MARK_BASE)}-{chr(_MARK_BASE + len(self.entries) - 1)}]",

@@ -1,30 +1,39 @@
-"""Build the audio edition: synthesise the sections, then the opening, then write every file."""
+"""Build the audio edition: synthesise the sections (and the Easy Read text's), then the
+opening, then write every file."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from formats.core.model import Document
 from formats.core.names import slug
 from formats.editions.audio import cache
+from formats.editions.audio.easy_read_make import write_easy_read
+from formats.editions.audio.easy_read_spoken import easy_read_script
 from formats.editions.audio.files import (
-    IDENTIFIER_TAG, LEAD_TAG, OPENING_ID, OPENING_STEM, PASSAGES_FILE, PLAYLIST_SUFFIX, RATE_TAG,
-    SOURCE_TAG, TAIL_TAG, book_path, contents_id, track_stem, transcript_of,
+    EASY_READ_FOLDER,
+    OPENING_ID,
+    OPENING_STEM,
+    book_path,
+    contents_id,
+    track_stem,
 )
 from formats.editions.audio.headings import Place, chapter_label, places
 from formats.editions.audio.links import write_links
 from formats.editions.audio.opening import LINKS_FILE, opening
-from formats.editions.audio.settings import LEAD_SILENCE_S, SAMPLE_RATE, TAIL_SILENCE_S, Settings
+from formats.editions.audio.settings import Settings, easy_read_settings
 from formats.editions.audio.spoken import SpokenSection, full_script
-from formats.editions.audio.synth import Clip, make_clips
-from formats.outputs.mp3.encode import with_info_frame
-from formats.outputs.mp3.id3 import TOC_ID, Chapter, Contents
-from formats.outputs.mp3.stream import frames_seconds
-from formats.outputs.mp3.tags import BookFacts, tag_book, tag_track
-
-_LANGUAGES = {"en": "eng", "gd": "gla", "cy": "cym"}
+from formats.editions.audio.synth import Clip, make_clip_groups, make_clips
+from formats.editions.audio.writing import (
+    Track,
+    book_facts,
+    write_book,
+    write_passages,
+    write_playlist,
+    write_track,
+)
+from formats.outputs.mp3.id3 import TOC_ID, Contents
 
 
 @dataclass(frozen=True)
@@ -34,38 +43,42 @@ class AudioBuild:
     files: list[Path]
     synthesised: list[str]  # section ids, plus OPENING_ID when the opening was made
     spoken: list[SpokenSection]  # the opening first, then every section
-
-
-@dataclass(frozen=True)
-class _Track:
-    spoken: SpokenSection
-    clip: Clip
-    stem: str
+    # the Easy Read audio's tracks synthesised (ids), and what it says (the opening first)
+    easy_read_synthesised: list[str] = field(default_factory=list)
+    easy_read: list[SpokenSection] = field(default_factory=list)
 
 
 def build(document: Document, out_dir: Path, settings: Settings) -> AudioBuild:
-    """Write the audio edition of ``document`` into ``out_dir``; return what was done.
+    """Write the audio edition of ``document`` into ``out_dir`` (with the Easy Read audio in
+    its ``easy-read`` folder when the document has an Easy Read text); return what was done.
 
     Raise RenderError when an engine fails.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     said = full_script(document)
     sections = said.sections
-    clips = make_clips(sections, settings)
+    easy = easy_read_script(document)
+    slower = easy_read_settings(settings)
+    clips, easy_clips = make_clip_groups([(sections, settings), (easy, slower)])
     body = sum(clips.by_id[section.id].seconds for section in sections)
     first, first_clip, opening_made = _make_opening(document, body, settings, bool(said.links))
-    tracks = [_Track(first, first_clip, OPENING_STEM)] + [
-        _Track(section, clips.by_id[section.id], track_stem(section.index, section.id))
+    tracks = [Track(first, first_clip, OPENING_STEM)] + [
+        Track(section, clips.by_id[section.id], track_stem(section.index, section.id))
         for section in sections]
-    facts = _facts(document, settings)
+    facts = book_facts(document, settings)
     written = [path for track in tracks
-               for path in _write_track(out_dir, track, facts, len(tracks))]
-    written += _write_book(out_dir, tracks, facts, places(document))
-    written.append(_write_playlist(out_dir, tracks, slug(document.meta.title)))
-    written.append(_write_passages(out_dir, tracks))
+               for path in write_track(out_dir, track, facts, len(tracks))]
+    written += write_book(book_path(out_dir, facts.title), tracks, facts,
+                          book_contents(facts.title, places(document)))
+    written.append(write_playlist(out_dir, tracks, slug(document.meta.title)))
+    written.append(write_passages(out_dir, tracks))
     written.append(write_links(out_dir / LINKS_FILE, document, said.links))
+    if easy:
+        written += write_easy_read(out_dir / EASY_READ_FOLDER, document, easy, easy_clips,
+                                   slower)
     cache.prune(settings.cache)
-    return AudioBuild(written, clips.synthesised + opening_made, [first, *sections])
+    return AudioBuild(written, clips.synthesised + opening_made, [first, *sections],
+                      easy_clips.synthesised, easy)
 
 
 def _make_opening(document: Document, body_seconds: float, settings: Settings,
@@ -88,44 +101,6 @@ def _make_opening(document: Document, body_seconds: float, settings: Settings,
     return first, make_clips([first], settings).by_id[first.id], made
 
 
-def _facts(document: Document, settings: Settings) -> BookFacts:
-    language = _LANGUAGES.get(document.meta.language.split("-")[0].lower(), "eng")
-    return BookFacts(document.meta.title, document.meta.publisher, language, {
-        SOURCE_TAG: document.source_hash, IDENTIFIER_TAG: document.meta.identifier,
-        RATE_TAG: str(settings.rate), LEAD_TAG: f"{LEAD_SILENCE_S:g}",
-        TAIL_TAG: f"{TAIL_SILENCE_S:g}", "engine": settings.engine, "voice": settings.voice})
-
-
-def _write_track(out_dir: Path, track: _Track, facts: BookFacts, total: int) -> list[Path]:
-    """Write one per-section MP3 (with its tags) and its transcript; return both paths."""
-    mp3 = out_dir / f"{track.stem}.mp3"
-    mp3.write_bytes(with_info_frame(track.clip.audio))
-    tag_track(mp3, facts, track.spoken.label, track.spoken.index + 1, total)
-    transcript = transcript_of(mp3)
-    transcript.write_text(track.spoken.text + "\n", encoding="utf-8")
-    return [mp3, transcript]
-
-
-def _write_book(out_dir: Path, tracks: list[_Track], facts: BookFacts,
-                sections: list[Place]) -> list[Path]:
-    """Write the whole book: every clip in order, a chapter each, and a table of contents per
-    chapter (and per section with sections in it); return it and its transcript."""
-    chapters: list[Chapter] = []
-    frames_before = 0
-    for track in tracks:
-        start = _milliseconds(frames_before)
-        frames_before += track.clip.frame_count
-        chapters.append(Chapter(track.spoken.id, track.spoken.label, start,
-                                _milliseconds(frames_before)))
-    book = book_path(out_dir, facts.title)
-    book.write_bytes(with_info_frame(b"".join(track.clip.audio for track in tracks)))
-    tag_book(book, facts, chapters, book_contents(facts.title, sections))
-    transcript = transcript_of(book)
-    transcript.write_text("\n\n".join(track.spoken.text for track in tracks) + "\n",
-                          encoding="utf-8")
-    return [book, transcript]
-
-
 def book_contents(title: str, sections: list[Place]) -> Contents:
     """Return the book's table of contents: the opening, then a table of contents for each
     chapter holding its own chapter mark and its sections (a section with sections in it has
@@ -146,35 +121,3 @@ def book_contents(title: str, sections: list[Place]) -> Contents:
                                                   if place.parent is None)))
 
 
-def _milliseconds(frame_count: int) -> int:
-    return round(frames_seconds(frame_count, SAMPLE_RATE) * 1000)
-
-
-def _write_playlist(out_dir: Path, tracks: list[_Track], name: str) -> Path:
-    """Write the M3U8 playlist of the per-section files, in reading order; return its path."""
-    lines = ["#EXTM3U"]
-    for track in tracks:
-        lines.append(f"#EXTINF:{round(track.clip.seconds)},{track.spoken.label}")
-        lines.append(f"{track.stem}.mp3")
-    playlist = out_dir / f"{name}{PLAYLIST_SUFFIX}"
-    playlist.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return playlist
-
-
-def _write_passages(out_dir: Path, tracks: list[_Track]) -> Path:
-    """Write passages.json: for every per-section file, where it starts in the whole book and
-    each passage's ref, start and end (seconds in that file) and what is said; return it."""
-    files = []
-    book_start = 0.0
-    for track in tracks:
-        files.append({
-            "file": f"{track.stem}.mp3", "section": track.spoken.id,
-            "book_start": round(book_start, 3),
-            "passages": [{"ref": passage.ref, "start": start, "end": end, "text": passage.text}
-                         for passage, (start, end) in zip(track.spoken.passages,
-                                                          track.clip.spans)]})
-        book_start += track.clip.seconds
-    path = out_dir / PASSAGES_FILE
-    path.write_text(json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=1)
-                    + "\n", encoding="utf-8")
-    return path

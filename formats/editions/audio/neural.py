@@ -56,14 +56,14 @@ def _model(voice: str) -> Any:
     had."""
     if voice not in _MODELS:
         try:
-            from hibari import Hibari
+            from hibari import Hibari  # type: ignore[import-untyped]  # hibari has no types
         except ImportError as error:
             raise RenderError("audio: the hibari engine needs the hibari-tts package (pip "
                               "install 'hibari-tts==0.2.1', or this project's 'neural' "
                               "extra)") from error
         try:
             _MODELS[voice] = Hibari(voice=voice)
-        except Exception as error:  # noqa: BLE001 (a download or model error of any kind)
+        except Exception as error:  # a download or model error of any kind
             raise RenderError(f"audio: hibari cannot load the voice '{voice}' ({error}); the "
                               f"voice inside the package is '{DEFAULT_VOICE}'") from error
     return _MODELS[voice]

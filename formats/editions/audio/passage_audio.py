@@ -11,6 +11,7 @@ Every piece is trimmed of its silence and the pieces are joined with the exact p
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -57,7 +58,7 @@ def _in_one_run(engine: Engine, texts: list[str], folder: Path,
     if len(breaks) != len(texts) - 1:
         return None
     cuts = [0, *((start + end) // 2 for start, end in breaks), samples.size]
-    return [trim_silence(samples[start:end]) for start, end in zip(cuts, cuts[1:])]
+    return [trim_silence(samples[start:end]) for start, end in pairwise(cuts)]
 
 
 def long_silences(samples: np.ndarray, seconds: float, sample_rate: int,
@@ -66,7 +67,7 @@ def long_silences(samples: np.ndarray, seconds: float, sample_rate: int,
     between sounds (not at the very start or end)."""
     quiet = np.abs(samples) <= 10 ** (threshold_dbfs / 20)
     edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
-    runs = zip(edges[::2], edges[1::2])
+    runs = zip(edges[::2], edges[1::2], strict=True)  # a quiet run starts and ends
     return [(int(start), int(end)) for start, end in runs
             if end - start >= seconds * sample_rate and start > 0 and end < samples.size]
 
@@ -78,9 +79,9 @@ def join(pieces: list[np.ndarray], pauses: list[float],
     parts: list[np.ndarray] = []
     spans: list[tuple[float, float]] = []
     at = 0
-    for number, (piece, pause) in enumerate(zip(pieces, pauses)):
+    for number, (piece, pause) in enumerate(zip(pieces, pauses, strict=False)):
         spans.append((at / sample_rate, (at + piece.size) / sample_rate))
-        gap = np.zeros(int(round(pause * sample_rate)) if number < len(pieces) - 1 else 0)
+        gap = np.zeros(round(pause * sample_rate) if number < len(pieces) - 1 else 0)
         parts += [piece, gap]
         at += piece.size + gap.size
     return (np.concatenate(parts) if parts else np.zeros(0)), spans

@@ -14,6 +14,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from formats.core.contract import RuleResult
@@ -51,11 +53,12 @@ def expected_passages(document: Document) -> dict[str, list[tuple[str, float]]]:
     return found
 
 
-def passages_result(document: Document, out_dir: Path, tracks: list[Path],
-                    durations: dict[Path, float]) -> RuleResult:
-    """Return ``audio/passages``: passages.json matches the files and the model's passages."""
+def passages_result(expected: dict[str, list[tuple[str, float]]], out_dir: Path,
+                    tracks: list[Path], durations: dict[Path, float]) -> RuleResult:
+    """Return ``audio/passages``: passages.json in ``out_dir`` matches the files ``tracks``
+    and, for each section (or Easy Read part), the refs of ``expected`` (from the model, as
+    :func:`expected_passages` gives them)."""
     files, problems = read_passages(out_dir)
-    expected = expected_passages(document)
     names = [track.name for track in tracks]
     if not problems and list(files) != names:
         problems.append(f"{PASSAGES_FILE} lists {len(files)} files, not the {len(names)} "
@@ -76,7 +79,7 @@ def passages_result(document: Document, out_dir: Path, tracks: list[Path],
                                     "each timed in order within its file")
 
 
-def _few(refs: list[object]) -> str:
+def _few(refs: Sequence[object]) -> str:
     return ", ".join(str(ref) for ref in refs[:3]) + (" ..." if len(refs) > 3 else "")
 
 
@@ -93,12 +96,12 @@ def _timing_problems(name: str, listed: list[dict], seconds: float | None) -> li
     return problems
 
 
-def pause_results(document: Document, out_dir: Path,
+def pause_results(expected: dict[str, list[tuple[str, float]]], out_dir: Path,
                   measured: dict[Path, Measurement | DecodeError]) -> list[RuleResult]:
     """Return ``audio/pauses`` for every per-section file (not the opening) that was measured
-    and is listed in passages.json."""
+    and is listed in passages.json, ``expected`` giving each section's refs and pauses (as
+    :func:`expected_passages` does)."""
     files, _ = read_passages(out_dir)
-    expected = expected_passages(document)
     results = []
     for path, measurement in measured.items():
         section_id = path.stem.split("-", 1)[1] if "-" in path.stem else ""
@@ -122,7 +125,7 @@ def _pause_problems(listed: list[dict], pauses: dict[str, float],
     table's (its passage's ref and how long it lasts)."""
     problems: list[str] = []
     closest: tuple[str, float] | None = None
-    for before, after in zip(listed, listed[1:]):
+    for before, after in pairwise(listed):
         ref = str(before.get("ref"))
         wanted = pauses.get(ref, 0.0)
         gap_start, gap_end = float(before["end"]), float(after["start"])

@@ -23,6 +23,9 @@ PAUSES: dict[str, float] = {  # seconds of silence after a passage of each kind
     "figure": 0.75,
     "end": 0.9,  # after the last passage of a list, a table, a quiz...
 }
+# The Easy Read text is said more slowly, with longer pauses: after a part's heading (or the word
+# list's), and after each row, word-list entry or sentence of its opening.
+EASY_READ_PAUSES: dict[str, float] = {"heading": 1.5, "row": 1.0}
 LONGEST_SPEECH_PAUSE_S = 0.5  # an engine's own pauses are shorter than every pause above
 TOLERANCE_S = 0.06  # a measured pause may be this much shorter than the table's
 

@@ -10,6 +10,7 @@ what the audio reads as a table. ``PRINT_ONLY`` lists the words a transcript mus
 from __future__ import annotations
 
 import re
+from functools import partial
 
 PRINT_ONLY = ("page", "pages", "below", "overleaf", "circle", "tick", "ticks", "ticking",
               "underline")
@@ -41,7 +42,7 @@ _PICTURE_WORD = re.compile(r"\b(?:a |the )?(?:diagram|chart|figure|picture|graph
 def adapt(text: str) -> str:
     """Return ``text`` with its print-only phrases said for a listener."""
     for pattern, said in _REWRITES:
-        text = pattern.sub(lambda match, said=said: _keep_capital(match, said), text)
+        text = pattern.sub(partial(_keep_capital, said=said), text)
     return text
 
 

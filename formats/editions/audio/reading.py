@@ -5,6 +5,9 @@ are the book's chapter ids (CHAP) and the per-section files' names, titles are t
 TIT2 frames, durations are what mutagen reads from the MP3 streams, and the speaking rate and
 silences are the book's own TXXX tags. The transcript beside a file is used only to count the
 words said, to judge whether the file's length is plausible.
+
+The Easy Read audio, in the ``easy-read`` folder when there is one, is read the same way as a
+second output, ``audio/easy-read-mp3``, whose sections are its parts (and the word list).
 """
 
 from __future__ import annotations
@@ -13,14 +16,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError, MPEGInfo
+from mutagen.mp3 import BitrateMode, HeaderNotFoundError
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.editions.audio.files import (
-    LEAD_TAG, OPENING_ID, OPENING_STEM, PLAYLIST_SUFFIX, RATE_TAG, TAIL_TAG, find_book,
-    section_id_of, transcript_of,
+    EASY_READ_FOLDER,
+    EASY_READ_OUTPUT,
+    LEAD_TAG,
+    OPENING_ID,
+    OPENING_STEM,
+    PLAYLIST_SUFFIX,
+    RATE_TAG,
+    TAIL_TAG,
+    find_book,
+    section_id_of,
+    transcript_of,
 )
 from formats.outputs.mp3.id3 import Chapter
+from formats.outputs.mp3.stream import MpegStream, mpeg_stream
 from formats.outputs.mp3.tags_reader import BookTags, read_book_tags, read_title
 
 OUTPUT = "audio/mp3"
@@ -56,9 +69,25 @@ class _Findings:
 
 
 def read_back(out_dir: Path) -> list[ReadBack]:
-    """Return the sections found in the audio edition's files, with what is wrong with each."""
+    """Return the sections found in the audio edition's files, with what is wrong with each:
+    ``audio/mp3``, and ``audio/easy-read-mp3`` (the parts) when there is an ``easy-read``
+    folder."""
     if not out_dir.is_dir():
         return [ReadBack(OUTPUT, {}, (f"{out_dir} does not exist",))]
+    found = [read_recording(out_dir, OUTPUT)]
+    if (out_dir / EASY_READ_FOLDER).is_dir():
+        found.append(read_recording(out_dir / EASY_READ_FOLDER, EASY_READ_OUTPUT,
+                                    with_text=True))
+    return found
+
+
+def read_recording(out_dir: Path, output: str, with_text: bool = False) -> ReadBack:
+    """Return the output ``output``: the sections (or parts) found in the recording whose files
+    are in ``out_dir`` (its tracks, whole book and playlist), with what is wrong with each.
+
+    With ``with_text``, each section's text is its track's transcript ("" without one), so
+    that the check looks for its sentences there; else, or without a track (a problem already),
+    it is None."""
     problems: list[str] = []
     book = find_book(out_dir)
     tags = read_book_tags(book) if book else BookTags([], False, {}, [])
@@ -81,9 +110,17 @@ def read_back(out_dir: Path) -> list[ReadBack]:
         _judge_chapter(chapters.get(section_id), findings, book)
         _judge_track(tracks.get(section_id), findings, pace)
         _compare(chapters.get(section_id), tracks.get(section_id), findings)
-        found[section_id] = FoundSection(section_id, findings.title, None,
+        track = tracks.get(section_id)
+        text = _transcript(track) if with_text and track is not None else None
+        found[section_id] = FoundSection(section_id, findings.title, text,
                                          tuple(findings.problems), findings.file)
-    return [ReadBack(OUTPUT, found, tuple(problems))]
+    return ReadBack(output, found, tuple(problems))
+
+
+def _transcript(track: Path) -> str:
+    """Return the transcript beside a track ("" when there is none)."""
+    transcript = transcript_of(track)
+    return transcript.read_text(encoding="utf-8") if transcript.is_file() else ""
 
 
 def _pace(extra: dict[str, str], problems: list[str]) -> Pace | None:
@@ -152,7 +189,7 @@ def _judge_track(track: Path | None, findings: _Findings, pace: Pace | None) -> 
     findings.file = track.name
     findings.title = findings.title or read_title(track)
     try:
-        info = MP3(track).info
+        info = mpeg_stream(track)
     except HeaderNotFoundError:
         findings.problems.append(f"{track.name} holds no MP3 audio")
         return
@@ -166,7 +203,7 @@ def _judge_track(track: Path | None, findings: _Findings, pace: Pace | None) -> 
             findings.problems.append(f"{track.name}: {problem}")
 
 
-def _format_problems(name: str, info: MPEGInfo) -> list[str]:
+def _format_problems(name: str, info: MpegStream) -> list[str]:
     """Return what is wrong with a file's format: not mono, not CBR, under 64 kbps, odd rate."""
     problems = []
     if info.channels != 1:
@@ -224,6 +261,6 @@ def _compare(chapter: Chapter | None, track: Path | None, findings: _Findings) -
 
 def _stream_seconds(path: Path) -> float | None:
     try:
-        return float(MP3(path).info.length)
+        return float(mpeg_stream(path).length)
     except HeaderNotFoundError:
         return None

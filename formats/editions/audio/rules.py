@@ -17,7 +17,8 @@ frame by frame by the MP3 rules of :mod:`formats.outputs.mp3.rules` (``audio/lou
 - ``audio/opening`` and ``audio/closing``: see :mod:`formats.editions.audio.opening_rules`;
 - ``audio/passages`` and ``audio/pauses``: see :mod:`formats.editions.audio.pause_rules`;
 - ``audio/addresses``, ``audio/print-words``, ``audio/table-cells`` and ``audio/lexicon`` on
-  every transcript: see :mod:`formats.editions.audio.speech_rules`.
+  every transcript: see :mod:`formats.editions.audio.speech_rules`;
+- the Easy Read audio's rules are :mod:`formats.editions.audio.easy_read_rules`.
 
 A file that cannot be read or decoded is one failed ``audio/file`` result instead of its
 measured rules, never a skip.
@@ -25,23 +26,27 @@ measured rules, never a skip.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from mutagen import MutagenError
-from mutagen.id3 import CHAP, CTOC, ID3, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import ID3, CTOCFlags, ID3NoHeaderError
 
 from formats.core.contract import RuleResult
 from formats.core.model import Document, Section
 from formats.core.text import normalise
 from formats.editions.audio.files import OPENING_ID, PLAYLIST_SUFFIX, TRACK_PATTERN, find_book
 from formats.editions.audio.opening_rules import closing_result, opening_result
-from formats.editions.audio.pause_rules import passages_result, pause_results
+from formats.editions.audio.pause_rules import (
+    expected_passages,
+    passages_result,
+    pause_results,
+)
 from formats.editions.audio.speech_rules import speech_results
 from formats.outputs.mp3.measure import Measurement, measure_files
 from formats.outputs.mp3.rules import file_results
 from formats.outputs.mp3.stream import DecodeError, mp3_seconds
-
-
+from formats.outputs.mp3.tags_reader import ChapterFrame, TocFrame
 
 # ---------------------------------------------------------------------------------------------
 # The book's chapters
@@ -104,7 +109,7 @@ def chapter_problems(document: Document, book: Path) -> list[str]:
 Shape = tuple  # a table of contents read as nested tuples of chapter ids
 
 
-def _shape(toc: CTOC, tocs: dict[str, CTOC], seen: set[str]) -> Shape:
+def _shape(toc: TocFrame, tocs: dict[str, TocFrame], seen: set[str]) -> Shape:
     """Return a table of contents as nested tuples: a chapter's id, or a tuple for a table of
     contents inside it."""
     seen.add(toc.element_id)
@@ -134,21 +139,21 @@ def _nesting_problems(document: Document, found: Shape) -> list[str]:
     found = found if found[:1] == (OPENING_ID,) else (OPENING_ID, *found)
     if found == wanted:
         return []
-    differing = next((w for w, f in zip(wanted, found) if w != f), wanted[-1])
+    differing = next((w for w, f in zip(wanted, found, strict=False) if w != f), wanted[-1])
     first = differing[0] if isinstance(differing, tuple) else differing
     return [f"the tables of contents do not nest the sections as the document does (first "
             f"at '{first}'): one per chapter, and one per section with sections, each listing "
             "its own chapter first"]
 
 
-def _timing_problems(marks: list[CHAP], book: Path) -> list[str]:
+def _timing_problems(marks: list[ChapterFrame], book: Path) -> list[str]:
     """Return chapters that start before the one before them or after the book ends."""
     problems = [f"chapter '{mark.element_id}' starts at {mark.start_time / 1000:.1f} s, before "
                 f"chapter '{before.element_id}' ({before.start_time / 1000:.1f} s)"
-                for before, mark in zip(marks, marks[1:]) if mark.start_time < before.start_time]
+                for before, mark in pairwise(marks) if mark.start_time < before.start_time]
     seconds = mp3_seconds(book)
     if seconds is None:
-        return problems + [f"{book.name} holds no MP3 audio"]
+        return [*problems, f"{book.name} holds no MP3 audio"]
     late = [mark for mark in marks if mark.start_time / 1000 > seconds]
     problems += [f"chapter '{mark.element_id}' starts at {mark.start_time / 1000:.1f} s, after "
                  f"the end of the book ({seconds:.1f} s)" for mark in late]
@@ -183,10 +188,10 @@ def playlist_result(out_dir: Path, tracks: list[Path]) -> RuleResult:
     files that exist."""
     playlists = sorted(out_dir.glob(f"*{PLAYLIST_SUFFIX}"))
     if len(playlists) != 1:
-        names = ", ".join(path.name for path in playlists)
+        found = ", ".join(path.name for path in playlists)
         return RuleResult("audio/playlist", out_dir.name, False,
                           f"{len(playlists)} playlists (*{PLAYLIST_SUFFIX}), not 1"
-                          + (f": {names}" if names else ""))
+                          + (f": {found}" if found else ""))
     (playlist,) = playlists
     lines = playlist.read_text(encoding="utf-8-sig").splitlines()
     entries = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
@@ -228,7 +233,7 @@ def rules(document: Document, out_dir: Path) -> list[RuleResult]:
     results += [result for path in files for result in file_results(path, measured[path])]
     on_tracks = {path: measured[path] for path in tracks}
     return results + edition_rules(document, out_dir, on_tracks) + pause_results(
-        document, out_dir, on_tracks)
+        expected_passages(document), out_dir, on_tracks)
 
 
 def edition_rules(document: Document, out_dir: Path,
@@ -242,5 +247,5 @@ def edition_rules(document: Document, out_dir: Path,
                  if isinstance(found, Measurement)}
     return [chapters_result(document, book, out_dir), playlist_result(out_dir, tracks),
             opening_result(document, tracks, book), closing_result(document, tracks),
-            passages_result(document, out_dir, tracks, durations),
+            passages_result(expected_passages(document), out_dir, tracks, durations),
             *speech_results(document, out_dir)]

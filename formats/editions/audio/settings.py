@@ -25,6 +25,7 @@ espeak-ng, a voice it does not have is an error that names the English voices it
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -32,13 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RenderError
-from formats.outputs.mp3.encode import Encoding, Mastering
+from formats.outputs.mp3.mastering import Encoding, Mastering
 
 ENGINES = ("espeak-ng", "pyttsx3", "hibari")
 DEFAULT_VOICE = "en-gb"
 SUGGESTED_VOICES = ("en-gb", "en-gb-scotland", "en-gb-x-rp")  # espeak-ng's British voices
 DEFAULT_RATE = 160
 RATE_RANGE = (80, 400)
+EASY_READ_RATE = 7 / 8  # the Easy Read text is said at 7/8 of the rate: 140 words a minute
 
 # The audio every file is made to (standards.md, Audio).
 SAMPLE_RATE = 22050  # Hz: espeak-ng's own rate, one of the two the standard allows
@@ -74,6 +76,11 @@ class Settings:
                 "sample_rate": SAMPLE_RATE, "bitrate": BITRATE_KBPS, "lufs": TARGET_LUFS,
                 "ceiling": PEAK_CEILING_DBTP, "lead": LEAD_SILENCE_S, "tail": TAIL_SILENCE_S,
                 "quality": MP3_QUALITY, "version": PROCESSING_VERSION}
+
+
+def easy_read_settings(settings: Settings) -> Settings:
+    """Return the settings the Easy Read text is said with: the same, at 7/8 of the rate."""
+    return dataclasses.replace(settings, rate=round(settings.rate * EASY_READ_RATE))
 
 
 def default_engine() -> str:

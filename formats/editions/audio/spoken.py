@@ -13,13 +13,27 @@ the pause of :mod:`formats.editions.audio.pauses`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from itertools import pairwise
+from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Document, Figure, Form, GlossaryEntry, Paragraph, Quiz,
-    QuizAnswers, Quote, Table, walk_blocks,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
+    walk_blocks,
 )
 from formats.core.passages import Passage, section_passages
 from formats.core.text import normalise
@@ -148,7 +162,7 @@ def _before_tables(blocks: tuple[Block, ...]) -> set[int]:
     found: set[int] = set()
     groups = [blocks] + [group for block in walk_blocks(blocks) for group in block.nested()]
     for group in groups:
-        for before, after in zip(group, group[1:]):
+        for before, after in pairwise(group):
             if isinstance(before, Paragraph) and isinstance(after, Table):
                 found.add(id(before))
     return found

@@ -72,17 +72,28 @@ def make_clips(sections: list[SpokenSection], settings: Settings) -> Clips:
 
     Raise RenderError when an engine fails.
     """
-    jobs = {section.id: job_of(section, settings) for section in sections}
-    todo: dict[str, Job] = {}
-    for section in sections:
-        job = jobs[section.id]
-        if cache.lookup(settings.cache, job.cache_key) is None:
-            todo.setdefault(job.cache_key, job)
-    _synthesise_all(list(todo.values()), settings)
-    clips = {section.id: _clip(cache.entry(settings.cache, jobs[section.id].cache_key))
-             for section in sections}
-    made = [section.id for section in sections if jobs[section.id].cache_key in todo]
-    return Clips(clips, made)
+    return make_clip_groups([(sections, settings)])[0]
+
+
+def make_clip_groups(groups: list[tuple[list[SpokenSection], Settings]]) -> list[Clips]:
+    """Return the audio of each group of sections, each group said with its own settings (the
+    Easy Read text more slowly): from the cache, or synthesised, all groups' sections on the
+    same workers, then cached. Raise RenderError when an engine fails."""
+    jobs = [{section.id: job_of(section, settings) for section in sections}
+            for sections, settings in groups]
+    todo: dict[str, tuple[Job, Settings]] = {}
+    for (_, settings), group_jobs in zip(groups, jobs, strict=True):
+        for job in group_jobs.values():
+            if cache.lookup(settings.cache, job.cache_key) is None:
+                todo.setdefault(job.cache_key, (job, settings))
+    _synthesise_all(list(todo.values()))
+    found = []
+    for (sections, settings), group_jobs in zip(groups, jobs, strict=True):
+        clips = {section.id: _clip(cache.entry(settings.cache, group_jobs[section.id].cache_key))
+                 for section in sections}
+        made = [section.id for section in sections if group_jobs[section.id].cache_key in todo]
+        found.append(Clips(clips, made))
+    return found
 
 
 def _clip(path: Path) -> Clip:
@@ -96,18 +107,20 @@ def _clip(path: Path) -> Clip:
     return Clip(audio, len(frames(audio)), tuple((start, end) for start, end in spans))
 
 
-def _synthesise_all(jobs: list[Job], settings: Settings) -> None:
-    """Make and cache the audio of ``jobs``, longest first, on up to ``workers`` processes."""
-    jobs = sorted(jobs, key=lambda job: sum(len(text) for text in job.texts), reverse=True)
-    workers = min(settings.workers, len(jobs))
+def _synthesise_all(jobs: list[tuple[Job, Settings]]) -> None:
+    """Make and cache the audio of ``jobs`` (each with its settings), longest first, on up to
+    ``workers`` processes (the most any job's settings allow)."""
+    jobs = sorted(jobs, key=lambda job: sum(len(text) for text in job[0].texts), reverse=True)
+    workers = min(max((settings.workers for _, settings in jobs), default=1), len(jobs))
     if workers <= 1:
-        for job in jobs:
+        for job, settings in jobs:
             synthesise_section(job, settings)
         return
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for future in [pool.submit(synthesise_section, job, settings) for job in jobs]:
+            for future in [pool.submit(synthesise_section, job, settings)
+                           for job, settings in jobs]:
                 future.result()
     except BrokenProcessPool as error:
         raise RenderError(f"audio: a synthesis worker stopped unexpectedly ({error})") from error

@@ -8,12 +8,20 @@ A :class:`Line` is one passage as the transcript shows it (``text``) and as the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Emphasis, Image, Inline, LineBreak, Link, MediumWords, Strong, Text,
+    Emphasis,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    MediumWords,
+    Strong,
+    Text,
 )
 from formats.editions.audio.addresses import ADDRESS, find_addresses, say_addresses
 from formats.editions.audio.clean import clean

@@ -17,8 +17,8 @@ may come back changed, so that a broken translation cannot hide behind the compa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from formats.core.contract import Edition, Expected, ReadBack, RuleResult
 from formats.core.model import Document

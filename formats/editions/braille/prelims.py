@@ -4,7 +4,7 @@ section's braille page."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from formats.core.model import Document, Figure, Table, walk_blocks
 from formats.editions.braille.transcribe import words

@@ -12,14 +12,34 @@ are their words, with the address in brackets after them when the words do not s
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Document, Emphasis, Figure, Form, GlossaryEntry, Image,
-    Inlines, LineBreak, Link, MediumWords, Paragraph, Quiz, QuizAnswers, Quote, Section, Strong,
-    Table, Text,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Document,
+    Emphasis,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Image,
+    Inlines,
+    LineBreak,
+    Link,
+    MediumWords,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Section,
+    Strong,
+    Table,
+    Text,
 )
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
@@ -102,7 +122,7 @@ class Context:
     depth: int
     labels: Mapping[str, str]
 
-    def deeper(self) -> "Context":
+    def deeper(self) -> Context:
         return Context(self.depth + 1, self.labels)
 
     @property
@@ -165,12 +185,16 @@ def _quiz(block: Quiz, context: Context) -> list[Item]:
 def _table(block: Table, context: Context) -> list[Item]:
     caption = joined(plain("Table: " if block.caption else "Table"), flatten(block.caption))
     items: list[Item] = [Lines(braille(caption), 0, 2)]
+    if block.header:  # the column headings once, as a linear braille table gives them
+        pieces = [piece for number, cell in enumerate(block.header)
+                  for piece in ((plain("; "),) if number else ()) + (flatten(cell),)]
+        items.append(Lines(braille(joined(plain("Columns: "), *pieces)), 0, 2))
     for row in labelled_rows(block):
         for position, cell in enumerate(row):
             label = inline_text(cell.label).rstrip()
             after = " " if label.endswith(("?", ":", "!")) else ": "  # "True or false? False"
-            if cell.repeats_label:  # "True / False" under "True or False?": one, the question
-                marked = flatten(cell.label)
+            if cell.repeats_label:  # "True / False?" under "True or False?": the cell's words
+                marked = flatten(cell.content)
             elif cell.is_write_in:
                 marked = joined(flatten(cell.label), plain(f"{after}(space for your answer)"))
             else:

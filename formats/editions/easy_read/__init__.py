@@ -9,23 +9,23 @@ checked on the source and on the built files (:func:`rules`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from contextlib import AbstractContextManager
-
 from pathlib import Path
-from typing import Mapping
 
-from formats.core.contract import Edition, Expected, ReadBack, RuleResult
+from formats.core.contract import Edition, Expected, ReadBack, RuleResult, easy_read_expected
 from formats.core.model import Document
 from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read import rules as easy_read_rules
 from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends, word_page
-from formats.editions.easy_read.parts import WORD_LIST_ID, check_pictures, part_sentences
+from formats.editions.easy_read.parts import check_pictures
 from formats.editions.easy_read.picture_rules import html_picture_meaning
 from formats.outputs.docx.rules import docx_rules
 from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
+from formats.outputs.html.easy_read import WORD_LIST_ID
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
@@ -86,16 +86,10 @@ def read_back_html(out_dir: Path) -> ReadBack:
 
 
 def expected(document: Document) -> dict[str, Expected]:
-    """Return, for every standard section, the Easy Read part that covers it: its id, title and
-    sentences. A section that no part covers gets an empty id, so every output reports it
-    missing (and the mapping rule names it)."""
-    parts = document.easy_read.parts if document.easy_read is not None else ()
-    result: dict[str, Expected] = {}
-    for section in document.sections():
-        part = next((part for part in parts if section.id in part.covers), None)
-        result[section.id] = (Expected(part.id, part.title, part_sentences(part)) if part
-                              else Expected("", section.title, ()))
-    return result
+    """Return, for every standard section, the Easy Read part that covers it (see
+    :func:`formats.core.contract.easy_read_expected`; the mapping rule names a section no part
+    covers)."""
+    return easy_read_expected(document)
 
 
 def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResult]:

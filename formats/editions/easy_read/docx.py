@@ -23,16 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from formats.core.contract import ReadBack
 from formats.core.model import Document, EasyRead, Link, Text
-from formats.editions.easy_read.parts import (
-    WORD_LIST_ID,
-    WORD_LIST_TITLE,
-    Row,
-    checked_line,
-    edition_title,
-    file_stem,
-    part_rows,
-    require_easy_read,
-)
+from formats.editions.easy_read.parts import file_stem
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
 from formats.outputs.docx.contents import contents, number_contents, page_footer
@@ -44,6 +35,15 @@ from formats.outputs.docx.reader import read_back_docx
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.styles import recolour
 from formats.outputs.docx.tables import layout_table, picture_beside_words
+from formats.outputs.html.easy_read import (
+    WORD_LIST_ID,
+    WORD_LIST_TITLE,
+    Row,
+    checked_line,
+    edition_title,
+    part_rows,
+    require_easy_read,
+)
 
 OUTPUT = "easy-read/docx"
 CONTENTS_TITLE = "What is in this guide"

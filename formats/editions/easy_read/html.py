@@ -5,54 +5,14 @@ from __future__ import annotations
 import importlib.metadata
 import shutil
 from pathlib import Path
-from typing import Any
-
-import fontpkg_atkinson_hyperlegible as atkinson
-from jinja2 import Environment
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
-from formats.editions.easy_read.parts import (
-    WORD_LIST_ID,
-    WORD_LIST_TITLE,
-    checked_line,
-    edition_title,
-    keep_hyphens,
-    paragraph_rows,
-    png_size,
-    require_easy_read,
-)
-from formats.outputs.html.templating import TEMPLATES, PictureCopier, environment, page_context
+from formats.outputs.html.easy_read import context, easy_read_environment, font_files
+from formats.outputs.html.templating import TEMPLATES, PictureCopier
 
 PAGE = "index.html"
 STYLESHEET = "easy-read.css"
-FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
-
-
-def easy_read_environment(pictures: PictureCopier | None = None) -> Environment:
-    """Return the shared jinja2 environment with the Easy Read filters added."""
-    env = environment(pictures)
-    env.filters["rows"] = paragraph_rows
-    env.filters["png_size"] = png_size
-    env.filters["keep_hyphens"] = keep_hyphens
-    return env
-
-
-def font_files() -> list[Path]:
-    """Return the Atkinson Hyperlegible font files (regular and bold) bundled with the package."""
-    return [atkinson.ROOT / "files" / name for name in FONT_FILES]
-
-
-def context(document: Document, **extra: Any) -> dict[str, Any]:
-    """Return what the Easy Read templates need: metadata, the partner, the Easy Read text, who
-    checked it, word-list names."""
-    easy_read = require_easy_read(document)
-    values: dict[str, Any] = {"easy_read": easy_read, "parts": easy_read.parts,
-                              "title": edition_title(easy_read),
-                              "checked": checked_line(easy_read),
-                              "word_list_id": WORD_LIST_ID, "word_list_title": WORD_LIST_TITLE}
-    values.update(extra)
-    return page_context(document, **values)
 
 
 def font_licence() -> str:

@@ -10,23 +10,28 @@ booklet laid out again and its last part moved on to the next booklet while it i
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from pypdf import PdfReader
 
+from formats.core.contract import FoundSection, ReadBack
+from formats.core.model import Document, EasyReadPart
 from formats.core.names import TEMPLATES
+from formats.editions.easy_read.parts import MAX_PAGES, file_stem, words_for
+from formats.outputs.html.easy_read import (
+    WORD_LIST_ID,
+    context,
+    easy_read_environment,
+    edition_title,
+    require_easy_read,
+)
 from formats.outputs.html.print_page import atkinson_font_faces, stylesheet
 from formats.outputs.pdf import reader as pdf_reader
 from formats.outputs.pdf.writer import lay_out as lay_out_pdf
 from formats.outputs.pdf.writer import write_layout
-from formats.editions.easy_read.html import context, easy_read_environment
-from formats.editions.easy_read.parts import (
-    MAX_PAGES, WORD_LIST_ID, edition_title, file_stem, require_easy_read, words_for,
-)
-from formats.core.model import Document, EasyReadPart
-from formats.core.contract import FoundSection, ReadBack, RenderError
 
 OUTPUT = "easy-read/pdf"
 TEMPLATE = "easy-read/print.html.j2"
@@ -124,7 +129,7 @@ def stranded_words(layout: Any) -> list[str]:
         element = getattr(box, "element", None)
         lines = [child for child in children if type(child).__name__ == "LineBox"]
         if element is not None and "words" in (element.get("class") or "").split():
-            for line, after in zip(lines, lines[1:]):
+            for line, after in pairwise(lines):
                 words, following = _box_text(line).split(), _box_text(after).split()
                 if len(words) != 1 or not following:
                     continue
@@ -254,9 +259,8 @@ def fit_booklets(document: Document, groups: list[tuple[EasyReadPart, ...]], max
             booklet = Booklet(number, count, group)
             layout = lay_out_booklet(document, booklet, groups)
             if len(layout.pages) > max_pages and len(group) > 1:
-                rest = groups[number:] if number < count else [()]
-                groups = groups[:number - 1] + [group[:-1]] + [
-                    (group[-1],) + rest[0]] + rest[1:]
+                rest: list[tuple[EasyReadPart, ...]] = groups[number:] if number < count else [()]
+                groups = [*groups[:number - 1], group[:-1], (group[-1], *rest[0]), *rest[1:]]
                 moved = True
                 break
             laid.append((booklet, layout))

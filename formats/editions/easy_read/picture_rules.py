@@ -15,7 +15,8 @@ from pathlib import Path
 
 from formats.core.contract import RuleResult
 from formats.core.model import Document, EasyRead, EasyReadPicture
-from formats.editions.easy_read.parts import part_rows, row_text, source_place
+from formats.editions.easy_read.parts import row_text, source_place
+from formats.outputs.html.easy_read import part_rows
 
 LIBRARY = "pictures/easy-read/pictures.yaml"
 # A currency by name, and its symbol.

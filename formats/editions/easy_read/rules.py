@@ -14,15 +14,20 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from formats.core.contract import RuleLevel, RuleResult
+from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
+from formats.core.text import sentences
 from formats.editions.easy_read.parts import (
-    MAX_PAGES, Row, bold_phrases, in_word_list, part_rows, part_sentences, row_text,
+    MAX_PAGES,
+    bold_phrases,
+    in_word_list,
+    part_sentences,
+    row_text,
     source_place,
 )
-from formats.core.model import Document, EasyRead, EasyReadPart, GlossaryEntry
-from formats.core.contract import RuleResult
-from formats.core.text import sentences
 from formats.editions.easy_read.picture_rules import currency, picture_meaning
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
+from formats.outputs.html.easy_read import Row, part_rows
 
 MAX_WORDS = 15
 MAX_ROW_SENTENCES = 2  # one idea a row: at most 2 sentences beside a picture
@@ -96,11 +101,11 @@ def initials_explained(initials: str, part_text: str, entries: tuple[GlossaryEnt
 # Rules on the source model
 
 
-def _passed(rule: str, where: str, message: str, level: str = "error") -> RuleResult:
+def _passed(rule: str, where: str, message: str, level: RuleLevel = "error") -> RuleResult:
     return RuleResult(rule, where, True, message, level)
 
 
-def _failed(rule: str, where: str, message: str, level: str = "error") -> RuleResult:
+def _failed(rule: str, where: str, message: str, level: RuleLevel = "error") -> RuleResult:
     return RuleResult(rule, where, False, message, level)
 
 
@@ -224,7 +229,7 @@ def flesch_reading_ease(text: str, language: str) -> float:
     counts syllables with pyphen's hyphenation dictionary for that language instead, and still
     uses the English Flesch formula.
     """
-    from textstat.textstat import textstatistics
+    from textstat.textstat import textstatistics  # type: ignore[import-untyped]  # no types
 
     tag = language.replace("_", "-")
     if "-" not in tag:

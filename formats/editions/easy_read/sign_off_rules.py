@@ -14,7 +14,8 @@ from __future__ import annotations
 from formats.core.contract import RuleResult
 from formats.core.model import Document, EasyRead
 from formats.core.sign_off import covered_hashes, part_hashes, section_hashes
-from formats.editions.easy_read.parts import checked_line, source_place
+from formats.editions.easy_read.parts import source_place
+from formats.outputs.html.easy_read import checked_line
 
 SIGN_OFF = "build.py easy-read-checked --by \"NAMES OR A GROUP\" --date YYYY-MM-DD"
 def sign_off(document: Document, easy_read: EasyRead) -> list[RuleResult]:

@@ -68,7 +68,7 @@ def _toc(section: Section, names: Mapping[str, str]) -> NavPoint:
                     tuple(_toc(child, names) for child in section.children))
 
 
-def _link_across_documents(roots: dict[str, etree._Element]) -> None:
+def link_across_documents(roots: dict[str, etree._Element]) -> None:
     """Point every ``#id`` link to the document that holds the id."""
     holder = {element_id: name for name, root in roots.items() for element_id in ids_in(root)}
     for name, root in roots.items():
@@ -109,7 +109,7 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
                 stylesheet=STYLESHEET, form_scripts=False)))
             passages[names[chapter.id]] = mark_passages(root)
             roots[names[chapter.id]] = root
-        _link_across_documents(roots)
+        link_across_documents(roots)
         images = tuple(Resource(path.relative_to(folder).as_posix(), path.read_bytes())
                        for path in sorted(pictures.written))
     documents = tuple(Resource(name, serialise(root), properties=_properties(root))

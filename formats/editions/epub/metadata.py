@@ -35,10 +35,11 @@ def has_pictures(document: Document) -> bool:
     return figures or (document.partner is not None and document.partner.logo is not None)
 
 
-def accessibility(document: Document, contents: Contents,
-                  overlays: Overlays = NO_OVERLAYS) -> tuple[tuple[str, str], ...]:
-    """Return the EPUB Accessibility 1.1 statements about the book, as (property, value)."""
-    pictures = has_pictures(document)
+def accessibility(document: Document, contents: Contents, overlays: Overlays = NO_OVERLAYS,
+                  easy_read: bool = False) -> tuple[tuple[str, str], ...]:
+    """Return the EPUB Accessibility 1.1 statements about the book (the toolkit's, or with
+    ``easy_read`` the Easy Read guide's), as (property, value)."""
+    pictures = easy_read or has_pictures(document)
     spoken = bool(overlays.smil)
     features = ["structuralNavigation", "tableOfContents", "readingOrder",
                 "displayTransformability", "unlocked"]
@@ -48,13 +49,19 @@ def accessibility(document: Document, contents: Contents,
         features += ["pageNavigation", "pageBreakMarkers"]
     if spoken:
         features.append(OVERLAY_FEATURE)
-    summary = ("This EPUB meets EPUB Accessibility 1.1 and WCAG 2.2 level AA. Every chapter and "
+    opening = ("This Easy Read EPUB meets EPUB Accessibility 1.1 and WCAG 2.2 level AA. Every "
+               "part and the word list are in the table of contents and have a heading; each "
+               "idea is a short sentence beside a picture" if easy_read else
+               "This EPUB meets EPUB Accessibility 1.1 and WCAG 2.2 level AA. Every chapter and "
                "section is in the table of contents and has a heading; the reading order is "
-               "the order of the print edition; tables have header cells and captions"
+               "the order of the print edition; tables have header cells and captions")
+    summary = (opening
                + ("; every picture has a text description" if pictures else "")
                + ("; a page list gives the print page on which each section starts"
                   if contents.pages else "")
-               + (". Every chapter can be listened to: a synthetic voice reads each heading, "
+               + (". Every part can be listened to: a synthetic voice reads each heading and "
+                  "row while the reading system highlights it" if spoken and easy_read else
+                  ". Every chapter can be listened to: a synthetic voice reads each heading, "
                   "paragraph, list item and table row while the reading system highlights it"
                   if spoken else "")
                + ". Text can be resized and restyled. Nothing flashes or moves"
@@ -76,17 +83,22 @@ def accessibility(document: Document, contents: Contents,
     return tuple(statements)
 
 
-def package_metadata(document: Document, contents: Contents,
-                     overlays: Overlays = NO_OVERLAYS) -> Metadata:
-    """Return the package document's metadata for ``document``, with the durations of its
-    media overlays when it has some."""
+def package_metadata(document: Document, contents: Contents, overlays: Overlays = NO_OVERLAYS,
+                     easy_read_title: str = "") -> Metadata:
+    """Return the package document's metadata for ``document`` (for its Easy Read guide when
+    ``easy_read_title`` is given), with the durations of its media overlays when it has
+    some."""
     meta = document.meta
     publisher = document.partner.name if document.partner is not None else meta.publisher
-    return Metadata(identifier=f"{meta.identifier}:epub", title=f"{meta.title}: {meta.subtitle}",
+    easy_read = bool(easy_read_title)
+    return Metadata(identifier=f"{meta.identifier}:{'easy-read:' if easy_read else ''}epub",
+                    title=easy_read_title or f"{meta.title}: {meta.subtitle}",
                     language=meta.language, publisher=publisher,
                     date=meta.edition.date.isoformat(), modified=modified(document),
-                    rights=meta.rights, description=meta.summary,
-                    accessibility=accessibility(document, contents, overlays),
+                    rights=meta.rights,
+                    description=f"An Easy Read version of {meta.title}: {meta.subtitle}"
+                    if easy_read else meta.summary,
+                    accessibility=accessibility(document, contents, overlays, easy_read),
                     extra=(("media:duration", clock(overlays.total_seconds)),
                            ("media:active-class", ACTIVE_CLASS)) if overlays.smil else (),
                     refinements=tuple(("media:duration", smil_id, clock(seconds))

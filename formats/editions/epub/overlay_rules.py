@@ -1,4 +1,5 @@
-"""``epub/overlays``: every passage of the toolkit can be listened to in the EPUB.
+"""``epub/overlays``: every passage of the toolkit (or of the Easy Read guide) can be listened
+to in its EPUB.
 
 Read back from the EPUB (:mod:`formats.outputs.epub.overlay_reader`), each ``par`` of the media
 overlays highlights an element; the section it is in is the nearest ``<section id>`` around
@@ -11,6 +12,7 @@ business (a problem of ``epub/epub``).
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -22,14 +24,33 @@ from formats.core.passages import section_passages
 from formats.outputs.epub.names import XHTML_NS
 from formats.outputs.epub.overlay_reader import read_overlays
 from formats.outputs.epub.reader import EpubError, open_epub
+from formats.outputs.html.easy_read import WORD_LIST_ID, WORD_LIST_TITLE
 
 RULE = "epub/overlays"
 _SECTION = f"{{{XHTML_NS}}}section"
 
 
-def overlay_rule(document: Document, path: Path) -> RuleResult:
-    """Return ``epub/overlays`` for the EPUB at ``path``: passed when every section has a
-    highlighted, timed passage for each of its passages in the model."""
+def toolkit_passages(document: Document) -> dict[str, tuple[str, int]]:
+    """Return, for every section, its label and how many passages it has."""
+    return {section.id: (section.label, len(section_passages(section)))
+            for section in document.sections()}
+
+
+def easy_read_passages(document: Document) -> dict[str, tuple[str, int]]:
+    """Return, for every part of the Easy Read text and its word list, its title and how many
+    passages it has: its heading and rows; the word list's heading, first sentence and
+    entries."""
+    easy_read = document.easy_read
+    if easy_read is None:
+        return {}
+    return {**{part.id: (part.title, 1 + len(part.rows)) for part in easy_read.parts},
+            WORD_LIST_ID: (WORD_LIST_TITLE, 2 + len(easy_read.word_list))}
+
+
+def overlay_rule(path: Path, wanted: Mapping[str, tuple[str, int]]) -> RuleResult:
+    """Return ``epub/overlays`` for the EPUB at ``path``: passed when every section of
+    ``wanted`` ({section id: (label, number of passages)}) has a highlighted, timed passage
+    for each of its passages."""
     try:
         book = open_epub(path)
         overlays = read_overlays(path)
@@ -50,14 +71,12 @@ def overlay_rule(document: Document, path: Path) -> RuleResult:
                 section = found
             if section is not None:
                 heard.setdefault(str(section.get("id")), set()).add(par.element_id)
-    short = [f"{section.label} ({len(heard.get(section.id, set()))} of "
-             f"{len(section_passages(section))})"
-             for section in document.sections()
-             if len(heard.get(section.id, set())) != len(section_passages(section))]
+    short = [f"{label} ({len(heard.get(section_id, set()))} of {count})"
+             for section_id, (label, count) in wanted.items()
+             if len(heard.get(section_id, set())) != count]
     total = sum(len(found) for found in heard.values())
     if short:
         return RuleResult(RULE, str(path), False, f"{len(short)} section(s) do not have one "
                           f"highlighted passage per passage of the text: {some(short)}")
-    return RuleResult(RULE, str(path), True, f"{total} passages in "
-                      f"{len(list(document.sections()))} sections, each highlighted while it "
-                      f"is read, in {len(overlays.pars)} overlays")
+    return RuleResult(RULE, str(path), True, f"{total} passages in {len(wanted)} sections, "
+                      f"each highlighted while it is read, in {len(overlays.pars)} overlays")

@@ -101,7 +101,10 @@ def media_overlays(passages: Mapping[str, Mapping[str, str]], clips: list[Clip],
         if clip.ref in where and clip.end > clip.start:
             name, element_id = where[clip.ref]
             by_document.setdefault(name, []).append((element_id, clip))
-    smil, overlay_of, seconds, used = [], {}, {}, set()
+    smil: list[Resource] = []
+    overlay_of: dict[str, str] = {}
+    seconds: dict[str, float] = {}
+    used: set[str] = set()
     for name in passages:  # reading order
         pars = by_document.get(name)
         if not pars:

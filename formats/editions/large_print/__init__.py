@@ -6,14 +6,16 @@ spacing 1.5, left-aligned, no hyphenation, no italics, A4 portrait with 2.5cm ma
 :mod:`formats.editions.large_print.profile`). It is made from the same print page and stylesheet
 as the standard PDF, with ``large-print/large-print.css`` over the stylesheet and
 ``large-print/toolkit.html.j2`` extending the page: tables become lists of "column: value"
-lines (:data:`~formats.editions.large_print.profile.REFLOW_COLUMNS`). It is tagged PDF/UA-1 with a bookmark for every section, and is read
-back with pypdf like the standard PDF. Its rules are :mod:`formats.editions.large_print.rules`.
+lines (:data:`~formats.editions.large_print.profile.REFLOW_COLUMNS`). It is tagged PDF/UA-1
+with a bookmark for every section, and is read back with pypdf like the standard PDF. Its
+rules are :mod:`formats.editions.large_print.rules`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar, Mapping
+from typing import ClassVar
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document, Medium

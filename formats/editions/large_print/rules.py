@@ -15,15 +15,19 @@ Word, on the XML of the .docx, besides the Word rules every .docx passes:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from formats.core.contract import RuleResult, Verdict
 from formats.core.model import Document
 from formats.editions.large_print.profile import (
-    BODY_SIZE, LINE_SPACING, MAX_LINE, MIN_MARGIN_CM, MIN_SIZE,
+    BODY_SIZE,
+    LINE_SPACING,
+    MAX_LINE,
+    MIN_MARGIN_CM,
+    MIN_SIZE,
 )
-from formats.outputs.docx.parts import Parts, owner, run_properties, w, NS
+from formats.outputs.docx.parts import Parts, grandparent, owner, run_properties, w, xpath_texts
 from formats.outputs.docx.rules import DocxRule, docx_rules
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyphs import PrintedPage, read_pages
@@ -82,9 +86,11 @@ def docx_min_size(parts: Parts) -> list[str]:
     problems = []
     for properties in run_properties(parts):
         for size in properties:
-            if size.tag in (w("sz"), w("szCs")) and int(size.get(w("val"), "0")) < least * 2:
-                problems.append(f"{int(size.get(w('val'))) / 2:g}pt in "
-                                f"{owner(properties.getparent())}")
+            if size.tag not in (w("sz"), w("szCs")):
+                continue
+            half_points = int(size.get(w("val"), "0"))
+            if half_points < least * 2:
+                problems.append(f"{half_points / 2:g}pt in {owner(properties.getparent())}")
     return sorted(set(problems))
 
 
@@ -102,13 +108,12 @@ def docx_line_spacing(parts: Parts) -> list[str]:
     wanted = str(round(240 * LINE_SPACING))
     problems = []
     for spacing in parts["word/styles.xml"].iter(w("spacing")):
-        line = spacing.get(w("line"))
-        if line is not None and spacing.getparent().tag == w("pPr") and (
+        line, parent = spacing.get(w("line")), spacing.getparent()
+        if line is not None and parent is not None and parent.tag == w("pPr") and (
                 line != wanted or spacing.get(w("lineRule"), "auto") != "auto"):
-            problems.append(f"line spacing {int(line) / 240:g} in "
-                            f"{owner(spacing.getparent().getparent())}")
-    defaults = parts["word/styles.xml"].xpath(
-        "w:docDefaults/w:pPrDefault/w:pPr/w:spacing/@w:line", namespaces=NS)
+            problems.append(f"line spacing {int(line) / 240:g} in {owner(parent.getparent())}")
+    defaults = xpath_texts(parts["word/styles.xml"],
+                           "w:docDefaults/w:pPrDefault/w:pPr/w:spacing/@w:line")
     if defaults != [wanted]:
         problems.append(f"the default line spacing is not {LINE_SPACING:g}")
     return sorted(set(problems))
@@ -130,14 +135,14 @@ def docx_sans_serif(parts: Parts) -> list[str]:
     for fonts in parts["word/styles.xml"].iter(w("rFonts")):
         font = fonts.get(w("ascii"))
         if font is None and fonts.get(w("asciiTheme")):
-            problems.append(f"a theme font in {owner(fonts.getparent().getparent())}")
+            problems.append(f"a theme font in {owner(grandparent(fonts))}")
         elif font is not None and font not in SANS_SERIF:
-            problems.append(f"{font} in {owner(fonts.getparent().getparent())}")
+            problems.append(f"{font} in {owner(grandparent(fonts))}")
     return sorted(set(problems))
 
 
 def docx_left_aligned(parts: Parts) -> list[str]:
-    return sorted({f"justified text in {owner(jc.getparent().getparent())}"
+    return sorted({f"justified text in {owner(grandparent(jc))}"
                    for root in parts.values() for jc in root.iter(w("jc"))
                    if jc.get(w("val")) in ("both", "distribute")})
 

@@ -8,20 +8,20 @@ chapter and section.
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-
 import shutil
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import ClassVar, Mapping
+from typing import ClassVar
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
 from formats.editions.standard.links import form_chapter, form_versions, other_formats
 from formats.outputs.html import reader as html_reader
+from formats.outputs.html.browser import browser_session
 from formats.outputs.html.link_rules import links_resolve, other_formats_links
 from formats.outputs.html.print_page import print_html, stylesheet
-from formats.outputs.html.browser import browser_session
 from formats.outputs.html.rules import web_rules
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 from formats.outputs.html.text_rules import html_text_rules

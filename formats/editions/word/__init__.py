@@ -15,17 +15,17 @@ list of links would look the same but could never be updated after the text is e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from formats.core.contract import Edition, ReadBack, RuleResult
 from formats.core.model import Document
 from formats.core.names import slug
 from formats.outputs.docx.document import write_docx
+from formats.outputs.docx.profile import STANDARD
 from formats.outputs.docx.reader import read_back_docx
 from formats.outputs.docx.rules import docx_rules
 from formats.outputs.docx.text_rules import docx_text_rules
-from formats.outputs.docx.profile import STANDARD
 
 OUTPUT = "word/docx"
 PATTERN = "*.docx"

@@ -19,8 +19,16 @@ from formats.core.contract import FoundSection, ReadBack
 from formats.core.text import normalise
 from formats.outputs.brf import louis
 from formats.outputs.brf.geometry import (
-    BOX_LINE, CONTINUATION, PAGE_NUMBER, PRELIMINARY, PRINT_PAGE_CHANGE, STANDARD, PageSize,
-    is_centred, is_minor_heading, split_pages,
+    BOX_LINE,
+    CONTINUATION,
+    PAGE_NUMBER,
+    PRELIMINARY,
+    PRINT_PAGE_CHANGE,
+    STANDARD,
+    PageSize,
+    is_centred,
+    is_minor_heading,
+    split_pages,
 )
 from formats.outputs.brf.symbols import INDICATORS
 

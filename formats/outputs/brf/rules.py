@@ -11,14 +11,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from formats.core.contract import RuleResult
 from formats.outputs.brf import louis
 from formats.outputs.brf.geometry import BRF_SIGNS, STANDARD, PageSize, split_pages
 from formats.outputs.brf.reader import (
-    BraillePage, back_translate, heading_key, read_pages, text_lines,
+    BraillePage,
+    back_translate,
+    heading_key,
+    read_pages,
+    text_lines,
 )
 from formats.outputs.brf.symbols import symbols_used
 

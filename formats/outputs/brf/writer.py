@@ -11,13 +11,22 @@ indicator at the end of each line but its last.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Union
 
 from formats.outputs.brf.geometry import (
-    BOX_SIGN, CENTRED_MARGIN, CONTINUATION, LINE_END, MAX_TEXT_INDENT, MINOR_HEADING_INDENT,
-    PAGE_END, PRINT_PAGE_SIGN, STANDARD, PageSize, right_aligned,
+    BOX_SIGN,
+    CENTRED_MARGIN,
+    CONTINUATION,
+    LINE_END,
+    MAX_TEXT_INDENT,
+    MINOR_HEADING_INDENT,
+    PAGE_END,
+    PRINT_PAGE_SIGN,
+    STANDARD,
+    PageSize,
+    right_aligned,
 )
 
 KEEP_WITH_HEADING = 2  # lines of text a heading keeps with it on its page
@@ -67,7 +76,7 @@ class BoxLine:
     """A full line of box signs: a box opens or closes."""
 
 
-Item = Union[Text, Heading, Entry, PrintPage, BoxLine]
+Item = Text | Heading | Entry | PrintPage | BoxLine
 GUIDE_DOT = '"'  # dots 5
 
 

@@ -8,7 +8,8 @@ means a section; a table's is on its first paragraph.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -16,8 +17,21 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, Block, BulletList, Checklist, Figure, Form, GlossaryEntry, Inlines, Link, Paragraph,
-    Quiz, QuizAnswers, Quote, Table, Text,
+    Activity,
+    Block,
+    BulletList,
+    Checklist,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Inlines,
+    Link,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
+    Text,
 )
 from formats.core.text import inline_text
 from formats.outputs.docx.forms import tick_box_line, write_form
@@ -25,7 +39,10 @@ from formats.outputs.docx.inlines import heading, inline_paragraph, write_inline
 from formats.outputs.docx.numbering import restarted_num_id
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.profile import (
-    GLOSSARY_DEFINITION, GLOSSARY_TERM, LIST_LEVELS, QUOTE_SOURCE,
+    GLOSSARY_DEFINITION,
+    GLOSSARY_TERM,
+    LIST_LEVELS,
+    QUOTE_SOURCE,
 )
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.tables import write_table

@@ -7,13 +7,25 @@ and their parts. Links to ``#id`` jump to them.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, block_table
 from formats.core.model import (
-    Activity, BulletList, Checklist, Document, Figure, Form, GlossaryEntry, Paragraph, Quiz,
-    QuizAnswers, Quote, Table, walk_blocks,
+    Activity,
+    BulletList,
+    Checklist,
+    Document,
+    Figure,
+    Form,
+    GlossaryEntry,
+    Paragraph,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    Table,
+    walk_blocks,
 )
 
 MAX_BOOKMARK = 40  # Word keeps at most 40 characters of a bookmark name

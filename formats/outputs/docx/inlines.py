@@ -4,7 +4,8 @@ bookmark or by relationship), line breaks and small pictures; one handler per ki
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml.ns import qn
@@ -13,7 +14,14 @@ from lxml.etree import _Element
 
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
-    Emphasis, Image, Inlines, LineBreak, Link, MediumWords, Strong, Text,
+    Emphasis,
+    Image,
+    Inlines,
+    LineBreak,
+    Link,
+    MediumWords,
+    Strong,
+    Text,
 )
 from formats.core.text import inline_text
 from formats.outputs.docx.pictures import picture_run
@@ -45,11 +53,11 @@ def _text(state: DocxState, parent: _Element, node: Text, marks: Marks) -> None:
 
 
 def _strong(state: DocxState, parent: _Element, node: Strong, marks: Marks) -> None:
-    write_inlines(state, parent, node.children, marks + ("Strong",))
+    write_inlines(state, parent, node.children, (*marks, "Strong"))
 
 
 def _emphasis(state: DocxState, parent: _Element, node: Emphasis, marks: Marks) -> None:
-    write_inlines(state, parent, node.children, marks + ("Emphasis",))
+    write_inlines(state, parent, node.children, (*marks, "Emphasis"))
 
 
 def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
@@ -67,7 +75,7 @@ def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
         relation = state.doc.part.relate_to(node.target, RELATIONSHIP_TYPE.HYPERLINK,
                                             is_external=True)
         link = element("w:hyperlink", {"r:id": relation, "w:history": "1"})
-    write_inlines(state, link, node.children, marks + ("Hyperlink",))
+    write_inlines(state, link, node.children, (*marks, "Hyperlink"))
     parent.append(link)
     text = inline_text(node.children)
     if not node.is_internal and node.display_address.lower() not in text.lower():

@@ -37,7 +37,8 @@ def abstract_num_id(doc: DocxDocument, num_id: str) -> str | None:
         return None
     for num in numbering.findall(qn("w:num")):
         if num.get(qn("w:numId")) == num_id:
-            return num.find(qn("w:abstractNumId")).get(qn("w:val"))
+            abstract = num.find(qn("w:abstractNumId"))
+            return abstract.get(qn("w:val")) if abstract is not None else None
     return None
 
 

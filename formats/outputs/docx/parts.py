@@ -46,14 +46,43 @@ def text_of(node: etree._Element) -> str:
 
 
 def style_names(parts: Parts) -> dict[str, str]:
-    return {style.get(w("styleId")): style.find(w("name")).get(w("val"))
-            for style in parts["word/styles.xml"].findall(w("style"))
-            if style.find(w("name")) is not None}
+    """Return the name of every style by its id; a style without an id or a name has none."""
+    names = {}
+    for style in parts["word/styles.xml"].findall(w("style")):
+        style_id, name = style.get(w("styleId")), style.find(w("name"))
+        value = name.get(w("val")) if name is not None else None
+        if style_id is not None and value is not None:
+            names[style_id] = value
+    return names
 
 
 def paragraph_style(paragraph: etree._Element, names: dict[str, str]) -> str:
+    """Return the name of a paragraph's style: "Normal" when it names none, "" when the style
+    it names has no name."""
     style = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
-    return names.get(style.get(w("val")), "") if style is not None else "Normal"
+    if style is None:
+        return "Normal"
+    style_id = style.get(w("val"))
+    return names.get(style_id, "") if style_id is not None else ""
+
+
+def xpath_texts(node: etree._Element, path: str) -> list[str]:
+    """Return the texts (attribute values, text nodes) an XPath with the Word namespaces
+    selects under ``node``.
+
+    Raise TypeError when the path selects something else (elements, a number, a boolean).
+    """
+    found = node.xpath(path, namespaces=NS)
+    texts = [item for item in found if isinstance(item, str)] if isinstance(found, list) else []
+    if not isinstance(found, list) or len(texts) != len(found):
+        raise TypeError(f"the XPath {path} selects more than texts")
+    return texts
+
+
+def grandparent(node: etree._Element) -> etree._Element | None:
+    """Return the parent of a node's parent, or None at the top of the tree."""
+    parent = node.getparent()
+    return parent.getparent() if parent is not None else None
 
 
 def heading_level(name: str) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as DocxImage
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Length
 from lxml.etree import _Element
 
 from formats.core.contract import RenderError
@@ -26,8 +26,8 @@ def picture_run(state: DocxState, image: Image, width_cm: float | None = None,
     except (UnrecognizedImageError, OSError) as error:
         raise RenderError(f"{image.path}: Word cannot hold this picture ({error}); use a PNG "
                           "or JPEG file") from error
-    width = Cm(width_cm) if width_cm is not None else None
-    height = Cm(height_cm) if height_cm is not None else None
+    width: Length | None = Cm(width_cm) if width_cm is not None else None
+    height: Length | None = Cm(height_cm) if height_cm is not None else None
     if width is None and height is None:
         width = Emu(min(native.width, state.text_width()))
     inline = state.doc.part.new_pic_inline(str(image.path), width=width, height=height)

@@ -11,9 +11,9 @@ alt text is a problem of its section. The Word, large-print and Easy Read read-b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from lxml import etree
 

@@ -21,15 +21,25 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
-from typing import Callable, Sequence
 
 from lxml import etree
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
 from formats.outputs.docx.parts import (
-    NS, READ_ERRORS, Parts, heading_level, paragraph_style, read_parts, style_names, text_of, w,
+    NS,
+    READ_ERRORS,
+    Parts,
+    heading_level,
+    paragraph_style,
+    read_parts,
+    style_names,
+    text_of,
+    w,
+    xpath_texts,
 )
 
 DocxRule = tuple[str, Callable[[Parts], list[str]]]
@@ -70,7 +80,7 @@ def heading_styles(parts: Parts) -> list[str]:
         return ["no paragraph uses a built-in Heading style"]
     problems = [] if levels[0][0] == 1 else [
         f"the first heading '{levels[0][1]}' is at level {levels[0][0]}, not 1"]
-    for (before, _), (level, text) in zip(levels, levels[1:]):
+    for (before, _), (level, text) in pairwise(levels):
         if level > before + 1:
             problems.append(f"heading '{text}' (level {level}) skips level {before + 1}")
     return problems
@@ -83,8 +93,8 @@ def title(parts: Parts) -> list[str]:
 
 
 def language(parts: Parts) -> list[str]:
-    found = parts["word/styles.xml"].xpath(
-        "w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val", namespaces=NS)
+    found = xpath_texts(parts["word/styles.xml"],
+                        "w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val")
     if found == ["en-GB"]:
         return []
     return [f"the style defaults say the language is {found[0] if found else 'nothing'}, "
@@ -177,7 +187,7 @@ def contents(parts: Parts) -> list[str]:
     sections: set[str] = set()
     for paragraph in body.iter(w("p")):
         level = heading_level(paragraph_style(paragraph, names))
-        marks = [name for name in paragraph.xpath("w:bookmarkStart/@w:name", namespaces=NS)
+        marks = [name for name in xpath_texts(paragraph, "w:bookmarkStart/@w:name")
                  if not name.startswith("_")]
         if level is None or not marks:
             continue
@@ -195,7 +205,7 @@ def paragraph_words(paragraph: etree._Element) -> str:
     """Return the text of a paragraph with its tabs as tab characters."""
     return "".join(node.text or "" if node.tag == w("t") else "\t"
                    for node in paragraph.iter(w("t"), w("tab"))
-                   if node.getparent().tag == w("r"))
+                   if (parent := node.getparent()) is not None and parent.tag == w("r"))
 
 
 def update_fields(parts: Parts) -> bool:

@@ -13,6 +13,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
 
+from formats.core.contract import RenderError
 from formats.core.model import Document, Quiz
 from formats.outputs.docx.profile import DocxProfile
 from formats.outputs.docx.xml import bookmark, run
@@ -36,8 +37,8 @@ class DocxState:
         """Add a paragraph in ``style`` to the body; it takes any pending (quiz) bookmark, and
         space above when it follows a table or a content control."""
         paragraph = self.doc.add_paragraph(style=style)
-        if paragraph._p.getprevious() is not None and \
-                paragraph._p.getprevious().tag in (qn("w:tbl"), qn("w:sdt")):
+        previous = paragraph._p.getprevious()
+        if previous is not None and previous.tag in (qn("w:tbl"), qn("w:sdt")):
             paragraph.paragraph_format.space_before = Pt(self.profile.space_after)
         while self.pending_bookmarks:
             start, end = bookmark(self.pending_bookmarks.pop(0), next(self.bookmark_numbers))
@@ -96,6 +97,13 @@ class DocxState:
         raise KeyError(f"the reference document has no style '{name}'")
 
     def text_width(self) -> int:
-        """Return the width (EMU) between the margins of the last page section."""
+        """Return the width (EMU) between the margins of the last page section.
+
+        Raise RenderError when that section does not give its page width and side margins.
+        """
         section = self.doc.sections[-1]
-        return int(section.page_width - section.left_margin - section.right_margin)
+        width, left, right = section.page_width, section.left_margin, section.right_margin
+        if width is None or left is None or right is None:
+            raise RenderError("Word: the last page section does not give its page width and "
+                              "side margins")
+        return int(width - left - right)

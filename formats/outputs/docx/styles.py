@@ -17,17 +17,51 @@ from docx.shared import Cm
 
 from formats.outputs.docx.numbering import numbering_indent, numbering_root
 from formats.outputs.docx.profile import (
-    A4_CM, ANSWER_SPACE, CHECKLIST, FORM_QUESTION, GLOSSARY_DEFINITION, GLOSSARY_TERM,
-    HEADER_FILL, LIST_LEVELS, QUIET_COLOUR, QUOTE_SOURCE, RULE_COLOUR, STANDARD, TABLE_STYLE,
-    TABLE_TEXT, TEXT_COLOUR, DocxProfile,
+    A4_CM,
+    ANSWER_SPACE,
+    CHECKLIST,
+    FORM_QUESTION,
+    GLOSSARY_DEFINITION,
+    GLOSSARY_TERM,
+    HEADER_FILL,
+    LIST_LEVELS,
+    QUIET_COLOUR,
+    QUOTE_SOURCE,
+    RULE_COLOUR,
+    STANDARD,
+    TABLE_STYLE,
+    TABLE_TEXT,
+    TEXT_COLOUR,
+    DocxProfile,
 )
 from formats.outputs.docx.styling import (
-    border, character, cm_twips, indent, linked_character_style, ppr, rpr, run_look, set_font,
-    set_size, set_spacing, style,
+    border,
+    character,
+    cm_twips,
+    indent,
+    linked_character_style,
+    paragraph_style_named,
+    ppr,
+    rpr,
+    run_look,
+    set_font,
+    set_size,
+    set_spacing,
+    style,
 )
 from formats.outputs.docx.xml import (
-    BORDERS, P_PR, R_PR, STYLE, TBL_BORDERS, TBL_PR, TBL_STYLE_PR, TC_PR, child, element,
-    half_points, remove,
+    BORDERS,
+    P_PR,
+    R_PR,
+    STYLE,
+    TBL_BORDERS,
+    TBL_PR,
+    TBL_STYLE_PR,
+    TC_PR,
+    child,
+    element,
+    half_points,
+    remove,
 )
 
 
@@ -122,7 +156,7 @@ def _text_styles(doc: DocxDocument, profile: DocxProfile) -> None:
     run_look(subtitle, profile, profile.subtitle_size, italic=False, colour=QUIET_COLOUR)
     remove(rpr(subtitle), "spacing")
     set_spacing(ppr(subtitle), after=profile.space_after * 2, line=profile.line_spacing)
-    caption = style(doc, "Caption")
+    caption = paragraph_style_named(doc, "Caption")
     run_look(caption, profile, profile.caption_size, bold=True, colour=TEXT_COLOUR)
     set_spacing(ppr(caption), before=profile.space_after / 2, after=profile.space_after / 2,
                 line=profile.line_spacing)
@@ -153,7 +187,7 @@ def _quote_styles(doc: DocxDocument, profile: DocxProfile) -> None:
 
 def _heading_styles(doc: DocxDocument, profile: DocxProfile) -> None:
     for level in range(1, 7):
-        heading = style(doc, f"Heading {level}")
+        heading = paragraph_style_named(doc, f"Heading {level}")
         size = profile.heading_sizes[level - 1]
         run_look(heading, profile, size, bold=True, italic=False, colour=profile.heading_colour)
         before = 0 if level == 1 else size
@@ -187,7 +221,7 @@ def _list_styles(doc: DocxDocument, profile: DocxProfile) -> None:
 
 
 def _contents_styles(doc: DocxDocument, profile: DocxProfile, only_missing: bool = False) -> None:
-    heading = style(doc, "TOC Heading", based_on="Heading 1")
+    heading = paragraph_style_named(doc, "TOC Heading", based_on="Heading 1")
     heading.hidden = False
     heading.unhide_when_used = True
     if not only_missing:
@@ -199,7 +233,7 @@ def _contents_styles(doc: DocxDocument, profile: DocxProfile, only_missing: bool
         exists = any(found.name.lower() == name for found in doc.styles)
         if only_missing and exists:
             continue
-        entry = style(doc, name, builtin=True)
+        entry = paragraph_style_named(doc, name, builtin=True)
         entry.style_id = f"TOC{level}"
         entry.next_paragraph_style = style(doc, "Normal")
         entry.priority = 39
@@ -218,20 +252,20 @@ def _toolkit_styles(doc: DocxDocument, profile: DocxProfile, only_missing: bool 
 
     box = profile.list_indent_cm + 0.2
     if wanted(CHECKLIST):
-        checklist = style(doc, CHECKLIST)
+        checklist = paragraph_style_named(doc, CHECKLIST)
         run_look(checklist, profile, profile.body_size)
         indent(checklist, left=box, hanging=box)
         checklist.paragraph_format.tab_stops.add_tab_stop(Cm(box))
         set_spacing(ppr(checklist), after=profile.space_after / 2, line=profile.line_spacing)
         checklist.paragraph_format.keep_together = True
     if wanted(FORM_QUESTION):
-        question = style(doc, FORM_QUESTION)
+        question = paragraph_style_named(doc, FORM_QUESTION)
         run_look(question, profile, profile.body_size, bold=True)
         set_spacing(ppr(question), before=profile.space_after, after=profile.space_after / 2,
                     line=profile.line_spacing)
         question.paragraph_format.keep_with_next = True
     if wanted(ANSWER_SPACE):
-        answer = style(doc, ANSWER_SPACE)
+        answer = paragraph_style_named(doc, ANSWER_SPACE)
         run_look(answer, profile, profile.body_size)
         border(answer, ("top", "left", "bottom", "right"), size_eighths=8, space=4)
         set_spacing(ppr(answer), after=0, line=profile.line_spacing)
@@ -242,7 +276,7 @@ def _toolkit_styles(doc: DocxDocument, profile: DocxProfile, only_missing: bool 
         run_look(cell, profile, profile.body_size)
         set_spacing(ppr(cell), before=2, after=2, line=profile.line_spacing)
     if wanted(GLOSSARY_TERM):
-        term = style(doc, GLOSSARY_TERM)
+        term = paragraph_style_named(doc, GLOSSARY_TERM)
         run_look(term, profile, profile.body_size, bold=True)
         set_spacing(ppr(term), before=profile.space_after / 2, after=profile.space_after / 4,
                     line=profile.line_spacing)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, CharacterStyle, ParagraphStyle
 from lxml.etree import _Element
 
 from formats.outputs.docx.profile import RULE_COLOUR, DocxProfile
@@ -14,11 +14,17 @@ from formats.outputs.docx.xml import BORDERS, P_PR, R_PR, STYLE, child, half_poi
 
 
 def style(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH,
-          based_on: str | None = None, builtin: bool = False) -> BaseStyle:
+          based_on: str | None = None, builtin: bool = False) -> CharacterStyle:
     """Return the style ``name`` (any case), added (based on ``based_on`` or Normal) when
-    missing."""
+    missing: a paragraph, character or table style.
+
+    Raise TypeError when the style of that name is a numbering style, which has no font.
+    """
     for existing in doc.styles:
         if existing.name.lower() == name.lower():
+            if not isinstance(existing, CharacterStyle):
+                raise TypeError(f"the style '{existing.name}' is a numbering style, not one "
+                                "with a font")
             return existing
     added = doc.styles.add_style(name, kind, builtin=builtin)
     added.hidden = False
@@ -28,6 +34,18 @@ def style(doc: DocxDocument, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARA
     elif kind == WD_STYLE_TYPE.PARAGRAPH:
         added.base_style = style(doc, "Normal")
     return added
+
+
+def paragraph_style_named(doc: DocxDocument, name: str, based_on: str | None = None,
+                          builtin: bool = False) -> ParagraphStyle:
+    """Return the paragraph style ``name`` (any case), added as :func:`style` adds it.
+
+    Raise TypeError when the style of that name is not a paragraph style.
+    """
+    found = style(doc, name, based_on=based_on, builtin=builtin)
+    if not isinstance(found, ParagraphStyle):
+        raise TypeError(f"the style '{found.name}' is not a paragraph style")
+    return found
 
 
 def ppr(found: BaseStyle) -> _Element:
@@ -44,7 +62,8 @@ def set_font(properties: _Element, font: str) -> None:
     """Name ``font`` for every script in run properties, instead of any theme font."""
     fonts = child(properties, "rFonts", R_PR)
     for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(qn(f"w:{theme}"), None)
+        if qn(f"w:{theme}") in fonts.attrib:
+            del fonts.attrib[qn(f"w:{theme}")]
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(qn(f"w:{slot}"), font)
 
@@ -69,7 +88,7 @@ def set_spacing(properties: _Element, before: float | None = None, after: float 
     child(properties, "spacing", P_PR, attrs)
 
 
-def run_look(found: BaseStyle, profile: DocxProfile, size: float, bold: bool | None = None,
+def run_look(found: CharacterStyle, profile: DocxProfile, size: float, bold: bool | None = None,
              italic: bool | None = None, colour: str | None = None) -> None:
     """Give a style the profile's font at ``size``, and bold, italics and colour when given."""
     properties = rpr(found)
@@ -131,14 +150,15 @@ def border(found: BaseStyle, sides: tuple[str, ...], size_eighths: int, space: i
                                        "w:space": str(space), "w:color": RULE_COLOUR})
 
 
-def linked_character_style(doc: DocxDocument, found: BaseStyle) -> BaseStyle | None:
-    """Return the character style linked to a paragraph style ("Heading 1 Char"), or None."""
+def linked_character_style(doc: DocxDocument, found: BaseStyle) -> CharacterStyle | None:
+    """Return the character style linked to a paragraph style ("Heading 1 Char"), or None
+    (also when the style it links to is a numbering style)."""
     link = found.element.find(qn("w:link"))
     if link is None:
         return None
     for candidate in doc.styles:
         if candidate.style_id == link.get(qn("w:val")):
-            return candidate
+            return candidate if isinstance(candidate, CharacterStyle) else None
     return None
 
 

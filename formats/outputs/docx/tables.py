@@ -33,10 +33,10 @@ def write_table(state: DocxState, block: Table, level: int) -> None:
     table = state.doc.add_table(rows=1 + len(block.rows), cols=columns)
     table.style = state.doc.styles[TABLE_STYLE]
     data_table_properties(table, inline_text(block.caption))
-    for cell, content in zip(table.rows[0].cells, block.header):
+    for cell, content in zip(table.rows[0].cells, block.header, strict=True):
         cell_text(state, cell, content)
-    for row, cells in zip(table.rows[1:], block.rows):
-        for cell, content in zip(row.cells, cells):
+    for row, cells in zip(table.rows[1:], block.rows, strict=True):
+        for cell, content in zip(row.cells, cells, strict=False):
             cell_text(state, cell, content)
         if any(not content for content in cells):
             row.height = Cm(1.2 * state.profile.body_size / 12)
@@ -110,7 +110,7 @@ def layout_table(state: DocxState, first_column_cm: float) -> DocxTable:
     for name, value in (("w:val", "0000"), ("w:firstRow", "0"), ("w:firstColumn", "0")):
         look.set(qn(name), value)
     first = Cm(first_column_cm)
-    for column, width in zip(table.columns, (first, Emu(state.text_width() - first))):
+    for column, width in zip(table.columns, (first, Emu(state.text_width() - first)), strict=True):
         column.width = width
     return table
 
@@ -123,7 +123,8 @@ def picture_beside_words(state: DocxState, table: DocxTable, picture: Image | No
     row._tr.get_or_add_trPr().append(element("w:cantSplit"))
     cells = row.cells
     first_column = Emu(table.columns[0].width)
-    for cell, width in zip(cells, (first_column, Emu(state.text_width() - first_column))):
+    for cell, width in zip(cells, (first_column, Emu(state.text_width() - first_column)),
+                           strict=True):
         cell.width = width
     if picture is not None:
         cells[0].paragraphs[0]._p.append(picture_run(state, picture, width_cm=picture_width_cm))

@@ -20,7 +20,7 @@ XML_NS = "http://www.w3.org/XML/1998/namespace"
 XHTML = "application/xhtml+xml"
 MEDIA_TYPES = {".xhtml": XHTML, ".css": "text/css", ".png": "image/png", ".jpg": "image/jpeg",
                ".jpeg": "image/jpeg", ".svg": "image/svg+xml", ".smil": "application/smil+xml",
-               ".mp3": "audio/mpeg"}
+               ".mp3": "audio/mpeg", ".ttf": "font/ttf"}
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 # The properties every EPUB of this project declares (EPUB Accessibility 1.1, section 2), each

@@ -129,9 +129,10 @@ def _seconds(archive: zipfile.ZipFile, name: str, names: set[str]) -> float | No
     if name not in names:
         return None
     try:
-        return float(MP3(io.BytesIO(archive.read(name))).info.length)
+        length = getattr(MP3(io.BytesIO(archive.read(name))).info, "length", None)
     except MutagenError:
         return None
+    return float(length) if isinstance(length, (int, float)) else None
 
 
 def overlay_problems(overlays: BookOverlays, ids: dict[str, set[str]]) -> list[str]:

@@ -217,17 +217,20 @@ def book_problems(book: EpubBook) -> list[str]:
     return problems
 
 
-def read_back(out_dir: Path) -> ReadBack:
-    """Return what the one EPUB in ``out_dir`` holds, as the output ``epub/epub``."""
-    files = sorted(out_dir.glob("*.epub")) if out_dir.is_dir() else []
+def read_back(out_dir: Path, output: str = OUTPUT, pattern: str = "*.epub",
+              leave_out: str = "") -> ReadBack:
+    """Return what the one EPUB in ``out_dir`` whose name matches ``pattern`` (and not
+    ``leave_out``) holds, as the output ``output``."""
+    files = sorted(path for path in out_dir.glob(pattern)
+                   if not (leave_out and path.match(leave_out))) if out_dir.is_dir() else []
     if len(files) != 1:
         what = f"{len(files)} EPUB files" if files else "no EPUB file"
-        return ReadBack(OUTPUT, {}, (f"{what} in {out_dir}",))
+        return ReadBack(output, {}, (f"{what} ({pattern}) in {out_dir}",))
     try:
         book = open_epub(files[0])
     except EpubError as error:
-        return ReadBack(OUTPUT, {}, (f"{files[0].name}: {error}",))
-    return ReadBack(OUTPUT, read_sections(book),
+        return ReadBack(output, {}, (f"{files[0].name}: {error}",))
+    return ReadBack(output, read_sections(book),
                     (*book_problems(book), *_overlay_problems(files[0], book)))
 
 

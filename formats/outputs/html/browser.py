@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from formats.core.contract import RuleResult
+from formats.core.switches import BROWSER_SWITCH, browser_rules_on
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,6 +41,10 @@ def run_checks(html_file: Path, output: str, checks: Sequence[Check],
     where = str(html_file)
     if not html_file.is_file():
         return [RuleResult("web/page", where, False, f"{output}: {html_file} does not exist")]
+    if not browser_rules_on():
+        return [RuleResult("web/chromium", where, False, f"the browser rules are turned off "
+                           f"({BROWSER_SWITCH}=0): this page was not checked in a browser",
+                           "warning")]
     missing = _missing_tools(chromium)
     if missing:
         return [RuleResult("web/chromium", where, False, missing)]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import struct
 import wave
-from dataclasses import dataclass
 from pathlib import Path
 
 import lameenc
@@ -22,6 +21,7 @@ from scipy.ndimage import maximum_filter1d, uniform_filter1d
 
 from formats.core.contract import RenderError
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
+from formats.outputs.mp3.mastering import Encoding, Mastering
 from formats.outputs.mp3.stream import frame_length, frames
 
 _LIMITER_WINDOW_S = 0.004
@@ -31,27 +31,6 @@ LAME_SCALE = 0.95  # what LAME multiplies its input by
 # LAME's encoder delay (576 + 529 samples): a decoder that reads no LAME tag (this package
 # writes a plain Info frame) plays that much silence before the first sample encoded.
 ENCODER_DELAY_SAMPLES = 1105
-
-
-@dataclass(frozen=True)
-class Mastering:
-    """What speech is mastered to: its sample rate, integrated loudness, true-peak ceiling
-    (before encoding) and the silence put before and after it."""
-
-    sample_rate: int
-    target_lufs: float
-    ceiling_dbtp: float
-    lead_s: float
-    tail_s: float
-
-
-@dataclass(frozen=True)
-class Encoding:
-    """How mastered samples are encoded: sample rate, constant bit rate, LAME's quality."""
-
-    sample_rate: int
-    bitrate_kbps: int
-    quality: int  # LAME's algorithm quality: 0 best, 9 worst
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,14 +26,14 @@ class Contents:
 
     element_id: str
     title: str
-    children: tuple["Contents | str", ...]
+    children: tuple[Contents | str, ...]
 
     def chapter_ids(self) -> list[str]:
         """Return the chapters' element ids, depth first, in order."""
         return [found for child in self.children
                 for found in ([child] if isinstance(child, str) else child.chapter_ids())]
 
-    def tables(self) -> list["Contents"]:
+    def tables(self) -> list[Contents]:
         """Return this table of contents and every one inside it, depth first."""
         return [self, *(table for child in self.children if not isinstance(child, str)
                         for table in child.tables())]

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import numpy as np
 import pyloudnorm
@@ -91,7 +91,7 @@ class LoudnessMeter:
     """
 
     def __init__(self) -> None:
-        stages = pyloudnorm.Meter(DECODE_RATE)._filters.values()  # noqa: SLF001 (its filters)
+        stages = pyloudnorm.Meter(DECODE_RATE)._filters.values()  # its (private) filters
         self._stages = [(stage.b, stage.a, stage.passband_gain) for stage in stages]
         self._states = [np.zeros(max(len(a), len(b)) - 1) for b, a, _ in self._stages]
         self._energies: list[np.ndarray] = []
@@ -116,7 +116,7 @@ class LoudnessMeter:
         if self.samples < _BLOCK_SEGMENTS * _SEGMENT:
             return float("-inf")
         energies = np.concatenate([*self._energies, [self._partial.sum()]])
-        count = int(round((self.samples / DECODE_RATE - 0.4) / 0.1)) + 1
+        count = round((self.samples / DECODE_RATE - 0.4) / 0.1) + 1
         cumulative = np.concatenate([[0.0], np.cumsum(energies)])
         starts = np.arange(count)
         ends = np.minimum(starts + _BLOCK_SEGMENTS, energies.size)
@@ -162,7 +162,7 @@ class TruePeakMeter:
             return
         if loud.size * TAPS_PER_PHASE > piece.size // 4:
             values = [np.convolve(piece, phase)[counted:piece.size] for phase in _PHASES]
-            self.peak = max(self.peak, max(float(np.abs(value).max()) for value in values))
+            self.peak = max(self.peak, *(float(np.abs(value).max()) for value in values))
             return
         positions = np.unique((loud[:, None] + np.arange(TAPS_PER_PHASE)).ravel())
         positions = positions[(positions >= counted) & (positions < piece.size)]
@@ -280,5 +280,5 @@ def measure_files(paths: list[Path]) -> dict[Path, Measurement | DecodeError]:
 
     longest_first = sorted(paths, key=lambda path: path.stat().st_size, reverse=True)
     with ThreadPoolExecutor(max_workers=min(len(paths), os.cpu_count() or 1) or 1) as pool:
-        return dict(zip(longest_first, pool.map(measured, longest_first)))
+        return dict(zip(longest_first, pool.map(measured, longest_first), strict=True))
 

@@ -10,9 +10,10 @@ asks mutagen what the file is.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Protocol, cast
 
 from mutagen import MutagenError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
@@ -81,6 +82,26 @@ def frames_seconds(count: int, sample_rate: int) -> float:
 # Any MP3 file, as a reader finds it
 
 
+class MpegStream(Protocol):
+    """What mutagen reads of an MP3 file's stream: its ``MPEGInfo``, whose attributes mutagen
+    sets at run time (so that its own types do not have them)."""
+
+    length: float  # seconds
+    channels: int
+    bitrate: int  # bits per second
+    sample_rate: int
+    bitrate_mode: int  # a mutagen BitrateMode, which is an int
+
+
+def mpeg_stream(path: Path | BinaryIO) -> MpegStream:
+    """Return mutagen's reading of an MP3 file's stream (a path, or the bytes of one as a file
+    object).
+
+    Raise mutagen's HeaderNotFoundError (a MutagenError) when it finds no MPEG audio.
+    """
+    return cast(MpegStream, MP3(path).info)
+
+
 @dataclass(frozen=True)
 class StreamFormat:
     """An MP3 file's format, as mutagen reports it and as every frame header says."""
@@ -104,7 +125,7 @@ def stream_format(path: Path) -> StreamFormat:
     Raise DecodeError when mutagen finds no MPEG audio or no frame header can be read.
     """
     try:
-        info = MP3(path).info
+        info = mpeg_stream(path)
     except (HeaderNotFoundError, MutagenError) as error:
         raise DecodeError(f"mutagen reads no MP3 audio in {path.name}: {error}") from error
     kbps: Counter[int] = Counter()
@@ -122,7 +143,7 @@ def stream_format(path: Path) -> StreamFormat:
                         frozenset(rates), frozenset(modes))
 
 
-def _mode_name(mode: BitrateMode) -> str:
+def _mode_name(mode: int) -> str:
     return {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(
         mode, "UNKNOWN")
 
@@ -130,7 +151,7 @@ def _mode_name(mode: BitrateMode) -> str:
 def mp3_seconds(path: Path) -> float | None:
     """Return how long an MP3 file plays by mutagen, or None when it holds no MP3 audio."""
     try:
-        return float(MP3(path).info.length)
+        return float(mpeg_stream(path).length)
     except (HeaderNotFoundError, MutagenError):
         return None
 

@@ -52,7 +52,7 @@ class _ChaptersInTimeOrder(ID3):
     chapters in the order of their frames) would then show the chapters shuffled.
     """
 
-    def _write(self, config):  # noqa: ANN001, ANN202 (mutagen's signature)
+    def _write(self, config: object) -> bytes:  # mutagen's method: config is its ID3SaveConfig
         chapters = sorted(self.getall("CHAP"), key=lambda frame: frame.start_time)
         self.delall("CHAP")
         try:

@@ -6,12 +6,33 @@ in the file.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
-from mutagen.id3 import CHAP, CTOC, ID3, CTOCFlags, ID3NoHeaderError
+from mutagen.id3 import ID3, CTOCFlags, ID3NoHeaderError
 
 from formats.outputs.mp3.id3 import Chapter, Contents
+
+
+class ChapterFrame(Protocol):
+    """A CHAP frame as mutagen reads it (mutagen sets a frame's attributes at run time, so that
+    its own types do not have them)."""
+
+    element_id: str
+    start_time: int  # milliseconds
+    end_time: int
+    sub_frames: Mapping[str, Any]  # the frames inside it (its TIT2 title), by name
+
+
+class TocFrame(Protocol):
+    """A CTOC frame (a table of contents) as mutagen reads it."""
+
+    element_id: str
+    flags: int  # CTOCFlags
+    child_element_ids: list[str]
+    sub_frames: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -59,7 +80,7 @@ def read_book_tags(path: Path) -> BookTags:
     return BookTags(chapters, len(tops) == 1 and ordered, extra, problems, contents)
 
 
-def _contents(frame: CTOC, frames: dict[str, CTOC], marks: dict[str, CHAP],
+def _contents(frame: TocFrame, frames: dict[str, TocFrame], marks: dict[str, ChapterFrame],
               problems: list[str], name: str, seen: set[str]) -> Contents:
     """Return a CTOC frame read as a table of contents (its nested ones read too), adding a
     problem for each child that is neither a chapter nor a table of contents."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import collections
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
 INVISIBLE = "\u2060\u00ad\u200b"
@@ -108,7 +108,7 @@ def _patterned(thing: dict) -> bool:
 def text_of(glyphs: list[Glyph]) -> str:
     """Return the text of characters of one line, left to right, as a reader sees it."""
     pieces: list[str] = []
-    for before, glyph in zip([None, *glyphs], glyphs):
+    for before, glyph in zip([None, *glyphs], glyphs, strict=False):
         if before is not None and glyph.x0 - before.x1 > 0.5 * glyph.size:
             pieces.append(" ")  # a gap with no space character (table columns)
         pieces.append(glyph.text)

@@ -28,9 +28,11 @@ from __future__ import annotations
 import collections
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
@@ -92,11 +94,11 @@ class OpenPdf:
     page_index: dict[int, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.catalog = self.reader.trailer["/Root"].get_object()
+        self.catalog = structure.catalog(self.reader)
         self.page_index = structure.page_index(self.reader)
 
     @classmethod
-    def read(cls, path: Path, document: Document | None) -> "OpenPdf":
+    def read(cls, path: Path, document: Document | None) -> OpenPdf:
         """Return the PDF at ``path`` opened with pypdf; raises PyPdfError and others when the
         file is not a PDF."""
         return cls(PdfReader(path), document)
@@ -290,7 +292,7 @@ def headings(pdf: OpenPdf) -> Verdict:
     problems = [] if found[0][0] == 1 else [
         f"the first heading is H{found[0][0]} ({page_label(found[0][1])}), not H1"]
     problems.extend(f"H{level} on {page_label(page)} follows H{before} (skips H{before + 1})"
-                    for (before, _), (level, page) in zip(found, found[1:]) if level > before + 1)
+                    for (before, _), (level, page) in pairwise(found) if level > before + 1)
     return failed(problems) if problems else passed(
         f"{len(found)} headings, H1 to H{max(level for level, _ in found)}, skip no level")
 
@@ -336,8 +338,8 @@ def header_scope(element: DictionaryObject) -> str:
     """Return the ``/Scope`` of a structure element's table attributes ("/Column"), or ""."""
     attributes = element.get("/A")
     attributes = attributes.get_object() if attributes is not None else []
-    for owner in attributes if isinstance(attributes, list) else [attributes]:
-        owner = owner.get_object() if hasattr(owner, "get_object") else owner
+    for found in attributes if isinstance(attributes, list) else [attributes]:
+        owner = found.get_object() if hasattr(found, "get_object") else found
         if isinstance(owner, dict) and owner.get("/O") == "/Table":
             return str(owner.get("/Scope", ""))
     return ""

@@ -8,9 +8,12 @@ knowing each node's page.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+from pypdf.generic import DictionaryObject
 
 Node = Any  # a pypdf DictionaryObject (element, MCR, OBJR) or an integer MCID
 
@@ -21,9 +24,23 @@ def page_index(reader: PdfReader) -> dict[int, int]:
             if page.indirect_reference is not None}
 
 
+def catalog(reader: PdfReader) -> DictionaryObject:
+    """Return the document catalog (the trailer's ``/Root``).
+
+    Raise PdfReadError when it is not a dictionary, and KeyError when there is none.
+    """
+    found = reader.trailer["/Root"].get_object()
+    if not isinstance(found, DictionaryObject):
+        raise PdfReadError(f"the trailer's /Root is a {type(found).__name__}, not a dictionary")
+    return found
+
+
 def tree_root(reader: PdfReader) -> Any | None:
-    """Return the catalog's ``/StructTreeRoot``, or None when the PDF is not tagged."""
-    root = reader.trailer["/Root"].get_object().get("/StructTreeRoot")
+    """Return the catalog's ``/StructTreeRoot``, or None when the PDF is not tagged.
+
+    Raise PdfReadError when the catalog is not a dictionary.
+    """
+    root = catalog(reader).get("/StructTreeRoot")
     return None if root is None else root.get_object()
 
 

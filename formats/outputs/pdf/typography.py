@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import collections
 import re
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from formats.core.contract import Verdict, failed, passed
 from formats.core.names import some
 from formats.outputs.pdf.glyphs import (
-    Glyph, PrintedPage, ink, line_of, run_of, stretched_spaces, text_of,
+    Glyph,
+    PrintedPage,
+    ink,
+    line_of,
+    run_of,
+    stretched_spaces,
+    text_of,
 )
 
 CM = 72 / 2.54

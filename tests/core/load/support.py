@@ -3,7 +3,7 @@ types of the ``read_blocks`` and ``problems`` fixtures (see conftest.py)."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from formats.core.model import Block
 

@@ -10,7 +10,15 @@ from formats.core.load.containers import BLOCK_TYPES
 from formats.core.load.markdown import parse_blocks
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    BulletList, Emphasis, Figure, GlossaryEntry, Image, ListItem, Location, Paragraph, Text,
+    BulletList,
+    Emphasis,
+    Figure,
+    GlossaryEntry,
+    Image,
+    ListItem,
+    Location,
+    Paragraph,
+    Text,
 )
 from tests.core.load.support import CHAPTER, Problems, ReadBlocks
 

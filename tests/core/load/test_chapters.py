@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 from formats.core.load.chapters import (
-    SectionBuilder, chapter_number, read_chapter, read_chapters, section_number,
+    SectionBuilder,
+    chapter_number,
+    read_chapter,
+    read_chapters,
+    section_number,
 )
 from formats.core.load.state import LoadState
 from formats.core.model import Location, Section

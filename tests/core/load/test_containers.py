@@ -11,7 +11,16 @@ from formats.core.load.chapters import SectionBuilder
 from formats.core.load.containers import BLOCK_TYPES, CONTAINER_READERS
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    Activity, Checklist, Form, FormQuestion, Location, Quiz, QuizAnswers, Quote, ReviewNote, Table,
+    Activity,
+    Checklist,
+    Form,
+    FormQuestion,
+    Location,
+    Quiz,
+    QuizAnswers,
+    Quote,
+    ReviewNote,
+    Table,
     Text,
 )
 from formats.core.text import inline_text

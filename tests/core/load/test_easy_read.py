@@ -13,10 +13,14 @@ from formats.core.load.easy_read import read_easy_read, read_part, read_word_lis
 from formats.core.load.picture_library import read_picture_library
 from formats.core.load.state import LoadState
 from formats.core.model import (
-    GlossaryEntry, Image, Location, Paragraph, ReviewNote, Text,
+    GlossaryEntry,
+    Image,
+    Location,
+    Paragraph,
+    ReviewNote,
+    Text,
 )
 from tests.conftest import FIXTURES
-from tests.core.load.support import Problems
 
 PART = "easy-read/part.md"
 LIBRARY = "pictures/easy-read/pictures.yaml"
@@ -183,7 +187,7 @@ def test_without_a_picture_library_the_rows_have_no_pictures(easy_state: LoadSta
     found = messages(easy_state)
     assert found[0] == (f"{SETTINGS}:1: the picture library {LIBRARY} does not exist: Easy Read "
                         "rows name their pictures there")
-    assert found[1] == (f"easy-read/01-what-it-is.md:11: picture 'talk' is not in "
+    assert found[1] == ("easy-read/01-what-it-is.md:11: picture 'talk' is not in "
                         "pictures/easy-read/pictures.yaml")
 
 

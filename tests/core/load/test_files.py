@@ -6,7 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from formats.core.load.files import (
-    key_line, read_fields, read_front_matter, read_text, read_yaml, source_hash,
+    key_line,
+    read_fields,
+    read_front_matter,
+    read_text,
+    read_yaml,
+    source_hash,
 )
 from formats.core.load.markdown import parse_blocks
 from formats.core.load.state import LoadState

@@ -10,12 +10,21 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from formats.core.load import load
 from formats.core.load.inlines import INLINE_READERS, InlineContext, inline_text, inlines
 from formats.core.load.markdown import parse_inline
 from formats.core.load.state import LoadState
-from formats.core.load import load
 from formats.core.model import (
-    Emphasis, Figure, Image, Inline, LineBreak, Link, Location, MediumWords, Strong, Text,
+    Emphasis,
+    Figure,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    Location,
+    MediumWords,
+    Strong,
+    Text,
 )
 from tests.conftest import MINI_SOURCE
 from tests.core.load.support import CHAPTER, Problems

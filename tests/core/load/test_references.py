@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from formats.core.load.references import (
-    add_answers, add_quiz, check_links, check_quizzes, claim_id, link_quizzes, link_to, split_id,
+    add_answers,
+    add_quiz,
+    check_links,
+    check_quizzes,
+    claim_id,
+    link_quizzes,
+    link_to,
+    split_id,
 )
 from formats.core.load.state import LoadState
 from formats.core.model import Location, Paragraph, Quiz, Section, Text

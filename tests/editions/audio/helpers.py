@@ -46,7 +46,7 @@ def with_paragraph(document: Document, section_id: str, words: str) -> Document:
         children = tuple(edit(child) for child in section.children)
         blocks = section.blocks
         if section.id == section_id:
-            blocks = blocks + (Paragraph((Text(words),), section.location),)
+            blocks = (*blocks, Paragraph((Text(words),), section.location))
         return dataclasses.replace(section, blocks=blocks, children=children)
 
     return dataclasses.replace(document, chapters=tuple(edit(c) for c in document.chapters))

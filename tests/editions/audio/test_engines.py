@@ -12,7 +12,10 @@ import pytest
 from formats.core.model import Document
 from formats.editions.audio import make, settings
 from formats.editions.audio.engines import (
-    EspeakNgEngine, Pyttsx3Engine, engine_named, split_into_chunks,
+    EspeakNgEngine,
+    Pyttsx3Engine,
+    engine_named,
+    split_into_chunks,
 )
 from formats.editions.audio.reading import Pace, plausibility, read_back
 from formats.editions.audio.rules import rules

@@ -4,11 +4,13 @@ is synthesised again) and the build's settings; the real toolkit (slow)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
 import subprocess
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pyloudnorm
@@ -20,14 +22,13 @@ from formats.core.contract import RenderError
 from formats.core.model import Document
 from formats.core.passages import section_passages
 from formats.editions.audio import make, settings, synth
+from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.links import write_links
 from formats.editions.audio.pauses import PAUSES
-from formats.editions.audio.spoken import full_script
 from formats.editions.audio.reading import read_back
-from formats.editions.audio.files import OPENING_ID
+from formats.editions.audio.spoken import full_script
 from formats.outputs.mp3.measure import decode, silences, true_peak_dbfs
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of, section_files, with_paragraph
-
 
 # ---------------------------------------------------------------------------------------------
 # The files of the mini fixture
@@ -54,7 +55,7 @@ def test_book_chapters_nest_by_chapter_and_section(mini_document: Document,
     order = [OPENING_ID] + [s.id for s in sections]
     spans = [(marks[e].start_time, marks[e].end_time) for e in order]
     assert spans[0][0] == 0
-    assert all(end == next_start for (_, end), (next_start, _) in zip(spans, spans[1:]))
+    assert all(end == next_start for (_, end), (next_start, _) in itertools.pairwise(spans))
     assert abs(spans[-1][1] / 1000 - MP3(book_of(mini_audio)).info.length) < 0.1
 
 
@@ -63,9 +64,9 @@ def test_ffprobe_lists_the_chapters_in_reading_order(mini_document: Document,
     result = subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json",
                              str(book_of(mini_audio))], capture_output=True, check=True, text=True)
     chapters = json.loads(result.stdout)["chapters"]
-    assert [c["tags"]["title"] for c in chapters] == ["About this recording"] + [
-        "1. Getting started", "1.1 What is it?", "1.1 a) Details", "1.2 Try it",
-        "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
+    assert [c["tags"]["title"] for c in chapters] == [
+        "About this recording", "1. Getting started", "1.1 What is it?", "1.1 a) Details",
+        "1.2 Try it", "Appendix 1: Suggested answers", "Quiz 1: True or false?"]
     starts = [float(c["start_time"]) for c in chapters]
     assert starts == sorted(starts)
 
@@ -79,7 +80,7 @@ def test_one_file_per_section_in_reading_order_each_with_its_transcript(
     for path in files:
         transcript = path.with_suffix(".txt").read_text(encoding="utf-8")
         title = str(ID3(path)["TIT2"].text[0])
-        assert title.split()[-1].rstrip("?") in transcript.splitlines()[0]
+        assert title.rsplit(maxsplit=1)[-1].rstrip("?") in transcript.splitlines()[0]
 
 
 def test_book_tags_name_the_book_publisher_language_and_source(mini_document: Document,
@@ -98,7 +99,7 @@ def test_playlist_lists_every_file_with_its_length(mini_audio: Path) -> None:
     (playlist,) = mini_audio.glob("*.m3u8")
     lines = playlist.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "#EXTM3U"
-    entries = list(zip(lines[1::2], lines[2::2]))
+    entries = list(zip(lines[1::2], lines[2::2], strict=False))
     assert [name for _, name in entries] == ["000-opening.mp3"] + [
         f.name for f in section_files(mini_audio)]
     for info, name in entries:
@@ -148,7 +149,7 @@ def silent_runs(path: Path, longer_than: float = 0.3) -> list[tuple[float, float
     quiet = np.abs(samples) <= 10 ** (-50 / 20)
     edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(int), [0]])))
     return [(start / SAMPLE_RATE, (end - start) / SAMPLE_RATE)
-            for start, end in zip(edges[::2], edges[1::2])
+            for start, end in zip(edges[::2], edges[1::2], strict=False)
             if (end - start) / SAMPLE_RATE > longer_than and start > 0 and end < samples.size]
 
 
@@ -158,7 +159,7 @@ def test_pauses_after_headings_and_between_items_are_heard(mini_audio: Path) -> 
     timed = {entry["file"]: entry["passages"] for entry in passages["files"]}
     for name, listed in timed.items():
         runs = silent_runs(mini_audio / name)
-        for before, after in zip(listed, listed[1:]):
+        for before, after in itertools.pairwise(listed):
             heard = [seconds for start, seconds in runs
                      if before["end"] - 0.15 <= start <= after["start"] + 0.15]
             if before["ref"].endswith("/h"):
@@ -166,7 +167,7 @@ def test_pauses_after_headings_and_between_items_are_heard(mini_audio: Path) -> 
             assert max(heard) >= 0.5, (name, before["ref"])
         assert all(seconds < 0.55 for start, seconds in runs
                    if not any(p["end"] - 0.15 <= start <= q["start"] + 0.15
-                              for p, q in zip(listed, listed[1:])))  # no other long pause
+                              for p, q in itertools.pairwise(listed)))  # no other long pause
 
 
 def test_passages_json_times_every_passage_of_every_file(mini_document: Document,
@@ -184,7 +185,7 @@ def test_passages_json_times_every_passage_of_every_file(mini_document: Document
         length = MP3(mini_audio / entry["file"]).info.length
         times = [(p["start"], p["end"]) for p in entry["passages"]]
         assert all(start < end for start, end in times)
-        assert all(end <= next_start for (_, end), (next_start, _) in zip(times, times[1:]))
+        assert all(end <= next_start for (_, end), (next_start, _) in itertools.pairwise(times))
         assert 0.7 <= times[0][0] <= 0.9 and times[-1][1] <= length - 1.0
         assert entry["passages"][0]["text"] == (mini_audio / entry["file"]).with_suffix(
             ".txt").read_text(encoding="utf-8").splitlines()[0]
@@ -212,7 +213,7 @@ def test_the_list_of_links_gives_the_full_addresses(real_document: Document, tmp
 class _CountingEngine:
     """Wraps an engine and counts the texts it is asked to say."""
 
-    calls: list[str] = []
+    calls: ClassVar[list[str]] = []
 
     def __init__(self, inner) -> None:
         self.inner = inner
@@ -302,17 +303,22 @@ def test_real_toolkit_chapters_match_sections_and_are_all_present(real_document:
     tocs = {toc.element_id: toc for toc in tags.getall("CTOC")}
     (top,) = [toc for toc in tocs.values() if toc.flags & CTOCFlags.TOP_LEVEL]
 
-    def flat(toc) -> list[str]:  # noqa: ANN001
+    def flat(toc) -> list[str]:
         return [found for child in toc.child_element_ids
                 for found in (flat(tocs[child]) if child in tocs else [child])]
 
     assert flat(top) == [OPENING_ID] + [s.id for s in sections]
     assert len(top.child_element_ids) == 1 + len(real_document.chapters)
-    (readback,) = read_back(folder)
-    assert readback.problems == ()
+    readback, easy_read = read_back(folder)
+    assert readback.problems == () == easy_read.problems
     for section in sections:
         found = readback.sections[section.id]
         assert (section.title in found.title, found.problems) == (True, ()), section.id
+    assert real_document.easy_read is not None
+    assert easy_read.output == "audio/easy-read-mp3"
+    assert list(easy_read.sections) == [part.id for part in real_document.easy_read.parts] + [
+        "word-list"]
+    assert all(found.problems == () for found in easy_read.sections.values())
     meter = pyloudnorm.Meter(SAMPLE_RATE)
     book = decode(book_of(folder))
     assert abs(meter.integrated_loudness(book) + 18.0) <= 1.0

@@ -12,9 +12,8 @@ import build
 from formats.check.coverage import Status, coverage
 from formats.core.model import Document
 from formats.editions import braille
-from formats.outputs.brf.geometry import split_pages
 from formats.outputs.brf.louis import translate
-from formats.outputs.brf.reader import back_translate, read_pages
+from formats.outputs.brf.reader import back_translate, read_pages, text_lines
 from formats.outputs.pdf.reader import section_pages
 from tests.conftest import MINI_SOURCE
 
@@ -71,8 +70,9 @@ def test_braille_pages_show_the_print_page_they_start_on(mini_document: Document
 
 
 def test_tables_are_lists_of_labelled_cells(mini_braille: Path) -> None:
-    text = " ".join(back_translate(line) for page in split_pages(_text(_brf(mini_braille)))
-                    for line in page if line.strip())
+    text = " ".join(back_translate(line) for page in read_pages(_text(_brf(mini_braille)))
+                    for _, line in text_lines(page) if line.strip())
+    assert "Columns: Information; Consultation; Co-production" in text
     assert "Information: No relationship Consultation: Minimal contact" in text
     assert "True or false? (space for your answer)" in text
 

@@ -21,8 +21,8 @@ from formats.editions.easy_read.booklet_rules import (
     read_booklet,
     word_page,
 )
-from formats.editions.easy_read.parts import keep_hyphens
 from formats.editions.easy_read.pdf import pdf_files, render_pdfs
+from formats.outputs.html.easy_read import keep_hyphens
 from formats.outputs.pdf.writer import lay_out, write_layout
 from tests.conftest import ROOT
 from tests.editions.easy_read.support import PART_2, edit, failed

@@ -16,9 +16,9 @@ from formats.core.model import Document
 from formats.core.profile import read_profile, with_partner
 from formats.core.sign_off import part_hashes
 from formats.editions.easy_read import EDITION
-from formats.editions.easy_read.parts import NOT_CHECKED, checked_line
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
 from formats.outputs.docx.parts import read_parts, text_of
+from formats.outputs.html.easy_read import NOT_CHECKED, checked_line
 from tests.conftest import ROOT
 from tests.editions.easy_read.support import PART_1, PART_2, SETTINGS, edit, failed
 

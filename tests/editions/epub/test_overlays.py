@@ -12,7 +12,7 @@ import pytest
 from formats.core.model import Document
 from formats.core.passages import section_passages
 from formats.editions import epub
-from formats.editions.epub.overlay_rules import overlay_rule
+from formats.editions.epub.overlay_rules import overlay_rule, toolkit_passages
 from formats.editions.epub.overlays import clock
 from formats.outputs.epub.overlay_reader import clock_seconds, read_overlays
 from formats.outputs.epub.reader import open_epub
@@ -82,7 +82,7 @@ def test_the_package_states_each_overlays_duration_and_the_active_class(
 
 
 def test_the_overlay_rule_passes_a_whole_book(mini_document: Document, mini_epub: Path) -> None:
-    result = overlay_rule(mini_document, _epub(mini_epub))
+    result = overlay_rule(_epub(mini_epub), toolkit_passages(mini_document))
     assert (result.rule, result.passed, result.message) == (
         "epub/overlays", True,
         "25 passages in 6 sections, each highlighted while it is read, in 2 overlays")
@@ -92,7 +92,7 @@ def test_a_passage_left_out_of_the_overlays_fails_the_rule(
         mini_document: Document, mini_epub: Path, tmp_path: Path) -> None:
     path = _copy_changed(_epub(mini_epub), tmp_path / "book.epub", "01-start.smil",
                          r'<par id="par-4">.*?</par>', "")
-    result = overlay_rule(mini_document, path)
+    result = overlay_rule(path, toolkit_passages(mini_document))
     assert (result.passed, result.message) == (False, (
         "1 section(s) do not have one highlighted passage per passage of the text: "
         "1.1 What is it? (5 of 6)"))
@@ -101,7 +101,7 @@ def test_a_passage_left_out_of_the_overlays_fails_the_rule(
 def test_an_epub_without_overlays_fails_the_rule(mini_document: Document,
                                                  tmp_path: Path) -> None:
     path = epub.EDITION.render(mini_document, tmp_path)[0]
-    result = overlay_rule(mini_document, path)
+    result = overlay_rule(path, toolkit_passages(mini_document))
     assert (result.passed, result.message) == (
         False, "the EPUB has no media overlays: build the audio edition with it")
 

@@ -6,7 +6,12 @@ from pathlib import Path
 
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.reader import (
-    back_translate, find_headings, join_lines, read_back, read_pages, read_sections,
+    back_translate,
+    find_headings,
+    join_lines,
+    read_back,
+    read_pages,
+    read_sections,
 )
 from formats.outputs.brf.writer import Heading, Text, brf_text, paginate
 from tests.outputs.brf.sample import write_sample

@@ -7,7 +7,16 @@ from pathlib import Path
 from formats.outputs.brf.geometry import PageSize, is_centred, is_minor_heading, split_pages
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.writer import (
-    BoxLine, Entry, Heading, PrintPage, Text, brf_text, heading_lines, paginate, wrap, write_brf,
+    BoxLine,
+    Entry,
+    Heading,
+    PrintPage,
+    Text,
+    brf_text,
+    heading_lines,
+    paginate,
+    wrap,
+    write_brf,
 )
 
 

@@ -12,7 +12,15 @@ from lxml import etree
 
 from formats.core.contract import RuleResult
 from formats.core.model import (
-    Activity, Block, Checklist, Document, Location, MediumWords, Paragraph, Table, Text,
+    Activity,
+    Block,
+    Checklist,
+    Document,
+    Location,
+    MediumWords,
+    Paragraph,
+    Table,
+    Text,
 )
 from formats.outputs.docx.document import write_docx
 from formats.outputs.docx.profile import STANDARD

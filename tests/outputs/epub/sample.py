@@ -41,7 +41,7 @@ def book(**changes: object) -> Book:
     """Return the sample book, with ``changes`` made to it."""
     metadata = Metadata(identifier="urn:test:sample:epub", title="Sample", language="en-GB",
                         publisher="Test Publisher", date="2026-11-27",
-                        modified=datetime.datetime(2026, 11, 27, tzinfo=datetime.timezone.utc),
+                        modified=datetime.datetime(2026, 11, 27, tzinfo=datetime.UTC),
                         accessibility=ACCESSIBILITY)
     made = Book(metadata=metadata, documents=(chapter(),), resources=(PICTURE,),
                 toc=(NavPoint("01-start.xhtml#start", "1. Start",

@@ -60,7 +60,7 @@ def test_a_section_removed_from_a_document_is_not_found(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_exactly_one_epub_is_a_problem(tmp_path: Path) -> None:
-    assert read_back(tmp_path).problems == (f"no EPUB file in {tmp_path}",)
+    assert read_back(tmp_path).problems == (f"no EPUB file (*.epub) in {tmp_path}",)
 
 
 def test_files_a_reading_system_could_not_open_are_reported(tmp_path: Path) -> None:

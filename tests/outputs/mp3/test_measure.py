@@ -13,7 +13,13 @@ from scipy.signal import resample_poly
 from formats.core.contract import RuleResult
 from formats.outputs.mp3.loudness import gated_loudness
 from formats.outputs.mp3.measure import (
-    DECODE_RATE, LoudnessMeter, TruePeakMeter, _PHASES, decode, measure_samples, true_peak_dbfs,
+    _PHASES,
+    DECODE_RATE,
+    LoudnessMeter,
+    TruePeakMeter,
+    decode,
+    measure_samples,
+    true_peak_dbfs,
 )
 from formats.outputs.mp3.rules import silence_result
 from tests.editions.audio.helpers import book_of

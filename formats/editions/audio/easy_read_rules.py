@@ -1,0 +1,65 @@
+"""The audio rules on the Easy Read audio (the ``easy-read`` folder), when the document has an
+Easy Read text.
+
+The main recording's rules, given the Easy Read folder: every MP3 (each track and the whole
+book) is measured by the MP3 rules (``audio/loudness``, ``audio/true-peak``, ``audio/silence``,
+``audio/mono``, ``audio/bitrate``, ``audio/sample-rate``, or one failed ``audio/file``);
+``audio/playlist``; ``audio/passages`` against the refs the Easy Read text calls for
+(:func:`formats.editions.audio.easy_read_spoken.expected_passages`); and ``audio/pauses``
+with the Easy Read pauses. Each result names its file from the audio folder
+("easy-read/002-er-try-it.mp3").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from formats.core.contract import RuleResult
+from formats.core.model import Document
+from formats.editions.audio.easy_read_spoken import expected_passages
+from formats.editions.audio.files import EASY_READ_FOLDER, find_book
+from formats.editions.audio.pause_rules import passages_result, pause_results
+from formats.editions.audio.rules import playlist_result, track_files
+from formats.outputs.mp3.measure import Measurement, measure_files
+from formats.outputs.mp3.rules import file_results
+
+
+def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
+    """Return the rules' results on the Easy Read audio in ``out_dir``'s ``easy-read`` folder
+    ([] when the document has no Easy Read text). Never raises for a missing, broken or
+    undecodable file: that is a failed result."""
+    if document.easy_read is None:
+        return []
+    folder = out_dir / EASY_READ_FOLDER
+    if not folder.is_dir():
+        return [RuleResult("audio/file", EASY_READ_FOLDER, False,
+                           f"no Easy Read audio ({EASY_READ_FOLDER}/), though the document "
+                           "has an Easy Read text")]
+    tracks = track_files(folder)
+    book = find_book(folder)
+    files = tracks + ([book] if book else [])
+    measured = measure_files(files) if files else {}
+    results = []
+    if not tracks:
+        results.append(RuleResult("audio/file", ".", False,
+                                  "no per-part MP3 files (NNN-<part id>.mp3)"))
+    if book is None:
+        results.append(RuleResult("audio/file", ".", False,
+                                  "no single whole-book MP3 (*-complete.mp3)"))
+    results += [result for path in files for result in file_results(path, measured[path])]
+    on_tracks = {path: measured[path] for path in tracks}
+    durations = {path: found.seconds for path, found in on_tracks.items()
+                 if isinstance(found, Measurement)}
+    expected = expected_passages(document)
+    results += [playlist_result(folder, tracks),
+                passages_result(expected, folder, tracks, durations),
+                *pause_results(expected, folder, on_tracks)]
+    return [_in_folder(result) for result in results]
+
+
+def _in_folder(result: RuleResult) -> RuleResult:
+    """Return a result whose ``where`` names its file from the audio folder."""
+    where = EASY_READ_FOLDER if result.where in (".", "") else \
+        f"{EASY_READ_FOLDER}/{result.where}"
+    return dataclasses.replace(result, where=where)
