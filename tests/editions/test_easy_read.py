@@ -12,6 +12,7 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -136,7 +137,8 @@ def test_reading_ease_is_reported_for_every_part_even_when_it_passes(
               if result.rule == "easy-read/reading-ease"]
     assert [result.where for result in scores] == [
         f"{FIXTURE}/easy-read/01-what-it-is.md:2", f"{FIXTURE}/easy-read/02-try-it.md:2"]
-    for result, part in zip(scores, ("'er-what-it-is' (What is it?)", "'er-try-it' (Try it)")):
+    for result, part in zip(scores, ("'er-what-it-is' (What is it?)", "'er-try-it' (Try it)"),
+                            strict=True):
         match = re.fullmatch(rf"part {re.escape(part)}: Flesch reading ease (\d+\.\d) "
                              r"\(target at least 80\)", result.message)
         assert match and float(match.group(1)) >= 80 and result.passed
@@ -321,7 +323,8 @@ def test_the_check_passes_on_the_built_fixture(
 
 
 def test_every_output_holds_both_parts_and_the_word_list(fixture_build: Path) -> None:
-    readbacks = {readback.output: readback for readback in EDITION.read_back(fixture_build / "easy-read")}
+    readbacks = {readback.output: readback
+                 for readback in EDITION.read_back(fixture_build / "easy-read")}
     assert list(readbacks) == ["easy-read/html", "easy-read/pdf", "easy-read/docx"]
     files = {"easy-read/html": "index.html", "easy-read/pdf": PDF_NAME,
              "easy-read/docx": DOCX_NAME}
@@ -508,8 +511,8 @@ def test_the_pdf_is_tagged_with_language_title_bookmarks_and_embedded_fonts(
     assert [str(item.title) for item in reader.outline] == ["What is it?", "Try it", "Word list"]
     fonts = {}
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
+        for reference in page["/Resources"]["/Font"].values():
+            font = reference.get_object()
             descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font
                           else font)["/FontDescriptor"].get_object()
             fonts[str(font["/BaseFont"])] = any(key in descriptor for key in
@@ -687,7 +690,7 @@ def stranded_lines(path: Path) -> list[str]:
                 lines.setdefault(round(word["top"]), []).append(word)
             # the lines of the words column (beside the pictures), top to bottom
             tops = sorted(top for top, line in lines.items() if line[0]["x0"] > 150)
-            for top, following in zip(tops, tops[1:]):
+            for top, following in pairwise(tops):
                 line, after = lines[top], lines[following]
                 if len(line) != 1 or following - top > 30:
                     continue  # not one word, or the next line is another paragraph
@@ -714,8 +717,9 @@ ROWS_JS = """
 () => Array.from(document.querySelectorAll('.row')).map(row => {
   const a = row.querySelector('img').getBoundingClientRect();
   const b = row.querySelector('.words').getBoundingClientRect();
-  return {left_of: a.right <= b.left, overlap: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top),
-          picture: a.width, size: parseFloat(getComputedStyle(row.querySelector('.words')).fontSize)};
+  return {left_of: a.right <= b.left,
+          overlap: Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top), picture: a.width,
+          size: parseFloat(getComputedStyle(row.querySelector('.words')).fontSize)};
 })
 """
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 import shutil
+from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import lxml.html
 import pytest
 
 import build
-from formats.editions import standard
 from formats.check.coverage import Status, coverage
 from formats.core.model import Document
 from tests.conftest import MINI_SOURCE
@@ -43,7 +43,8 @@ def test_page_has_language_title_skip_link_and_landmarks(mini_page: Path) -> Non
     assert tree.get("lang") == "en-GB"
     assert tree.findtext(".//title") == "Mini toolkit: A small toolkit for tests"
     skip = tree.xpath("//body/a[1]")[0]
-    assert skip.get("href") == "#main-content" and tree.get_element_by_id("main-content") is not None
+    assert skip.get("href") == "#main-content"
+    assert tree.get_element_by_id("main-content") is not None
     for landmark in ("header", "nav", "main", "footer"):
         assert tree.xpath(f"//{landmark}"), landmark
     body_children = [child.tag for child in tree.xpath("//body/*")]
@@ -54,7 +55,7 @@ def test_headings_are_numbered_in_order_without_skipped_levels(mini_page: Path) 
     tree = _tree(mini_page)
     levels = [int(heading.tag[1]) for heading in tree.xpath("//h1|//h2|//h3|//h4|//h5|//h6")]
     assert levels[0] == 1
-    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:]))
+    assert all(later <= earlier + 1 for earlier, later in pairwise(levels))
     section_headings = [" ".join(h.text_content().split())
                         for h in tree.xpath("//section/*[1][self::h2 or self::h3 or self::h4]")]
     assert section_headings == ["1. Getting started", "1.1 What is it?", "a) Details",
@@ -184,8 +185,12 @@ def test_check_passes_on_a_complete_build(mini_page: Path,
 
 def test_other_formats_links_to_the_files_of_every_edition_offered(
         real_document: Document) -> None:
-    from formats.editions.standard.links import FormatLink, form_chapter, form_versions, \
-        other_formats
+    from formats.editions.standard.links import (
+        FormatLink,
+        form_chapter,
+        form_versions,
+        other_formats,
+    )
 
     assert other_formats(real_document) == [
         FormatLink("Print version (PDF)", "all-together-now.pdf"),

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -15,24 +16,22 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
 import build
-from formats.editions import large_print
+from formats.check.coverage import Status, coverage
+from formats.core.contract import RenderError, RuleResult
+from formats.core.model import Document
 from formats.core.names import TEMPLATES, slug
-from formats.outputs.html import print_page
+from formats.editions import large_print, standard
 from formats.outputs.pdf import reader as pdf_reader
 from formats.outputs.pdf import rules as pdf_rules_module
 from formats.outputs.pdf import scopes as pdf_scopes
 from formats.outputs.pdf import structure as pdf_structure
 from formats.outputs.pdf import writer as pdf_writer
-from formats.editions import standard
-from formats.check.coverage import Status, coverage
-from formats.core.model import Document
 from formats.outputs.pdf.rules import pdf_rules
-from formats.core.contract import RenderError, RuleResult
 from tests.conftest import MINI_SOURCE, REAL_SOURCE, Builds
 from tests.helpers.pdf import outline_items
 
 EDITIONS = {
-    "standard": lambda document: standard.pdf_name(document),
+    "standard": standard.pdf_name,
     "large-print": lambda document: f"{large_print.file_stem(document)}.pdf",
 }
 
@@ -63,7 +62,8 @@ def catalog(path: Path) -> DictionaryObject:
 
 
 def rule_results(path: Path, document: Document | None = None) -> dict[str, RuleResult]:
-    """Return the results of the check's PDF rules (formats.outputs.pdf.rules) on ``path``, by rule."""
+    """Return the results of the check's PDF rules (formats.outputs.pdf.rules) on ``path``, by
+    rule."""
     return {result.rule: result for result in pdf_rules(path, "x/pdf", document)}
 
 
@@ -258,8 +258,8 @@ def internal_link_targets(path: Path) -> list[str]:
     """Return the named destinations that the PDF's internal links go to, in page order."""
     targets: list[str] = []
     for page in PdfReader(path).pages:
-        for annotation in page.get("/Annots", []) or []:
-            annotation = annotation.get_object()
+        for reference in page.get("/Annots", []) or []:
+            annotation = reference.get_object()
             if annotation.get("/Subtype") == "/Link" and "/Dest" in annotation:
                 targets.append(str(annotation["/Dest"]))
     return targets
@@ -499,7 +499,7 @@ def test_check_names_a_section_removed_from_the_mini_pdf(
     lines = " ".join(printed.split())
     assert (f"{output}: section '{section_id}' ({section.label}) is missing: heading not found"
             in lines)
-    assert f"section 'try-it'" not in lines
+    assert "section 'try-it'" not in lines
 
 
 @pytest.mark.slow
