@@ -105,16 +105,28 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
         with ProcessPoolExecutor(max_workers=count) as pool:
             futures = [pool.submit(_read_edition, document, out_dir, name) for name in formats]
             found = []
-            for name, future in zip(formats, futures, strict=True):
-                if on_format:
-                    on_format(name)
-                found.append(future.result())
+            try:
+                for name, future in zip(formats, futures, strict=True):
+                    if on_format:
+                        on_format(name)
+                    found.append(future.result())
+            except BaseException:  # Ctrl-C: stop now, not when every worker has finished
+                _stop_workers(pool)
+                raise
     for name, (readbacks, rules) in zip(formats, found, strict=True):
         _judge_edition(document, out_dir, name, built.get(name), readbacks, rules, result)
     result.warnings.extend(document.warnings)
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
                            f"{note.location.line}: {note.text}" for note in document.reviews())
     return result
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the worker processes of ``pool`` (a check reads
+    files and writes nothing, so a worker may be stopped at any point)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list(getattr(pool, "_processes", {}).values()):  # not public, but stable
+        process.terminate()
 
 
 def _read_edition(document: Document, out_dir: Path, name: str,
