@@ -21,7 +21,7 @@ from pypdf.generic import Destination
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.text import normalise
-from formats.outputs.pdf.structure import marked_content
+from formats.outputs.pdf.structure import marked_content, visit_marked_text
 
 # Points within which a bookmark and a named destination (rounded to whole points) count as
 # the same place.
@@ -95,24 +95,9 @@ def page_text(reader: PdfReader, index: int, reached: set[tuple[int, int]] | Non
     page = reader.pages[index]
     if reached is None:
         return page.extract_text() or ""
-    open_marks: list[int | None] = []
     pieces: list[str] = []
-
-    def before(operator: bytes, operands: list[Any], *_: Any) -> None:
-        if operator == b"BDC":
-            properties = operands[1] if len(operands) > 1 else None
-            mcid = properties.get("/MCID") if isinstance(properties, dict) else None
-            open_marks.append(int(mcid) if mcid is not None else None)
-        elif operator == b"BMC":
-            open_marks.append(None)
-        elif operator == b"EMC" and open_marks:
-            open_marks.pop()
-
-    def visit(text: str, *_: Any) -> None:
-        mcid = next((mark for mark in reversed(open_marks) if mark is not None), None)
-        pieces.append(text if (index, mcid) in reached else "\n")
-
-    page.extract_text(visitor_operand_before=before, visitor_text=visit)
+    visit_marked_text(page, lambda text, mcid: pieces.append(
+        text if (index, mcid) in reached else "\n"))
     return "".join(pieces)
 
 

@@ -14,7 +14,7 @@ from pypdf.errors import PyPdfError
 
 from formats.core.contract import RuleResult
 from formats.core.wording import TextFound, text_rules
-from formats.outputs.pdf.structure import elements, page_index, walk
+from formats.outputs.pdf.structure import elements, page_index, visit_marked_text, walk
 
 _HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
 
@@ -45,26 +45,11 @@ class _MarkedText:
         return self.texts.get((page, mcid), "")
 
     def _read_page(self, index: int) -> None:
-        open_marks: list[int | None] = []
-
-        def before(operator: bytes, operands: list[Any], *_: Any) -> None:
-            if operator == b"BDC":
-                properties = operands[1] if len(operands) > 1 else None
-                mcid = properties.get("/MCID") if isinstance(properties, dict) else None
-                open_marks.append(int(mcid) if mcid is not None else None)
-            elif operator == b"BMC":
-                open_marks.append(None)
-            elif operator == b"EMC" and open_marks:
-                open_marks.pop()
-
-        def visit(text: str, *_: Any) -> None:
-            mcid = next((mark for mark in reversed(open_marks) if mark is not None), None)
+        def visit(text: str, mcid: int | None) -> None:
             if mcid is not None:
-                key = (index, mcid)
-                self.texts[key] = self.texts.get(key, "") + text
+                self.texts[(index, mcid)] = self.texts.get((index, mcid), "") + text
 
-        self.reader.pages[index].extract_text(visitor_operand_before=before,
-                                              visitor_text=visit)
+        visit_marked_text(self.reader.pages[index], visit)
 
 
 def read_text(reader: PdfReader) -> TextFound:
