@@ -5,7 +5,8 @@ navigation document, is opened from its file as XHTML (so a document that is not
 XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
 axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title.
 Their results are named ``epub/...`` and say which document they are about. A few documents
-are checked at once, each in its own browser.
+are checked at once: the documents are shared out between a few threads, each with its own
+browser, opened once for all its documents.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from formats.core.contract import RuleResult
 from formats.outputs.epub.reader import EpubError, open_epub
+from formats.outputs.html.browser import browser_session
 from formats.outputs.html.rules import (
     AXE_TAGS,
     check_axe,
@@ -56,10 +58,20 @@ def browser_rules(path: Path) -> list[RuleResult]:
     with tempfile.TemporaryDirectory() as unpacked:
         with zipfile.ZipFile(path) as archive:
             archive.extractall(unpacked)
+        shares = [documents[start::WORKERS] for start in range(WORKERS)]
+
+        def check_share(share: list[str]) -> list[list[RuleResult]]:
+            with browser_session():  # one browser a thread, for all its documents
+                return [run_checks(Path(unpacked) / folder / document, document, CHECKS)
+                        for document in share]
+
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            checked = pool.map(lambda document: run_checks(Path(unpacked) / folder / document,
-                                                           document, CHECKS), documents)
-            for document, document_results in zip(documents, checked, strict=True):
+            checked_shares = list(pool.map(check_share, shares))
+            checked = {document: found for share, share_results in zip(shares, checked_shares,
+                                                                         strict=True)
+                       for document, found in zip(share, share_results, strict=True)}
+            for document in documents:
+                document_results = checked[document]
                 for result in document_results:
                     renamed = _renamed(result, document, path)
                     results.setdefault(renamed.rule, []).append((document, renamed))
