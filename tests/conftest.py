@@ -41,14 +41,18 @@ def real_document() -> Document:
 
 
 class Builds:
-    """Builds one format of a document into a session folder, once, and returns its folder."""
+    """Builds one format of a document into a session folder, once, and returns its folder;
+    for the real toolkit as it is in source/, the folder of the run's full build (real_dist)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, request: pytest.FixtureRequest) -> None:
         self.root = root
+        self.request = request
         self.done: dict[tuple[str, str], Path] = {}
 
     def __call__(self, document: Document, name: str) -> Path:
         key = (document.meta.identifier, name)
+        if key not in self.done and document == self.request.getfixturevalue("real_document"):
+            self.done[key] = self.request.getfixturevalue("real_dist") / edition(name).name
         if key not in self.done:
             chosen = edition(name)
             folder = self.root / document.meta.identifier.replace(":", "_") / chosen.name
@@ -58,17 +62,19 @@ class Builds:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Builds:
+def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Builds:
     """Return a function ``built(document, format_name) -> folder`` that builds once a session."""
-    return Builds(tmp_path_factory.mktemp("built"))
+    return Builds(tmp_path_factory.mktemp("built"), request)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Order the test files for pytest-xdist (``--dist loadfile --no-loadscope-reorder``: each
     file runs whole on one worker, files handed out in this order): the end-to-end test first,
     as building and checking every format of the real toolkit is the longest single job; the
-    other files that read that build last, when it is ready; the rest between, as collected."""
-    readers = {item.path for item in items if "real_dist" in getattr(item, "fixturenames", ())}
+    other files that read that build (or the real toolkit, which ``built`` takes from it) last,
+    when it is ready; the rest between, as collected."""
+    readers = {item.path for item in items
+               if {"real_dist", "real_document"} & set(getattr(item, "fixturenames", ()))}
 
     def rank(item: pytest.Item) -> int:
         if item.path == ROOT / "tests" / "test_end_to_end.py":

@@ -100,10 +100,10 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
     built = read_manifest(out_dir).get("formats", {})
     count = min(workers(), len(formats))
     if count <= 1:
-        found = [_read_edition(document, out_dir, name, on_format) for name in formats]
+        found = [read_edition(document, out_dir, name, on_format) for name in formats]
     else:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            futures = [pool.submit(_read_edition, document, out_dir, name) for name in formats]
+            futures = [pool.submit(read_edition, document, out_dir, name) for name in formats]
             found = []
             try:
                 for name, future in zip(formats, futures, strict=True):
@@ -129,10 +129,12 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _read_edition(document: Document, out_dir: Path, name: str,
+def read_edition(document: Document, out_dir: Path, name: str,
                   on_format: Callable[[str], None] | None = None
                   ) -> tuple[list[ReadBack], list[RuleResult]]:
-    """Return what the edition's outputs hold and its rules' results (run in a worker)."""
+    """Return what the edition's outputs under ``out_dir`` hold and its rules' results, as the
+    check finds them (run in a worker): remembered when the same files were checked before with
+    the same code and settings (see :mod:`formats.core.memo`)."""
     if on_format:
         on_format(name)
     chosen = edition(name)

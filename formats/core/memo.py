@@ -12,12 +12,14 @@ and is written atomically; a damaged entry is measured again.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import fcntl
 import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,20 +56,39 @@ def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[
     key = hashlib.sha256("\0".join((kind, settings, file_hash(paths), code_version(),
                                     *(str(path.resolve()) for path in paths))).encode())
     entry = cache_root() / FOLDER / kind / f"{key.hexdigest()}.json"
-    try:
-        return decode(json.loads(entry.read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError, KeyError):
-        pass
-    found = measure()
+    with _measuring(entry):  # another process measuring the same: wait, then read its answer
+        try:
+            return decode(json.loads(entry.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError, KeyError):
+            pass
+        found = measure()
+        try:
+            with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp",
+                                             delete=False, encoding="utf-8") as temp:
+                json.dump(encode(found), temp)
+            Path(temp.name).replace(entry)
+        except OSError:
+            pass  # nowhere to remember it: measured again next time
+        return found
+
+
+@contextlib.contextmanager
+def _measuring(entry: Path) -> Iterator[None]:
+    """Hold a lock on ``entry`` (a file beside it) while the block runs, so that two checks
+    at once (two test workers, a preview and a check) measure the same file once; without a
+    cache folder to lock in, the block runs unlocked."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp", delete=False,
-                                         encoding="utf-8") as temp:
-            json.dump(encode(found), temp)
-        Path(temp.name).replace(entry)
+        lock = entry.with_suffix(".lock").open("a", encoding="utf-8")
     except OSError:
-        pass  # nowhere to remember it: measured again next time
-    return found
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def remembered_results(kind: str, paths: list[Path], settings: str,

@@ -20,6 +20,7 @@ from formats.check.coverage import Status, coverage
 from formats.core.contract import RenderError, RuleResult
 from formats.core.model import Document
 from formats.core.names import TEMPLATES, slug
+from formats.core.switches import BROWSER_SWITCH
 from formats.editions import large_print, standard
 from formats.outputs.pdf import reader as pdf_reader
 from formats.outputs.pdf import rules as pdf_rules_module
@@ -476,8 +477,10 @@ def check_after_removing(source: Path, out: Path, edition: str, pattern: str, la
     folder = out / edition
     (target,) = folder.glob(pattern)
     remove_section(target, label)
-    code = build.main(["check", "--source", str(source), "--out", str(out),
-                       "--format", edition])
+    with pytest.MonkeyPatch.context() as patch:  # the web page is not what this is about
+        patch.setenv(BROWSER_SWITCH, "0")
+        code = build.main(["check", "--source", str(source), "--out", str(out),
+                           "--format", edition])
     return code, capsys.readouterr().out
 
 

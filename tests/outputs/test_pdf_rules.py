@@ -27,6 +27,7 @@ from formats.outputs.pdf import writer as pdf_writer
 from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import PDF_RULES, pdf_rules
 from tests.conftest import MINI_SOURCE, Builds
+from tests.helpers.checked import checked_rules
 from tests.helpers.pdf import outline_items
 
 PDF_RULE_NAMES = [name for name, _ in PDF_RULES]
@@ -76,8 +77,10 @@ def test_every_rule_passes_on_the_mini_pdfs(edition: str, built: Builds,
 def test_every_rule_passes_on_the_real_pdfs(edition: str, built: Builds,
                                            real_document: Document) -> None:
     path = edition_pdf(built, real_document, edition)
-    check = pdf_file_rules if edition == "large-print" else pdf_rules
-    results = check(path, f"{edition}/pdf", real_document)
+    results = [result for result in checked_rules(real_document, path.parent.parent, edition)
+               if result.where == f"{path.name} ({edition}/pdf)"]  # as the check found them
+    wanted = PDF_RULE_NAMES + (LARGE_PRINT_RULE_NAMES if edition == "large-print" else [])
+    assert set(wanted) <= {result.rule for result in results}
     assert failures(results) == {}
     found = by_rule(results)
     sections = len(list(real_document.sections()))

@@ -25,10 +25,10 @@ from formats.editions.audio import make, settings, synth
 from formats.editions.audio.files import OPENING_ID
 from formats.editions.audio.links import write_links
 from formats.editions.audio.pauses import PAUSES
-from formats.editions.audio.reading import read_back
 from formats.editions.audio.spoken import full_script
 from formats.outputs.mp3.measure import decode, silences, true_peak_dbfs
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of, section_files, with_paragraph
+from tests.helpers.checked import checked_readbacks
 
 # ---------------------------------------------------------------------------------------------
 # The files of the mini fixture
@@ -309,7 +309,7 @@ def test_real_toolkit_chapters_match_sections_and_are_all_present(real_document:
 
     assert flat(top) == [OPENING_ID] + [s.id for s in sections]
     assert len(top.child_element_ids) == 1 + len(real_document.chapters)
-    readback, easy_read = read_back(folder)
+    readback, easy_read = checked_readbacks(real_document, real_dist, "audio")
     assert readback.problems == () == easy_read.problems
     for section in sections:
         found = readback.sections[section.id]

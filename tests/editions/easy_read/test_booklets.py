@@ -26,6 +26,7 @@ from formats.outputs.html.easy_read import keep_hyphens
 from formats.outputs.pdf.writer import lay_out, write_layout
 from tests.conftest import ROOT
 from tests.editions.easy_read.support import PART_2, edit, failed
+from tests.helpers.checked import checked_rules
 
 DOCX = "mini-toolkit-easy-read.docx"
 PDF = "mini-toolkit-easy-read.pdf"
@@ -177,11 +178,15 @@ def test_the_word_file_is_a4_with_page_numbers(built_copy: Path) -> None:
 
 @pytest.mark.slow
 def test_real_booklets_stand_alone_and_break_no_word(real_document: Document,
-                                                     tmp_path: Path) -> None:
-    written = render_pdfs(real_document, tmp_path)
-    assert len(written) == 4
-    for result in (booklet_word_list(written, tmp_path, real_document.easy_read.word_list)
-                   + pdf_line_ends(written, tmp_path)):
+                                                     real_dist: Path) -> None:
+    booklets = sorted((real_dist / "easy-read").glob("*-booklet-*-of-4.pdf"))
+    assert len(booklets) == 4
+    results = checked_rules(real_document, real_dist, "easy-read")  # as the check found them
+    word_lists = [result for result in results if result.rule == "easy-read/booklet-word-list"]
+    line_ends = [result for result in results if result.rule == "easy-read/pdf-line-ends"]
+    assert {result.where for result in word_lists} == {path.name for path in booklets}
+    assert len(line_ends) == len(pdf_files(real_dist / "easy-read"))
+    for result in word_lists + line_ends:
         assert result.passed, (result.where, result.message)
 
 
