@@ -92,5 +92,7 @@ def write_manifest(out_dir: Path, document: Document, records: dict[str, dict[st
         "files": [file for record in formats.values() for file in record["files"]],
     }
     path = out_dir / MANIFEST
-    path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    partial = path.with_name(f".{MANIFEST}.partial")  # a reader never meets half a manifest
+    partial.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    partial.replace(path)
     return path

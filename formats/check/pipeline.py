@@ -4,7 +4,9 @@ Every edition has a cache key: the fingerprint of the parts of the model it rend
 and templates, and its settings (:meth:`Edition.cache_parts`). The output folder's manifest
 records each edition's key; an edition whose key has not changed and whose files are still
 there, unchanged, is kept as it is, with no rendering and no read-back (``cache=False`` builds
-everything again). The others are rendered in parallel worker processes (an edition that
+everything again); its record then takes the new source hash, as what it renders is the same
+(the Easy Read edition is kept when a chapter is edited, the printed ones when the Easy Read
+text is). The others are rendered in parallel worker processes (an edition that
 needs another waits for it), each into a staging copy of the output folder (see
 :mod:`formats.check.output_folder`) and read back by its independent readers for the
 manifest's list of sections per file. Only when every edition succeeded is the staging copy
@@ -90,7 +92,11 @@ def build(document: Document, out_dir: Path, names: list[str], *,
         keys = {name: cache_key(document, name) for name in ordered}
         kept = [name for name in ordered
                 if cache and _unchanged(out_dir, earlier.get(name), keys[name])]
+        for name in kept:  # what it renders is as it was: it is built from this source too
+            earlier[name] = {**earlier[name], "source_hash": document.source_hash}
         if len(kept) == len(ordered):
+            if read_manifest(out_dir).get("source_hash") != document.source_hash:
+                write_manifest(out_dir, document, earlier)  # an edit none of them renders
             return [_kept(out_dir, name, earlier[name]) for name in ordered]
         rebuilt = [name for name in ordered if name not in kept]
         folders = {edition(name).name for name in rebuilt}

@@ -197,7 +197,8 @@ class Edition(ABC):
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model (and settings) this edition's files depend on: when
         their fingerprint, and the code, have not changed since the last build, the edition is
-        not built again. By default: everything in the document."""
+        not built again. By default: everything in the document (see :func:`printed_parts`
+        and :func:`easy_read_parts` for editions that render less)."""
         return (document.meta, document.partner, document.chapters, document.easy_read,
                 document.lexicon)
 
@@ -206,3 +207,19 @@ class Edition(ABC):
         (by default how many files)."""
         del out_dir
         return f"{len(files)} file{'s' if len(files) != 1 else ''}"
+
+
+def printed_parts(document: Document) -> tuple[object, ...]:
+    """Return the parts of the model an edition of the toolkit's own text renders (the web
+    page and PDF, large print, Word, braille): its details, the partner and the chapters, not
+    the Easy Read text nor the pronunciation lexicon, so that an edit to those leaves it as it
+    is."""
+    return (document.meta, document.partner, document.chapters)
+
+
+def easy_read_parts(document: Document) -> tuple[object, ...]:
+    """Return the parts of the model the Easy Read edition renders: its details, the partner,
+    the Easy Read text, the quizzes its blocks may show, and the ids of the toolkit's sections
+    (which its parts cover), not the chapters' text, so that an edit to a chapter leaves it."""
+    return (document.meta, document.partner, document.easy_read, tuple(document.quizzes()),
+            tuple(section.id for section in document.sections()))

@@ -4,6 +4,7 @@ last build is kept, with no rendering and no read-back; editions are built in pa
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -110,3 +111,54 @@ def test_editions_built_in_parallel_are_the_same_as_one_by_one(
     assert set(serial) == set(parallel)
     same = {path for path in serial if serial[path] == parallel[path]}
     assert {path for path in serial if path.endswith((".html", ".pdf", ".css"))} <= same
+
+
+EASY_SOURCE = MINI_SOURCE.parent / "easy-read"
+
+
+def test_each_edition_is_built_again_only_when_what_it_renders_changed(tmp_path: Path) -> None:
+    source, out = tmp_path / "src", tmp_path / "dist"
+    shutil.copytree(EASY_SOURCE, source)
+    command = ["--source", str(source), "--out", str(out), "--format", "standard",
+               "--format", "easy-read"]
+    assert build.main(command) == 0
+    keys = {name: cache_key(load(source), name) for name in ("standard", "easy-read")}
+    chapter = source / "chapters" / "01-start.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nA new sentence.\n",
+                       encoding="utf-8")
+    edited = load(source)
+    assert cache_key(edited, "standard") != keys["standard"]
+    assert cache_key(edited, "easy-read") == keys["easy-read"]
+    easy_files = tree(out / "easy-read")
+    assert build.main(command) == 0
+    assert tree(out / "easy-read") == easy_files
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    # so the check does not call the kept edition stale: it renders nothing that changed
+    assert {name: record["source_hash"] for name, record in manifest["formats"].items()} == {
+        "standard": edited.source_hash, "easy-read": edited.source_hash}
+    part = source / "easy-read" / "02-try-it.md"
+    part.write_text(part.read_text(encoding="utf-8").replace("It is not a game.",
+                                                             "It is not a game at all."),
+                    encoding="utf-8")
+    easy_edit = load(source)
+    assert cache_key(easy_edit, "standard") == cache_key(edited, "standard")
+    assert cache_key(easy_edit, "easy-read") != keys["easy-read"]
+
+
+def test_an_edit_that_no_edition_renders_still_updates_the_manifest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source, out = tmp_path / "src", tmp_path / "dist"
+    shutil.copytree(EASY_SOURCE, source)
+    command = ["--source", str(source), "--out", str(out), "--format", "standard"]
+    assert build.main(command) == 0
+    part = source / "easy-read" / "02-try-it.md"
+    part.write_text(part.read_text(encoding="utf-8").replace("It is not a game.",
+                                                             "It is not a game at all."),
+                    encoding="utf-8")
+    edited = load(source)
+    capsys.readouterr()
+    assert build.main(command) == 0
+    assert "(unchanged, kept)" in capsys.readouterr().err
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["source_hash"] == edited.source_hash
+    assert manifest["formats"]["standard"]["source_hash"] == edited.source_hash

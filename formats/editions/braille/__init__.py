@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from formats.core.contract import Edition, Expected, ReadBack, RuleResult
+from formats.core.contract import Edition, Expected, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document
 from formats.core.names import slug
 from formats.core.text import normalise, section_texts, sentences
@@ -64,6 +64,10 @@ class BrailleEdition(Edition):
 
     name = "braille"
     needs = ("standard",)
+
+    def cache_parts(self, document: Document) -> tuple[object, ...]:
+        """Return the parts of the model this edition renders (see :func:`printed_parts`)."""
+        return printed_parts(document)
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:

@@ -13,7 +13,14 @@ from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from formats.core.contract import Edition, Expected, ReadBack, RuleResult, easy_read_expected
+from formats.core.contract import (
+    Edition,
+    Expected,
+    ReadBack,
+    RuleResult,
+    easy_read_expected,
+    easy_read_parts,
+)
 from formats.core.model import Document
 from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read import html as html_output
@@ -37,6 +44,10 @@ class EasyReadEdition(Edition):
     """The Easy Read web page, PDF booklets and Word document."""
 
     name = "easy-read"
+
+    def cache_parts(self, document: Document) -> tuple[object, ...]:
+        """Return the parts of the model this edition renders (see :func:`easy_read_parts`)."""
+        return easy_read_parts(document)
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:

@@ -14,7 +14,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import ClassVar
 
-from formats.core.contract import Edition, ReadBack, RuleResult
+from formats.core.contract import Edition, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
 from formats.editions.standard.links import form_chapter, form_versions, other_formats
@@ -85,6 +85,10 @@ class StandardEdition(Edition):
 
     name = "standard"
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
+
+    def cache_parts(self, document: Document) -> tuple[object, ...]:
+        """Return the parts of the model this edition renders (see :func:`printed_parts`)."""
+        return printed_parts(document)
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from formats.core.contract import Edition, ReadBack, RuleResult
+from formats.core.contract import Edition, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document
 from formats.core.names import slug
 from formats.outputs.docx.document import write_docx
@@ -40,6 +40,10 @@ class WordEdition(Edition):
     """The Word document."""
 
     name = "word"
+
+    def cache_parts(self, document: Document) -> tuple[object, ...]:
+        """Return the parts of the model this edition renders (see :func:`printed_parts`)."""
+        return printed_parts(document)
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
