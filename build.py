@@ -40,6 +40,7 @@ from formats.core.sign_off import SignOffError, write_checked_against, write_sig
 from formats.registry import UnknownEdition, edition, names
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a program stopped by SIGINT
 COMMANDS = ("build", "check", "list", "review", "diff", "serve", "easy-read-checked")
 SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
 LOOPBACK = "127.0.0.1"
@@ -375,9 +376,9 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
     err.print(f"Serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)",
               markup=False)
     seen = source_state(source)
-    rebuild()
     stop = threading.Event()
     try:
+        rebuild()
         watch(source, rebuild, stop, seen)
     except KeyboardInterrupt:
         stop.set()
@@ -440,4 +441,8 @@ def _check(document: Document, out_dir: Path, formats: list[str], out: Console,
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C: the output folder is as it was (see check.pipeline)
+        Console(stderr=True).print("Stopped (Ctrl-C): nothing was changed.", style="yellow")
+        sys.exit(EXIT_INTERRUPTED)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from formats.check.manifest import MANIFEST, read_manifest
-from formats.check.pipeline import cache_key, workers
+from formats.check.pipeline import cache_key, stop_workers, workers
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
 from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
@@ -111,7 +111,7 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
                         on_format(name)
                     found.append(future.result())
             except BaseException:  # Ctrl-C: stop now, not when every worker has finished
-                _stop_workers(pool)
+                stop_workers(pool)
                 raise
     for name, (readbacks, rules) in zip(formats, found, strict=True):
         _judge_edition(document, out_dir, name, built.get(name), readbacks, rules, result)
@@ -119,14 +119,6 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
     result.warnings.extend(f"review: {document.source_dir / note.location.path}:"
                            f"{note.location.line}: {note.text}" for note in document.reviews())
     return result
-
-
-def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the worker processes of ``pool`` (a check reads
-    files and writes nothing, so a worker may be stopped at any point)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in list(getattr(pool, "_processes", {}).values()):  # not public, but stable
-        process.terminate()
 
 
 def read_edition(document: Document, out_dir: Path, name: str,

@@ -174,11 +174,20 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     done[running.pop(future)] = future.result()
-        except BaseException:
-            for future in running:
-                future.cancel()
+        except BaseException:  # Ctrl-C: stop now; the staging folder is thrown away
+            stop_workers(pool)
             raise
     return done
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the worker processes of ``pool`` at once, instead
+    of waiting for them (a worker writes only into a staging folder, or reads, so it may be
+    stopped at any point)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # not public; shutdown
+    pool.shutdown(wait=False, cancel_futures=True)                      # forgets them
+    for process in processes:
+        process.terminate()
 
 
 def build_one(job: _Job) -> tuple[Built, dict[str, Any]]:

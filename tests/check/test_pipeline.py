@@ -24,7 +24,7 @@ from formats.core.contract import RenderError
 from formats.core.load import load
 from formats.editions.standard import StandardEdition
 from formats.registry import EDITIONS
-from tests.conftest import MINI_SOURCE, ROOT
+from tests.conftest import MINI_SOURCE, REAL_SOURCE, ROOT
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -263,3 +263,31 @@ def test_a_chapter_file_not_listed_in_toolkit_yaml_is_a_warning_naming_it(
                        "standard"]) == 0
     assert (f"warning: {source}/chapters/02-forgotten.md:1: this chapter file is not listed "
             "under 'chapters' in toolkit.yaml, so no edition has it") in capsys.readouterr().err
+
+
+@pytest.mark.slow  # renders the real toolkit's print editions, and stops them
+def test_ctrl_c_stops_a_build_at_once_and_leaves_the_output_folder_as_it_was(
+        tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "--source", str(REAL_SOURCE), "--out", str(out),
+         "--format", "large-print", "--format", "standard", "--no-cache"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TOOLKIT_WORKERS": "2"})
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".dist.staging-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)  # the workers are rendering into the staging folder
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    stopped = time.monotonic()
+    try:
+        code = process.wait(timeout=30)
+    finally:
+        process.kill()
+    _, said = process.communicate()
+    # a large-print PDF takes longer than this to render: the workers were ended, not awaited
+    assert time.monotonic() - stopped < 6.0
+    assert code == build.EXIT_INTERRUPTED
+    assert "Stopped (Ctrl-C): nothing was changed." in said
+    assert "Traceback" not in said
+    assert sorted(path.name for path in tmp_path.iterdir()) == [".dist.lock"]
