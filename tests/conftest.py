@@ -12,6 +12,7 @@ import pytest
 import build
 from formats.core.load import load
 from formats.core.model import Document
+from formats.core.switches import BROWSER_SWITCH
 from formats.registry import edition
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +33,14 @@ MINI_SOURCE = FIXTURES / "mini"
 def mini_document() -> Document:
     """Return the small fixture toolkit (two chapters, every block kind)."""
     return load(MINI_SOURCE)
+
+
+@pytest.fixture
+def no_browser_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the check's browser rules off for a test about something else (a section left out
+    of a PDF, say): each page is then one warning instead of a minute of axe-core in Chromium.
+    The browser rules have tests of their own."""
+    monkeypatch.setenv(BROWSER_SWITCH, "0")
 
 
 @pytest.fixture(scope="session")

@@ -148,7 +148,7 @@ def _without_section(page: Path, section_id: str) -> None:
     page.write_text(html[:start] + html[end:], encoding="utf-8")
 
 
-@pytest.mark.slow  # the check runs axe-core in Chromium
+@pytest.mark.usefixtures("no_browser_rules")  # what is found, not how the page looks
 def test_check_fails_and_names_a_section_removed_from_the_html(
         mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist"
@@ -161,7 +161,7 @@ def test_check_fails_and_names_a_section_removed_from_the_html(
     assert re.search(r"standard/html: section 'details' \(a\) Details\) is missing", report)
 
 
-@pytest.mark.slow  # the check runs axe-core in Chromium
+@pytest.mark.usefixtures("no_browser_rules")  # what is found, not how the page looks
 def test_check_fails_when_a_sentence_is_cut_from_a_section(
         mini_page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "dist"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -127,9 +128,13 @@ class EpubEdition(Edition):
         if document.easy_read is not None:
             books.append((out_dir / easy_read_epub_name(document),
                           easy_read_passages(document)))
-        return [result for path, wanted in books for result in (
-            epub_rules.epubcheck(path), epub_rules.a11y_metadata(path),
-            overlay_rule(path, wanted), *epub_edition_rules.browser_rules(path))]
+        # EPUBCheck is a Java process of its own: it runs while the browsers check the pages
+        with ThreadPoolExecutor(max_workers=len(books)) as pool:
+            verdicts = [pool.submit(epub_rules.epubcheck, path) for path, _ in books]
+            others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted),
+                       *epub_edition_rules.browser_rules(path)] for path, wanted in books]
+            return [result for verdict, rest in zip(verdicts, others, strict=True)
+                    for result in (verdict.result(), *rest)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "EPUB 3 (13 content documents, 43 print pages listed)", and the Easy Read
