@@ -10,8 +10,9 @@ its reference, so that the ratios mean something whatever else the machine is do
   ``build.py check`` with and without its browser rules; peak memory of the process and its
   workers together (sampled from /proc);
 - references: pandoc (Debian package) making HTML and .docx from the same text as Markdown,
-  WeasyPrint alone writing our print HTML, espeak-ng alone speaking the audio edition's whole
-  spoken text plus one MP3 encode with ffmpeg;
+  WeasyPrint alone writing our print HTML, espeak-ng alone speaking what the audio edition
+  says (every track's transcript, the Easy Read ones at their slower rate) plus one MP3 encode
+  with ffmpeg;
 - a generated toolkit ten times larger (the chapters copied ten times with new ids; standard,
   large print and Word), to show how cost grows.
 
@@ -38,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 
 from formats.core.load import load  # noqa: E402
 from formats.core.model import Document  # noqa: E402
+from formats.editions.audio.files import EASY_READ_FOLDER  # noqa: E402
+from formats.editions.audio.settings import DEFAULT_RATE, EASY_READ_RATE  # noqa: E402
 
 PYTHON = sys.executable
 BUILD = str(ROOT / "build.py")
@@ -232,23 +235,37 @@ class Bench:
         document = load(self.source)
         markdown = self.work / "toolkit.md"
         markdown.write_text(markdown_of(document), encoding="utf-8")
+        pandoc_seconds = {}
         for target, suffix, name in (("html", "html", "standard"), ("docx", "docx", "word")):
             pandoc = median_of(self.repeat, lambda target=target, suffix=suffix: run(
                 ["pandoc", "-s", "-f", "markdown", "-t", target, "--metadata",
                  f"title={document.meta.title}", "-o", str(self.work / f"pandoc.{suffix}"),
                  str(markdown)]))
+            pandoc_seconds[target] = pandoc[0]
             ours = median_of(self.repeat, lambda name=name: self.build(
                 self.work / f"whole-{name}", [name]))
             self.row(f"{name} edition, whole process", ours, pandoc[0], f"(pandoc {target})",
                      "target <= 2.0x")
-        self.render_steps(document)
+        self.render_steps(document, pandoc_seconds)
         self.audio_reference()
 
-    def render_steps(self, document: Document) -> None:
+    def render_steps(self, document: Document, pandoc_seconds: dict[str, float]) -> None:
         from weasyprint import HTML
 
         from formats.core.names import TEMPLATES
-        from formats.editions import standard
+        from formats.editions import standard, word
+
+        # the render step alone, in this process with the model loaded, against pandoc's
+        # whole process (the Word step includes LibreOffice laying the file out once for the
+        # page numbers of its contents)
+        web = median_of(self.repeat, lambda: timed(lambda: standard.render_web(
+            document, self.work / "web-step")))
+        self.row("web page render step", web, pandoc_seconds["html"], "(pandoc html)",
+                 "target <= 1.0x")
+        docx = median_of(self.repeat, lambda: timed(lambda: word.EDITION.render(
+            document, self.work / "word-step")))
+        self.row("Word render step", docx, pandoc_seconds["docx"], "(pandoc docx)",
+                 "target <= 1.0x")
 
         html = standard.pdf_html(document)
         alone = median_of(self.repeat, lambda: timed(lambda: HTML(
@@ -260,20 +277,32 @@ class Bench:
 
     def audio_reference(self) -> None:
         built = self.work / "all" / "audio"
-        transcripts = sorted(built.glob("*.txt"))
-        if not transcripts:
+        # what the edition says: every track's transcript (NNN-name.txt), not the whole
+        # book's (the same words again), the Easy Read tracks at their slower rate
+        said = [(sorted(built.glob("[0-9][0-9][0-9]-*.txt")), DEFAULT_RATE),
+                (sorted((built / EASY_READ_FOLDER).glob("[0-9][0-9][0-9]-*.txt")),
+                 round(DEFAULT_RATE * EASY_READ_RATE))]
+        if not said[0][0]:
             return
-        text = self.work / "spoken.txt"
-        text.write_text("\n\n".join(path.read_text(encoding="utf-8") for path in transcripts),
-                        encoding="utf-8")
+        runs = []
+        for number, (transcripts, rate) in enumerate(said):
+            if transcripts:
+                text = self.work / f"spoken-{number}.txt"
+                text.write_text("\n\n".join(path.read_text(encoding="utf-8")
+                                             for path in transcripts), encoding="utf-8")
+                runs.append((text, rate))
         wav, mp3 = self.work / "spoken.wav", self.work / "spoken.mp3"
 
         def reference() -> tuple[float, float]:
-            speak = run(["espeak-ng", "-v", "en-gb", "-s", "160", "-w", str(wav), "-f",
-                         str(text)])
-            encode = run(["ffmpeg", "-y", "-loglevel", "error", "-i", str(wav), "-ac", "1",
-                          "-ar", "22050", "-b:a", "64k", str(mp3)])
-            return speak[0] + encode[0], max(speak[1], encode[1])
+            seconds, peak = 0.0, 0.0
+            for text, rate in runs:  # one espeak-ng run and one encode for each voice rate
+                speak = run(["espeak-ng", "-v", "en-gb", "-s", str(rate), "-w", str(wav), "-f",
+                             str(text)])
+                encode = run(["ffmpeg", "-y", "-loglevel", "error", "-i", str(wav), "-ac", "1",
+                              "-ar", "22050", "-b:a", "64k", str(mp3)])
+                seconds += speak[0] + encode[0]
+                peak = max(peak, speak[1], encode[1])
+            return seconds, peak
 
         serial = median_of(self.repeat, reference)
         ours = median_of(self.repeat, lambda: self.build(self.work / "cold-audio", ["audio"]))

@@ -114,14 +114,14 @@ def write_layout(layout: Any, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with weasyprint_log() as records:
         try:
-            layout.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True)
+            layout.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True,
+                             finisher=add_header_scopes)
         except Exception as error:  # WeasyPrint raises assorted errors on bad input
             target.unlink(missing_ok=True)
             raise RenderError(f"WeasyPrint could not write {target.name}: {error}") from error
     if records:
         target.unlink(missing_ok=True)
     raise_for_log(records, target.name)
-    add_header_scopes(target)
     return target
 
 
