@@ -12,7 +12,6 @@ two builds of the same source with the same value give the same manifest, byte f
 from __future__ import annotations
 
 import datetime
-import hashlib
 import importlib.metadata
 import json
 import os
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from formats.core.contract import ReadBack
+from formats.core.file_hashes import sha256_of
+from formats.core.memo import cache_root
 from formats.core.model import Document
 
 MANIFEST = "manifest.json"
@@ -37,8 +38,9 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def sha256(path: Path) -> str:
-    """Return the sha256 of a file's bytes, in hexadecimal."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Return the sha256 of a file's bytes, in hexadecimal (remembered while the file is
+    unchanged: see :mod:`formats.core.file_hashes`)."""
+    return sha256_of(path, cache_root())
 
 
 def edition_record(document: Document, name: str, folder: Path, written: list[Path],

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from formats.core.contract import FoundSection, ReadBack, RuleResult
+from formats.core.file_hashes import sha256_of
 from formats.core.hashing import code_version
 
 FOLDER = "measured"
@@ -45,7 +46,7 @@ def file_hash(paths: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest() if path.is_file() else b"-")
+        digest.update(bytes.fromhex(sha256_of(path, cache_root())) if path.is_file() else b"-")
     return digest.hexdigest()
 
 
