@@ -45,7 +45,8 @@ from formats.editions.audio.settings import DEFAULT_RATE, EASY_READ_RATE  # noqa
 PYTHON = sys.executable
 BUILD = str(ROOT / "build.py")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-ID = re.compile(r"(\{#|\]\(#|::: (?:quiz|answers) #|::: question \w+ #)([a-z0-9-]+)")
+# ids where they are given (headings, fenced blocks) and where they are used (links, to="#")
+ID = re.compile(r'(\{#|\]\(#|to="#|^:{3,}[ \w-]* #)([a-z0-9-]+)', re.M)
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 

@@ -20,7 +20,7 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,11 +55,45 @@ class _Job:
 
 def cache_key(document: Document, name: str) -> str:
     """Return the cache key of the edition ``name`` for ``document``: what it renders, the
-    code, and the keys of the editions it needs (it reads their files)."""
-    chosen = edition(name)
-    return fingerprint(name, code_version(), *chosen.cache_parts(document),
-                       *(cache_key(document, needed) for needed in chosen.needs),
-                       root=document.source_dir)
+    code, and the keys of the editions it needs (it reads their files).
+
+    Each part of the model is fingerprinted once for all editions (the editions share the
+    chapters, say), and each key once, while ``document`` is the last few asked about.
+    """
+    known = _known(document)
+    if name not in known.keys:
+        chosen = edition(name)
+        parts = []
+        for part in chosen.cache_parts(document):
+            if id(part) not in known.parts:
+                known.parts[id(part)] = (part, fingerprint(part, root=document.source_dir))
+            parts.append(known.parts[id(part)][1])
+        known.keys[name] = fingerprint(name, code_version(), *parts,
+                                       *(cache_key(document, needed) for needed in chosen.needs))
+    return known.keys[name]
+
+
+@dataclass
+class _Known:
+    """The keys found for one document, and its parts' fingerprints by the part's identity
+    (each part is held here, so that its identity is not taken by another object)."""
+
+    document: Document
+    keys: dict[str, str] = field(default_factory=dict)
+    parts: dict[int, tuple[object, str]] = field(default_factory=dict)
+
+
+_KNOWN: dict[int, _Known] = {}
+
+
+def _known(document: Document) -> _Known:
+    """Return what is known of ``document`` (new when it is not the same object)."""
+    found = _KNOWN.get(id(document))
+    if found is None or found.document is not document:
+        if len(_KNOWN) >= 4:
+            _KNOWN.clear()
+        found = _KNOWN[id(document)] = _Known(document)
+    return found
 
 
 def workers() -> int:

@@ -75,7 +75,7 @@ def fingerprint(*parts: Any, root: Path | None = None) -> str:
     """
     digest = hashlib.sha256()
     for part in parts:
-        _feed(digest, part, root)
+        _feed(digest, part, root.resolve() if root is not None else None)
     return digest.hexdigest()
 
 
@@ -100,7 +100,7 @@ def _feed(digest: Any, value: Any, root: Path | None, as_read: bool = False) -> 
         shown = Path(value.name) if as_read else value
         if root is not None and value.is_absolute():
             try:
-                shown = value.resolve().relative_to(root.resolve())
+                shown = value.resolve().relative_to(root)
             except ValueError:
                 shown = Path(value.name)
         digest.update(shown.as_posix().encode())
