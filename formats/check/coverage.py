@@ -103,7 +103,10 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
         found = [read_edition(document, out_dir, name, on_format) for name in formats]
     else:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            futures = [pool.submit(read_edition, document, out_dir, name) for name in formats]
+            longest_first = sorted(formats, key=lambda name: -edition(name).check_seconds)
+            started = {name: pool.submit(read_edition, document, out_dir, name)
+                       for name in longest_first}
+            futures = [started[name] for name in formats]
             found = []
             try:
                 for name, future in zip(formats, futures, strict=True):

@@ -152,6 +152,9 @@ class Edition(ABC):
     needs: ClassVar[tuple[str, ...]] = ()  # editions whose built folders ``render`` reads
     # The medium of each output ("standard/pdf": "paged"); an output not named is a screen's.
     media: ClassVar[Mapping[str, Medium]] = {}
+    # Roughly how many seconds its check takes on the bundled toolkit: the check starts the
+    # longest first, so that the last to finish is a short one (it orders, it never skips).
+    check_seconds: ClassVar[float] = 1.0
 
     @abstractmethod
     def render(self, document: Document, out_dir: Path,

@@ -40,6 +40,7 @@ class AudioEdition(Edition):
     """One MP3 per section, the whole book with chapters, a playlist and transcripts."""
 
     name = "audio"
+    check_seconds = 23.0
     media: ClassVar[Mapping[str, Medium]] = {"audio/mp3": "spoken",
                                              EASY_READ_OUTPUT: "spoken"}
 

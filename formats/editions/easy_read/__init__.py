@@ -44,6 +44,7 @@ class EasyReadEdition(Edition):
     """The Easy Read web page, PDF booklets and Word document."""
 
     name = "easy-read"
+    check_seconds = 21.0
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model this edition renders (see :func:`easy_read_parts`)."""

@@ -90,6 +90,7 @@ class EpubEdition(Edition):
     """One EPUB 3 of the whole toolkit, and one of its Easy Read text when the source has one."""
 
     name = "epub"
+    check_seconds = 35.0
     needs = ("standard", "audio")
     media: ClassVar[Mapping[str, Medium]] = {OUTPUT: "reflowable",
                                              EASY_READ_OUTPUT: "reflowable"}

@@ -58,6 +58,7 @@ class LargePrintEdition(Edition):
     """The large print PDF and Word document."""
 
     name = "large-print"
+    check_seconds = 10.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:

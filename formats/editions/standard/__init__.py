@@ -84,6 +84,7 @@ class StandardEdition(Edition):
     """The web page and the standard PDF."""
 
     name = "standard"
+    check_seconds = 18.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
