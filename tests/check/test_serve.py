@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from formats.check.serve import inside
+from formats.core.switches import BROWSER_SWITCH
 from tests.conftest import MINI_SOURCE, ROOT
 
 START = "chapters/01-start.md"
@@ -52,7 +54,10 @@ def start_preview(tmp_path: Path):  # type: ignore[no-untyped-def]
     process = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "serve", "--source", str(source), "--out",
          str(tmp_path / "dist"), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=tmp_path)
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=tmp_path,
+        # the report it writes after each build is checked without a browser: the preview is
+        # what these tests are about (the browser rules have tests of their own)
+        env={**os.environ, BROWSER_SWITCH: "0"})
     assert process.stderr is not None
     line = process.stderr.readline()
     assert line.startswith("Serving http://127.0.0.1:"), line
