@@ -291,6 +291,15 @@ class Bench:
             document, self.work / "pdf-step")))
         self.row("standard PDF render step", ours, alone[0], "(WeasyPrint alone)",
                  "target <= 1.2x")
+        # the floor of a one-section edit: the largest single PDF, which is laid out whole
+        from formats.editions import large_print
+        from formats.outputs.pdf.writer import write_pdf
+
+        largest = median_of(self.repeat, lambda: timed(lambda: write_pdf(
+            large_print.pdf_html(document), self.work / "large-step" / "large.pdf", TEMPLATES,
+            whole_words=True)))
+        self.row("large-print PDF render step", largest, None, "",
+                 "(the floor of a one-section edit)")
 
     def audio_reference(self) -> None:
         built = self.work / "all" / "audio"
