@@ -7,7 +7,8 @@ later check of the same file reads the answer back instead of measuring again. W
 meant to write is never remembered: only what a reader found in the file.
 
 The memory lives in the tool's cache folder (``TOOLKIT_CACHE``, else ``~/.cache/all-together-now``)
-and is written atomically; a damaged entry is measured again.
+and is written atomically; a damaged entry is measured again, and entries older than 30 days
+are deleted (:func:`formats.core.file_hashes.prune_once`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from formats.core.contract import FoundSection, ReadBack, RuleResult
-from formats.core.file_hashes import sha256_of
+from formats.core.file_hashes import prune_once, sha256_of
 from formats.core.hashing import code_version
 
 FOLDER = "measured"
@@ -63,6 +64,7 @@ def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[
         except (OSError, ValueError, TypeError, KeyError):
             pass
         found = measure()
+        prune_once(cache_root() / FOLDER)  # what older builds' files measured
         try:
             with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp",
                                              delete=False, encoding="utf-8") as temp:

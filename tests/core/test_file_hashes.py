@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -59,3 +60,20 @@ def test_without_a_cache_folder_the_file_is_hashed_every_time(tmp_path: Path) ->
     path = tmp_path / "a.txt"
     path.write_bytes(b"x")
     assert sha256_of(path, None) == hashed(path)
+
+
+def test_what_was_remembered_more_than_30_days_ago_is_deleted(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(file_hashes, "SETTLED_S", 0.0)
+    monkeypatch.setattr(file_hashes, "_PRUNED", set())
+    cache = tmp_path / "cache"
+    old, recent = (cache / file_hashes.FOLDER / "ab" / name for name in ("old", "recent"))
+    old.parent.mkdir(parents=True)
+    for entry in (old, recent):
+        entry.write_text("0" * 64, encoding="ascii")
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x")
+    sha256_of(path, cache)  # remembering a hash prunes the folder, once a process
+    assert not old.exists() and recent.exists()
