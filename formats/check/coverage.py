@@ -136,11 +136,12 @@ def read_edition(document: Document, out_dir: Path, name: str,
     folder = out_dir / chosen.name
     files = sorted(path for path in folder.rglob("*") if path.is_file()) \
         if folder.is_dir() else []
-    key = cache_key(document, name) + ("" if browser_rules_on() else "-without-browser")
-    with chosen.session():
+    key = cache_key(document, name)
+    with chosen.session():  # the readers use no browser: their answers serve both ways
         readbacks = remembered_readbacks(f"read-{name}", files, key,
                                          lambda: chosen.read_back(folder))
-        rules = remembered_results(f"rules-{name}", files, key,
+        rules = remembered_results(f"rules-{name}", files,
+                                   key + ("" if browser_rules_on() else "-without-browser"),
                                    lambda: chosen.rules(document, folder))
     return readbacks, rules
 

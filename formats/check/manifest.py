@@ -18,9 +18,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from formats.core.caches import cache_root
 from formats.core.contract import ReadBack
 from formats.core.file_hashes import sha256_of
-from formats.core.memo import cache_root
 from formats.core.model import Document
 
 MANIFEST = "manifest.json"

@@ -14,12 +14,11 @@ import hashlib
 import os
 import pickle
 import tempfile
-import time
 from pathlib import Path
 
+from formats.core.caches import cache_root, prune
 from formats.core.hashing import code_version
 from formats.core.load import load, source_hash
-from formats.core.memo import cache_root
 from formats.core.model import Document
 
 FOLDER = "models"
@@ -46,18 +45,7 @@ def load_cached(source_dir: Path) -> Document:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temp:
             pickle.dump(document, temp, protocol=pickle.HIGHEST_PROTOCOL)
         Path(temp.name).replace(path)
-        prune(path.parent)
+        prune(path.parent, MAX_AGE_DAYS, "*.pickle")
     except OSError:
         pass  # no cache folder: the next build loads the source again
     return document
-
-
-def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> None:
-    """Delete the cached models in ``folder`` not used for ``max_age_days``."""
-    oldest = time.time() - max_age_days * 86400
-    for path in folder.glob("*.pickle"):
-        try:
-            if path.stat().st_mtime < oldest:
-                path.unlink()
-        except OSError:
-            continue

@@ -20,7 +20,7 @@ import shutil
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -55,45 +55,31 @@ class _Job:
 
 def cache_key(document: Document, name: str) -> str:
     """Return the cache key of the edition ``name`` for ``document``: what it renders, the
-    code, and the keys of the editions it needs (it reads their files).
-
-    Each part of the model is fingerprinted once for all editions (the editions share the
-    chapters, say), and each key once, while ``document`` is the last few asked about.
-    """
-    known = _known(document)
-    if name not in known.keys:
-        chosen = edition(name)
-        parts = []
-        for part in chosen.cache_parts(document):
-            if id(part) not in known.parts:
-                known.parts[id(part)] = (part, fingerprint(part, root=document.source_dir))
-            parts.append(known.parts[id(part)][1])
-        known.keys[name] = fingerprint(name, code_version(), *parts,
-                                       *(cache_key(document, needed) for needed in chosen.needs))
-    return known.keys[name]
+    code, and the keys of the editions it needs (it reads their files)."""
+    return cache_keys(document, [name])[name]
 
 
-@dataclass
-class _Known:
-    """The keys found for one document, and its parts' fingerprints by the part's identity
-    (each part is held here, so that its identity is not taken by another object)."""
+def cache_keys(document: Document, names: list[str]) -> dict[str, str]:
+    """Return the cache keys of the editions ``names`` (and of those they need), each part of
+    the model fingerprinted once for them all (the printed editions share the chapters)."""
+    parts: dict[int, tuple[object, str]] = {}  # by identity, the part held while it is used
+    keys: dict[str, str] = {}
 
-    document: Document
-    keys: dict[str, str] = field(default_factory=dict)
-    parts: dict[int, tuple[object, str]] = field(default_factory=dict)
+    def key_of(name: str) -> str:
+        if name not in keys:
+            chosen = edition(name)
+            digests = []
+            for part in chosen.cache_parts(document):
+                if id(part) not in parts:
+                    parts[id(part)] = (part, fingerprint(part, root=document.source_dir))
+                digests.append(parts[id(part)][1])
+            keys[name] = fingerprint(name, code_version(), *digests,
+                                     *(key_of(needed) for needed in chosen.needs))
+        return keys[name]
 
-
-_KNOWN: dict[int, _Known] = {}
-
-
-def _known(document: Document) -> _Known:
-    """Return what is known of ``document`` (new when it is not the same object)."""
-    found = _KNOWN.get(id(document))
-    if found is None or found.document is not document:
-        if len(_KNOWN) >= 4:
-            _KNOWN.clear()
-        found = _KNOWN[id(document)] = _Known(document)
-    return found
+    for name in names:
+        key_of(name)
+    return keys
 
 
 def workers() -> int:
@@ -123,7 +109,7 @@ def build(document: Document, out_dir: Path, names: list[str], *,
     with output_folder.locked(out_dir, wait=wait_for_lock, on_wait=on_wait):
         output_folder.recover(out_dir)
         earlier = read_manifest(out_dir).get("formats", {})
-        keys = {name: cache_key(document, name) for name in ordered}
+        keys = cache_keys(document, ordered)
         kept = [name for name in ordered
                 if cache and _unchanged(out_dir, earlier.get(name), keys[name])]
         for name in kept:  # what it renders is as it was: it is built from this source too

@@ -8,9 +8,9 @@ cannot be set back by hand: any write changes it), and read again only when one 
 changed. A file written less than :data:`SETTLED_S` seconds ago is hashed but not remembered,
 so that a second write within the file system's clock step is never taken for no change.
 
-The memory lives in the tool's cache folder (see :func:`formats.core.memo.cache_root`); when
+The memory lives in the tool's cache folder (see :func:`formats.core.caches.cache_root`); when
 it cannot be written, files are simply hashed every time. What was written there more than
-:data:`MAX_AGE_DAYS` days ago is deleted (:func:`prune_once`).
+:data:`MAX_AGE_DAYS` days ago is deleted.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from formats.core.caches import prune_once
+
 FOLDER = "file-hashes"
 SETTLED_S = 2.0
-MAX_AGE_DAYS = 30  # a remembered hash or measurement older than this is deleted
+MAX_AGE_DAYS = 30  # a hash remembered longer ago is deleted
 _CHUNK = 1 << 20
-_PRUNED: set[Path] = set()
 
 
 def sha256_of(path: Path, cache_folder: Path | None) -> str:
@@ -56,28 +57,9 @@ def sha256_of(path: Path, cache_folder: Path | None) -> str:
     return found
 
 
-def prune_once(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
-    """Delete the files under ``folder`` written more than ``max_age_days`` ago, once a process
-    (each build writes new files, so their old hashes and measurements are never asked for
-    again; one still in use is only measured again); return how many were deleted."""
-    if folder in _PRUNED:
-        return 0
-    _PRUNED.add(folder)
-    oldest = time.time() - max_age_days * 86400
-    removed = 0
-    for path in folder.rglob("*"):
-        try:
-            if path.is_file() and path.stat().st_mtime < oldest:
-                path.unlink()
-                removed += 1
-        except OSError:
-            continue
-    return removed
-
-
 def _remember(entry: Path, value: str) -> None:
     """Write ``value`` to ``entry`` atomically; a failure only means it is hashed again."""
-    prune_once(entry.parent.parent)
+    prune_once(entry.parent.parent, MAX_AGE_DAYS)
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp", delete=False,

@@ -6,9 +6,9 @@ settings, so it is remembered under the file's sha256, the code's hash and the s
 later check of the same file reads the answer back instead of measuring again. What a renderer
 meant to write is never remembered: only what a reader found in the file.
 
-The memory lives in the tool's cache folder (``TOOLKIT_CACHE``, else ``~/.cache/all-together-now``)
+The memory lives in the tool's cache folder (:func:`formats.core.caches.cache_root`)
 and is written atomically; a damaged entry is measured again, and entries older than 30 days
-are deleted (:func:`formats.core.file_hashes.prune_once`).
+are deleted (:func:`formats.core.caches.prune_once`).
 """
 
 from __future__ import annotations
@@ -18,28 +18,19 @@ import dataclasses
 import fcntl
 import hashlib
 import json
-import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+from formats.core.caches import cache_root, prune_once
 from formats.core.contract import FoundSection, ReadBack, RuleResult
-from formats.core.file_hashes import prune_once, sha256_of
+from formats.core.file_hashes import sha256_of
 from formats.core.hashing import code_version
 
 FOLDER = "measured"
+MAX_AGE_DAYS = 30  # what older builds' files measured is deleted
 T = TypeVar("T")
-
-
-def cache_root() -> Path:
-    """Return the folder of the tool's caches: ``TOOLKIT_CACHE``, else the user's cache
-    folder (``XDG_CACHE_HOME`` or ``~/.cache``) / all-together-now."""
-    chosen = os.environ.get("TOOLKIT_CACHE", "").strip()
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
-    return Path(base) / "all-together-now"
 
 
 def file_hash(paths: list[Path]) -> str:
@@ -64,7 +55,7 @@ def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[
         except (OSError, ValueError, TypeError, KeyError):
             pass
         found = measure()
-        prune_once(cache_root() / FOLDER)  # what older builds' files measured
+        prune_once(cache_root() / FOLDER, MAX_AGE_DAYS)
         try:
             with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp",
                                              delete=False, encoding="utf-8") as temp:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from formats.core import file_hashes
+from formats.core import caches, file_hashes
 from formats.core.file_hashes import sha256_of
 
 
@@ -65,7 +65,7 @@ def test_without_a_cache_folder_the_file_is_hashed_every_time(tmp_path: Path) ->
 def test_what_was_remembered_more_than_30_days_ago_is_deleted(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(file_hashes, "SETTLED_S", 0.0)
-    monkeypatch.setattr(file_hashes, "_PRUNED", set())
+    monkeypatch.setattr(caches, "_PRUNED", set())
     cache = tmp_path / "cache"
     old, recent = (cache / file_hashes.FOLDER / "ab" / name for name in ("old", "recent"))
     old.parent.mkdir(parents=True)

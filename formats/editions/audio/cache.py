@@ -15,9 +15,9 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
+from formats.core import caches
 from formats.editions.audio.settings import Settings
 
 MAX_AGE_DAYS = 60
@@ -72,13 +72,9 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
-    """Remove entries (and stray partial files) unused for ``max_age_days``; return how many."""
+    """Remove entries (and stray partial files) unused for ``max_age_days`` (a lookup marks an
+    entry used); return how many files were removed."""
     if not folder.is_dir():
         return 0
-    oldest = time.time() - max_age_days * 86400
-    removed = 0
-    for path in folder.glob("*/*"):
-        if path.suffix in (SUFFIX, TIMINGS_SUFFIX, ".part") and path.stat().st_mtime < oldest:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return sum(caches.prune(folder, max_age_days, f"*{suffix}")
+               for suffix in (SUFFIX, TIMINGS_SUFFIX, ".part"))

@@ -32,6 +32,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from formats.core.caches import cache_root
 from formats.core.contract import RenderError
 from formats.outputs.mp3.mastering import Encoding, Mastering
 
@@ -89,7 +90,8 @@ def default_engine() -> str:
 
 
 def cache_folder() -> Path:
-    """Return the cache folder: $TOOLKIT_AUDIO_CACHE, else the user's cache folder.
+    """Return the cache folder: $TOOLKIT_AUDIO_CACHE, else ``audio`` in the tool's cache
+    folder (:func:`formats.core.caches.cache_root`).
 
     The cache is never inside the output folder: the build writes outputs to a staging folder
     and replaces ``dist/audio`` with it, which would throw the cache away.
@@ -97,8 +99,7 @@ def cache_folder() -> Path:
     explicit = os.environ.get("TOOLKIT_AUDIO_CACHE")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "all-together-now" / "audio"
+    return cache_root() / "audio"
 
 
 def from_environment() -> Settings:

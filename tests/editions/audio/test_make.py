@@ -255,8 +255,11 @@ def test_the_cache_is_outside_the_output_folder(mini_audio: Path, audio_cache: P
 def test_default_cache_folder_follows_xdg(monkeypatch: pytest.MonkeyPatch,
                                           tmp_path: Path) -> None:
     monkeypatch.delenv("TOOLKIT_AUDIO_CACHE")
+    monkeypatch.delenv("TOOLKIT_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert settings.cache_folder() == tmp_path / "all-together-now" / "audio"
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "tool"))  # with the tool's other caches
+    assert settings.cache_folder() == tmp_path / "tool" / "audio"
 
 
 @pytest.mark.parametrize("name, value, message", [
