@@ -13,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
-from formats.core.caches import cache_root, prune
+from formats.core.caches import cache_root, prune, write_atomically
 from formats.core.hashing import code_version
 from formats.core.load import load, source_hash
 from formats.core.model import Document
@@ -41,11 +40,8 @@ def load_cached(source_dir: Path) -> Document:
         pass
     document = load(source_dir)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as temp:
-            pickle.dump(document, temp, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(temp.name).replace(path)
-        prune(path.parent, MAX_AGE_DAYS, "*.pickle")
+        write_atomically(path, pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL))
+        prune(path.parent, MAX_AGE_DAYS)  # models, and a stray .part an interrupted run left
     except OSError:
         pass  # no cache folder: the next build loads the source again
     return document

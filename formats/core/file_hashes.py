@@ -15,12 +15,12 @@ it cannot be written, files are simply hashed every time. What was written there
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import tempfile
 import time
 from pathlib import Path
 
-from formats.core.caches import prune_once
+from formats.core.caches import prune_once, write_atomically
 
 FOLDER = "file-hashes"
 SETTLED_S = 2.0
@@ -58,13 +58,7 @@ def sha256_of(path: Path, cache_folder: Path | None) -> str:
 
 
 def _remember(entry: Path, value: str) -> None:
-    """Write ``value`` to ``entry`` atomically; a failure only means it is hashed again."""
+    """Write ``value`` to ``entry``; a failure only means the file is hashed again."""
     prune_once(entry.parent.parent, MAX_AGE_DAYS)
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp", delete=False,
-                                         encoding="ascii") as temp:
-            temp.write(value)
-        Path(temp.name).replace(entry)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomically(entry, value.encode("ascii"))

@@ -18,12 +18,11 @@ import dataclasses
 import fcntl
 import hashlib
 import json
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from formats.core.caches import cache_root, prune_once
+from formats.core.caches import cache_root, prune_once, write_atomically
 from formats.core.contract import FoundSection, ReadBack, RuleResult
 from formats.core.file_hashes import sha256_of
 from formats.core.hashing import code_version
@@ -56,13 +55,8 @@ def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[
             pass
         found = measure()
         prune_once(cache_root() / FOLDER, MAX_AGE_DAYS)
-        try:
-            with tempfile.NamedTemporaryFile("w", dir=entry.parent, suffix=".tmp",
-                                             delete=False, encoding="utf-8") as temp:
-                json.dump(encode(found), temp)
-            Path(temp.name).replace(entry)
-        except OSError:
-            pass  # nowhere to remember it: measured again next time
+        with contextlib.suppress(OSError):  # nowhere to remember it: measured again next time
+            write_atomically(entry, json.dumps(encode(found)).encode("utf-8"))
         return found
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from formats.core import caches
@@ -58,17 +57,9 @@ def store(folder: Path, cache_key: str, data: bytes, spans: list[tuple[float, fl
     """Write ``data`` and the passages' (start, end) as the entry of ``cache_key``
     (atomically, the timings first) and return its path."""
     path = entry(folder, cache_key)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _write(timings(path), json.dumps(spans).encode("utf-8"))
-    _write(path, data)
+    caches.write_atomically(timings(path), json.dumps(spans).encode("utf-8"))
+    caches.write_atomically(path, data)
     return path
-
-
-def _write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    with os.fdopen(handle, "wb") as out:
-        out.write(data)
-    Path(temporary).replace(path)
 
 
 def prune(folder: Path, max_age_days: float = MAX_AGE_DAYS) -> int:
