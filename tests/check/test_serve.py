@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -62,16 +63,29 @@ def start_preview(tmp_path: Path):  # type: ignore[no-untyped-def]
     line = process.stderr.readline()
     assert line.startswith("Serving http://127.0.0.1:"), line
     port = int(line.split(":")[2].split("/")[0])
+    printed: list[str] = []  # read all along: a full pipe would stop the preview mid-line
+    reader = threading.Thread(target=lambda: printed.extend(process.stderr), daemon=True)
+    reader.start()
+    report = tmp_path / ".dist.report" / "summary.md"  # the last file of the first report
     try:
-        wait_for(lambda: status(port)["build"] >= 1)
+        wait_for(lambda: status(port)["build"] >= 1 and report.is_file())
         yield source, port, process
     finally:
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.send_signal(signal.SIGUSR1)  # build.py serve prints where each thread is
+            time.sleep(2)
+            process.kill()
+            process.wait()
+            reader.join(timeout=5)
+            raise AssertionError("Ctrl-C did not stop the preview in 30 s; it printed:\n"
+                                 + "".join(printed)[-6000:]) from None
         finally:
             process.kill()
             process.wait()  # reaped: no "still running" warning in a later test of the worker
+            reader.join(timeout=5)
             process.stderr.close()
 
 
