@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import faulthandler
 import json
-import signal
 import sys
 import threading
 from pathlib import Path
@@ -346,8 +344,6 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
         return EXIT_BAD_INPUT
     state = PreviewState()
     report_dir = out_dir.parent / f".{out_dir.name}.report"
-    # a preview that seems stuck: `kill -USR1 PID` prints where each of its threads is
-    faulthandler.register(signal.SIGUSR1, all_threads=True)
 
     def rebuild() -> None:
         try:

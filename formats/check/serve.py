@@ -10,7 +10,9 @@ folder is ever served: a path that leaves it, plainly or encoded, is not found.
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import signal
 import threading
 import time
 import urllib.parse
@@ -192,8 +194,10 @@ def watch(source: Path, on_change: Callable[[], None], stop: threading.Event,
 def start_server(roots: dict[str, Path], state: PreviewState, host: str,
                  port: int) -> ThreadingHTTPServer:
     """Return a server of ``roots`` (see :func:`handler_for`) on ``host``:``port`` (0: any
-    free port), serving in a background thread. Raises OSError when the port cannot be
-    bound."""
+    free port), serving in a background thread; from then on SIGUSR1 prints every thread's
+    stack to stderr. Raises OSError when the port cannot be bound."""
+    # a preview that seems stuck: `kill -USR1 PID` prints where each of its threads is
+    faulthandler.register(signal.SIGUSR1, all_threads=True)
     server = ThreadingHTTPServer((host, port), handler_for(roots, state))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
