@@ -38,7 +38,7 @@ def speak(engine: Engine, texts: list[str], folder: Path, sample_rate: int) -> l
 
 def _alone(engine: Engine, text: str, wav: Path, sample_rate: int) -> np.ndarray:
     if not text.strip():
-        return np.zeros(0)
+        return np.zeros(0, dtype=np.float32)
     engine.synthesise(text, wav)
     return trim_silence(read_wav(wav, sample_rate))
 
@@ -65,11 +65,13 @@ def long_silences(samples: np.ndarray, seconds: float, sample_rate: int,
                   threshold_dbfs: float = _QUIET_DBFS) -> list[tuple[int, int]]:
     """Return (start, end) sample indexes of every run of silence at least ``seconds`` long
     between sounds (not at the very start or end)."""
-    quiet = np.abs(samples) <= 10 ** (threshold_dbfs / 20)
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], quiet.astype(np.int8), [0]])))
-    runs = zip(edges[::2], edges[1::2], strict=True)  # a quiet run starts and ends
-    return [(int(start), int(end)) for start, end in runs
-            if end - start >= seconds * sample_rate and start > 0 and end < samples.size]
+    quiet = np.zeros(samples.size + 2, dtype=np.int8)  # a sound before and after
+    np.less_equal(np.abs(samples), 10 ** (threshold_dbfs / 20), out=quiet[1:-1],
+                  casting="unsafe")
+    edges = np.flatnonzero(np.diff(quiet))  # where a quiet run starts, then where it ends
+    starts, ends = edges[::2], edges[1::2]
+    long = (ends - starts >= seconds * sample_rate) & (starts > 0) & (ends < samples.size)
+    return list(zip(starts[long].tolist(), ends[long].tolist(), strict=True))
 
 
 def join(pieces: list[np.ndarray], pauses: list[float],
@@ -81,7 +83,8 @@ def join(pieces: list[np.ndarray], pauses: list[float],
     at = 0
     for number, (piece, pause) in enumerate(zip(pieces, pauses, strict=False)):
         spans.append((at / sample_rate, (at + piece.size) / sample_rate))
-        gap = np.zeros(round(pause * sample_rate) if number < len(pieces) - 1 else 0)
+        gap = np.zeros(round(pause * sample_rate) if number < len(pieces) - 1 else 0,
+                       dtype=np.float32)
         parts += [piece, gap]
         at += piece.size + gap.size
-    return (np.concatenate(parts) if parts else np.zeros(0)), spans
+    return (np.concatenate(parts) if parts else np.zeros(0, dtype=np.float32)), spans

@@ -24,7 +24,7 @@ from formats.editions.audio.passage_audio import join, speak
 from formats.editions.audio.settings import ENCODING, MASTERING, SAMPLE_RATE, Settings
 from formats.editions.audio.spoken import SpokenSection
 from formats.outputs.mp3.encode import ENCODER_DELAY_SAMPLES, encode_mp3, master
-from formats.outputs.mp3.stream import audio_frames, frames, frames_seconds
+from formats.outputs.mp3.stream import audio_frames, frames_seconds
 
 
 @dataclass(frozen=True)
@@ -99,12 +99,12 @@ def make_clip_groups(groups: list[tuple[list[SpokenSection], Settings]]) -> list
 def _clip(path: Path) -> Clip:
     """Return the clip in a cache entry; raise RenderError when it holds no MP3 frames."""
     try:
-        audio = audio_frames(path.read_bytes())
+        audio, count = audio_frames(path.read_bytes())
         spans = json.loads(cache.timings(path).read_text(encoding="utf-8"))
     except (RenderError, ValueError, OSError) as error:
         raise RenderError(f"{error} (a damaged cache entry? delete the audio cache folder and "
                           "build again)") from error
-    return Clip(audio, len(frames(audio)), tuple((start, end) for start, end in spans))
+    return Clip(audio, count, tuple((start, end) for start, end in spans))
 
 
 def _synthesise_all(jobs: list[tuple[Job, Settings]]) -> None:

@@ -18,11 +18,12 @@ import lameenc
 import numpy as np
 import pyloudnorm
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
+from scipy.signal import sosfilt
 
 from formats.core.contract import RenderError
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
 from formats.outputs.mp3.mastering import Encoding, Mastering
-from formats.outputs.mp3.stream import frame_length, frames
+from formats.outputs.mp3.stream import frame_count, frame_length
 
 _LIMITER_WINDOW_S = 0.004
 LOUDNESS_TOLERANCE = 0.25  # LU; the standard allows 2
@@ -35,10 +36,14 @@ ENCODER_DELAY_SAMPLES = 1105
 
 # ---------------------------------------------------------------------------------------------
 # Samples
+#
+# Samples are float32 (16-bit speech needs no more) and the arrays of a whole section are made
+# as few times as possible: a section is minutes of audio, and every new array of that size
+# costs its allocation as much as the arithmetic done on it.
 
 
 def read_wav(path: Path, sample_rate: int) -> np.ndarray:
-    """Return the samples of a 16-bit mono WAV file at ``sample_rate`` as floats in [-1, 1).
+    """Return the samples of a 16-bit mono WAV file at ``sample_rate`` as float32 in [-1, 1).
 
     Raise RenderError for any other format.
     """
@@ -48,11 +53,13 @@ def read_wav(path: Path, sample_rate: int) -> np.ndarray:
     if (channels, width, rate) != (1, 2, sample_rate):
         raise RenderError(f"audio: the engine wrote {channels} channel(s), {8 * width}-bit, "
                           f"{rate} Hz; expected mono 16-bit {sample_rate} Hz")
-    return np.frombuffer(data, dtype="<i2").astype(np.float64) / 32768.0
+    samples = np.frombuffer(data, dtype="<i2").astype(np.float32)
+    samples *= np.float32(1 / 32768)
+    return samples
 
 
 def trim_silence(samples: np.ndarray, threshold_dbfs: float = _SILENCE_DBFS) -> np.ndarray:
-    """Return the samples without the quiet start and end the engine leaves."""
+    """Return the samples without the quiet start and end the engine leaves (a view)."""
     loud = np.abs(samples) > 10 ** (threshold_dbfs / 20)
     if not loud.any():
         return samples[:0]
@@ -68,99 +75,64 @@ def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
     float32, the precision that matters for a peak); the largest of the four values and the
     sample itself is kept.
     """
-    data = samples.astype(np.float32)
+    data = samples.astype(np.float32, copy=False)
     peaks = np.abs(data)
     start = (TAPS_PER_PHASE - 1) // 2
     for phase in range(OVERSAMPLING):
         taps = INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
         values = np.convolve(data, taps)[start:start + data.size]
-        np.maximum(peaks, np.abs(values), out=peaks)
+        np.abs(values, out=values)
+        np.maximum(peaks, values, out=peaks)
     return peaks
 
 
 def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
     """Return the integrated loudness (ITU-R BS.1770-4, gated) in LUFS; -inf if silent or short.
 
-    pyloudnorm's K-weighting filters and block layout, with the gating done on whole arrays
-    (pyloudnorm loops over the 400 ms blocks in Python, which is slow for long sections);
-    the result is pyloudnorm's to within 0.01 LU (see tests/outputs/mp3/test_encode.py).
+    The meter the mastering uses (:class:`GainedLoudness`) at a gain of one.
     """
-    meter = pyloudnorm.Meter(sample_rate)
-    if samples.size < int(meter.block_size * sample_rate):
-        return float("-inf")
-    weighted = samples
-    for stage in meter._filters.values():
-        weighted = stage.apply_filter(weighted)
-    length = meter.block_size
-    step = length * (1.0 - meter.overlap)
-    count = int(np.round((samples.size / sample_rate - length) / step)) + 1
-    starts = (length * (np.arange(count) * (1.0 - meter.overlap)) * sample_rate).astype(int)
-    ends = (length * (np.arange(count) * (1.0 - meter.overlap) + 1) * sample_rate).astype(int)
-    energy = np.concatenate([[0.0], np.cumsum(np.square(weighted))])
-    power = (energy[np.minimum(ends, samples.size)] - energy[starts]) / (length * sample_rate)
-    return gated_loudness(power)
-
-
-def limiter_gain(peaks: np.ndarray, ceiling_dbtp: float, sample_rate: int,
-                 held: np.ndarray | None = None) -> np.ndarray:
-    """Return the gain, per sample, that brings every true peak down to the ceiling.
-
-    The gain each peak needs is held for a few milliseconds either side and smoothed, so the
-    gain falls before a peak and recovers after it without clicks. ``held`` may give the
-    peaks' maximum over that window (:func:`held_peaks`), when the same peaks are limited at
-    several gains: the gain a held peak needs is the least gain its window needs.
-    """
-    ceiling = np.float32(10 ** (ceiling_dbtp / 20))
-    peaks = peaks.astype(np.float32, copy=False)
-    needed = np.minimum(np.float32(1.0), ceiling / np.maximum(peaks, np.float32(1e-12)))
-    if needed.min() >= 1.0:
-        return needed
-    window = limiter_window(sample_rate)
-    if held is None:
-        held = held_peaks(peaks, sample_rate)
-    least = np.minimum(np.float32(1.0), ceiling / np.maximum(held.astype(np.float32, copy=False),
-                                                             np.float32(1e-12)))
-    gain = uniform_filter1d(least, size=window, mode="nearest")
-    return np.minimum(gain, needed)
-
-
-def limiter_window(sample_rate: int) -> int:
-    """Return the limiter's window in samples (odd, about 4 ms)."""
-    return max(3, int(_LIMITER_WINDOW_S * sample_rate) | 1)
-
-
-def held_peaks(peaks: np.ndarray, sample_rate: int) -> np.ndarray:
-    """Return, per sample, the largest peak within the limiter's window around it."""
-    return maximum_filter1d(peaks.astype(np.float32, copy=False),
-                            size=limiter_window(sample_rate), mode="nearest")
+    return GainedLoudness(samples, sample_rate).lufs(np.ones(1, dtype=np.float32))
 
 
 GAIN_BLOCK = 4  # samples that share one gain while the gain is searched for
 
 
-def _block_sums(values: np.ndarray, size: int, reduce: str = "sum") -> np.ndarray:
-    """Return the sums (or maxima) of consecutive blocks of ``size`` values (the last block
-    padded with zeros)."""
-    padded = np.concatenate([values, np.zeros(-values.size % size, dtype=values.dtype)])
-    blocks = padded.reshape(-1, size)
-    return blocks.max(axis=1) if reduce == "max" else blocks.sum(axis=1)
+def _block_reduce(values: np.ndarray, size: int, reduce: str = "sum") -> np.ndarray:
+    """Return the sums (or maxima) of consecutive blocks of ``size`` values (a shorter last
+    block on its own).
+
+    The blocks' columns are combined one at a time: numpy reduces a short last axis slowly.
+    """
+    whole = values.size - values.size % size
+    columns = values[:whole].reshape(-1, size)
+    combine = np.maximum if reduce == "max" else np.add
+    found = columns[:, 0].copy()
+    for column in range(1, size):
+        combine(found, columns[:, column], out=found)
+    if whole == values.size:
+        return found
+    rest = values[whole:]
+    return np.append(found, rest.max() if reduce == "max" else rest.sum())
 
 
-class _GainedLoudness:
+class GainedLoudness:
     """The integrated loudness of speech times a gain that changes slowly (a limiter's).
 
-    The speech is K-weighted once and its energy summed per ``GAIN_BLOCK`` samples; the
-    loudness of the speech times a gain (one value a block) is then taken from those sums,
-    which holds for a gain that changes over milliseconds (a limiter's) to well within the
-    mastering's tolerance, and spares a K-weighting of the whole section at each try.
+    The speech is K-weighted once (pyloudnorm's filters, BS.1770-4) and its energy summed per
+    ``GAIN_BLOCK`` samples; the loudness of the speech times a gain (one value a block) is then
+    taken from those sums, which holds for a gain that changes over milliseconds (a limiter's)
+    to well within the mastering's tolerance, and spares a K-weighting of the whole section at
+    each try. The 400 ms gating blocks, every 100 ms, are pyloudnorm's.
     """
 
     def __init__(self, samples: np.ndarray, sample_rate: int) -> None:
         meter = pyloudnorm.Meter(sample_rate)
-        weighted = samples
-        for stage in meter._filters.values():
-            weighted = stage.apply_filter(weighted)
-        self.energy = _block_sums(np.square(weighted), GAIN_BLOCK)
+        stages = [np.concatenate([stage.b * stage.passband_gain, stage.a])
+                  for stage in meter._filters.values()]
+        weighted = sosfilt(np.array(stages, dtype=np.float32),
+                           samples.astype(np.float32, copy=False))
+        np.square(weighted, out=weighted)
+        self.energy = _block_reduce(weighted, GAIN_BLOCK).astype(np.float64)
         length = meter.block_size
         count = int(np.round((samples.size / sample_rate - length)
                              / (length * (1.0 - meter.overlap)))) + 1
@@ -181,42 +153,48 @@ class _GainedLoudness:
 
 
 def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
-    """Return speech at the target loudness, under the true-peak ceiling, with its silences.
+    """Return speech at the target loudness, under the true-peak ceiling, with its silences
+    (float32, a new array).
 
     Limiting lowers the loudness, the more so the higher the gain, so the gain is found by the
     secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
     of the target (at most four times). The peaks are found once: those of the speech times a
     gain are the speech's peaks times that gain; the speech is K-weighted once
-    (:class:`_GainedLoudness`); the search works on blocks of ``GAIN_BLOCK`` samples (each
+    (:class:`GainedLoudness`); the search works on blocks of ``GAIN_BLOCK`` samples (each
     with its largest peak), and the gain found is then spread over the samples and held
     under what each sample's own peak allows.
     """
     rate, target = mastering.sample_rate, mastering.target_lufs
-    speech = trim_silence(samples)
-    measure = _GainedLoudness(speech, rate)
+    speech = trim_silence(samples.astype(np.float32, copy=False))
+    lead = int(mastering.lead_s * rate)
+    mastered = np.zeros(lead + speech.size + int(mastering.tail_s * rate), dtype=np.float32)
+    body = mastered[lead:lead + speech.size]
+    measure = GainedLoudness(speech, rate)
     loudness = measure.lufs(np.ones(1))
-    if np.isfinite(loudness):
-        peaks = oversampled_peaks(speech)
-        block_peaks = _block_sums(peaks, GAIN_BLOCK, "max")
-        window = max(3, (limiter_window(rate) // GAIN_BLOCK) | 1)
-        held = maximum_filter1d(block_peaks, size=window, mode="nearest")
-        gain_db = target - loudness
-        tried: list[tuple[float, float]] = []
-        for _ in range(4):
-            level = np.float32(10 ** (gain_db / 20))
-            block_gain = level * _smoothed_gain(held * level, mastering.ceiling_dbtp, window)
-            loudness = measure.lufs(block_gain)
-            if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
-                break
-            tried.append((gain_db, loudness))
-            gain_db += (target - loudness) / _slope(tried)
-        gain = np.repeat(block_gain, GAIN_BLOCK)[:speech.size]
-        ceiling = 10 ** (mastering.ceiling_dbtp / 20)
-        speech = speech * np.minimum(gain, ceiling / np.maximum(peaks, 1e-12))
-    lead = np.zeros(int(mastering.lead_s * rate))
-    tail = np.zeros(int(mastering.tail_s * rate))
-    return np.concatenate([lead, speech, tail])
-
+    if not np.isfinite(loudness):
+        body[:] = speech
+        return mastered
+    peaks = oversampled_peaks(speech)
+    block_peaks = _block_reduce(peaks, GAIN_BLOCK, "max")
+    window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
+    held = maximum_filter1d(block_peaks, size=window, mode="nearest")
+    gain_db = target - loudness
+    tried: list[tuple[float, float]] = []
+    for _ in range(4):
+        level = np.float32(10 ** (gain_db / 20))
+        block_gain = level * _smoothed_gain(held * level, mastering.ceiling_dbtp, window)
+        loudness = measure.lufs(block_gain)
+        if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
+            break
+        tried.append((gain_db, loudness))
+        gain_db += (target - loudness) / _slope(tried)
+    # each sample: the block's gain, but never more than its own peak allows
+    allowed = np.maximum(peaks, np.float32(1e-12), out=peaks)
+    np.divide(np.float32(10 ** (mastering.ceiling_dbtp / 20)), allowed, out=allowed)
+    np.minimum(np.repeat(block_gain.astype(np.float32), GAIN_BLOCK)[:speech.size], allowed,
+               out=allowed)
+    np.multiply(speech, allowed, out=body)
+    return mastered
 
 def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.ndarray:
     """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
@@ -246,13 +224,17 @@ def encode_mp3(samples: np.ndarray, encoding: Encoding) -> bytes:
     LAME scales its input by 0.95 (its default ``scale``, -0.45 dB, to leave headroom); the
     samples are raised by as much first, so the decoded MP3 has the loudness mastered.
     """
-    pcm = np.clip(np.round(samples / LAME_SCALE * 32767.0), -32768, 32767).astype("<i2")
+    scaled = np.multiply(samples, np.float32(32767.0 / LAME_SCALE), dtype=np.float32)
+    np.rint(scaled, out=scaled)
+    np.clip(scaled, -32768, 32767, out=scaled)
+    pcm = scaled.astype("<i2")
+    del scaled
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(encoding.bitrate_kbps)
     encoder.set_in_sample_rate(encoding.sample_rate)
     encoder.set_channels(1)
     encoder.set_quality(encoding.quality)
-    return bytes(encoder.encode(pcm.tobytes()) + encoder.flush())
+    return bytes(encoder.encode(pcm) + encoder.flush())
 
 
 def with_info_frame(audio: bytes) -> bytes:
@@ -261,13 +243,13 @@ def with_info_frame(audio: bytes) -> bytes:
     The Info frame has the first frame's header (without padding); raise RenderError for a
     stream with no frames.
     """
-    counted = frames(audio)
-    if not counted:
+    count = frame_count(audio)
+    if not count:
         raise RenderError("audio: an MP3 stream with no frames")
     first = audio[:4]
     header = bytes([first[0], first[1], first[2] & ~0x02, first[3]])  # no padding
     length = frame_length(header)
     side_info = bytes(9)  # mono MPEG-2: 9 bytes of side information, all zero
-    body = b"Info" + struct.pack(">III", 0x3, len(counted), len(audio) + length)
+    body = b"Info" + struct.pack(">III", 0x3, count, len(audio) + length)
     frame = header + side_info + body
     return frame + bytes(length - len(frame)) + audio

@@ -46,17 +46,19 @@ class Frame:
 
 def frames(data: bytes) -> list[Frame]:
     """Return the MPEG-2 layer III frames of ``data``; raise RenderError where none is found."""
-    found: list[Frame] = []
-    offset = 0
-    while offset + 4 <= len(data):
-        header = data[offset:offset + 4]
-        index = header[2] >> 4
-        if header[0] != 0xFF or (header[1] & 0xFE) != 0xF2 or not 0 < index < 15:
-            raise RenderError(f"audio: no MPEG-2 layer III frame at byte {offset}")
-        length = frame_length(header)
-        found.append(Frame(offset, length, data[offset + 13:offset + 17] == b"Info"))
-        offset += length
-    return found
+    return [Frame(offset, length, data[offset + 13:offset + 17] == b"Info")
+            for offset, length in _frame_spans(data)]
+
+
+def _lengths_by_third_byte() -> tuple[int, ...]:
+    """Return the frame length an MPEG-2 layer III header's third byte gives (bit rate, sample
+    rate, padding), by that byte; 0 where the byte is not a valid one."""
+    lengths = []
+    for byte in range(256):
+        index, rate_index = byte >> 4, (byte >> 2) & 3
+        valid = 0 < index < 15 and rate_index != 3
+        lengths.append(frame_length(bytes([0xFF, 0xF2, byte, 0])) if valid else 0)
+    return tuple(lengths)
 
 
 def frame_length(header: bytes) -> int:
@@ -67,10 +69,39 @@ def frame_length(header: bytes) -> int:
     return 72 * bitrate // rate + padding
 
 
-def audio_frames(data: bytes) -> bytes:
-    """Return the audio frames of an MP3 stream (without an Info frame)."""
-    return b"".join(data[frame.offset:frame.offset + frame.length]
-                    for frame in frames(data) if not frame.is_info)
+_LENGTHS = _lengths_by_third_byte()
+
+
+def _frame_spans(data: bytes) -> list[tuple[int, int]]:
+    """Return (offset, length) of every MPEG-2 layer III frame of ``data``; raise RenderError
+    where none is found. A stream of a book holds about a million frames: the walk reads
+    only the bytes of each header it needs."""
+    spans = []
+    offset, end, lengths = 0, len(data) - 3, _LENGTHS
+    while offset < end:
+        length = lengths[data[offset + 2]]
+        if data[offset] != 0xFF or (data[offset + 1] & 0xFE) != 0xF2 or not length:
+            raise RenderError(f"audio: no MPEG-2 layer III frame at byte {offset}")
+        spans.append((offset, length))
+        offset += length
+    return spans
+
+
+def audio_frames(data: bytes) -> tuple[bytes, int]:
+    """Return the audio frames of an MP3 stream (without an Info frame) and how many there
+    are; raise RenderError where no frame is found."""
+    spans = _frame_spans(data)
+    audio = [(offset, length) for offset, length in spans
+             if data[offset + 13:offset + 17] != b"Info"]
+    if len(audio) == len(spans):
+        return data, len(spans)
+    return b"".join(data[offset:offset + length] for offset, length in audio), len(audio)
+
+
+def frame_count(data: bytes) -> int:
+    """Return how many MPEG-2 layer III frames ``data`` holds; raise RenderError where none is
+    found."""
+    return len(_frame_spans(data))
 
 
 def frames_seconds(count: int, sample_rate: int) -> float:
