@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from formats.check.manifest import MANIFEST, read_manifest
-from formats.check.pipeline import cache_key, stop_workers, workers
+from formats.check.pipeline import cache_key, readback_kind, stop_workers, workers
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
 from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
@@ -138,7 +138,7 @@ def read_edition(document: Document, out_dir: Path, name: str,
         if folder.is_dir() else []
     key = cache_key(document, name)
     with chosen.session():  # the readers use no browser: their answers serve both ways
-        readbacks = remembered_readbacks(f"read-{name}", files, key,
+        readbacks = remembered_readbacks(readback_kind(name), files, key,
                                          lambda: chosen.read_back(folder))
         rules = remembered_results(f"rules-{name}", files,
                                    key + ("" if browser_rules_on() else "-without-browser"),

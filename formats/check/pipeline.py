@@ -15,6 +15,8 @@ swapped in, so that a failure, Ctrl-C or a killed build leaves the output folder
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import time
@@ -26,7 +28,9 @@ from typing import Any
 
 from formats.check import output_folder
 from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
+from formats.core.contract import ReadBack
 from formats.core.hashing import code_version, fingerprint
+from formats.core.memo import remember_readbacks
 from formats.core.model import Document
 from formats.registry import edition, in_build_order
 
@@ -41,6 +45,16 @@ class Built:
     description: str
     seconds: float
     kept: bool = False
+
+
+@dataclass(frozen=True)
+class _Done:
+    """An edition built into a staging folder: what was built, its manifest record and what its
+    readers found in it."""
+
+    built: Built
+    record: dict[str, Any]
+    readbacks: list[ReadBack]
 
 
 @dataclass(frozen=True)
@@ -128,12 +142,14 @@ def build(document: Document, out_dir: Path, names: list[str], *,
             done = _render_all(document, staging, rebuilt, keys, on_edition)
             records = {name: record for name, record in earlier.items()
                        if edition_folder(name) in keep}
-            records.update({name: record for name, (_, record) in done.items()})
+            records.update({name: result.record for name, result in done.items()})
             write_manifest(staging, document, records)
             output_folder.swap_in(staging, out_dir)
+            for name, result in done.items():
+                _remember_readbacks(out_dir, staging, name, keys[name], result)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
-        return [done[name][0] if name in done else _kept(out_dir, name, earlier[name])
+        return [done[name].built if name in done else _kept(out_dir, name, earlier[name])
                 for name in ordered]
 
 
@@ -165,10 +181,10 @@ def _kept(out_dir: Path, name: str, record: dict[str, Any]) -> Built:
 
 def _render_all(document: Document, staging: Path, names: list[str], keys: dict[str, str],
                 on_edition: Callable[[str], None] | None
-                ) -> dict[str, tuple[Built, dict[str, Any]]]:
+                ) -> dict[str, _Done]:
     """Render ``names`` into ``staging``, in parallel where they do not need each other;
-    return each edition's Built and manifest record. Raises what an edition raised."""
-    done: dict[str, tuple[Built, dict[str, Any]]] = {}
+    return what each edition built. Raises what an edition raised."""
+    done: dict[str, _Done] = {}
     count = min(workers(), len(names))
     if count <= 1:
         for name in names:
@@ -177,7 +193,7 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
             done[name] = build_one(_Job(name, document, staging, keys[name]))
         return done
     waiting = list(names)
-    running: dict[Future[tuple[Built, dict[str, Any]]], str] = {}
+    running: dict[Future[_Done], str] = {}
     with ProcessPoolExecutor(max_workers=count) as pool:
         try:
             while waiting or running:
@@ -210,17 +226,39 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def build_one(job: _Job) -> tuple[Built, dict[str, Any]]:
-    """Render one edition into its staging folder and read it back; return what was built and
-    its manifest record (run in a worker process). Raises what the edition raised."""
+def build_one(job: _Job) -> _Done:
+    """Render one edition into its staging folder and read it back; return what was built,
+    its manifest record and the read-backs (run in a worker process). Raises what the edition
+    raised."""
     chosen = edition(job.name)
     started = time.perf_counter()
     folder = job.staging / chosen.name
     inputs = {needed: job.staging / edition(needed).name for needed in chosen.needs}
     written = sorted(set(chosen.render(job.document, folder, inputs)))
     description = chosen.describe(folder, written)
-    record = edition_record(job.document, chosen.name, folder, written,
-                            chosen.read_back(folder))
+    readbacks = chosen.read_back(folder)
+    record = edition_record(job.document, chosen.name, folder, written, readbacks)
     record.update({"cache_key": job.key, "description": description})
     built = Built(job.name, tuple(written), description, time.perf_counter() - started)
-    return built, record
+    return _Done(built, record, readbacks)
+
+
+def readback_kind(name: str) -> str:
+    """Return the name under which the read-backs of the edition ``name`` are remembered
+    (:mod:`formats.core.memo`)."""
+    return f"read-{name}"
+
+
+def _remember_readbacks(out_dir: Path, staging: Path, name: str, key: str,
+                        done: _Done) -> None:
+    """Remember the read-backs of an edition just built and swapped into ``out_dir``, as the
+    check would remember them after reading the same files, unless they name the staging
+    folder (then the check reads the files itself)."""
+    encoded = json.dumps([dataclasses.asdict(readback) for readback in done.readbacks])
+    if str(staging) in encoded or staging.name in encoded:
+        return
+    known = {out_dir / entry["path"]: entry["sha256"] for entry in done.record["files"]}
+    folder = out_dir / edition(name).name
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    if set(files) == set(known):  # the files the check will read are the ones hashed
+        remember_readbacks(readback_kind(name), files, key, done.readbacks, known)

@@ -18,7 +18,7 @@ import dataclasses
 import fcntl
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,22 +32,32 @@ MAX_AGE_DAYS = 30  # what older builds' files measured is deleted
 T = TypeVar("T")
 
 
-def file_hash(paths: list[Path]) -> str:
-    """Return one sha256 of the names and bytes of some files (a missing file counts as such)."""
+def file_hash(paths: list[Path], known: Mapping[Path, str] | None = None) -> str:
+    """Return one sha256 of the names and bytes of some files (a missing file counts as such);
+    ``known`` may give files' sha256 already worked out (by the build that wrote them)."""
     digest = hashlib.sha256()
     for path in paths:
         digest.update(path.name.encode())
-        digest.update(bytes.fromhex(sha256_of(path, cache_root())) if path.is_file() else b"-")
+        found = (known or {}).get(path) or (sha256_of(path, cache_root()) if path.is_file()
+                                             else None)
+        digest.update(bytes.fromhex(found) if found else b"-")
     return digest.hexdigest()
+
+
+def _entry(kind: str, paths: list[Path], settings: str,
+           known: Mapping[Path, str] | None = None) -> Path:
+    """Return the file that remembers the measurement ``kind`` of ``paths`` with ``settings``:
+    named by the files' bytes, the code, the settings and the files' place."""
+    key = hashlib.sha256("\0".join((kind, settings, file_hash(paths, known), code_version(),
+                                    *(str(path.resolve()) for path in paths))).encode())
+    return cache_root() / FOLDER / kind / f"{key.hexdigest()}.json"
 
 
 def _remembered(kind: str, paths: list[Path], settings: str, measure: Callable[[], T],
                 encode: Callable[[T], Any], decode: Callable[[Any], T]) -> T:
     """Return what ``measure`` gives for the files ``paths``, measured once for the same
     bytes, code, ``settings`` and place, and remembered (as ``encode`` makes it JSON) after."""
-    key = hashlib.sha256("\0".join((kind, settings, file_hash(paths), code_version(),
-                                    *(str(path.resolve()) for path in paths))).encode())
-    entry = cache_root() / FOLDER / kind / f"{key.hexdigest()}.json"
+    entry = _entry(kind, paths, settings)
     with _measuring(entry):  # another process measuring the same: wait, then read its answer
         try:
             return decode(json.loads(entry.read_text(encoding="utf-8")))
@@ -99,6 +109,17 @@ def remembered_readbacks(kind: str, paths: list[Path], settings: str,
     return _remembered(kind, paths, settings, read,
                        lambda found: [dataclasses.asdict(readback) for readback in found],
                        lambda stored: [_readback(item) for item in stored])
+
+
+def remember_readbacks(kind: str, paths: list[Path], settings: str, found: list[ReadBack],
+                       known: Mapping[Path, str]) -> None:
+    """Remember what the independent readers found in the files ``paths`` just written, with
+    their sha256 ``known``, as :func:`remembered_readbacks` would after reading them: the
+    build reads back what it wrote, and the check then reads the same bytes no more."""
+    entry = _entry(kind, paths, settings, known)
+    with contextlib.suppress(OSError):
+        write_atomically(entry, json.dumps([dataclasses.asdict(readback)
+                                            for readback in found]).encode("utf-8"))
 
 
 def _readback(stored: dict[str, Any]) -> ReadBack:

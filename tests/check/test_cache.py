@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 import build
-from formats.check.pipeline import cache_key
+from formats.check.pipeline import cache_key, readback_kind
 from formats.core.load import load
+from formats.core.memo import remembered_readbacks
 from formats.editions.standard import StandardEdition
-from formats.registry import EDITIONS
+from formats.registry import EDITIONS, edition
 from tests.conftest import MINI_SOURCE
 
 
@@ -162,3 +163,33 @@ def test_an_edit_that_no_edition_renders_still_updates_the_manifest(
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["source_hash"] == edited.source_hash
     assert manifest["formats"]["standard"]["source_hash"] == edited.source_hash
+
+
+def test_the_check_after_a_build_reads_back_nothing_the_build_read_back(
+        built_once: Path) -> None:
+    document = load(MINI_SOURCE)
+    for name in ("standard", "word"):
+        files = sorted(path for path in (built_once / name).rglob("*") if path.is_file())
+
+        def read_again() -> Any:
+            raise AssertionError(f"{name}: read back again although the build read these bytes")
+
+        found = remembered_readbacks(readback_kind(name), files, cache_key(document, name),
+                                     read_again)
+        assert found == edition(name).read_back(built_once / name)
+
+
+def test_a_file_changed_after_the_build_is_read_back_again(built_once: Path) -> None:
+    document = load(MINI_SOURCE)
+    page = built_once / "standard" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<h2", "<h3", 1), encoding="utf-8")
+    files = sorted(path for path in (built_once / "standard").rglob("*") if path.is_file())
+    read: list[str] = []
+
+    def read_again() -> Any:
+        read.append("standard")
+        return edition("standard").read_back(built_once / "standard")
+
+    remembered_readbacks(readback_kind("standard"), files, cache_key(document, "standard"),
+                         read_again)
+    assert read == ["standard"]

@@ -132,9 +132,14 @@ def synthesise_section(job: Job, settings: Settings) -> str:
     engine = engine_named(settings.engine, settings.voice, settings.rate)
     with tempfile.TemporaryDirectory(prefix="audio-section-") as folder:
         pieces = speak(engine, list(job.texts), Path(folder), SAMPLE_RATE)
+    # a section is minutes of samples: each array is let go as soon as the next is made
     joined, spans = join(pieces, list(job.pauses), SAMPLE_RATE)
+    del pieces
+    mastered = master(joined, MASTERING)
+    del joined
+    audio = encode_mp3(mastered, ENCODING)
+    del mastered
     offset = MASTERING.lead_s + ENCODER_DELAY_SAMPLES / SAMPLE_RATE
     timed = [(round(start + offset, 3), round(end + offset, 3)) for start, end in spans]
-    cache.store(settings.cache, job.cache_key, encode_mp3(master(joined, MASTERING), ENCODING),
-                timed)
+    cache.store(settings.cache, job.cache_key, audio, timed)
     return job.cache_key

@@ -94,6 +94,7 @@ def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
     return GainedLoudness(samples, sample_rate).lufs(np.ones(1, dtype=np.float32))
 
 
+_ENCODE_PIECE = 1 << 20  # samples converted to 16 bits and given to LAME at a time
 GAIN_BLOCK = 4  # samples that share one gain while the gain is searched for
 
 
@@ -191,8 +192,11 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     # each sample: the block's gain, but never more than its own peak allows
     allowed = np.maximum(peaks, np.float32(1e-12), out=peaks)
     np.divide(np.float32(10 ** (mastering.ceiling_dbtp / 20)), allowed, out=allowed)
-    np.minimum(np.repeat(block_gain.astype(np.float32), GAIN_BLOCK)[:speech.size], allowed,
-               out=allowed)
+    del measure, held
+    block_gain = block_gain.astype(np.float32, copy=False)
+    for column in range(GAIN_BLOCK):  # sample k of every block: its block's gain
+        samples_k = allowed[column::GAIN_BLOCK]
+        np.minimum(samples_k, block_gain[:samples_k.size], out=samples_k)
     np.multiply(speech, allowed, out=body)
     return mastered
 
@@ -224,17 +228,19 @@ def encode_mp3(samples: np.ndarray, encoding: Encoding) -> bytes:
     LAME scales its input by 0.95 (its default ``scale``, -0.45 dB, to leave headroom); the
     samples are raised by as much first, so the decoded MP3 has the loudness mastered.
     """
-    scaled = np.multiply(samples, np.float32(32767.0 / LAME_SCALE), dtype=np.float32)
-    np.rint(scaled, out=scaled)
-    np.clip(scaled, -32768, 32767, out=scaled)
-    pcm = scaled.astype("<i2")
-    del scaled
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(encoding.bitrate_kbps)
     encoder.set_in_sample_rate(encoding.sample_rate)
     encoder.set_channels(1)
     encoder.set_quality(encoding.quality)
-    return bytes(encoder.encode(pcm) + encoder.flush())
+    encoded = bytearray()
+    for start in range(0, samples.size, _ENCODE_PIECE):  # pieces: no whole-section copies
+        scaled = np.multiply(samples[start:start + _ENCODE_PIECE],
+                             np.float32(32767.0 / LAME_SCALE), dtype=np.float32)
+        np.rint(scaled, out=scaled)
+        np.clip(scaled, -32768, 32767, out=scaled)
+        encoded += encoder.encode(scaled.astype("<i2"))
+    return bytes(encoded + encoder.flush())
 
 
 def with_info_frame(audio: bytes) -> bytes:
