@@ -192,7 +192,8 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
                 on_edition(name)
             done[name] = build_one(_Job(name, document, staging, keys[name]))
         return done
-    waiting = list(names)
+    chains = longest_chains(names)
+    waiting = sorted(names, key=lambda name: -chains[name])
     running: dict[Future[_Done], str] = {}
     with ProcessPoolExecutor(max_workers=count) as pool:
         try:
@@ -214,6 +215,24 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
             stop_workers(pool)
             raise
     return done
+
+
+def longest_chains(names: list[str]) -> dict[str, float]:
+    """Return, for each edition of ``names``, the seconds from its start to the end of the
+    longest chain of editions that wait for it (itself included), by their ``build_seconds``:
+    the build starts the edition with the longest chain first."""
+    chains: dict[str, float] = {}
+
+    def chain(name: str) -> float:
+        if name not in chains:
+            waiting_for_it = [other for other in names if name in edition(other).needs]
+            chains[name] = edition(name).build_seconds + max(
+                (chain(other) for other in waiting_for_it), default=0.0)
+        return chains[name]
+
+    for name in names:
+        chain(name)
+    return chains
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:

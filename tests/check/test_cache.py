@@ -171,7 +171,7 @@ def test_the_check_after_a_build_reads_back_nothing_the_build_read_back(
     for name in ("standard", "word"):
         files = sorted(path for path in (built_once / name).rglob("*") if path.is_file())
 
-        def read_again() -> Any:
+        def read_again(name: str = name) -> Any:
             raise AssertionError(f"{name}: read back again although the build read these bytes")
 
         found = remembered_readbacks(readback_kind(name), files, cache_key(document, name),

@@ -20,10 +20,11 @@ import pytest
 
 import build
 from formats.check import output_folder
+from formats.check.pipeline import longest_chains
 from formats.core.contract import RenderError
 from formats.core.load import load
 from formats.editions.standard import StandardEdition
-from formats.registry import EDITIONS
+from formats.registry import EDITIONS, edition
 from tests.conftest import MINI_SOURCE, REAL_SOURCE, ROOT
 
 
@@ -291,3 +292,15 @@ def test_ctrl_c_stops_a_build_at_once_and_leaves_the_output_folder_as_it_was(
     assert "Stopped (Ctrl-C): nothing was changed." in said
     assert "Traceback" not in said
     assert sorted(path.name for path in tmp_path.iterdir()) == [".dist.lock"]
+
+
+def test_the_build_starts_the_longest_chain_of_editions_first() -> None:
+    names = ["standard", "large-print", "easy-read", "word", "audio", "braille", "epub"]
+    chains = longest_chains(names)
+    # the EPUB waits for the audio and the standard edition: their chains include it
+    assert chains["audio"] == edition("audio").build_seconds + edition("epub").build_seconds
+    assert chains["standard"] == edition("standard").build_seconds + max(
+        edition("epub").build_seconds, edition("braille").build_seconds)
+    assert max(names, key=lambda name: chains[name]) == "audio"
+    # without the EPUB in the build, nothing waits for the audio
+    assert longest_chains(["audio", "word"])["audio"] == edition("audio").build_seconds

@@ -41,6 +41,7 @@ class AudioEdition(Edition):
 
     name = "audio"
     check_seconds = 23.0
+    build_seconds = 32.0
     media: ClassVar[Mapping[str, Medium]] = {"audio/mp3": "spoken",
                                              EASY_READ_OUTPUT: "spoken"}
 

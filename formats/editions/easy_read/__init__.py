@@ -45,6 +45,7 @@ class EasyReadEdition(Edition):
 
     name = "easy-read"
     check_seconds = 21.0
+    build_seconds = 17.0
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model this edition renders (see :func:`easy_read_parts`)."""

@@ -91,6 +91,7 @@ class EpubEdition(Edition):
 
     name = "epub"
     check_seconds = 35.0
+    build_seconds = 3.5
     needs = ("standard", "audio")
     media: ClassVar[Mapping[str, Medium]] = {OUTPUT: "reflowable",
                                              EASY_READ_OUTPUT: "reflowable"}

@@ -59,6 +59,7 @@ class LargePrintEdition(Edition):
 
     name = "large-print"
     check_seconds = 10.0
+    build_seconds = 11.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:

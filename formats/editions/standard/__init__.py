@@ -85,6 +85,7 @@ class StandardEdition(Edition):
 
     name = "standard"
     check_seconds = 18.0
+    build_seconds = 7.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:

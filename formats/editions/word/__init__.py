@@ -40,6 +40,7 @@ class WordEdition(Edition):
     """The Word document."""
 
     name = "word"
+    build_seconds = 2.0
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model this edition renders (see :func:`printed_parts`)."""
