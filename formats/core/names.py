@@ -1,4 +1,5 @@
-"""Names the editions share: the one file-name slug, and the "first few and N more" phrase."""
+"""Names the editions share: the one file-name slug, the "first few and N more" phrase, and the
+ids the editions make beside the source's own (derived and reserved ids)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,20 @@ def some(items: Iterable[str], separator: str = "; ", shown: int = SHOWN) -> str
     items = list(items)
     more = f" and {len(items) - shown} more" if len(items) > shown else ""
     return separator.join(items[:shown]) + more
+
+
+# The ids the pages' templates give their own elements (the title, the contents, the skip
+# link's target...): a section or block of the source may not take one of them.
+RESERVED_IDS = frozenset({"title", "contents", "contents-heading", "main-content",
+                          "other-formats-heading", "about-heading"})
+DERIVED = "--"  # the source's ids never hold two hyphens together (see the loader's ID_PATTERN)
+
+
+def derived_id(base: str, part: str | int) -> str:
+    """Return the id of a part of the element with id ``base`` ("q-who--answer" for its answer
+    box, "q-who--2" for its second option; "page--12" for a page break): as the source's ids
+    never hold "--", a derived id is never one of them, nor another element's derived id."""
+    return f"{base}{DERIVED}{part}"
 
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # jinja2 templates, CSS, Word

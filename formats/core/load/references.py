@@ -10,6 +10,7 @@ import re
 
 from formats.core.load.state import LoadState
 from formats.core.model import Block, Location, Quiz, Section
+from formats.core.names import RESERVED_IDS
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_SUFFIX = re.compile(r"\s*\{#([^}\s]*)\}\s*$")
@@ -26,6 +27,10 @@ def claim_id(state: LoadState, node_id: str, location: Location) -> bool:
     if not ID_PATTERN.match(node_id):
         state.problems.add(location, f"id '{node_id}' must be lower-case letters, digits and "
                                      "hyphens")
+        return False
+    if node_id in RESERVED_IDS:
+        state.problems.add(location, f"id '{node_id}' is used by the pages themselves (for "
+                                     f"{', '.join(sorted(RESERVED_IDS))}): choose another")
         return False
     if node_id in state.ids:
         state.problems.add(location, f"duplicate id '{node_id}' (first used at "

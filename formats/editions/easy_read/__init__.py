@@ -33,6 +33,7 @@ from formats.outputs.docx.rules import docx_rules
 from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
 from formats.outputs.html.easy_read import WORD_LIST_ID
+from formats.outputs.html.id_rules import unique_ids
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
@@ -107,11 +108,14 @@ def expected(document: Document) -> dict[str, Expected]:
 
 def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResult]:
     """Return the rules measured on the built files: pictures in the page (one alt text a
-    file), PDF pages, text size and line ends, each booklet's word list (against the
-    ``document``'s word list too, when given), and the Word rules and page on the .docx."""
+    file), each id of the page on one element, PDF pages, text size and line ends, each
+    booklet's word list (against the ``document``'s word list too, when given), and the Word
+    rules and page on the .docx."""
     files = pdf_output.pdf_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
+    page = out_dir / html_output.PAGE
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
+            + ([unique_ids(page)] if page.is_file() else [])
             + html_picture_meaning(out_dir, html_output.PAGE)
             + easy_read_rules.pdf_pages(files, out_dir)
             + easy_read_rules.pdf_text_size(files, out_dir)

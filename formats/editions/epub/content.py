@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 
 from formats.core.model import Document, Section
-from formats.core.names import TEMPLATES
+from formats.core.names import TEMPLATES, derived_id
 from formats.editions.epub.passages import mark_passages
 from formats.outputs.epub.names import NAV
 from formats.outputs.epub.writer import NavPoint, Resource
@@ -119,7 +119,7 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
     return Contents(
         documents=documents, resources=(stylesheet, *images),
         toc=tuple(_toc(chapter, names) for chapter in document.chapters),
-        pages=tuple((label, f"{names[section_id]}#page-{label}")
+        pages=tuple((label, f"{names[section_id]}#{derived_id('page', label)}")
                     for section_id, label in breaks.items()),
         landmarks=(("titlepage", TITLE_PAGE, "Title page"), ("toc", f"{NAV}#toc", "Contents"),
                    ("bodymatter", first, "Start of the toolkit")),

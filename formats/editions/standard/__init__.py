@@ -20,6 +20,7 @@ from formats.core.names import TEMPLATES, slug
 from formats.editions.standard.links import form_chapter, form_versions, other_formats
 from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
+from formats.outputs.html.id_rules import unique_ids
 from formats.outputs.html.link_rules import links_resolve, other_formats_links
 from formats.outputs.html.print_page import print_html, stylesheet
 from formats.outputs.html.rules import web_rules
@@ -121,13 +122,13 @@ class StandardEdition(Edition):
         return browser_session()
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the web rules on the built page (in headless Chromium), its links and its
-        text; the PDF rules, the print layout rules (body size, line length, page fill) and
-        the heading and caption rules on the built PDF."""
+        """Return the web rules on the built page (in headless Chromium), its links, its text
+        and its ids (each on one element); the PDF rules, the print layout rules (body size,
+        line length, page fill) and the heading and caption rules on the built PDF."""
         page, pdf = out_dir / PAGE, out_dir / pdf_name(document)
         results = web_rules(page, HTML_OUTPUT)
         if page.is_file():
-            results += [*html_text_rules(page, HTML_OUTPUT),
+            results += [*html_text_rules(page, HTML_OUTPUT), unique_ids(page),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
                                             self.name)]

@@ -39,7 +39,7 @@ from formats.core.model import (
     Table,
     Text,
 )
-from formats.core.names import TEMPLATES
+from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 
@@ -99,6 +99,7 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["block_macro"] = BLOCK_MACROS.__getitem__
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
     env.filters["plain"] = inline_text
+    env.filters["derived_id"] = derived_id  # {{ question.id|derived_id("answer") }}
     env.globals["PAGE_NUMBER"] = PAGE_NUMBER
     env.filters["labelled_rows"] = labelled_rows  # a table's rows as cells with their headers
     env.filters["picture_url"] = pictures if pictures is not None else (
