@@ -24,6 +24,7 @@ preview for editors"; nothing here asserts them.
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import shutil
@@ -358,6 +359,26 @@ class Bench:
         return "\n".join(lines)
 
 
+def _busy(rounds: int) -> float:
+    """Return how long a pure-Python loop of ``rounds`` takes (CPU only)."""
+    started, total = time.perf_counter(), 0
+    for number in range(rounds):
+        total += number * number
+    return time.perf_counter() - started
+
+
+def parallel_speedup(rounds: int = 40_000_000) -> tuple[int, float]:
+    """Return the processors and how much faster they do as many loops at once as one does
+    alone (the processors' count when each is a whole core; less on a shared virtual
+    machine). Parallel work cannot gain more than this here."""
+    count = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    alone = min(_busy(rounds) for _ in range(2))
+    with multiprocessing.get_context("spawn").Pool(count) as pool:
+        pool.map(_busy, [rounds // 20] * count)  # started (and warmed) before they are timed
+        together = max(pool.map(_busy, [rounds] * count))
+    return count, count * alone / together
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=ROOT / "source")
@@ -377,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
             bench.larger()
     finally:
         print(bench.table())
-        print(f"\n{os.cpu_count()} processors; medians of {args.repeat} runs; work folder "
-              f"{bench.work} (delete it when done)")
+        count, speedup = parallel_speedup()
+        print(f"\n{count} processors, which together run {speedup:.2f}x as fast as one "
+              f"({count}.00x at best); medians of {args.repeat} runs; work folder {bench.work} "
+              "(delete it when done)")
     return 0
 
 
