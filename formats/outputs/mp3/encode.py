@@ -130,8 +130,9 @@ class GainedLoudness:
         meter = pyloudnorm.Meter(sample_rate)
         stages = [np.concatenate([stage.b * stage.passband_gain, stage.a])
                   for stage in meter._filters.values()]
-        weighted = sosfilt(np.array(stages, dtype=np.float32),
-                           samples.astype(np.float32, copy=False))
+        weighted = (sosfilt(np.array(stages, dtype=np.float32),
+                            samples.astype(np.float32, copy=False)) if samples.size
+                    else np.zeros(0, dtype=np.float32))  # sosfilt refuses no samples
         np.square(weighted, out=weighted)
         self.energy = _block_reduce(weighted, GAIN_BLOCK).astype(np.float64)
         length = meter.block_size
@@ -167,14 +168,10 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     """
     rate, target = mastering.sample_rate, mastering.target_lufs
     speech = trim_silence(samples.astype(np.float32, copy=False))
-    lead = int(mastering.lead_s * rate)
-    mastered = np.zeros(lead + speech.size + int(mastering.tail_s * rate), dtype=np.float32)
-    body = mastered[lead:lead + speech.size]
     measure = GainedLoudness(speech, rate)
     loudness = measure.lufs(np.ones(1))
     if not np.isfinite(loudness):
-        body[:] = speech
-        return mastered
+        return _with_silences(speech, mastering)
     peaks = oversampled_peaks(speech)
     block_peaks = _block_reduce(peaks, GAIN_BLOCK, "max")
     window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
@@ -189,16 +186,26 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
             break
         tried.append((gain_db, loudness))
         gain_db += (target - loudness) / _slope(tried)
+    del measure, held, block_peaks
     # each sample: the block's gain, but never more than its own peak allows
-    allowed = np.maximum(peaks, np.float32(1e-12), out=peaks)
-    np.divide(np.float32(10 ** (mastering.ceiling_dbtp / 20)), allowed, out=allowed)
-    del measure, held
+    gain = np.maximum(peaks, np.float32(1e-12), out=peaks)
+    np.divide(np.float32(10 ** (mastering.ceiling_dbtp / 20)), gain, out=gain)
     block_gain = block_gain.astype(np.float32, copy=False)
     for column in range(GAIN_BLOCK):  # sample k of every block: its block's gain
-        samples_k = allowed[column::GAIN_BLOCK]
+        samples_k = gain[column::GAIN_BLOCK]
         np.minimum(samples_k, block_gain[:samples_k.size], out=samples_k)
-    np.multiply(speech, allowed, out=body)
+    np.multiply(speech, gain, out=gain)
+    return _with_silences(gain, mastering)
+
+
+def _with_silences(speech: np.ndarray, mastering: Mastering) -> np.ndarray:
+    """Return ``speech`` (float32) with the lead and tail silences of ``mastering``."""
+    lead = int(mastering.lead_s * mastering.sample_rate)
+    mastered = np.zeros(lead + speech.size + int(mastering.tail_s * mastering.sample_rate),
+                        dtype=np.float32)
+    mastered[lead:lead + speech.size] = speech
     return mastered
+
 
 def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.ndarray:
     """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
