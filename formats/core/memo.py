@@ -117,6 +117,7 @@ def remember_readbacks(kind: str, paths: list[Path], settings: str, found: list[
     their sha256 ``known``, as :func:`remembered_readbacks` would after reading them: the
     build reads back what it wrote, and the check then reads the same bytes no more."""
     entry = _entry(kind, paths, settings, known)
+    prune_once(cache_root() / FOLDER, MAX_AGE_DAYS)  # each build adds entries: old ones go
     with contextlib.suppress(OSError):
         write_atomically(entry, json.dumps([dataclasses.asdict(readback)
                                             for readback in found]).encode("utf-8"))

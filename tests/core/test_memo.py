@@ -3,13 +3,16 @@ measured once when two processes ask at the same moment."""
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
+import os
 import time
 from pathlib import Path
 
 import pytest
 
-from formats.core.contract import RuleResult
+from formats.core import caches, memo
+from formats.core.contract import ReadBack, RuleResult
 from formats.core.memo import remembered_results
 
 
@@ -59,3 +62,24 @@ def test_two_processes_at_once_measure_the_same_files_once(tmp_path: Path) -> No
         worker.join(timeout=30)
     assert [worker.exitcode for worker in workers] == [0, 0, 0]
     assert log.read_text(encoding="utf-8") == "measured\n"
+
+
+def test_what_a_build_remembers_is_found_and_old_entries_go(
+        tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(caches, "_PRUNED", set())  # as in a new process
+    old = own_cache / memo.FOLDER / "read-test" / "old.json"
+    old.parent.mkdir(parents=True)
+    old.write_text("[]", encoding="utf-8")
+    long_ago = time.time() - (memo.MAX_AGE_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    path = tmp_path / "a.txt"
+    path.write_text("one", encoding="utf-8")
+    found = [ReadBack("test/txt", {}, ())]
+    memo.remember_readbacks("read-test", [path], "s", found,
+                            {path: hashlib.sha256(b"one").hexdigest()})
+
+    def read_again() -> list[ReadBack]:
+        raise AssertionError("read again although the build remembered it")
+
+    assert memo.remembered_readbacks("read-test", [path], "s", read_again) == found
+    assert not old.exists()
