@@ -26,7 +26,7 @@
 
   /* "10 a. What was it?": the question's number and words, without how to answer it. */
   function asked(question) {
-    var label = document.getElementById(question.id + "-words");
+    var label = document.getElementById(question.dataset.words);  /* the page names it */
     var copy = label ? label.cloneNode(true) : document.createElement("span");
     copy.querySelectorAll(".number, .hint").forEach(function (part) { part.remove(); });
     return question.dataset.question + ". " + words(copy);
