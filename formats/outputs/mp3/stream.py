@@ -1,10 +1,10 @@
 """The frames of an MP3 stream and the format they declare.
 
-Two walkers over the frames: :func:`frames` for the constant-bit-rate MPEG-2 layer III streams
-this package writes (strict: anything else is an error, so that a damaged stream is never
-joined into a book), and :func:`stream_format` for any MP3 file a reader is handed (MPEG-1, 2
-or 2.5 layer III, after an ID3v2 tag, up to the first bytes that are not a frame), which also
-asks mutagen what the file is.
+Two walkers over the frames: :func:`audio_frames` and :func:`frame_count` for the
+constant-bit-rate MPEG-2 layer III streams this package writes (strict: anything else is an
+error, so that a damaged stream is never joined into a book), and :func:`stream_format` for
+any MP3 file a reader is handed (MPEG-1, 2 or 2.5 layer III, after an ID3v2 tag, up to the
+first bytes that are not a frame), which also asks mutagen what the file is.
 """
 
 from __future__ import annotations
@@ -33,21 +33,6 @@ class DecodeError(Exception):
 
 # ---------------------------------------------------------------------------------------------
 # The streams this package writes
-
-
-@dataclass(frozen=True)
-class Frame:
-    """One MPEG-2 layer III frame in a byte string: where it starts and how long it is."""
-
-    offset: int
-    length: int
-    is_info: bool
-
-
-def frames(data: bytes) -> list[Frame]:
-    """Return the MPEG-2 layer III frames of ``data``; raise RenderError where none is found."""
-    return [Frame(offset, length, data[offset + 13:offset + 17] == b"Info")
-            for offset, length in _frame_spans(data)]
 
 
 def _lengths_by_third_byte() -> tuple[int, ...]:
