@@ -564,6 +564,17 @@ def test_pdf_text_is_at_least_16pt_and_the_pages_are_counted(fixture_build: Path
     assert pdf_text_size(files, folder)[0].passed
 
 
+def test_pdf_text_smaller_than_16pt_fails_naming_its_size_and_page(tmp_path: Path) -> None:
+    from weasyprint import HTML
+    path = tmp_path / "small.pdf"
+    HTML(string="<html lang='en'><body><p style='font-size: 18pt'>Big words.</p>"
+                "<p style='font-size: 12pt; break-before: page'>Small words.</p>"
+                "</body></html>").write_pdf(path)
+    assert pdf_text_size([path], tmp_path) == [RuleResult(
+        "easy-read/pdf-text-size", "small.pdf", False, "smallest text 12pt on page 2 (at least "
+        "16pt)")]
+
+
 def test_a_long_guide_is_split_into_numbered_booklets(er_document: Document,
                                                       tmp_path: Path) -> None:
     written = render_pdfs(er_document, tmp_path, max_pages=4)

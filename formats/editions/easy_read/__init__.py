@@ -9,6 +9,7 @@ checked on the source and on the built files (:func:`rules`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -34,6 +35,7 @@ from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
 from formats.outputs.html.easy_read import WORD_LIST_ID
 from formats.outputs.html.id_rules import unique_ids
+from formats.outputs.pdf.glyphs import read_pages
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
@@ -114,13 +116,14 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     files = pdf_output.pdf_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
     page = out_dir / html_output.PAGE
+    read = functools.cache(read_pages)  # each booklet's characters are read once (0.7 s each)
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
             + ([unique_ids(page)] if page.is_file() else [])
             + html_picture_meaning(out_dir, html_output.PAGE)
             + easy_read_rules.pdf_pages(files, out_dir)
-            + easy_read_rules.pdf_text_size(files, out_dir)
-            + pdf_line_ends(files, out_dir)
-            + booklet_word_list(files, out_dir, entries)
+            + easy_read_rules.pdf_text_size(files, out_dir, read)
+            + pdf_line_ends(files, out_dir, read)
+            + booklet_word_list(files, out_dir, entries, read)
             + word_rules(out_dir))
 
 

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,15 +39,17 @@ def _where(path: Path, out_dir: Path) -> str:
     return path.relative_to(out_dir).as_posix()
 
 
-def pdf_line_ends(files: list[Path], out_dir: Path) -> list[RuleResult]:
-    """Return, for each PDF, a failure naming every line that ends inside a word at a hyphen
-    (with the page and the next line's start), or one passing result with the lines counted."""
+def pdf_line_ends(files: list[Path], out_dir: Path,
+                  read: Callable[[Path], list[PrintedPage]] = read_pages) -> list[RuleResult]:
+    """Return, for each PDF (its characters as ``read`` gives them), a failure naming every line
+    that ends inside a word at a hyphen (with the page and the next line's start), or one
+    passing result with the lines counted."""
     rule = "easy-read/pdf-line-ends"
     results = []
     for path in files:
         where = _where(path, out_dir)
         problems, count = [], 0
-        for page in read_pages(path):
+        for page in read(path):
             lines = [text_of(line) for line in page.lines()]
             lines = [line for line in lines if line]
             count += len(lines)
@@ -96,10 +99,12 @@ def bold_runs(marked: str) -> list[str]:
             re.findall(f"{BOLD_START}(.*?){BOLD_END}", marked, re.S)]
 
 
-def read_booklet(path: Path) -> BookletText:
-    """Return the parts' text and the word list's terms of one booklet: the parts are the pages
-    from the first bookmark to the word list's; the word list its pages to the end."""
-    pages = read_pages(path)
+def read_booklet(path: Path,
+                 read: Callable[[Path], list[PrintedPage]] = read_pages) -> BookletText:
+    """Return the parts' text and the word list's terms of one booklet (its characters as
+    ``read`` gives them): the parts are the pages from the first bookmark to the word list's;
+    the word list its pages to the end."""
+    pages = read(path)
     marks = read_bookmarks(PdfReader(path))
     starts = [mark.page for mark in marks if mark.level == 1 and mark.title != WORD_LIST_TITLE]
     word_list = next((mark.page for mark in marks if mark.title == WORD_LIST_TITLE), len(pages))
@@ -108,15 +113,16 @@ def read_booklet(path: Path) -> BookletText:
                        bold_runs(bold_marked(pages[word_list:])))
 
 
-def booklet_word_list(files: list[Path], out_dir: Path,
-                      entries: tuple[GlossaryEntry, ...]) -> list[RuleResult]:
+def booklet_word_list(files: list[Path], out_dir: Path, entries: tuple[GlossaryEntry, ...],
+                      read: Callable[[Path], list[PrintedPage]] = read_pages
+                      ) -> list[RuleResult]:
     """Return, for each PDF, a failure naming every bold phrase of its parts that its own word
     list lacks, and every term of ``entries`` (the whole word list) its parts use that is not
     bold there or not in its word list; or one passing result."""
     rule = "easy-read/booklet-word-list"
     results = []
     for path in files:
-        booklet = read_booklet(path)
+        booklet = read_booklet(path, read)
         bold = bold_runs(booklet.parts)
         problems = [f"bold '{phrase}' is not in this booklet's word list"
                     for phrase in dict.fromkeys(bold) if not in_terms(phrase, booklet.terms)]

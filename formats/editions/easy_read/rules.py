@@ -10,6 +10,7 @@ page's in :mod:`.booklet_rules`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from formats.editions.easy_read.parts import (
 from formats.editions.easy_read.picture_rules import currency, picture_meaning
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
 from formats.outputs.html.easy_read import Row, part_rows
+from formats.outputs.pdf.glyphs import PrintedPage, read_pages
 
 MAX_WORDS = 15
 MAX_ROW_SENTENCES = 2  # one idea a row: at most 2 sentences beside a picture
@@ -347,20 +349,16 @@ def pdf_pages(files: list[Path], out_dir: Path, max_pages: int = MAX_PAGES) -> l
     return results
 
 
-def pdf_text_size(files: list[Path], out_dir: Path) -> list[RuleResult]:
-    """Return, for each PDF, a failure when any character is smaller than 16pt (pdfplumber)."""
-    import pdfplumber
-
+def pdf_text_size(files: list[Path], out_dir: Path,
+                  read: Callable[[Path], list[PrintedPage]] = read_pages) -> list[RuleResult]:
+    """Return, for each PDF, a failure when any character that draws ink is smaller than 16pt
+    (its characters as ``read`` gives them: pdfplumber's)."""
     rule = "easy-read/pdf-text-size"
     results = []
     for path in files:
         where = path.relative_to(out_dir).as_posix()
-        with pdfplumber.open(path) as pdf:
-            smallest = min(((round(char["size"], 1), number)
-                            for number, page in enumerate(pdf.pages, start=1)
-                            for char in page.chars if char["text"].strip()),
-                           default=(0.0, 0))
-        size, page = smallest
+        size, page = min(((glyph.size, page.number) for page in read(path)
+                          for glyph in page.glyphs if glyph.visible), default=(0.0, 0))
         results.append(RuleResult(rule, where, size >= MIN_PDF_TEXT_SIZE,
                                   f"smallest text {size:g}pt on page {page} (at least "
                                   f"{MIN_PDF_TEXT_SIZE:g}pt)"))
