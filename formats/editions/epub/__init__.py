@@ -133,8 +133,9 @@ class EpubEdition(Edition):
         # EPUBCheck is a Java process of its own: it runs while the browsers check the pages
         with ThreadPoolExecutor(max_workers=len(books)) as pool:
             verdicts = [pool.submit(epub_rules.epubcheck, path) for path, _ in books]
-            others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted),
-                       *epub_edition_rules.browser_rules(path)] for path, wanted in books]
+            in_browser = epub_edition_rules.books_browser_rules([path for path, _ in books])
+            others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted), *browsed]
+                      for (path, wanted), browsed in zip(books, in_browser, strict=True)]
             return [result for verdict, rest in zip(verdicts, others, strict=True)
                     for result in (verdict.result(), *rest)]
 

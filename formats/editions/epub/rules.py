@@ -1,12 +1,12 @@
 """axe-core on every content document of the EPUB, in headless Chromium.
 
-The EPUB is unpacked into a temporary folder and each document of its spine, and the
+Each EPUB is unpacked into a temporary folder and each document of its spine, and the
 navigation document, is opened from its file as XHTML (so a document that is not well-formed
 XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
 axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title.
 Their results are named ``epub/...`` and say which document they are about. A few documents
-are checked at once: the documents are shared out between a few threads, each with its own
-browser, opened once for all its documents.
+are checked at once: the documents (of both EPUBs, when there are two) are shared out between
+a few threads, each with its own browser, opened once for all its documents.
 """
 
 from __future__ import annotations
@@ -51,40 +51,59 @@ def browser_rules(path: Path) -> list[RuleResult]:
     """Return the browser rules' results on every content document of the EPUB at ``path``:
     one passing result per rule for the whole book when every document passes it, else each
     failed result with its document."""
-    try:
-        book = open_epub(path)
-    except (EpubError, FileNotFoundError) as error:
-        return [RuleResult("epub/axe", str(path), False, f"the EPUB cannot be read: {error}")]
-    folder = posixpath.dirname(book.package_path)
-    documents = list(dict.fromkeys([book.nav, *book.spine]))
-    results: dict[str, list[tuple[str, RuleResult]]] = {}
+    return books_browser_rules([path])[0]
+
+
+def books_browser_rules(paths: list[Path]) -> list[list[RuleResult]]:
+    """Return :func:`browser_rules` of each EPUB of ``paths``, in order: their documents are
+    checked together, shared out between the browsers (each started once for all of them)."""
+    found: list[list[RuleResult]] = [[] for _ in paths]
+    documents: list[tuple[int, str, Path]] = []  # (book, document, its unpacked file)
     with tempfile.TemporaryDirectory() as unpacked:
-        with zipfile.ZipFile(path) as archive:
-            archive.extractall(unpacked)
+        for index, path in enumerate(paths):
+            try:
+                book = open_epub(path)
+            except (EpubError, FileNotFoundError) as error:
+                found[index] = [RuleResult("epub/axe", str(path), False,
+                                           f"the EPUB cannot be read: {error}")]
+                continue
+            folder = Path(unpacked) / str(index)
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(folder)
+            inside = folder / posixpath.dirname(book.package_path)
+            documents += [(index, document, inside / document)
+                          for document in dict.fromkeys([book.nav, *book.spine])]
         shares = [documents[start::WORKERS] for start in range(WORKERS)]
 
-        def check_share(share: list[str]) -> list[list[RuleResult]]:
+        def check_share(share: list[tuple[int, str, Path]]) -> list[list[RuleResult]]:
             with browser_session():  # one browser a thread, for all its documents
-                return [run_checks(Path(unpacked) / folder / document, document, CHECKS)
-                        for document in share]
+                return [run_checks(file, document, CHECKS) for _, document, file in share]
 
         with ThreadPoolExecutor(max_workers=WORKERS) as pool:
             checked_shares = list(pool.map(check_share, shares))
-            checked = {document: found for share, share_results in zip(shares, checked_shares,
-                                                                         strict=True)
-                       for document, found in zip(share, share_results, strict=True)}
-            for document in documents:
-                document_results = checked[document]
-                for result in document_results:
+    checked = {(index, document): results
+               for share, share_results in zip(shares, checked_shares, strict=True)
+               for (index, document, _), results in zip(share, share_results, strict=True)}
+    for index, path in enumerate(paths):
+        outcomes: dict[str, list[RuleResult]] = {}
+        for (in_book, document), results in checked.items():
+            if in_book == index:
+                for result in results:
                     renamed = _renamed(result, document, path)
-                    results.setdefault(renamed.rule, []).append((document, renamed))
+                    outcomes.setdefault(renamed.rule, []).append(renamed)
+        found[index] += _summed(outcomes, path)
+    return found
+
+
+def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResult]:
+    """Return, for each rule, its failed results, or one passing result for the whole book."""
     found: list[RuleResult] = []
-    for rule, outcomes in results.items():
-        failed = [result for _, result in outcomes if not result.passed]
+    for rule, results in outcomes.items():
+        failed = [result for result in results if not result.passed]
         if failed:
             found += failed
             continue
         said = PASSED.get(rule, "each of the {count} documents passes").format(
-            count=len(outcomes), tags=", ".join(AXE_TAGS))
-        found.append(RuleResult(rule, str(path), True, said, outcomes[0][1].level))
+            count=len(results), tags=", ".join(AXE_TAGS))
+        found.append(RuleResult(rule, str(path), True, said, results[0].level))
     return found
