@@ -1,11 +1,13 @@
-"""Read a PDF back with pypdf (never WeasyPrint): which sections it holds, with their text.
+"""Read a PDF back with pypdf and PDFium (never WeasyPrint): which sections it holds, with their
+text.
 
 The outline (bookmarks) gives the sections and their pages; the named destinations that
 WeasyPrint writes for element ids give each bookmark its section id (a ``<section id>`` and its
 bookmark start at the same point of the same page); and the page text from a bookmark's page to
-the next bookmark's page (both included) is the section's text. The page text is what the
-structure tree reaches, as a screen reader reads it: running headers and page numbers (outside
-the tree) do not cut sentences that cross a page.
+the next bookmark's page (both included) is the section's text. The page text (read by PDFium:
+:mod:`formats.outputs.pdf.page_text`) is what the structure tree reaches, as a screen reader
+reads it: running headers and page numbers (outside the tree) do not cut sentences that cross a
+page.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from pypdf.generic import Destination
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.text import normalise
-from formats.outputs.pdf.structure import marked_content, visit_marked_text
+from formats.outputs.pdf.page_text import page_texts
+from formats.outputs.pdf.structure import marked_content
 
 # Points within which a bookmark and a named destination (rounded to whole points) count as
 # the same place.
@@ -87,20 +90,6 @@ def ids_at(places: dict[tuple[int, float, float], list[str]], bookmark: Bookmark
     return sorted(names)
 
 
-def page_text(reader: PdfReader, index: int, reached: set[tuple[int, int]] | None) -> str:
-    """Return the text of page ``index``: only the structure's marked content when tagged.
-
-    Text outside the structure tree (page furniture) is replaced by a line break.
-    """
-    page = reader.pages[index]
-    if reached is None:
-        return page.extract_text() or ""
-    pieces: list[str] = []
-    visit_marked_text(page, lambda text, mcid: pieces.append(
-        text if (index, mcid) in reached else "\n"))
-    return "".join(pieces)
-
-
 _BROKEN_ADDRESS = re.compile(r"(\((?:https?://|www\.|mailto:)[^\s)]*)[ \t]*\n\s*")
 
 
@@ -133,7 +122,7 @@ def read_pdf(path: Path, out_dir: Path) -> tuple[dict[str, FoundSection], list[s
     reached = marked_content(reader)
     if reached is None:
         problems.append(f"{file}: the PDF is not tagged (no structure tree)")
-    texts = [page_text(reader, index, reached) for index in range(len(reader.pages))]
+    texts = page_texts(path, reached)
     places = named_places(reader)
     found: dict[str, FoundSection] = {}
     for index, bookmark in enumerate(bookmarks):
