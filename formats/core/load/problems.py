@@ -35,5 +35,6 @@ class Problems:
         return f"{self.display_root / location.path}:{location.line}"
 
     def add(self, location: Location, message: str) -> None:
-        """Record ``message`` as a problem at ``location``."""
-        self.items.append(f"{self.where(location)}: {message}")
+        """Record ``message`` as a problem at ``location``, on one line (a heading or value that
+        runs over lines in the source is quoted with its line breaks as spaces)."""
+        self.items.append(f"{self.where(location)}: {' '.join(message.split())}")
