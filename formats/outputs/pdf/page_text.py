@@ -51,3 +51,38 @@ def page_texts(path: Path, reached: set[tuple[int, int]] | None) -> list[str]:
     finally:
         document.close()
     return texts
+
+
+def marked_texts(path: Path) -> dict[tuple[int, int], str]:
+    """Return the text of every marked-content sequence of the PDF at ``path``, by (page index,
+    MCID), as PDFium reads it; a space or line break PDFium puts in belongs to the sequence of
+    the character before it.
+
+    Raises ValueError when PDFium cannot open the file.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        document = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as error:
+        raise ValueError(f"PDFium cannot open it: {error}") from None
+    pieces: dict[tuple[int, int], list[str]] = {}
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text_page = page.get_textpage()
+            mcid = _GENERATED
+            for char in range(text_page.count_chars()):
+                drawn_by = pdfium_c.FPDFText_GetTextObject(text_page.raw, char)
+                if drawn_by:
+                    mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(drawn_by)
+                if mcid >= 0:
+                    pieces.setdefault((index, mcid), []).append(
+                        chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, char)))
+            text_page.close()
+            page.close()
+    finally:
+        document.close()
+    return {key: "".join(chars).replace(_LINE_END_HYPHEN, "-\n")
+            for key, chars in pieces.items()}

@@ -122,25 +122,3 @@ def marked_content(reader: PdfReader) -> set[tuple[int, int]] | None:
         elif "/MCID" in node:
             reached.add((page, int(node["/MCID"])))
     return reached
-
-
-def visit_marked_text(page: Any, on_text: Callable[[str, int | None], None]) -> None:
-    """Extract a page's text with pypdf, telling ``on_text`` each piece of text and the MCID of
-    the innermost marked content it is in (None outside any), which ties it to the structure
-    tree."""
-    open_marks: list[int | None] = []
-
-    def before(operator: bytes, operands: list[Any], *_: Any) -> None:
-        if operator == b"BDC":
-            properties = operands[1] if len(operands) > 1 else None
-            mcid = properties.get("/MCID") if isinstance(properties, dict) else None
-            open_marks.append(int(mcid) if mcid is not None else None)
-        elif operator == b"BMC":
-            open_marks.append(None)
-        elif operator == b"EMC" and open_marks:
-            open_marks.pop()
-
-    def visit(text: str, *_: Any) -> None:
-        on_text(text, next((mark for mark in reversed(open_marks) if mark is not None), None))
-
-    page.extract_text(visitor_operand_before=before, visitor_text=visit)

@@ -1,5 +1,5 @@
 """The heading and caption rules of :mod:`formats.core.wording` on a built PDF, read with pypdf
-from its structure tree (what a screen reader reads): the headings are its ``/H1``...
+and PDFium from its structure tree (what a screen reader reads): the headings are its ``/H1``...
 elements, a table's caption the ``/Caption`` element of a ``/Table``, with the heading before
 it; their words are the marked content they reach. Print words are not checked: print is
 where they belong."""
@@ -14,20 +14,20 @@ from pypdf.errors import PyPdfError
 
 from formats.core.contract import RuleResult
 from formats.core.wording import TextFound, text_rules
-from formats.outputs.pdf.structure import elements, page_index, visit_marked_text, walk
+from formats.outputs.pdf.page_text import marked_texts
+from formats.outputs.pdf.structure import elements, page_index, walk
 
 _HEADINGS = {"/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6"}
 
 
 class _MarkedText:
-    """The words of each marked-content sequence (page, MCID) of a PDF, read a page at a time
-    as they are first asked for."""
+    """The words of each marked-content sequence (page, MCID) of a PDF, as PDFium reads them
+    (:func:`formats.outputs.pdf.page_text.marked_texts`), read when first asked for."""
 
-    def __init__(self, reader: PdfReader) -> None:
-        self.reader = reader
+    def __init__(self, reader: PdfReader, path: Path) -> None:
         self.pages = page_index(reader)
-        self.texts: dict[tuple[int, int], str] = {}
-        self.read: set[int] = set()
+        self.path = path
+        self.texts: dict[tuple[int, int], str] | None = None
 
     def of(self, element: Any, page: int) -> str:
         """Return the words of a structure element: the marked content under it, in order."""
@@ -39,23 +39,15 @@ class _MarkedText:
         return " ".join(" ".join(pieces).split())
 
     def _text(self, page: int, mcid: int) -> str:
-        if page >= 0 and page not in self.read:
-            self.read.add(page)
-            self._read_page(page)
+        if self.texts is None:
+            self.texts = marked_texts(self.path)
         return self.texts.get((page, mcid), "")
 
-    def _read_page(self, index: int) -> None:
-        def visit(text: str, mcid: int | None) -> None:
-            if mcid is not None:
-                self.texts[(index, mcid)] = self.texts.get((index, mcid), "") + text
 
-        visit_marked_text(self.reader.pages[index], visit)
-
-
-def read_text(reader: PdfReader) -> TextFound:
-    """Return the headings (``/H1``...) of a tagged PDF and each table's caption with the
-    heading before it, in reading order."""
-    marked = _MarkedText(reader)
+def read_text(reader: PdfReader, path: Path) -> TextFound:
+    """Return the headings (``/H1``...) of a tagged PDF (``reader`` has the file at ``path``
+    open) and each table's caption with the heading before it, in reading order."""
+    marked = _MarkedText(reader, path)
     found = TextFound()
     for element, page in elements(reader):
         kind = element.get("/S")
@@ -72,7 +64,7 @@ def pdf_text_rules(path: Path, output: str) -> list[RuleResult]:
     """Return the heading and caption rules on the built PDF at ``path``; one failed
     ``text/file`` result when it is missing or cannot be read."""
     try:
-        found = read_text(PdfReader(path))
+        found = read_text(PdfReader(path), path)
     except (OSError, PyPdfError, ValueError, KeyError, TypeError) as error:
         return [RuleResult("text/file", str(path), False, f"{output}: {path.name} cannot be "
                                                           f"read as a PDF: {error}")]
