@@ -6,10 +6,13 @@ that an editor can fix a whole batch at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from formats.core.model import Location
+
+_LINE_BREAK = re.compile(r"[ \t]*\r?\n\s*")  # with the spaces around it
 
 
 class SourceError(Exception):
@@ -37,4 +40,4 @@ class Problems:
     def add(self, location: Location, message: str) -> None:
         """Record ``message`` as a problem at ``location``, on one line (a heading or value that
         runs over lines in the source is quoted with its line breaks as spaces)."""
-        self.items.append(f"{self.where(location)}: {' '.join(message.split())}")
+        self.items.append(f"{self.where(location)}: {_LINE_BREAK.sub(' ', message.strip())}")
