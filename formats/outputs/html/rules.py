@@ -21,13 +21,13 @@ page is never passed unchecked.
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Any
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
+from formats.outputs.html.axe import axe_script
 from formats.outputs.html.browser import (  # noqa: F401 (run_checks and browser_session: here too)
     CHROMIUM,
     DESKTOP,
@@ -206,21 +206,14 @@ def check_axe(page: Page, where: str, output: str) -> list[RuleResult]:
 
 
 def _axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Return axe-core's violations on the page as it is now (axe is put into the page once;
-    only the violations are gathered in full and sent back: axe finds the same ones)."""
-    if not page.evaluate("typeof window.axe === 'object'"):
-        page.evaluate(_axe_script())
+    """Return axe-core's violations on the page as it is now (the browser's tab puts axe into
+    every page; only the violations are gathered in full and sent back: axe finds the same
+    ones)."""
+    if not page.evaluate("typeof window.axe === 'object'"):  # a page opened some other way
+        page.evaluate(axe_script())
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return list(page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                               options))
-
-
-@functools.cache
-def _axe_script() -> str:
-    """Return axe-core's script, as axe-playwright-python carries it."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    return str(Axe().axe_script)
 
 
 def _violation_message(violation: dict[str, Any]) -> str:

@@ -1,0 +1,74 @@
+"""The browser that runs the web rules: inside a session every file is opened in one tab, one
+after the other, and nothing a check did to one page (its width, a style it forced) is seen on
+the next; axe-core is in every page; a check that fails leaves no broken tab behind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from formats.core.contract import RuleResult
+from formats.outputs.html.browser import DESKTOP, browser_session, run_checks
+
+PAGE = ("<!DOCTYPE html><html lang='en'><head><title>{title}</title></head>"
+        "<body><main><h1>{title}</h1><p>Words.</p></main></body></html>")
+
+
+def _pages(folder: Path) -> list[Path]:
+    found = []
+    for title in ("First", "Second"):
+        path = folder / f"{title.lower()}.html"
+        path.write_text(PAGE.format(title=title), encoding="utf-8")
+        found.append(path)
+    return found
+
+
+def _seen(tabs: list[Any]) -> Any:
+    def check(page: Any, where: str, output: str) -> list[RuleResult]:
+        tabs.append(page)
+        state = page.evaluate("""() => [window.innerWidth, typeof window.axe,
+            getComputedStyle(document.body).letterSpacing, document.title]""")
+        page.set_viewport_size({"width": 320, "height": 640})  # as the 320 px checks do
+        page.add_style_tag(content="body { letter-spacing: 3px }")
+        return [RuleResult("test/seen", where, True, repr(state))]
+    return check
+
+
+@pytest.mark.slow  # Chromium
+def test_a_session_opens_each_file_in_one_tab_with_nothing_left_from_the_last(
+        tmp_path: Path) -> None:
+    tabs: list[Any] = []
+    with browser_session():
+        results = [run_checks(page, "web", (_seen(tabs),)) for page in _pages(tmp_path)]
+    assert tabs[0] is tabs[1]
+    assert [result.message for [result] in results] == [
+        repr([DESKTOP["width"], "object", "normal", "First"]),
+        repr([DESKTOP["width"], "object", "normal", "Second"])]
+
+
+@pytest.mark.slow  # Chromium
+def test_a_check_that_raises_leaves_the_next_file_a_fresh_tab(tmp_path: Path) -> None:
+    def broken(page: Any, where: str, output: str) -> list[RuleResult]:
+        page.set_viewport_size({"width": 320, "height": 640})
+        raise RuntimeError("a check went wrong")
+
+    tabs: list[Any] = []
+    first, second = _pages(tmp_path)
+    with browser_session():
+        with pytest.raises(RuntimeError, match="a check went wrong"):
+            run_checks(first, "web", (_seen(tabs), broken))
+        [result] = run_checks(second, "web", (_seen(tabs),))
+    assert tabs[0] is not tabs[1]
+    assert result.message == repr([DESKTOP["width"], "object", "normal", "Second"])
+
+
+@pytest.mark.slow  # Chromium
+def test_outside_a_session_each_file_has_a_tab_of_its_own_with_axe(tmp_path: Path) -> None:
+    tabs: list[Any] = []
+    results = [run_checks(page, "web", (_seen(tabs),)) for page in _pages(tmp_path)]
+    assert tabs[0] is not tabs[1]
+    assert [result.message for [result] in results] == [
+        repr([DESKTOP["width"], "object", "normal", "First"]),
+        repr([DESKTOP["width"], "object", "normal", "Second"])]
