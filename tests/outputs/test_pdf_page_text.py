@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from formats.outputs.pdf.page_text import marked_texts, page_texts
+from formats.outputs.pdf.page_text import marked_texts, page_count, page_texts
 from formats.outputs.pdf.structure import marked_content
 
 HTML = """<html lang="en-GB"><head><title>t</title><style>
@@ -16,6 +16,7 @@ p { width: 4.2cm; font-size: 12pt; hyphens: manual }
 </style></head><body>
 <h1>A heading</h1>
 <p>Partners made a well-thought-out-and-agreed plan together.</p>
+<p style="break-before: page">A second page.</p>
 </body></html>"""
 
 
@@ -28,13 +29,14 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_only_the_marked_content_is_the_text_and_a_line_end_hyphen_stays(pdf: Path) -> None:
-    [text] = page_texts(pdf, marked_content(PdfReader(pdf)))
+    text, second = page_texts(pdf, marked_content(PdfReader(pdf)))
+    assert " ".join(second.split()) == "A second page."
     assert "Running header" not in text
     assert "A heading" in text
     assert "-\n" in text  # the compound word breaks at one of its hyphens, which stays
     assert " ".join(text.replace("-\n", "-").split()) == (
         "A heading Partners made a well-thought-out-and-agreed plan together.")
-    [everything] = page_texts(pdf, None)
+    everything, _ = page_texts(pdf, None)
     assert "Running header" in everything
 
 
@@ -43,8 +45,14 @@ def test_each_marked_content_sequence_has_its_words(pdf: Path) -> None:
     assert {"A heading", "Running header"} <= found  # each a sequence of its own
 
 
+def test_the_pages_are_counted(pdf: Path) -> None:
+    assert page_count(pdf) == len(PdfReader(pdf).pages) == 2
+
+
 def test_a_file_that_is_not_a_pdf_is_a_value_error(tmp_path: Path) -> None:
     path = tmp_path / "not.pdf"
     path.write_text("not a PDF", encoding="utf-8")
     with pytest.raises(ValueError, match="PDFium cannot open it"):
         page_texts(path, None)
+    with pytest.raises(ValueError, match="PDFium cannot open it"):
+        page_count(path)

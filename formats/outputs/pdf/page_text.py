@@ -13,24 +13,44 @@ break (PDFium marks it and leaves the break out). PDFium reads a 100-page PDF's 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 _GENERATED = -2  # the MCID given here to a space or line break that PDFium puts in itself
 _LINE_END_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (the break left out)
 
 
-def _pages(path: Path) -> Iterator[list[tuple[str, int]]]:
-    """Yield, page after page, every character PDFium reads on the page of the PDF at ``path``
-    with its MCID: -1 outside marked content, ``_GENERATED`` for a space or line break PDFium
-    puts in. Raises ValueError when PDFium cannot open the file."""
+@contextmanager
+def _opened(path: Path) -> Iterator[Any]:
+    """Yield the PDF at ``path`` opened by PDFium, closed afterwards. Raises ValueError when
+    PDFium cannot open it."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as error:
         raise ValueError(f"PDFium cannot open it: {error}") from None
     try:
+        yield document
+    finally:
+        document.close()
+
+
+def page_count(path: Path) -> int:
+    """Return the number of pages of the PDF at ``path`` (PDFium reads only the page tree).
+    Raises ValueError when PDFium cannot open the file."""
+    with _opened(path) as document:
+        return len(document)
+
+
+def _pages(path: Path) -> Iterator[list[tuple[str, int]]]:
+    """Yield, page after page, every character PDFium reads on the page of the PDF at ``path``
+    with its MCID: -1 outside marked content, ``_GENERATED`` for a space or line break PDFium
+    puts in. Raises ValueError when PDFium cannot open the file."""
+    import pypdfium2.raw as pdfium_c
+
+    with _opened(path) as document:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
@@ -43,8 +63,6 @@ def _pages(path: Path) -> Iterator[list[tuple[str, int]]]:
             text_page.close()
             page.close()
             yield characters
-    finally:
-        document.close()
 
 
 def _as_read(text: str) -> str:

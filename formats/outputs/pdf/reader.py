@@ -23,6 +23,7 @@ from pypdf.generic import Destination
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.text import normalise
+from formats.outputs.pdf.page_text import page_count as pdfium_page_count
 from formats.outputs.pdf.page_text import page_texts
 from formats.outputs.pdf.structure import marked_content
 
@@ -181,8 +182,10 @@ def read_back_one(out_dir: Path, pattern: str, output: str) -> ReadBack:
 
 
 def page_count(path: Path) -> int:
-    """Return the number of pages of the PDF at ``path``; raises PyPdfError for a damaged file."""
-    return len(PdfReader(path).pages)
+    """Return the number of pages of the PDF at ``path``, as PDFium counts them (it reads only
+    the page tree, where pypdf parsed the whole file: 0.3 s for 100 pages). Raises ValueError
+    when PDFium cannot open the file."""
+    return pdfium_page_count(path)
 
 
 def section_pages(path: Path) -> dict[str, str]:
