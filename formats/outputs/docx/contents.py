@@ -13,11 +13,7 @@ LibreOffice's, and Word's own layout may move a heading by a page until the fiel
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -27,6 +23,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from formats.core.contract import RenderError
+from formats.outputs.docx.libreoffice import laid_out_pages
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import P_PR, child, element, field_end, field_runs
 
@@ -34,11 +31,6 @@ CONTENTS_LEVELS = 3  # the contents list: TOC \o "1-3"
 CONTENTS_FIELD = f'TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u'
 EMU_PER_TWIP = 635
 NO_PAGE = "0"  # the page number an entry holds until the document has been laid out
-LIBREOFFICE = ("soffice", "libreoffice")
-LAYOUT_TIMEOUT = 300  # seconds LibreOffice may take to lay a document out
-# LibreOffice's PDF export, writing every Word bookmark as a named destination on its page.
-PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps(
-    {"ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"}})
 _PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
 
@@ -146,38 +138,6 @@ def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:
         if text is not None:
             found.setdefault(match.group(1), []).append(text)
     return found
-
-
-def laid_out_pages(path: Path) -> dict[str, int]:
-    """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
-    it out, converting it to PDF in a folder of its own (with a LibreOffice profile of its own,
-    so that builds running side by side do not share one). Raises RenderError."""
-    from pypdf import PdfReader
-
-    program = next((found for name in LIBREOFFICE if (found := shutil.which(name))), None)
-    if program is None:
-        raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
-                          "contents and is not installed: run .ci/setup (package "
-                          "libreoffice-writer-nogui)")
-    with tempfile.TemporaryDirectory(prefix="docx-layout-") as folder:
-        work = Path(folder)
-        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                   "--convert-to", PDF_EXPORT, "--outdir", str(work / "pdf"), str(path)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True,
-                                  timeout=LAYOUT_TIMEOUT, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise RenderError(f"LibreOffice could not lay out {path.name}: {error}") from error
-        laid_out = work / "pdf" / f"{path.stem}.pdf"
-        if done.returncode != 0 or not laid_out.is_file():
-            said = " ".join((done.stderr or done.stdout or "no message").split())
-            raise RenderError(f"LibreOffice could not lay out {path.name} "
-                              f"(exit {done.returncode}): {said[:300]}")
-        reader = PdfReader(laid_out)
-        pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
-                 for name, destination in reader.named_destinations.items()}
-        return {name: page + 1 for name, page in pages.items() if page is not None}
 
 
 def replace_part(path: Path, name: str, data: bytes) -> None:

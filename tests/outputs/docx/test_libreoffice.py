@@ -1,0 +1,89 @@
+"""LibreOffice's layout of a .docx: the profiles it runs with are kept and reused, one run a
+profile, and a damaged kept profile is replaced instead of failing the build."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from pathlib import Path
+
+import docx
+import pytest
+
+from formats.outputs.docx import libreoffice
+from formats.outputs.docx.libreoffice import KEPT_PROFILES, laid_out_pages, profiles_folder
+
+
+@pytest.fixture
+def bookmarked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a .docx whose second page starts with the bookmark "second", with the tool's
+    cache in a folder of the test's own."""
+    monkeypatch.setenv("TOOLKIT_CACHE", str(tmp_path / "cache"))
+    document = docx.Document()
+    document.add_paragraph("First page.")
+    document.add_page_break()
+    paragraph = document.add_paragraph()
+    start = paragraph._p.makeelement(docx.oxml.ns.qn("w:bookmarkStart"),
+                                     {docx.oxml.ns.qn("w:id"): "1",
+                                      docx.oxml.ns.qn("w:name"): "second"})
+    end = paragraph._p.makeelement(docx.oxml.ns.qn("w:bookmarkEnd"),
+                                   {docx.oxml.ns.qn("w:id"): "1"})
+    paragraph._p.append(start)
+    paragraph.add_run("Second page.")
+    paragraph._p.append(end)
+    path = tmp_path / "two-pages.docx"
+    document.save(str(path))
+    return path
+
+
+def _used_profiles(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    used: list[Path] = []
+    convert = libreoffice._converted
+
+    def converted(program: str, profile: Path, path: Path) -> Path:
+        used.append(profile)
+        return convert(program, profile, path)
+
+    monkeypatch.setattr(libreoffice, "_converted", converted)
+    return used
+
+
+@pytest.mark.slow  # LibreOffice
+def test_the_kept_profile_is_made_once_and_used_again(bookmarked: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    used = _used_profiles(monkeypatch)
+    assert laid_out_pages(bookmarked)["second"] == 2
+    assert laid_out_pages(bookmarked)["second"] == 2
+    assert used == [profiles_folder() / "0"] * 2
+    assert (profiles_folder() / "0" / "user").is_dir()  # LibreOffice's profile, kept
+
+
+@pytest.mark.slow  # LibreOffice
+def test_a_profile_in_use_by_another_run_is_not_shared(bookmarked: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    used = _used_profiles(monkeypatch)
+    profiles_folder().mkdir(parents=True)
+    held = []
+    for slot in range(KEPT_PROFILES):  # every kept profile in use by other runs
+        handle = os.open(profiles_folder() / f"{slot}.lock", os.O_RDWR | os.O_CREAT)
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held.append(handle)
+    try:
+        assert laid_out_pages(bookmarked)["second"] == 2
+    finally:
+        for handle in held:
+            os.close(handle)
+    [profile] = used
+    assert profile.parent != profiles_folder() and not profile.exists()  # its own, deleted
+
+
+@pytest.mark.slow  # LibreOffice
+def test_a_damaged_kept_profile_is_replaced(bookmarked: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    used = _used_profiles(monkeypatch)
+    profiles_folder().mkdir(parents=True)
+    (profiles_folder() / "0").write_text("not a folder", encoding="utf-8")
+    assert laid_out_pages(bookmarked)["second"] == 2
+    assert used[0] == profiles_folder() / "0"
+    assert used[1].parent != profiles_folder()
+    assert not (profiles_folder() / "0").exists()  # deleted: the next run makes it again
