@@ -14,6 +14,7 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -46,8 +47,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 PDF_NAME = "mini-toolkit-easy-read.pdf"
 DOCX_NAME = "mini-toolkit-easy-read.docx"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -735,31 +734,30 @@ ROWS_JS = """
 """
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("width", [pytest.param(320, id="320px"), pytest.param(1280, id="1280px")])
+@pytest.mark.slow  # Chromium
 def test_real_toolkit_page_shows_pictures_beside_words_with_no_axe_violation(
-        real_document: Document, real_build: Path, width: int) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
+        real_document: Document, real_build: Path) -> None:
+    from formats.outputs.html.browser import run_checks
+    from formats.outputs.html.rules import check_axe
 
     rows_in_source = sum(len(part.rows) for part in real_document.easy_read.parts)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
-                                             args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto((real_build / "easy-read" / "index.html").as_uri())
+
+    def pictures_beside_words(page: Any, where: str, output: str) -> list[RuleResult]:
+        for width in (320, 1280):
+            page.set_viewport_size({"width": width, "height": 900})
             rows = page.evaluate(ROWS_JS)
             assert len(rows) == rows_in_source
             for row in rows:
-                assert row["left_of"] and row["overlap"] > 0, row
-                assert 80 <= row["picture"] <= 100
-                assert row["size"] >= 16 * 4 / 3  # at least 16pt
+                assert row["left_of"] and row["overlap"] > 0, (width, row)
+                assert 80 <= row["picture"] <= 100, (width, row)
+                assert row["size"] >= 16 * 4 / 3, (width, row)  # at least 16pt
             assert page.evaluate("document.documentElement.scrollWidth") <= width
-            result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-            assert result.response["violations"] == []
-        finally:
-            browser.close()
+        return []
+
+    # the page opened once; axe-core at the desktop width and at 320 px, as the check runs it
+    results = run_checks(real_build / "easy-read" / "index.html", "easy-read/html",
+                         (pictures_beside_words, check_axe))
+    assert [(result.rule, result.passed) for result in results] == [("web/axe", True)], results
 
 
 def test_the_easy_read_page_links_back_to_the_full_toolkit(fixture_copy: Path) -> None:
