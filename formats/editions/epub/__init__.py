@@ -102,11 +102,14 @@ class EpubEdition(Edition):
         inputs = inputs or {}
         book = make_book(document, pdf_reader.section_pages_in(inputs.get("standard")),
                          inputs.get("audio"))
-        written = [write_epub(book, out_dir / epub_name(document))]
-        if document.easy_read is not None:
-            written.append(write_epub(make_easy_read_book(document, inputs.get("audio")),
-                                      out_dir / easy_read_epub_name(document)))
-        return written
+        # the book is written (most of it deflating its MP3s, which zlib does without Python's
+        # lock) while the Easy Read book is made and written
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            main = pool.submit(write_epub, book, out_dir / epub_name(document))
+            easy = ([write_epub(make_easy_read_book(document, inputs.get("audio")),
+                                out_dir / easy_read_epub_name(document))]
+                    if document.easy_read is not None else [])
+            return [main.result(), *easy]
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what a reading system finds in the EPUB (``epub/epub``) and in the Easy Read
