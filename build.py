@@ -28,7 +28,7 @@ from rich.table import Table
 from formats.check.coverage import Status, coverage
 from formats.check.diff import RevisionError, diff_documents, old_source
 from formats.check.model_cache import load_cached
-from formats.check.output_folder import OutputError, prepare_parent
+from formats.check.output_folder import OutputError, prepare_parent, sibling
 from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
 from formats.check.serve import PreviewState, source_state, start_server, watch
@@ -343,7 +343,7 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
                   markup=False)
         return EXIT_BAD_INPUT
     state = PreviewState()
-    report_dir = out_dir.parent / f".{out_dir.name}.report"
+    report_dir = sibling(out_dir, "report")
 
     def rebuild() -> None:
         try:

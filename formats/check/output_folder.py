@@ -36,13 +36,16 @@ class OutputError(Exception):
     """The output folder cannot be created, locked or written (bad usage: exit 2)."""
 
 
-def _sibling(out_dir: Path, what: str) -> Path:
+def sibling(out_dir: Path, what: str) -> Path:
+    """Return the path of the tool's file or folder ``what`` that belongs to an output folder:
+    ``.NAME.what`` beside it (its lock, the staging and previous copies, the preview's report;
+    .gitignore leaves out ``.dist.*`` for the default output folder)."""
     return out_dir.parent / f".{out_dir.name}.{what}"
 
 
 def lock_path(out_dir: Path) -> Path:
     """Return the lock file of an output folder: ``.NAME.lock`` beside it."""
-    return _sibling(out_dir, "lock")
+    return sibling(out_dir, "lock")
 
 
 def prepare_parent(out_dir: Path) -> None:
@@ -104,11 +107,11 @@ def locked(out_dir: Path, wait: bool = True,
 def recover(out_dir: Path) -> None:
     """Undo what a killed build left beside ``out_dir`` (call it holding the lock): put back
     the previous output if the swap stopped half way, and remove stale staging folders."""
-    previous = _sibling(out_dir, _PREVIOUS)
+    previous = sibling(out_dir, _PREVIOUS)
     if previous.is_dir() and not out_dir.exists():
         previous.rename(out_dir)
     shutil.rmtree(previous, ignore_errors=True)
-    for stale in out_dir.parent.glob(f".{out_dir.name}.{_STAGING}*"):
+    for stale in out_dir.parent.glob(f"{sibling(out_dir, _STAGING).name}*"):
         shutil.rmtree(stale, ignore_errors=True)
 
 
@@ -117,7 +120,8 @@ def new_staging(out_dir: Path, keep: list[str]) -> Path:
     top-level entries ``keep`` of the current output. Raises OutputError when it cannot be
     written."""
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.{_STAGING}", dir=out_dir.parent))
+        staging = Path(tempfile.mkdtemp(prefix=sibling(out_dir, _STAGING).name,
+                                        dir=out_dir.parent))
         for name in keep:
             source = out_dir / name
             if source.is_dir():
@@ -146,7 +150,7 @@ def swap_in(staging: Path, out_dir: Path) -> None:
         if _exchange(staging, out_dir):
             shutil.rmtree(staging, ignore_errors=True)
             return
-        previous = _sibling(out_dir, _PREVIOUS)
+        previous = sibling(out_dir, _PREVIOUS)
         out_dir.rename(previous)
         staging.rename(out_dir)
         shutil.rmtree(previous, ignore_errors=True)
