@@ -46,47 +46,39 @@ def laid_out_pages(path: Path) -> dict[str, int]:
                           "libreoffice-writer-nogui)")
     with _profile() as (profile, kept):
         try:
-            return _pages_of(_converted(program, profile, path))
+            return _laid_out(program, profile, path)
         except RenderError:
             if not kept:
                 raise
             _remove(profile)  # perhaps damaged: made again by the next run
     with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
-        return _pages_of(_converted(program, Path(fresh), path))
+        return _laid_out(program, Path(fresh), path)
 
 
-def _converted(program: str, profile: Path, path: Path) -> Path:
-    """Return the PDF LibreOffice made of ``path`` with the user profile ``profile``, in a
-    temporary folder that lasts as long as the process. Raises RenderError."""
-    out = Path(tempfile.mkdtemp(prefix="docx-layout-"))
-    command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
-               f"-env:UserInstallation={profile.resolve().as_uri()}",
-               "--convert-to", PDF_EXPORT, "--outdir", str(out), str(path)]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True,
-                              timeout=LAYOUT_TIMEOUT, check=False)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise RenderError(f"LibreOffice could not lay out {path.name}: {error}") from error
-    laid_out = out / f"{path.stem}.pdf"
-    if done.returncode != 0 or not laid_out.is_file():
-        said = " ".join((done.stderr or done.stdout or "no message").split())
-        raise RenderError(f"LibreOffice could not lay out {path.name} "
-                          f"(exit {done.returncode}): {said[:300]}")
-    return laid_out
-
-
-def _pages_of(laid_out: Path) -> dict[str, int]:
-    """Return the page (1-based) of every named destination of the PDF ``laid_out``, which is
-    deleted with its folder afterwards."""
+def _laid_out(program: str, profile: Path, path: Path) -> dict[str, int]:
+    """Return the page (1-based) of every bookmark of ``path`` as LibreOffice, run with the user
+    profile ``profile``, lays it out into a PDF in a temporary folder (its named destinations).
+    Raises RenderError when LibreOffice fails."""
     from pypdf import PdfReader
 
-    try:
+    with tempfile.TemporaryDirectory(prefix="docx-layout-") as folder:
+        command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
+                   f"-env:UserInstallation={profile.resolve().as_uri()}",
+                   "--convert-to", PDF_EXPORT, "--outdir", folder, str(path)]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True,
+                                  timeout=LAYOUT_TIMEOUT, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise RenderError(f"LibreOffice could not lay out {path.name}: {error}") from error
+        laid_out = Path(folder) / f"{path.stem}.pdf"
+        if done.returncode != 0 or not laid_out.is_file():
+            said = " ".join((done.stderr or done.stdout or "no message").split())
+            raise RenderError(f"LibreOffice could not lay out {path.name} "
+                              f"(exit {done.returncode}): {said[:300]}")
         reader = PdfReader(laid_out)
         pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
                  for name, destination in reader.named_destinations.items()}
         return {name: page + 1 for name, page in pages.items() if page is not None}
-    finally:
-        shutil.rmtree(laid_out.parent, ignore_errors=True)
 
 
 def _remove(path: Path) -> None:
@@ -100,29 +92,39 @@ def _remove(path: Path) -> None:
 @contextmanager
 def _profile() -> Iterator[tuple[Path, bool]]:
     """Yield a LibreOffice profile folder no other run uses, and whether it is a kept one: the
-    first kept profile not locked by another run (locked while the block runs), else a new
-    temporary folder, deleted afterwards."""
+    first kept profile no other run holds (held while the block runs), else a new temporary
+    folder, deleted afterwards."""
+    held = _hold_kept_profile()
+    if held is None:
+        with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
+            yield Path(fresh), False
+        return
+    profile, lock = held
+    try:
+        yield profile, True
+    finally:
+        os.close(lock)  # closing the lock file lets the profile go
+
+
+def _hold_kept_profile() -> tuple[Path, int] | None:
+    """Return the first kept profile no other run holds, with the open lock file that now holds
+    it; None when every one is held, or the platform has no file locks (Windows), or the cache
+    folder cannot be written."""
     try:
         import fcntl
-    except ImportError:  # no file locks here (Windows): a profile of its own each time
-        fcntl = None  # type: ignore[assignment]
+    except ImportError:
+        return None
     folder = profiles_folder()
-    if fcntl is not None:
+    for slot in range(KEPT_PROFILES):
         try:
             folder.mkdir(parents=True, exist_ok=True)
+            lock = os.open(folder / f"{slot}.lock", os.O_RDWR | os.O_CREAT, 0o600)
         except OSError:
-            fcntl = None  # type: ignore[assignment]
-    for slot in range(KEPT_PROFILES if fcntl is not None else 0):
-        handle = os.open(folder / f"{slot}.lock", os.O_RDWR | os.O_CREAT, 0o600)
+            return None
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:  # another run holds this one
-            os.close(handle)
+            os.close(lock)
             continue
-        try:
-            yield folder / str(slot), True
-        finally:
-            os.close(handle)  # closing the file lets the lock go
-        return
-    with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
-        yield Path(fresh), False
+        return folder / str(slot), lock
+    return None

@@ -27,7 +27,6 @@ from typing import Any
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
-from formats.outputs.html.axe import axe_script
 from formats.outputs.html.browser import (  # noqa: F401 (run_checks and browser_session: here too)
     CHROMIUM,
     DESKTOP,
@@ -206,11 +205,9 @@ def check_axe(page: Page, where: str, output: str) -> list[RuleResult]:
 
 
 def _axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Return axe-core's violations on the page as it is now (the browser's tab puts axe into
-    every page; only the violations are gathered in full and sent back: axe finds the same
-    ones)."""
-    if not page.evaluate("typeof window.axe === 'object'"):  # a page opened some other way
-        page.evaluate(axe_script())
+    """Return axe-core's violations on the page as it is now (every page the browser opens
+    has axe in it: :mod:`formats.outputs.html.browser`; only the violations are gathered in
+    full and sent back: axe finds the same ones)."""
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
     return list(page.evaluate("options => axe.run(document, options).then(r => r.violations)",
                               options))

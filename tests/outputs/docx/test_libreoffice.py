@@ -38,13 +38,13 @@ def bookmarked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _used_profiles(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     used: list[Path] = []
-    convert = libreoffice._converted
+    lay_out = libreoffice._laid_out
 
-    def converted(program: str, profile: Path, path: Path) -> Path:
+    def laid_out(program: str, profile: Path, path: Path) -> dict[str, int]:
         used.append(profile)
-        return convert(program, profile, path)
+        return lay_out(program, profile, path)
 
-    monkeypatch.setattr(libreoffice, "_converted", converted)
+    monkeypatch.setattr(libreoffice, "_laid_out", laid_out)
     return used
 
 
@@ -87,3 +87,15 @@ def test_a_damaged_kept_profile_is_replaced(bookmarked: Path,
     assert used[0] == profiles_folder() / "0"
     assert used[1].parent != profiles_folder()
     assert not (profiles_folder() / "0").exists()  # deleted: the next run makes it again
+
+
+@pytest.mark.slow  # LibreOffice
+def test_a_cache_folder_that_cannot_be_written_gives_a_profile_of_its_own(
+        bookmarked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    used = _used_profiles(monkeypatch)
+    not_a_folder = tmp_path / "cache-is-a-file"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv("TOOLKIT_CACHE", str(not_a_folder))
+    assert laid_out_pages(bookmarked)["second"] == 2
+    [profile] = used
+    assert profile.parent != profiles_folder() and not profile.exists()
