@@ -63,10 +63,15 @@ def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
     if not isinstance(when, datetime.date):
         state.problems.add(here, f"edition date '{when}' is not a date like 2026-11-27")
         return None
+    number = edition["number"]
+    if isinstance(number, bool) or not isinstance(number, int | str) \
+            or not str(number).strip().isdigit():
+        state.problems.add(here, f"edition number '{number}' is not a whole number like 2")
+        return None
     return Metadata(
         title=typeset(str(fields["title"])), subtitle=typeset(str(fields["subtitle"])),
         summary=typeset(str(fields["summary"])), publisher=typeset(str(fields["publisher"])),
-        language=str(fields["language"]), edition=Edition(int(edition["number"]), when),
+        language=str(fields["language"]), edition=Edition(int(number), when),
         identifier=str(fields["identifier"]), rights=typeset(str(fields["rights"])),
         contact=Contact(**{key: str(contact.get(key, "")) for key in
                            ("email", "website", "twitter", "facebook")}),

@@ -46,6 +46,10 @@ def test_every_missing_field_is_a_problem_in_order(state: LoadState,
                  "metadata field 'contact' needs 'email' and 'website'", id="contact-no-website"),
     pytest.param({"edition": {"number": 1, "date": "soon"}},
                  "edition date 'soon' is not a date like 2026-11-27", id="date-not-a-date"),
+    pytest.param({"edition": {"number": "---1", "date": datetime.date(2026, 11, 27)}},
+                 "edition number '---1' is not a whole number like 2", id="number-not-a-number"),
+    pytest.param({"edition": {"number": 1.5, "date": datetime.date(2026, 11, 27)}},
+                 "edition number '1.5' is not a whole number like 2", id="number-a-fraction"),
 ])
 def test_a_malformed_field_is_a_problem(changed: dict[str, Any], message: str, state: LoadState,
                                         problems: Problems) -> None:
