@@ -73,16 +73,26 @@ def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
 
     Each of the interpolator's four phases is a 12-tap filter run over the samples (in
     float32, the precision that matters for a peak); the largest of the four values and the
-    sample itself is kept.
+    sample itself is kept. The filters run over ``_PIECE`` samples at a time (each piece with
+    the samples its taps reach before it): the same values as over the whole section, without
+    a section-long array for each phase.
     """
     data = samples.astype(np.float32, copy=False)
     peaks = np.abs(data)
     start = (TAPS_PER_PHASE - 1) // 2
-    for phase in range(OVERSAMPLING):
-        taps = INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
-        values = np.convolve(data, taps)[start:start + data.size]
-        np.abs(values, out=values)
-        np.maximum(peaks, values, out=peaks)
+    reach = TAPS_PER_PHASE - 1
+    phases = [INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
+              for phase in range(OVERSAMPLING)]
+    for first in range(0, data.size, _PIECE):
+        last = min(first + _PIECE, data.size)
+        high = min(data.size, last + start)
+        # numpy convolves the other way round when the samples are fewer than the taps
+        low = max(0, min(first + start - reach, high - TAPS_PER_PHASE))
+        piece = peaks[first:last]
+        for taps in phases:  # the full convolution's values first + start ... last + start
+            values = np.convolve(data[low:high], taps)[first + start - low:last + start - low]
+            np.abs(values, out=values)
+            np.maximum(piece, values, out=piece)
     return peaks
 
 
@@ -95,6 +105,7 @@ def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
 
 
 _ENCODE_PIECE = 1 << 20  # samples converted to 16 bits and given to LAME at a time
+_PIECE = 1 << 18  # samples filtered at a time (a multiple of GAIN_BLOCK)
 GAIN_BLOCK = 4  # samples that share one gain while the gain is searched for
 
 
@@ -128,13 +139,17 @@ class GainedLoudness:
 
     def __init__(self, samples: np.ndarray, sample_rate: int) -> None:
         meter = pyloudnorm.Meter(sample_rate)
-        stages = [np.concatenate([stage.b * stage.passband_gain, stage.a])
-                  for stage in meter._filters.values()]
-        weighted = (sosfilt(np.array(stages, dtype=np.float32),
-                            samples.astype(np.float32, copy=False)) if samples.size
-                    else np.zeros(0, dtype=np.float32))  # sosfilt refuses no samples
-        np.square(weighted, out=weighted)
-        self.energy = _block_reduce(weighted, GAIN_BLOCK).astype(np.float64)
+        stages = np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
+                           for stage in meter._filters.values()], dtype=np.float32)
+        data = samples.astype(np.float32, copy=False)
+        state = np.zeros((len(stages), 2), dtype=np.float32)
+        energy = []
+        for first in range(0, data.size, _PIECE):  # pieces: no section-long filtered copy
+            weighted, state = sosfilt(stages, data[first:first + _PIECE], zi=state)
+            np.square(weighted, out=weighted)
+            energy.append(_block_reduce(weighted, GAIN_BLOCK))
+        self.energy = (np.concatenate(energy) if energy
+                       else np.zeros(0, dtype=np.float32)).astype(np.float64)
         length = meter.block_size
         count = int(np.round((samples.size / sample_rate - length)
                              / (length * (1.0 - meter.overlap)))) + 1
@@ -149,14 +164,22 @@ class GainedLoudness:
         """Return the loudness of the speech times ``gain`` (one value a block, or one)."""
         if self.short:
             return float("-inf")
-        squared = np.square(gain, dtype=np.float64)
-        energy = np.concatenate([[0.0], np.cumsum(self.energy * squared)])
-        return gated_loudness((energy[self.ends] - energy[self.starts]) / self.block)
+        # the running sum of the gained energy, made in one array: before block k's start,
+        # it is the sum up to the sample before (none before the first)
+        summed = np.multiply(gain, gain, dtype=np.float64)
+        summed = np.multiply(self.energy, summed, out=summed if summed.size > 1 else None)
+        np.cumsum(summed, out=summed)
+        before_end = summed[self.ends - 1]
+        before_start = np.where(self.starts > 0, summed[self.starts - 1], 0.0)
+        return gated_loudness((before_end - before_start) / self.block)
 
 
-def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
+def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
+           ) -> np.ndarray:
     """Return speech at the target loudness, under the true-peak ceiling, with its silences
-    (float32, a new array).
+    (float32, a new array). With ``overwrite`` the speech is made in ``samples`` (float32),
+    which is then changed, before it is copied between the silences: a section-long array
+    fewer at once.
 
     Limiting lowers the loudness, the more so the higher the gain, so the gain is found by the
     secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
@@ -194,6 +217,10 @@ def master(samples: np.ndarray, mastering: Mastering) -> np.ndarray:
     for column in range(GAIN_BLOCK):  # sample k of every block: its block's gain
         samples_k = gain[column::GAIN_BLOCK]
         np.minimum(samples_k, block_gain[:samples_k.size], out=samples_k)
+    if overwrite and speech.dtype == np.float32:
+        np.multiply(speech, gain, out=speech)
+        del gain, peaks
+        return _with_silences(speech, mastering)
     np.multiply(speech, gain, out=gain)
     return _with_silences(gain, mastering)
 
@@ -211,7 +238,9 @@ def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.nda
     """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
     over the window (never above 1)."""
     ceiling = np.float32(10 ** (ceiling_dbtp / 20))
-    least = np.minimum(np.float32(1.0), ceiling / np.maximum(held, np.float32(1e-12)))
+    least = np.maximum(held, np.float32(1e-12))  # one array, changed in place
+    np.divide(ceiling, least, out=least)
+    np.minimum(least, np.float32(1.0), out=least)
     return uniform_filter1d(least, size=window, mode="nearest")
 
 

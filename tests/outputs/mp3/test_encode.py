@@ -1,5 +1,5 @@
 """The mastering of formats/outputs/mp3/encode.py: its fast loudness meter agrees with
-pyloudnorm."""
+pyloudnorm, and what it makes piece by piece is what the whole section gives."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
+from scipy.signal import sosfilt
 
 from formats.editions.audio.settings import MASTERING
+from formats.outputs.mp3 import encode
 from formats.outputs.mp3.encode import loudness_lufs, master, trim_silence
+from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE
 from formats.outputs.mp3.measure import decode
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of
 
@@ -34,3 +37,37 @@ def test_mastering_with_no_measurable_speech_gives_its_silences(samples: np.ndar
     speech = trim_silence(samples)
     assert mastered.dtype == np.float32 and mastered.size == silences + speech.size
     assert np.array_equal(mastered[int(MASTERING.lead_s * SAMPLE_RATE):][:speech.size], speech)
+
+
+def _speech_like(size: int) -> np.ndarray:
+    rng = np.random.default_rng(size)
+    envelope = np.abs(np.sin(np.arange(size) / 3000.0))
+    return (rng.standard_normal(size) * 0.1 * envelope).astype(np.float32)
+
+
+PIECE_EDGES = [5, 12, encode._PIECE - 3, encode._PIECE, *(encode._PIECE + extra
+                                                          for extra in range(1, 9)),
+               3 * encode._PIECE + 7]
+
+
+@pytest.mark.parametrize("size", PIECE_EDGES)
+def test_peaks_and_energy_made_piece_by_piece_are_those_of_the_whole_section(size: int) -> None:
+    samples = _speech_like(size)
+    start = (TAPS_PER_PHASE - 1) // 2
+    whole = np.abs(samples)
+    for phase in range(OVERSAMPLING):
+        taps = INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
+        whole = np.maximum(whole, np.abs(np.convolve(samples, taps)[start:start + size]))
+    assert np.array_equal(encode.oversampled_peaks(samples), whole)
+    stages = np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
+                       for stage in pyloudnorm.Meter(SAMPLE_RATE)._filters.values()],
+                      dtype=np.float32)
+    weighted = np.square(sosfilt(stages, samples))
+    expected = encode._block_reduce(weighted, encode.GAIN_BLOCK).astype(np.float64)
+    assert np.array_equal(encode.GainedLoudness(samples, SAMPLE_RATE).energy, expected)
+
+
+def test_mastering_over_its_own_samples_gives_the_same_speech() -> None:
+    samples = _speech_like(3 * SAMPLE_RATE)
+    expected = master(samples.copy(), MASTERING)
+    assert np.array_equal(master(samples, MASTERING, overwrite=True), expected)
