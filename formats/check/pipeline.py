@@ -19,6 +19,7 @@ import dataclasses
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -29,7 +30,9 @@ from typing import Any
 from formats.check import output_folder
 from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
 from formats.core.contract import ReadBack
+from formats.core.free_memory import give_back_free_memory
 from formats.core.hashing import code_version, fingerprint
+from formats.core.helper_slot import slot_file
 from formats.core.memo import remember_readbacks
 from formats.core.model import Document
 from formats.registry import edition, in_build_order
@@ -65,6 +68,7 @@ class _Job:
     document: Document
     staging: Path
     key: str
+    helper_lock: Path  # the build's helper slot (formats.core.helper_slot)
 
 
 def cache_key(document: Document, name: str) -> str:
@@ -184,13 +188,23 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
                 ) -> dict[str, _Done]:
     """Render ``names`` into ``staging``, in parallel where they do not need each other;
     return what each edition built. Raises what an edition raised."""
+    with tempfile.TemporaryDirectory(prefix="toolkit-build-") as folder:
+        return _render_each(document, staging, names, keys, on_edition,
+                            Path(folder) / "helpers.lock")
+
+
+def _render_each(document: Document, staging: Path, names: list[str], keys: dict[str, str],
+                 on_edition: Callable[[str], None] | None, helper_lock: Path
+                 ) -> dict[str, _Done]:
+    """Render ``names`` into ``staging`` (see :func:`_render_all`), the editions' helper
+    programs holding the slot ``helper_lock`` one at a time."""
     done: dict[str, _Done] = {}
     count = min(workers(), len(names))
     if count <= 1:
         for name in names:
             if on_edition is not None:
                 on_edition(name)
-            done[name] = build_one(_Job(name, document, staging, keys[name]))
+            done[name] = build_one(_Job(name, document, staging, keys[name], helper_lock))
         return done
     chains = longest_chains(names)
     waiting = sorted(names, key=lambda name: -chains[name])
@@ -207,7 +221,7 @@ def _render_all(document: Document, staging: Path, names: list[str], keys: dict[
                     if on_edition is not None:
                         on_edition(name)
                     running[pool.submit(build_one, _Job(name, document, staging,
-                                                        keys[name]))] = name
+                                                        keys[name], helper_lock))] = name
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     done[running.pop(future)] = future.result()
@@ -253,12 +267,14 @@ def build_one(job: _Job) -> _Done:
     started = time.perf_counter()
     folder = job.staging / chosen.name
     inputs = {needed: job.staging / edition(needed).name for needed in chosen.needs}
-    written = sorted(set(chosen.render(job.document, folder, inputs)))
+    with slot_file(job.helper_lock):
+        written = sorted(set(chosen.render(job.document, folder, inputs)))
     description = chosen.describe(folder, written)
     readbacks = chosen.read_back(folder)
     record = edition_record(job.document, chosen.name, folder, written, readbacks)
     record.update({"cache_key": job.key, "description": description})
     built = Built(job.name, tuple(written), description, time.perf_counter() - started)
+    give_back_free_memory()  # the worker may build a smaller edition next, beside others
     return _Done(built, record, readbacks)
 
 

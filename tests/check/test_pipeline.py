@@ -14,13 +14,14 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
 import build
 from formats.check import output_folder
 from formats.check.pipeline import longest_chains
+from formats.core import helper_slot
 from formats.core.contract import RenderError
 from formats.core.load import load
 from formats.editions.standard import StandardEdition
@@ -304,3 +305,22 @@ def test_the_build_starts_the_longest_chain_of_editions_first() -> None:
     assert max(names, key=lambda name: chains[name]) == "audio"
     # without the EPUB in the build, nothing waits for the audio
     assert longest_chains(["audio", "word"])["audio"] == edition("audio").build_seconds
+
+
+class SlotNoting(StandardEdition):
+    """The standard edition, noting the build's helper slot while it renders."""
+
+    slots: ClassVar[list[Path]] = []
+
+    def render(self, document: Any, out_dir: Path, inputs: Any = None) -> list[Path]:
+        self.slots.extend(helper_slot._SLOT)
+        return super().render(document, out_dir, inputs)
+
+
+def test_an_edition_renders_with_the_builds_helper_slot_outside_the_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with_edition(monkeypatch, SlotNoting())
+    assert build_mini(tmp_path / "dist") == 0
+    (slot,) = SlotNoting.slots
+    assert tmp_path not in slot.parents and not slot.parent.exists()  # gone with the build
+    assert helper_slot._SLOT == []

@@ -1,10 +1,11 @@
 """Sections to finished MP3 frames, through the cache, in parallel across the CPU cores.
 
-A section missing from the cache is made by a worker process: its passages are spoken
-(:mod:`formats.editions.audio.passage_audio`), joined with their pauses, mastered, encoded and
-stored with each passage's start and end. Processes, not threads, because mastering and LAME
-hold Python's lock, and because pyttsx3 allows one engine per process. Workers are started with
-``spawn`` so they never inherit the build's threads (its progress bar) or locks.
+A section missing from the cache is made by this process or a worker process beside it: its
+passages are spoken (:mod:`formats.editions.audio.passage_audio`), joined with their pauses,
+mastered, encoded and stored with each passage's start and end. Processes, not threads, because
+mastering and LAME hold Python's lock, and because pyttsx3 allows one engine per process (this
+process makes its share in its own thread). Workers are started with ``spawn`` so they never
+inherit the build's threads (its progress bar) or locks.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from __future__ import annotations
 import json
 import multiprocessing
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RenderError
+from formats.core.helper_slot import helper_slot
 from formats.editions.audio import cache
 from formats.editions.audio.engines import engine_named
 from formats.editions.audio.passage_audio import join, speak
@@ -109,21 +113,104 @@ def _clip(path: Path) -> Clip:
 
 def _synthesise_all(jobs: list[tuple[Job, Settings]]) -> None:
     """Make and cache the audio of ``jobs`` (each with its settings), longest first, on up to
-    ``workers`` processes (the most any job's settings allow)."""
+    ``workers`` processes (the most any job's settings allow): this one and ``workers - 1``
+    spawned workers, each taking the next job when it is free. This process works too, rather
+    than waiting for its workers: a worker is one more copy of the libraries in memory.
+    Raises RenderError when an engine fails or a worker stops."""
     jobs = sorted(jobs, key=lambda job: sum(len(text) for text in job[0].texts), reverse=True)
     workers = min(max((settings.workers for _, settings in jobs), default=1), len(jobs))
+    todo = deque(jobs)
     if workers <= 1:
-        for job, settings in jobs:
-            synthesise_section(job, settings)
+        _work_through(todo)
         return
-    context = multiprocessing.get_context("spawn")
+    helpers = _Helpers(todo, workers - 1)
+    helpers.start()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            for future in [pool.submit(synthesise_section, job, settings)
-                           for job, settings in jobs]:
-                future.result()
-    except BrokenProcessPool as error:
-        raise RenderError(f"audio: a synthesis worker stopped unexpectedly ({error})") from error
+        _work_through(todo, helpers.failed)
+    except BaseException:
+        helpers.finish(failed=True)
+        raise
+    helpers.finish()
+
+
+def _work_through(todo: deque[tuple[Job, Settings]],
+                  stop: threading.Event | None = None) -> None:
+    """Make the jobs of ``todo`` in this process, one after the other, until none is left
+    (or ``stop`` is set). Raises what a job raised."""
+    while not (stop is not None and stop.is_set()):
+        try:
+            job, settings = todo.popleft()
+        except IndexError:
+            return
+        synthesise_section(job, settings)
+
+
+class _Helpers:
+    """Spawned worker processes that take jobs from a shared queue beside this process, fed by
+    a thread of their own (one job at a time per worker, so that none is taken that this
+    process could have made first); ``failed`` is set when one of their jobs fails. They are
+    started once the build's helper slot is free (:mod:`formats.core.helper_slot`: LibreOffice
+    is not run beside them) and let it go when no job is left for them."""
+
+    def __init__(self, todo: deque[tuple[Job, Settings]], count: int) -> None:
+        self.todo = todo
+        self.count = count
+        self.failed = threading.Event()
+        self.done = threading.Event()  # this process made the last job: workers are too late
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._feed, name="speech-workers", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def _feed(self) -> None:
+        try:
+            with helper_slot(give_up=self.done) as held:
+                if held and self.todo and not self.failed.is_set():
+                    with ProcessPoolExecutor(
+                            max_workers=self.count,
+                            mp_context=multiprocessing.get_context("spawn")) as pool:
+                        self._hand_out(pool)
+        except BaseException as error:  # handed to the thread that waits
+            self.error = error
+            self.failed.set()
+
+    def _hand_out(self, pool: ProcessPoolExecutor) -> None:
+        """Give the workers of ``pool`` the next job as each gets free, until none is left or
+        one failed; raise what a job raised."""
+        running: set[Future[str]] = set()
+        try:
+            while not self.failed.is_set():
+                while len(running) < self.count:
+                    try:
+                        job, settings = self.todo.popleft()
+                    except IndexError:
+                        break
+                    running.add(pool.submit(synthesise_section, job, settings))
+                if not running:
+                    return
+                finished, running = wait(running, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    future.result()
+        finally:
+            for future in running:
+                future.cancel()
+
+    def finish(self, failed: bool = False) -> None:
+        """Wait for the jobs handed out and end the workers (``failed``: this process's own
+        job failed; hand out no more). Raises RenderError when a worker stopped, else what a
+        worker's job raised (unless ``failed``: this process's error is the one raised)."""
+        if failed:
+            self.failed.set()
+        self.done.set()
+        self.thread.join()
+        if failed:
+            return
+        if isinstance(self.error, BrokenProcessPool):
+            raise RenderError(f"audio: a synthesis worker stopped unexpectedly "
+                              f"({self.error})") from self.error
+        if self.error is not None:
+            raise self.error
 
 
 def synthesise_section(job: Job, settings: Settings) -> str:
@@ -135,7 +222,7 @@ def synthesise_section(job: Job, settings: Settings) -> str:
     # a section is minutes of samples: each array is let go as soon as the next is made
     joined, spans = join(pieces, list(job.pauses), SAMPLE_RATE)
     del pieces
-    mastered = master(joined, MASTERING)
+    mastered = master(joined, MASTERING, overwrite=True)
     del joined
     audio = encode_mp3(mastered, ENCODING)
     del mastered

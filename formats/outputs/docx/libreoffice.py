@@ -21,6 +21,7 @@ from pathlib import Path
 
 from formats.core.caches import cache_root
 from formats.core.contract import RenderError
+from formats.core.helper_slot import helper_slot
 
 LIBREOFFICE = ("soffice", "libreoffice")
 LAYOUT_TIMEOUT = 300  # seconds LibreOffice may take to lay a document out
@@ -44,15 +45,16 @@ def laid_out_pages(path: Path) -> dict[str, int]:
         raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
                           "contents and is not installed: run .ci/setup (package "
                           "libreoffice-writer-nogui)")
-    with _profile() as (profile, kept):
-        try:
-            return _laid_out(program, profile, path)
-        except RenderError:
-            if not kept:
-                raise
-            _remove(profile)  # perhaps damaged: made again by the next run
-    with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
-        return _laid_out(program, Path(fresh), path)
+    with helper_slot():  # not beside the speech workers of a build (it waits: always held)
+        with _profile() as (profile, kept):
+            try:
+                return _laid_out(program, profile, path)
+            except RenderError:
+                if not kept:
+                    raise
+                _remove(profile)  # perhaps damaged: made again by the next run
+        with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
+            return _laid_out(program, Path(fresh), path)
 
 
 def _laid_out(program: str, profile: Path, path: Path) -> dict[str, int]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from formats.core.helper_slot import slot_file
 from formats.outputs.docx import libreoffice
 from formats.outputs.docx.libreoffice import KEPT_PROFILES, laid_out_pages, profiles_folder
 
@@ -99,3 +100,25 @@ def test_a_cache_folder_that_cannot_be_written_gives_a_profile_of_its_own(
     assert laid_out_pages(bookmarked)["second"] == 2
     [profile] = used
     assert profile.parent != profiles_folder() and not profile.exists()
+
+
+def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    lock = tmp_path / "helpers.lock"
+    held: list[bool] = []
+
+    def lay_out(program: str, profile: Path, path: Path) -> dict[str, int]:
+        other = os.open(lock, os.O_RDWR)
+        try:
+            fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            held.append(False)
+        except BlockingIOError:
+            held.append(True)
+        finally:
+            os.close(other)
+        return {}
+
+    monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
+    with slot_file(lock):
+        laid_out_pages(bookmarked)
+    assert held == [True]
