@@ -57,8 +57,8 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 # Measuring
 
 
-def family(root: int) -> list[int]:
-    """Return ``root`` and every process below it (from /proc)."""
+def family(root: int) -> dict[int, int]:
+    """Return ``root`` and every process below it (from /proc), each with its parent."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -67,21 +67,32 @@ def family(root: int) -> list[int]:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
+    found, todo = {}, [(root, 0)]
     while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, []))
+        pid, parent = todo.pop()
+        found[pid] = parent
+        todo.extend((child, pid) for child in children.get(pid, []))
     return found
 
 
-def resident_mb(pids: list[int]) -> float:
-    """Return the resident memory of processes together, in MB."""
-    total = 0
-    for pid in pids:
+def resident_mb(parents: dict[int, int]) -> float:
+    """Return the resident memory of processes together (``parents``: each one's parent), in
+    MB. A process whose memory figures are its parent's, page for page, is the parent's own
+    memory seen twice: a child between its (v)fork and the program it then runs (a build starts
+    espeak-ng, ffmpeg and LibreOffice so); it is not counted."""
+    statm = {}
+    for pid in parents:
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
-        except (OSError, IndexError, ValueError):
+            statm[pid] = Path(f"/proc/{pid}/statm").read_text()
+        except OSError:
+            continue
+    total = 0
+    for pid, figures in statm.items():
+        if statm.get(parents[pid]) == figures:
+            continue
+        try:
+            total += int(figures.split()[1]) * PAGE_SIZE
+        except (IndexError, ValueError):
             continue
     return total / 1024 / 1024
 
