@@ -1,6 +1,7 @@
 """From an engine's WAV to finished MP3 frames: loudness, true peak, silence, constant bit rate.
 
-Speech is normalised to a target integrated loudness (ITU-R BS.1770, pyloudnorm's K-weighting),
+Speech is normalised to a target integrated loudness (ITU-R BS.1770, pyloudnorm's K-weighting
+filters, run by :mod:`formats.outputs.mp3.kweighting`: numpy alone, no scipy in a worker),
 its true peak (4x oversampled) held below a ceiling by a look-ahead limiter, given silence
 before and after (:func:`master`), and encoded by LAME (lameenc) at a constant bit rate, mono
 (:func:`encode_mp3`). The MP3 frames of several files can be joined into one stream without
@@ -16,12 +17,17 @@ from pathlib import Path
 
 import lameenc
 import numpy as np
-import pyloudnorm
-from scipy.ndimage import maximum_filter1d, uniform_filter1d
-from scipy.signal import sosfilt
 
 from formats.core.contract import RenderError
-from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
+from formats.outputs.mp3.kweighting import k_weighting
+from formats.outputs.mp3.loudness import (
+    GATE_OVERLAP,
+    GATE_S,
+    INTERPOLATOR,
+    OVERSAMPLING,
+    TAPS_PER_PHASE,
+    gated_loudness,
+)
 from formats.outputs.mp3.mastering import Encoding, Mastering
 from formats.outputs.mp3.stream import frame_count, frame_length
 
@@ -138,22 +144,20 @@ class GainedLoudness:
     """
 
     def __init__(self, samples: np.ndarray, sample_rate: int) -> None:
-        meter = pyloudnorm.Meter(sample_rate)
-        stages = np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
-                           for stage in meter._filters.values()], dtype=np.float32)
+        weighting = k_weighting(sample_rate)
         data = samples.astype(np.float32, copy=False)
-        state = np.zeros((len(stages), 2), dtype=np.float32)
+        state = weighting.zero_state()
         energy = []
         for first in range(0, data.size, _PIECE):  # pieces: no section-long filtered copy
-            weighted, state = sosfilt(stages, data[first:first + _PIECE], zi=state)
+            weighted, state = weighting.run(data[first:first + _PIECE], state)
             np.square(weighted, out=weighted)
             energy.append(_block_reduce(weighted, GAIN_BLOCK))
         self.energy = (np.concatenate(energy) if energy
                        else np.zeros(0, dtype=np.float32)).astype(np.float64)
-        length = meter.block_size
+        length = GATE_S
         count = int(np.round((samples.size / sample_rate - length)
-                             / (length * (1.0 - meter.overlap)))) + 1
-        steps = np.arange(max(count, 0)) * (1.0 - meter.overlap)
+                             / (length * (1.0 - GATE_OVERLAP)))) + 1
+        steps = np.arange(max(count, 0)) * (1.0 - GATE_OVERLAP)
         self.starts = (length * steps * sample_rate).astype(int) // GAIN_BLOCK
         self.ends = np.minimum(-(-(length * (steps + 1) * sample_rate).astype(int)
                                  // GAIN_BLOCK), self.energy.size)
@@ -198,7 +202,7 @@ def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
     peaks = oversampled_peaks(speech)
     block_peaks = _block_reduce(peaks, GAIN_BLOCK, "max")
     window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
-    held = maximum_filter1d(block_peaks, size=window, mode="nearest")
+    held = _running(block_peaks, window, "max")
     gain_db = target - loudness
     tried: list[tuple[float, float]] = []
     for _ in range(4):
@@ -241,7 +245,22 @@ def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.nda
     least = np.maximum(held, np.float32(1e-12))  # one array, changed in place
     np.divide(ceiling, least, out=least)
     np.minimum(least, np.float32(1.0), out=least)
-    return uniform_filter1d(least, size=window, mode="nearest")
+    return _running(least, window, "mean")
+
+
+def _running(values: np.ndarray, size: int, kind: str) -> np.ndarray:
+    """Return the largest (``kind`` "max") or the mean ("mean") of the ``size`` values centred
+    on each value (``size`` odd; the first and last values repeated beyond the ends), as
+    scipy.ndimage's maximum_filter1d and uniform_filter1d (mode "nearest") give them; float32."""
+    half = size // 2
+    padded = np.pad(values.astype(np.float32, copy=False), half, mode="edge")
+    if kind == "max":
+        found = padded[:values.size].copy()
+        for offset in range(1, size):
+            np.maximum(found, padded[offset:offset + values.size], out=found)
+        return found
+    sums = np.concatenate([[0.0], np.cumsum(padded, dtype=np.float64)])
+    return ((sums[size:] - sums[:-size]) / size).astype(np.float32)
 
 
 def _slope(tried: list[tuple[float, float]]) -> float:

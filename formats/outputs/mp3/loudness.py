@@ -7,11 +7,22 @@ interpolator of Annex 2 (48 taps, 4 phases of 12) from which true peaks are read
 from __future__ import annotations
 
 import numpy as np
-from scipy.signal import firwin
 
 OVERSAMPLING = 4
 TAPS_PER_PHASE = 12
-INTERPOLATOR = firwin(OVERSAMPLING * TAPS_PER_PHASE, 1.0 / OVERSAMPLING) * OVERSAMPLING
+GATE_S = 0.4  # the gating blocks: 400 ms
+GATE_OVERLAP = 0.75  # ... each starting 100 ms after the last
+
+
+def _lowpass(taps: int, cutoff: float) -> np.ndarray:
+    """Return a windowed-sinc low-pass filter (Hamming window, unit gain at 0 Hz; ``cutoff``
+    as a fraction of the Nyquist frequency), as scipy.signal.firwin(taps, cutoff) makes it."""
+    middle = np.arange(taps) - (taps - 1) / 2
+    response = cutoff * np.sinc(cutoff * middle) * np.hamming(taps)
+    return response / response.sum()
+
+
+INTERPOLATOR = _lowpass(OVERSAMPLING * TAPS_PER_PHASE, 1.0 / OVERSAMPLING) * OVERSAMPLING
 
 
 def gated_loudness(power: np.ndarray) -> float:

@@ -1,5 +1,6 @@
 """The mastering of formats/outputs/mp3/encode.py: its fast loudness meter agrees with
-pyloudnorm, and what it makes piece by piece is what the whole section gives."""
+pyloudnorm, its filters made with numpy alone are scipy's, and what it makes piece by piece is
+what the whole section gives."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
-from scipy.signal import sosfilt
+from scipy.ndimage import maximum_filter1d, uniform_filter1d
+from scipy.signal import firwin, sosfilt
 
 from formats.editions.audio.settings import MASTERING
 from formats.outputs.mp3 import encode
 from formats.outputs.mp3.encode import loudness_lufs, master, trim_silence
+from formats.outputs.mp3.kweighting import BLOCK, biquads, k_weighting
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE
 from formats.outputs.mp3.measure import decode
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of
@@ -59,12 +62,46 @@ def test_peaks_and_energy_made_piece_by_piece_are_those_of_the_whole_section(siz
         taps = INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
         whole = np.maximum(whole, np.abs(np.convolve(samples, taps)[start:start + size]))
     assert np.array_equal(encode.oversampled_peaks(samples), whole)
-    stages = np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
-                       for stage in pyloudnorm.Meter(SAMPLE_RATE)._filters.values()],
-                      dtype=np.float32)
-    weighted = np.square(sosfilt(stages, samples))
-    expected = encode._block_reduce(weighted, encode.GAIN_BLOCK).astype(np.float64)
-    assert np.array_equal(encode.GainedLoudness(samples, SAMPLE_RATE).energy, expected)
+    weighted = np.square(sosfilt(_pyloudnorm_stages(), samples.astype(np.float64)))
+    expected = encode._block_reduce(weighted, encode.GAIN_BLOCK)
+    found = encode.GainedLoudness(samples, SAMPLE_RATE).energy
+    assert found.shape == expected.shape
+    assert np.allclose(found, expected, rtol=1e-4, atol=1e-9)
+
+
+def _pyloudnorm_stages() -> np.ndarray:
+    return np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
+                     for stage in pyloudnorm.Meter(SAMPLE_RATE)._filters.values()])
+
+
+@pytest.mark.parametrize("rate", [SAMPLE_RATE, 44100, 48000])
+def test_the_k_weighting_without_scipy_is_pyloudnorms(rate: int) -> None:
+    meter = pyloudnorm.Meter(rate)
+    for (b, a), stage in zip(biquads(rate), meter._filters.values(), strict=True):
+        assert np.allclose(b, stage.b, rtol=1e-12) and np.allclose(a, stage.a, rtol=1e-12)
+    samples = _speech_like(3 * BLOCK * 1000 + 77)
+    expected = sosfilt(np.array([np.concatenate([stage.b, stage.a])
+                                 for stage in meter._filters.values()]),
+                       samples.astype(np.float64))
+    weighting, state, pieces = k_weighting(rate), k_weighting(rate).zero_state(), []
+    for first in range(0, samples.size, 1000 * BLOCK):  # the state carried between pieces
+        piece, state = weighting.run(samples[first:first + 1000 * BLOCK], state)
+        pieces.append(piece)
+    assert np.abs(np.concatenate(pieces) - expected).max() < 1e-5
+
+
+def test_the_running_maximum_and_mean_are_scipys() -> None:
+    values = np.abs(_speech_like(10_001))
+    for size in (1, 3, 23):
+        assert np.array_equal(encode._running(values, size, "max"),
+                              maximum_filter1d(values, size=size, mode="nearest"))
+        assert np.allclose(encode._running(values, size, "mean"),
+                           uniform_filter1d(values, size=size, mode="nearest"), rtol=1e-6)
+
+
+def test_the_true_peak_interpolator_is_scipys_firwin() -> None:
+    assert np.allclose(INTERPOLATOR, firwin(OVERSAMPLING * TAPS_PER_PHASE, 1.0 / OVERSAMPLING)
+                       * OVERSAMPLING, rtol=0, atol=1e-12)
 
 
 def test_mastering_over_its_own_samples_gives_the_same_speech() -> None:
