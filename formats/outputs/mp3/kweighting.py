@@ -16,6 +16,8 @@ from functools import cache
 
 import numpy as np
 
+from formats.core.blas_threads import one_blas_thread
+
 BLOCK = 128  # samples a block: a power of two, so that the filtered pieces are whole blocks
 _GROUP = 48  # blocks whose states are found together
 
@@ -128,7 +130,9 @@ class BlockFilter:
 
 @cache
 def k_weighting(rate: int) -> BlockFilter:
-    """Return the K-weighting filter at ``rate`` Hz, run in blocks."""
+    """Return the K-weighting filter at ``rate`` Hz, run in blocks (in this process's one
+    OpenBLAS thread: the build runs a process a processor already)."""
+    one_blas_thread()
     step, into, out, direct = _state_space(biquads(rate))
     powers = [np.eye(step.shape[0])]
     for _ in range(BLOCK):

@@ -9,7 +9,6 @@ before the first sound and after the last.
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import tempfile
@@ -22,6 +21,7 @@ import numpy as np
 import pyloudnorm
 from scipy.signal import sosfilt, tf2sos
 
+from formats.core.blas_threads import one_blas_thread
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
 from formats.outputs.mp3.stream import DecodeError
 
@@ -142,7 +142,7 @@ class TruePeakMeter:
     _TAPS = np.stack([phase[::-1] for phase in _PHASES], axis=1)  # window position x phase
 
     def __init__(self) -> None:
-        _one_blas_thread()
+        one_blas_thread()
         self._history = np.zeros(0, dtype=np.float32)
         self.peak = 0.0
 
@@ -181,17 +181,6 @@ class TruePeakMeter:
     def dbfs(self) -> float:
         """Return the true peak in dBFS (-inf for silence)."""
         return float(20 * np.log10(self.peak)) if self.peak > 0 else float("-inf")
-
-
-@functools.cache
-def _one_blas_thread() -> None:
-    """Make OpenBLAS, which does the true peak's matrix products, use one thread in this
-    process (for good: the check already measures a file a processor; OpenBLAS's own threads
-    only waited for each other, measured: 37 s of processor time for the bundled toolkit's
-    files, 13 s in one thread, in the same time)."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1, user_api="blas")
 
 
 class SilenceMeter:
