@@ -197,7 +197,7 @@ def _render_each(document: Document, staging: Path, names: list[str], keys: dict
                  on_edition: Callable[[str], None] | None, helper_lock: Path
                  ) -> dict[str, _Done]:
     """Render ``names`` into ``staging`` (see :func:`_render_all`), the editions' helper
-    programs holding the slot ``helper_lock`` one at a time."""
+    programs taking turns through the slot ``helper_lock`` (:mod:`formats.core.helper_slot`)."""
     done: dict[str, _Done] = {}
     count = min(workers(), len(names))
     if count <= 1:

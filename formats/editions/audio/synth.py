@@ -4,8 +4,8 @@ A section missing from the cache is made by this process or a worker process bes
 passages are spoken (:mod:`formats.editions.audio.passage_audio`), joined with their pauses,
 mastered, encoded and stored with each passage's start and end. Processes, not threads, because
 mastering and LAME hold Python's lock, and because pyttsx3 allows one engine per process (this
-process makes its share in its own thread). Workers are started with ``spawn`` so they never
-inherit the build's threads (its progress bar) or locks.
+process makes its share itself, while a thread of its own feeds the workers). Workers are
+started with ``spawn`` so they never inherit the build's threads (its progress bar) or locks.
 """
 
 from __future__ import annotations
