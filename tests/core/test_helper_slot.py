@@ -43,12 +43,3 @@ def test_a_helper_that_may_give_up_does_so_while_the_slot_is_held(tmp_path: Path
         with helper_slot(give_up=give_up) as held:
             assert give_up.is_set() and not held  # it waited until told to give up
 
-
-def test_shared_holders_run_together_and_an_exclusive_one_waits_for_them(tmp_path: Path) -> None:
-    give_up = threading.Event()
-    with slot_file(tmp_path / "helpers.lock"), helper_slot(shared=True):
-        with helper_slot(give_up=give_up, shared=True) as second:  # LibreOffice twice
-            assert second and not give_up.is_set()
-        threading.Timer(0.2, give_up.set).start()
-        with helper_slot(give_up=give_up) as alone:  # the speech workers
-            assert give_up.is_set() and not alone

@@ -45,7 +45,7 @@ def laid_out_pages(path: Path) -> dict[str, int]:
         raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
                           "contents and is not installed: run .ci/setup (package "
                           "libreoffice-writer-nogui)")
-    with helper_slot(shared=True):  # not beside the speech workers of a build; it waits
+    with helper_slot():  # not beside another helper of the build (it waits: always held)
         with _profile() as (profile, kept):
             try:
                 return _laid_out(program, profile, path)
