@@ -13,14 +13,13 @@ its own, a test) there is no slot and nothing waits.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
-_POLL_S = 0.05  # how often a helper that may give up looks at the slot again
+from formats.core.file_lock import exclusive_lock
+
 _SLOT: list[Path] = []  # the lock file of the build this process works for, when there is one
 
 
@@ -38,35 +37,10 @@ def slot_file(path: Path) -> Iterator[None]:
 def helper_slot(give_up: threading.Event | None = None) -> Iterator[bool]:
     """Hold the build's helper slot while the block runs, waiting for it while another helper
     holds it; yield True, or False when ``give_up`` was set while waiting (the slot is then not
-    held). Outside a build, where the lock file cannot be opened or where there are no file
-    locks (Windows), hold nothing and yield True."""
-    try:
-        import fcntl
-    except ImportError:
+    held). Outside a build, or where the lock file cannot be opened, hold nothing and yield
+    True."""
+    if not _SLOT:
         yield True
         return
-    try:
-        lock = os.open(_SLOT[-1], os.O_RDWR | os.O_CREAT, 0o600) if _SLOT else None
-    except OSError:
-        lock = None
-    if lock is None:
-        yield True
-        return
-    try:
-        yield _wait_for(lock, fcntl, give_up)
-    finally:
-        os.close(lock)  # closing the file lets the lock go
-
-
-def _wait_for(lock: int, fcntl: Any, give_up: threading.Event | None) -> bool:
-    """Return True once ``lock`` is held, False when ``give_up`` is set first."""
-    if give_up is None:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        return True
-    while not give_up.is_set():
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            give_up.wait(_POLL_S)
-    return False
+    with exclusive_lock(_SLOT[-1], give_up) as held:
+        yield held

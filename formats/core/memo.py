@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import fcntl
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -25,6 +24,7 @@ from typing import Any, TypeVar
 from formats.core.caches import cache_root, prune_once, write_atomically
 from formats.core.contract import FoundSection, ReadBack, RuleResult
 from formats.core.file_hashes import sha256_of
+from formats.core.file_lock import exclusive_lock
 from formats.core.hashing import code_version
 
 FOLDER = "measured"
@@ -77,16 +77,11 @@ def _measuring(entry: Path) -> Iterator[None]:
     cache folder to lock in, the block runs unlocked."""
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        lock = entry.with_suffix(".lock").open("a", encoding="utf-8")
     except OSError:
         yield
         return
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with exclusive_lock(entry.with_suffix(".lock")):
+        yield
 
 
 def remembered_results(kind: str, paths: list[Path], settings: str,
