@@ -30,7 +30,7 @@ def read_toolkit(state: LoadState) -> Toolkit:
     """Return what ``toolkit.yaml`` says; its problems are added to ``state``."""
     here = Location(TOOLKIT, 1)
     text, fields = read_fields(state, state.source_dir / TOOLKIT, here)
-    meta = metadata(state, fields) if fields is not None else None
+    meta = metadata(state, fields, text) if fields is not None else None
     if meta is not None:
         meta = replace(meta, reviews=field_reviews(state, fields or {}, text))
     at = Location(TOOLKIT, key_line(text, "chapters"))
@@ -38,10 +38,14 @@ def read_toolkit(state: LoadState) -> Toolkit:
     return Toolkit(meta, names, Location(TOOLKIT, key_line(text, "chapters") + 1))
 
 
-def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
+def metadata(state: LoadState, fields: dict[str, Any], text: str = "") -> Metadata | None:
     """Return the metadata in ``fields``, or None (with problems) when a field is missing or
-    malformed."""
+    malformed: a malformed field's problem at its line in ``text`` (the file's YAML)."""
     here = Location(TOOLKIT, 1)
+
+    def at(field: str) -> Location:
+        return Location(TOOLKIT, key_line(text, field))
+
     missing = [name for name in METADATA_FIELDS if fields.get(name) in (None, "", [])]
     for name in missing:
         state.problems.add(here, f"missing metadata field '{name}'")
@@ -50,23 +54,24 @@ def metadata(state: LoadState, fields: dict[str, Any]) -> Metadata | None:
     edition = fields["edition"]
     contact = fields["contact"]
     if not isinstance(edition, dict) or "number" not in edition or "date" not in edition:
-        state.problems.add(here, "metadata field 'edition' needs 'number' and 'date'")
+        state.problems.add(at("edition"), "metadata field 'edition' needs 'number' and 'date'")
         return None
     if not isinstance(contact, dict) or "email" not in contact or "website" not in contact:
-        state.problems.add(here, "metadata field 'contact' needs 'email' and 'website'")
+        state.problems.add(at("contact"), "metadata field 'contact' needs 'email' and 'website'")
         return None
     if not isinstance(fields["formats"], list):
-        state.problems.add(here, "metadata field 'formats' is a list: formats: [standard, "
-                                 "large-print, ...]")
+        state.problems.add(at("formats"), "metadata field 'formats' is a list: formats: "
+                                          "[standard, large-print, ...]")
         return None
     when = edition["date"]
     if not isinstance(when, datetime.date):
-        state.problems.add(here, f"edition date '{when}' is not a date like 2026-11-27")
+        state.problems.add(at("edition"), f"edition date '{when}' is not a date like 2026-11-27")
         return None
     number = edition["number"]
     if isinstance(number, bool) or not isinstance(number, int | str) \
             or not str(number).strip().isdigit():
-        state.problems.add(here, f"edition number '{number}' is not a whole number like 2")
+        state.problems.add(at("edition"),
+                           f"edition number '{number}' is not a whole number like 2")
         return None
     return Metadata(
         title=typeset(str(fields["title"])), subtitle=typeset(str(fields["subtitle"])),
