@@ -190,8 +190,8 @@ def test_a_build_waits_for_the_lock_and_then_builds(built_once: Path,
     holder.write("pid 1 (a test), started now\n")
     holder.flush()
     release = threading.Timer(0.5, lambda: fcntl.flock(holder, fcntl.LOCK_UN))
+    started = time.monotonic()  # before the timer starts: it lets go 0.5 s after its start
     release.start()
-    started = time.monotonic()
     try:
         assert build_mini(built_once) == 0
     finally:
