@@ -2,7 +2,10 @@
 
 Each name maps to a package under :mod:`formats.editions` whose ``EDITION`` is an
 :class:`~formats.core.contract.Edition`. The package is imported only when the edition is asked
-for, so that a build of one edition does not pay for the libraries of the others.
+for, so that a build of one edition does not pay for the libraries of the others. An edition's
+package itself loads none of them: its writers, readers and rules are imported where they are
+used, so that the build's main process, which asks every edition for its cache key (and whose
+memory each worker it forks starts with), holds no renderer (tests/test_architecture.py).
 """
 
 from __future__ import annotations

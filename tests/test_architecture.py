@@ -7,6 +7,8 @@ import ast
 import importlib
 import pkgutil
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,6 +82,27 @@ def test_every_registered_edition_keeps_the_contract() -> None:
         found = edition(name)
         assert found.name == name
         assert all(needed in names() for needed in found.needs)
+
+
+# The libraries that write and read the files: a process that only asks an edition for its
+# cache key, its needs or its name (the build's main process, whose memory every worker it
+# forks starts with) must not load them.
+RENDERING_LIBRARIES = ("weasyprint", "jinja2", "docx", "lxml", "pypdf", "pypdfium2", "fontTools",
+                       "PIL", "mutagen", "numpy", "playwright")
+
+
+def test_asking_every_edition_for_its_cache_key_loads_no_rendering_library() -> None:
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from formats.core.load import load\n"
+        "from formats.check.pipeline import cache_keys\n"
+        "from formats.registry import names\n"
+        f"cache_keys(load(Path({str(ROOT / 'tests/fixtures/easy-read')!r})), names())\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(RENDERING_LIBRARIES)!r}))\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 # ---------------------------------------------------------------------------------------------

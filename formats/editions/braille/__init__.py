@@ -32,7 +32,6 @@ from formats.outputs.brf.geometry import STANDARD
 from formats.outputs.brf.reader import heading_key, occurrence_keys
 from formats.outputs.brf.symbols import symbols_used
 from formats.outputs.brf.writer import paginate, write_brf
-from formats.outputs.pdf import reader as pdf_reader
 
 ROUND_TRIP_TOLERANCE = 0.05  # of the sentences may come back from grade 2 with a word changed
 
@@ -73,6 +72,8 @@ class BrailleEdition(Edition):
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
         """Write the BRF file into ``out_dir``; return it. Raises LiblouisError when liblouis
         or its tables are missing."""
+        from formats.outputs.pdf import reader as pdf_reader  # pypdf: only where it is used
+
         pages = make_pages(document, pdf_reader.section_pages_in((inputs or {}).get("standard")))
         return [write_brf(pages, out_dir / brf_name(document))]
 

@@ -23,19 +23,10 @@ from formats.core.contract import (
     easy_read_parts,
 )
 from formats.core.model import Document
-from formats.editions.easy_read import docx as docx_output
-from formats.editions.easy_read import html as html_output
-from formats.editions.easy_read import pdf as pdf_output
-from formats.editions.easy_read import rules as easy_read_rules
-from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends, word_page
-from formats.editions.easy_read.parts import check_pictures
-from formats.editions.easy_read.picture_rules import html_picture_meaning
-from formats.outputs.docx.rules import docx_rules
-from formats.outputs.html import reader as html_reader
-from formats.outputs.html.browser import browser_session
-from formats.outputs.html.easy_read import WORD_LIST_ID
-from formats.outputs.html.id_rules import unique_ids
-from formats.outputs.pdf.glyphs import read_pages
+
+# The writers, readers and rules (WeasyPrint, jinja2, python-docx, pypdf) are imported where
+# they are used: the build imports every edition for its cache key, and only the process that
+# renders one pays for them.
 
 HTML_OUTPUT = "easy-read/html"
 # The picture-beside-words tables of the Word file are layout tables: a header row ("Picture",
@@ -61,6 +52,11 @@ class EasyReadEdition(Edition):
         Raises RenderError when there is no Easy Read text, a picture is not a PNG, or
         WeasyPrint reports a problem.
         """
+        from formats.editions.easy_read import docx as docx_output
+        from formats.editions.easy_read import html as html_output
+        from formats.editions.easy_read import pdf as pdf_output
+        from formats.editions.easy_read.parts import check_pictures
+
         check_pictures(document)
         written = html_output.render_html(document, out_dir)
         written += pdf_output.render_pdfs(document, out_dir)
@@ -69,6 +65,9 @@ class EasyReadEdition(Edition):
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what independent readers find in the page, the PDF files and the Word file."""
+        from formats.editions.easy_read import docx as docx_output
+        from formats.editions.easy_read import pdf as pdf_output
+
         return [read_back_html(out_dir), pdf_output.read_back(out_dir),
                 docx_output.read_back(out_dir)]
 
@@ -79,11 +78,16 @@ class EasyReadEdition(Edition):
 
     def session(self) -> AbstractContextManager[object]:
         """Return one browser for every web page the check opens."""
+        from formats.outputs.html.browser import browser_session
+
         return browser_session()
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the Easy Read rules checked on the source, on the built files in ``out_dir``,
         and on the page in headless Chromium."""
+        from formats.editions.easy_read import html as html_output
+        from formats.editions.easy_read import rules as easy_read_rules
+
         return (easy_read_rules.source_rules(document) + file_rules(out_dir, document)
                 + easy_read_rules.browser_rules(out_dir / html_output.PAGE, HTML_OUTPUT))
 
@@ -93,6 +97,10 @@ EDITION = EasyReadEdition()
 
 def read_back_html(out_dir: Path) -> ReadBack:
     """Return the parts (``<section id>`` with a heading) an HTML parser finds in the page."""
+    from formats.editions.easy_read import html as html_output
+    from formats.outputs.html import reader as html_reader
+    from formats.outputs.html.easy_read import WORD_LIST_ID
+
     page = out_dir / html_output.PAGE
     if not page.is_file():
         return ReadBack(HTML_OUTPUT, {}, (f"{page} does not exist",))
@@ -113,6 +121,14 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     file), each id of the page on one element, PDF pages, text size and line ends, each
     booklet's word list (against the ``document``'s word list too, when given), and the Word
     rules and page on the .docx."""
+    from formats.editions.easy_read import html as html_output
+    from formats.editions.easy_read import pdf as pdf_output
+    from formats.editions.easy_read import rules as easy_read_rules
+    from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends
+    from formats.editions.easy_read.picture_rules import html_picture_meaning
+    from formats.outputs.html.id_rules import unique_ids
+    from formats.outputs.pdf.glyphs import read_pages
+
     files = pdf_output.pdf_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
     page = out_dir / html_output.PAGE
@@ -129,6 +145,10 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
 
 def word_rules(out_dir: Path) -> list[RuleResult]:
     """Return the project's Word rules on the Word file, but the header-row rule (see above)."""
+    from formats.editions.easy_read import docx as docx_output
+    from formats.editions.easy_read.booklet_rules import word_page
+    from formats.outputs.docx.rules import docx_rules
+
     name = docx_output.docx_name_in(out_dir)
     if not name:
         return [RuleResult("easy-read/word/file", str(out_dir), False,

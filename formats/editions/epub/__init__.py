@@ -19,7 +19,6 @@ each passage is highlighted. Without the audio edition the EPUB has no overlays.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -28,21 +27,12 @@ from typing import ClassVar
 from formats.core.contract import Edition, Expected, ReadBack, RuleResult, easy_read_expected
 from formats.core.model import Document, Medium
 from formats.core.names import slug
-from formats.editions.epub import metadata
-from formats.editions.epub import rules as epub_edition_rules
-from formats.editions.epub.content import STYLESHEET, Contents, render_contents
-from formats.editions.epub.easy_read import AUDIO_FOLDER as EASY_READ_AUDIO
-from formats.editions.epub.easy_read import STYLESHEET as EASY_READ_STYLESHEET
-from formats.editions.epub.easy_read import easy_read_epub_name, render_easy_read_contents
-from formats.editions.epub.overlay_rules import easy_read_passages, overlay_rule, toolkit_passages
-from formats.editions.epub.overlays import media_overlays, timed_clips
-from formats.outputs.epub import reader as epub_reader
-from formats.outputs.epub import rules as epub_rules
-from formats.outputs.epub.writer import Book, write_epub
-from formats.outputs.html.easy_read import edition_title, require_easy_read
-from formats.outputs.pdf import reader as pdf_reader
 
-OUTPUT = epub_reader.OUTPUT
+# The book's making, the writer, the readers and the rules (jinja2, lxml, mutagen, pypdf) are
+# imported where they are used: the build imports every edition for its cache key, and only
+# the process that renders one pays for them.
+
+OUTPUT = "epub/epub"  # the reader's (formats.outputs.epub.reader.OUTPUT)
 EASY_READ_OUTPUT = "epub/easy-read-epub"
 EASY_READ_PATTERN = "*-easy-read.epub"
 
@@ -50,40 +40,6 @@ EASY_READ_PATTERN = "*-easy-read.epub"
 def epub_name(document: Document) -> str:
     """Return the EPUB's file name: a slug of the title ("all-together-now.epub")."""
     return f"{slug(document.meta.title)}.epub"
-
-
-def _book(document: Document, contents: Contents, audio_dir: Path | None,
-          easy_read_title: str = "") -> Book:
-    """Return an EPUB of ``contents``, with media overlays from the speech in ``audio_dir``.
-    Raises RenderError when the audio edition's files cannot be read."""
-    overlays = media_overlays(contents.passages, timed_clips(audio_dir), audio_dir)
-    documents = tuple(dataclasses.replace(resource, overlay=overlays.overlay_of.get(
-        resource.path, "") if overlays.overlay_of else "") for resource in contents.documents)
-    stylesheet = EASY_READ_STYLESHEET if easy_read_title else STYLESHEET
-    return Book(metadata=metadata.package_metadata(document, contents, overlays,
-                                                   easy_read_title),
-                documents=documents,
-                resources=(*contents.resources, *overlays.smil, *overlays.audio),
-                toc=contents.toc, pages=contents.pages, landmarks=contents.landmarks,
-                nav_stylesheet=stylesheet,
-                nav_in_spine_at=1)  # the contents page follows the title page
-
-
-def make_book(document: Document, pages: Mapping[str, str], audio_dir: Path | None = None
-              ) -> Book:
-    """Return the EPUB of ``document``; ``pages`` gives the print page each section starts on,
-    ``audio_dir`` the audio edition's folder, whose speech becomes the media overlays. Raises
-    RenderError when the audio edition's files cannot be read."""
-    return _book(document, render_contents(document, pages), audio_dir)
-
-
-def make_easy_read_book(document: Document, audio_dir: Path | None = None) -> Book:
-    """Return the Easy Read EPUB of ``document``, with media overlays from the audio edition's
-    Easy Read speech (in ``audio_dir``/easy-read). Raises RenderError when the source has no
-    Easy Read text or the audio edition's files cannot be read."""
-    easy_read = audio_dir / EASY_READ_AUDIO if audio_dir is not None else None
-    return _book(document, render_easy_read_contents(document), easy_read,
-                 edition_title(require_easy_read(document)))
 
 
 class EpubEdition(Edition):
@@ -99,6 +55,11 @@ class EpubEdition(Edition):
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
         """Write the EPUB (and the Easy Read EPUB) into ``out_dir``; return them."""
+        from formats.editions.epub.book import make_book, make_easy_read_book
+        from formats.editions.epub.easy_read import easy_read_epub_name
+        from formats.outputs.epub.writer import write_epub
+        from formats.outputs.pdf import reader as pdf_reader
+
         inputs = inputs or {}
         book = make_book(document, pdf_reader.section_pages_in(inputs.get("standard")),
                          inputs.get("audio"))
@@ -114,6 +75,8 @@ class EpubEdition(Edition):
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what a reading system finds in the EPUB (``epub/epub``) and in the Easy Read
         EPUB when there is one (``epub/easy-read-epub``)."""
+        from formats.outputs.epub import reader as epub_reader
+
         found = [epub_reader.read_back(out_dir, leave_out=EASY_READ_PATTERN)]
         if any(out_dir.glob(EASY_READ_PATTERN)):
             found.append(epub_reader.read_back(out_dir, EASY_READ_OUTPUT, EASY_READ_PATTERN))
@@ -129,6 +92,15 @@ class EpubEdition(Edition):
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return, for each EPUB, EPUBCheck's verdict, the accessibility metadata rule, the
         media overlays rule and axe-core on every content document."""
+        from formats.editions.epub import rules as epub_edition_rules
+        from formats.editions.epub.easy_read import easy_read_epub_name
+        from formats.editions.epub.overlay_rules import (
+            easy_read_passages,
+            overlay_rule,
+            toolkit_passages,
+        )
+        from formats.outputs.epub import rules as epub_rules
+
         books = [(out_dir / epub_name(document), toolkit_passages(document))]
         if document.easy_read is not None:
             books.append((out_dir / easy_read_epub_name(document),
@@ -145,6 +117,8 @@ class EpubEdition(Edition):
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "EPUB 3 (13 content documents, 43 print pages listed)", and the Easy Read
         EPUB's documents when there is one."""
+        from formats.outputs.epub import reader as epub_reader
+
         books = [path for path in files if path.suffix == ".epub"]
         easy = [path for path in books if path.match(EASY_READ_PATTERN)]
         main = [path for path in books if path not in easy]

@@ -21,14 +21,10 @@ from formats.core.contract import Edition, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
 from formats.editions.large_print import profile
-from formats.editions.large_print.rules import docx_file_rules, pdf_file_rules
-from formats.outputs.docx.document import write_docx
-from formats.outputs.docx.reader import read_back_docx
-from formats.outputs.docx.text_rules import docx_text_rules
-from formats.outputs.html.print_page import print_html, stylesheet
-from formats.outputs.pdf import reader as pdf_reader
-from formats.outputs.pdf.text_rules import pdf_text_rules
-from formats.outputs.pdf.writer import write_pdf
+
+# The writers, readers and rules (WeasyPrint, jinja2, python-docx, pypdf) are imported where
+# they are used: the build imports every edition for its cache key, and only the process that
+# renders one pays for them.
 
 TEMPLATE = "large-print/toolkit.html.j2"
 # The standard print stylesheet, then what large print changes in it (sizes, typeface, spacing,
@@ -47,6 +43,8 @@ def file_stem(document: Document) -> str:
 
 def pdf_html(document: Document) -> str:
     """Return the print HTML that the large-print PDF is made from."""
+    from formats.outputs.html.print_page import print_html, stylesheet
+
     meta = document.meta
     return print_html(document, TEMPLATE, [stylesheet(name) for name in STYLESHEETS],
                       pdf_title=f"{meta.title}: {meta.subtitle} (large print)",
@@ -72,6 +70,9 @@ class LargePrintEdition(Edition):
 
         Raises RenderError when WeasyPrint reports a problem or the Word file cannot be made.
         """
+        from formats.outputs.docx.document import write_docx
+        from formats.outputs.pdf.writer import write_pdf
+
         out_dir.mkdir(parents=True, exist_ok=True)
         pdf = write_pdf(pdf_html(document), out_dir / f"{file_stem(document)}.pdf", TEMPLATES,
                         whole_words=True)
@@ -81,17 +82,26 @@ class LargePrintEdition(Edition):
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what pypdf finds in the large-print PDF and the .docx reader in the .docx."""
+        from formats.outputs.docx.reader import read_back_docx
+        from formats.outputs.pdf import reader as pdf_reader
+
         return [pdf_reader.read_back_one(out_dir, PDF_PATTERN, PDF_OUTPUT),
                 read_back_docx(out_dir, DOCX_PATTERN, DOCX_OUTPUT)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "PDF (106 pages) and Word document"."""
+        from formats.outputs.pdf import reader as pdf_reader
+
         pages = sum(pdf_reader.page_count(path) for path in files if path.suffix == ".pdf")
         return f"PDF ({pages} pages) and Word document"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the PDF and large print rules on the built PDF, the Word and large print rules
         on the built .docx, and the text rules on both (print words only in the .docx)."""
+        from formats.editions.large_print.rules import docx_file_rules, pdf_file_rules
+        from formats.outputs.docx.text_rules import docx_text_rules
+        from formats.outputs.pdf.text_rules import pdf_text_rules
+
         pdf, docx = (out_dir / f"{file_stem(document)}{suffix}" for suffix in (".pdf", ".docx"))
         results = pdf_file_rules(pdf, PDF_OUTPUT, document) + docx_file_rules(docx, out_dir)
         if pdf.is_file():

@@ -18,19 +18,11 @@ from formats.core.contract import Edition, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document, Medium
 from formats.core.names import TEMPLATES, slug
 from formats.editions.standard.links import form_chapter, form_versions, other_formats
-from formats.outputs.html import reader as html_reader
 from formats.outputs.html.browser import browser_session
-from formats.outputs.html.id_rules import unique_ids
-from formats.outputs.html.link_rules import links_resolve, other_formats_links
-from formats.outputs.html.print_page import print_html, stylesheet
-from formats.outputs.html.rules import web_rules
-from formats.outputs.html.templating import PictureCopier, environment, page_context
-from formats.outputs.html.text_rules import html_text_rules
-from formats.outputs.pdf import reader as pdf_reader
-from formats.outputs.pdf.layout_rules import layout_rules
-from formats.outputs.pdf.rules import pdf_rules
-from formats.outputs.pdf.text_rules import pdf_text_rules
-from formats.outputs.pdf.writer import write_pdf
+
+# The writers, readers and rules (WeasyPrint, jinja2, pypdf) are imported where they are used:
+# the build imports every edition for its cache key, and only the process that renders one
+# pays for them.
 
 PAGE = "index.html"
 STYLESHEETS = ("screen.css", "print.css")
@@ -52,12 +44,16 @@ def pdf_name(document: Document) -> str:
 
 def pdf_html(document: Document) -> str:
     """Return the print HTML that the standard PDF is made from."""
+    from formats.outputs.html.print_page import print_html, stylesheet
+
     return print_html(document, PDF_TEMPLATE, [stylesheet(PDF_STYLESHEET)],
                       pdf_title=f"{document.meta.title}: {document.meta.subtitle}")
 
 
 def render_web(document: Document, out_dir: Path) -> list[Path]:
     """Write the web page, its stylesheets and pictures into ``out_dir``; return the files."""
+    from formats.outputs.html.templating import PictureCopier, environment, page_context
+
     out_dir.mkdir(parents=True, exist_ok=True)
     pictures = PictureCopier(document.source_dir, out_dir)
     written: list[Path] = []
@@ -78,6 +74,8 @@ def render_web(document: Document, out_dir: Path) -> list[Path]:
 
 def render_pdf(document: Document, out_dir: Path) -> Path:
     """Write the standard PDF into ``out_dir``; return its path. Raises RenderError."""
+    from formats.outputs.pdf.writer import write_pdf
+
     return write_pdf(pdf_html(document), out_dir / pdf_name(document), TEMPLATES)
 
 
@@ -104,6 +102,9 @@ class StandardEdition(Edition):
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what an HTML parser finds in the built web page, and pypdf in the PDF."""
+        from formats.outputs.html import reader as html_reader
+        from formats.outputs.pdf import reader as pdf_reader
+
         page = out_dir / PAGE
         if not page.is_file():
             html = ReadBack(HTML_OUTPUT, {}, (f"{page} does not exist",))
@@ -113,6 +114,8 @@ class StandardEdition(Edition):
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "web page and PDF (43 pages)"."""
+        from formats.outputs.pdf import reader as pdf_reader
+
         pdfs = [path for path in files if path.suffix == ".pdf"]
         pages = sum(pdf_reader.page_count(path) for path in pdfs)
         return f"web page and PDF ({pages} pages)"
@@ -125,6 +128,14 @@ class StandardEdition(Edition):
         """Return the web rules on the built page (in headless Chromium), its links, its text
         and its ids (each on one element); the PDF rules, the print layout rules (body size,
         line length, page fill) and the heading and caption rules on the built PDF."""
+        from formats.outputs.html.id_rules import unique_ids
+        from formats.outputs.html.link_rules import links_resolve, other_formats_links
+        from formats.outputs.html.rules import web_rules
+        from formats.outputs.html.text_rules import html_text_rules
+        from formats.outputs.pdf.layout_rules import layout_rules
+        from formats.outputs.pdf.rules import pdf_rules
+        from formats.outputs.pdf.text_rules import pdf_text_rules
+
         page, pdf = out_dir / PAGE, out_dir / pdf_name(document)
         results = web_rules(page, HTML_OUTPUT)
         if page.is_file():

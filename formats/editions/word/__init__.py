@@ -21,11 +21,10 @@ from pathlib import Path
 from formats.core.contract import Edition, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document
 from formats.core.names import slug
-from formats.outputs.docx.document import write_docx
 from formats.outputs.docx.profile import STANDARD
-from formats.outputs.docx.reader import read_back_docx
-from formats.outputs.docx.rules import docx_rules
-from formats.outputs.docx.text_rules import docx_text_rules
+
+# The writer, reader and rules (python-docx, lxml) are imported where they are used: the build
+# imports every edition for its cache key, and only the process that renders one pays for them.
 
 OUTPUT = "word/docx"
 PATTERN = "*.docx"
@@ -52,6 +51,8 @@ class WordEdition(Edition):
 
         Raises RenderError when a picture cannot go into Word or an id cannot be a bookmark.
         """
+        from formats.outputs.docx.document import write_docx
+
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / file_name(document)
         write_docx(document, path, STANDARD)
@@ -59,6 +60,8 @@ class WordEdition(Edition):
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return the sections the .docx reader finds in the built Word file."""
+        from formats.outputs.docx.reader import read_back_docx
+
         return [read_back_docx(out_dir, PATTERN, OUTPUT)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
@@ -67,6 +70,9 @@ class WordEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the Word rules of the standards and the text rules on the built .docx."""
+        from formats.outputs.docx.rules import docx_rules
+        from formats.outputs.docx.text_rules import docx_text_rules
+
         path = out_dir / file_name(document)
         if not path.is_file():
             return [RuleResult(f"{self.name}/file", path.name, False, f"{path} does not exist")]
