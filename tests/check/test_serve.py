@@ -89,19 +89,25 @@ def start_preview(tmp_path: Path):  # type: ignore[no-untyped-def]
             process.stderr.close()
 
 
-@pytest.fixture
-def preview(tmp_path: Path):  # type: ignore[no-untyped-def]
-    yield from start_preview(tmp_path)
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One preview for this file's tests (each start builds and checks): the requests that
+    must get nothing first, then the test that edits the source and stops it last."""
     yield from start_preview(tmp_path_factory.mktemp("served"))
 
 
+@pytest.mark.parametrize("path", [
+    "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/standard/..%2f..%2f..%2fetc%2fpasswd",
+    "/report/../../etc/passwd", "/standard/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/no-such-page",
+])
+def test_nothing_outside_the_output_folder_is_served(served, path: str) -> None:  # type: ignore[no-untyped-def]
+    _, port, _ = served
+    assert get(port, path)[0] == 404
+
+
 @pytest.mark.slow  # builds, then runs the check's browser rules for the report, three times
-def test_the_preview_serves_rebuilds_and_shows_problems(preview) -> None:  # type: ignore[no-untyped-def]
-    source, port, process = preview
+def test_the_preview_serves_rebuilds_and_shows_problems(served) -> None:  # type: ignore[no-untyped-def]
+    source, port, process = served
     code, page = get(port, "/standard/index.html")
     assert code == 200 and b"Mini toolkit" in page and b"/__preview" in page
     assert get(port, "/")[0] == 200
@@ -119,15 +125,6 @@ def test_the_preview_serves_rebuilds_and_shows_problems(preview) -> None:  # typ
     wait_for(lambda: not status(port)["problems"] and status(port)["build"] >= 3)
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=30) == 0
-
-
-@pytest.mark.parametrize("path", [
-    "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/standard/..%2f..%2f..%2fetc%2fpasswd",
-    "/report/../../etc/passwd", "/standard/%2e%2e%5c%2e%2e%5cetc%5cpasswd", "/no-such-page",
-])
-def test_nothing_outside_the_output_folder_is_served(served, path: str) -> None:  # type: ignore[no-untyped-def]
-    _, port, _ = served
-    assert get(port, path)[0] == 404
 
 
 def test_inside_keeps_to_its_folder(tmp_path: Path) -> None:
