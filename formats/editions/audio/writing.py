@@ -22,7 +22,7 @@ from formats.editions.audio.files import (
 from formats.editions.audio.settings import LEAD_SILENCE_S, SAMPLE_RATE, TAIL_SILENCE_S, Settings
 from formats.editions.audio.spoken import SpokenSection
 from formats.editions.audio.synth import Clip
-from formats.outputs.mp3.encode import with_info_frame
+from formats.outputs.mp3.encode import info_frame
 from formats.outputs.mp3.id3 import Chapter, Contents
 from formats.outputs.mp3.stream import frames_seconds
 from formats.outputs.mp3.tags import BookFacts, tag_book, tag_track
@@ -51,8 +51,12 @@ def book_facts(document: Document, settings: Settings, title: str = "") -> BookF
 def write_track(out_dir: Path, track: Track, facts: BookFacts, total: int) -> list[Path]:
     """Write one per-section MP3 (with its tags) and its transcript; return both paths."""
     mp3 = out_dir / f"{track.stem}.mp3"
-    mp3.write_bytes(with_info_frame(track.clip.audio))
-    tag_track(mp3, facts, track.spoken.label, track.spoken.index + 1, total)
+    mp3.unlink(missing_ok=True)
+    tag_track(mp3, facts, track.spoken.label, track.spoken.index + 1, total)  # the tags first
+    with mp3.open("ab") as file:
+        file.write(info_frame(track.clip.audio[:4], track.clip.frame_count,
+                              len(track.clip.audio)))
+        file.write(track.clip.audio)
     transcript = transcript_of(mp3)
     transcript.write_text(track.spoken.text + "\n", encoding="utf-8")
     return [mp3, transcript]
@@ -69,8 +73,16 @@ def write_book(book: Path, tracks: list[Track], facts: BookFacts,
         frames_before += track.clip.frame_count
         chapters.append(Chapter(track.spoken.id, track.spoken.label, start,
                                 milliseconds(frames_before)))
-    book.write_bytes(with_info_frame(b"".join(track.clip.audio for track in tracks)))
+    # the tags first, into an empty file, then the frames a section at a time: no copy of
+    # the whole book in memory, and no moving it along the file to put the tags before it
+    book.unlink(missing_ok=True)
     tag_book(book, facts, chapters, contents)
+    with book.open("ab") as file:
+        file.write(info_frame(tracks[0].clip.audio[:4] if tracks else b"",
+                              sum(track.clip.frame_count for track in tracks),
+                              sum(len(track.clip.audio) for track in tracks)))
+        for track in tracks:
+            file.write(track.clip.audio)
     transcript = transcript_of(book)
     transcript.write_text("\n\n".join(track.spoken.text for track in tracks) + "\n",
                           encoding="utf-8")

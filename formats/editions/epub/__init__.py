@@ -63,8 +63,8 @@ class EpubEdition(Edition):
         inputs = inputs or {}
         book = make_book(document, pdf_reader.section_pages_in(inputs.get("standard")),
                          inputs.get("audio"))
-        # the book is written (most of it deflating its MP3s, which zlib does without Python's
-        # lock) while the Easy Read book is made and written
+        # the book is written (most of it copying its MP3s, which file reads and writes do
+        # without Python's lock) while the Easy Read book is made and written
         with ThreadPoolExecutor(max_workers=1) as pool:
             main = pool.submit(write_epub, book, out_dir / epub_name(document))
             easy = ([write_epub(make_easy_read_book(document, inputs.get("audio")),

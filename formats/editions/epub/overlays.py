@@ -120,7 +120,7 @@ def media_overlays(passages: Mapping[str, Mapping[str, str]], clips: list[Clip],
         if not path.is_file():
             raise RenderError(f"epub: the audio edition has no {path}, which its passages.json "
                               "lists")
-        audio.append(Resource(f"{AUDIO_FOLDER}/{file}", path.read_bytes()))
+        audio.append(Resource(f"{AUDIO_FOLDER}/{file}", path))  # copied when written
     return Overlays(tuple(smil), tuple(audio), overlay_of, seconds)
 
 

@@ -12,6 +12,7 @@ carries the durations (see :class:`Metadata`).
 from __future__ import annotations
 
 import datetime
+import shutil
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -38,11 +39,13 @@ _ZIP_EPOCH = datetime.datetime(1980, 1, 1, tzinfo=datetime.UTC)
 
 @dataclass(frozen=True)
 class Resource:
-    """A file of the book: its path under the package folder, its bytes, its manifest
-    ``properties`` ("nav", "scripted"...) and the id of its media overlay, if any."""
+    """A file of the book: its path under the package folder, its bytes (or the file they are
+    copied from when the book is written: the audio edition's MP3s are not all held in
+    memory), its manifest ``properties`` ("nav", "scripted"...) and the id of its media
+    overlay, if any."""
 
     path: str
-    data: bytes
+    data: bytes | Path
     properties: str = ""
     overlay: str = ""
 
@@ -214,6 +217,9 @@ def navigation_document(book: Book) -> bytes:
     return serialise(html)
 
 
+_COMPRESSED = frozenset({".mp3", ".png", ".jpg", ".jpeg"})  # stored in the EPUB as they are
+
+
 def _entry(name: str, moment: datetime.datetime, stored: bool = False) -> zipfile.ZipInfo:
     when = max(moment.astimezone(datetime.UTC), _ZIP_EPOCH)
     info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
@@ -224,16 +230,26 @@ def _entry(name: str, moment: datetime.datetime, stored: bool = False) -> zipfil
 
 
 def write_epub(book: Book, path: Path) -> Path:
-    """Write ``book`` as an EPUB file at ``path``; return the path."""
+    """Write ``book`` as an EPUB file at ``path``; return the path. Files already compressed
+    (MP3, PNG, JPEG) are stored as they are: deflating them gains nothing and took most of
+    the time a book with audio took to write."""
     nav = Resource(NAV, navigation_document(book), properties="nav")
     moment = book.metadata.modified
-    entries = [(MIMETYPE_PATH, MIMETYPE.encode("ascii"), True),
-               (CONTAINER_PATH, container(), False),
-               (f"{ROOT}/{PACKAGE}", package_document(book, nav), False),
-               *((f"{ROOT}/{resource.path}", resource.data, False)
-                 for resource in (*dict.fromkeys([nav, *book.spine(nav)]), *book.resources))]
+    entries: list[tuple[str, bytes | Path, bool]] = [
+        (MIMETYPE_PATH, MIMETYPE.encode("ascii"), True),
+        (CONTAINER_PATH, container(), False),
+        (f"{ROOT}/{PACKAGE}", package_document(book, nav), False),
+        *((f"{ROOT}/{resource.path}", resource.data,
+           PurePosixPath(resource.path).suffix.lower() in _COMPRESSED)
+          for resource in (*dict.fromkeys([nav, *book.spine(nav)]), *book.resources))]
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w") as archive:
         for name, data, stored in entries:
-            archive.writestr(_entry(name, moment, stored), data)
+            info = _entry(name, moment, stored)
+            if isinstance(data, Path):
+                info.file_size = data.stat().st_size
+                with data.open("rb") as source, archive.open(info, "w") as target:
+                    shutil.copyfileobj(source, target, 1 << 20)
+            else:
+                archive.writestr(info, data)
     return path

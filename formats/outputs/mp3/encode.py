@@ -6,7 +6,7 @@ its true peak (4x oversampled) held below a ceiling by a look-ahead limiter, giv
 before and after (:func:`master`), and encoded by LAME (lameenc) at a constant bit rate, mono
 (:func:`encode_mp3`). The MP3 frames of several files can be joined into one stream without
 re-encoding when they share one format; an ``Info`` frame at the start tells players (and
-mutagen) the frame count and that the bit rate is constant (:func:`with_info_frame`).
+mutagen) the frame count and that the bit rate is constant (:func:`info_frame`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from formats.outputs.mp3.loudness import (
     gated_loudness,
 )
 from formats.outputs.mp3.mastering import Encoding, Mastering
-from formats.outputs.mp3.stream import frame_count, frame_length
+from formats.outputs.mp3.stream import frame_length
 
 _LIMITER_WINDOW_S = 0.004
 LOUDNESS_TOLERANCE = 0.25  # LU; the standard allows 2
@@ -298,19 +298,17 @@ def encode_mp3(samples: np.ndarray, encoding: Encoding) -> bytes:
     return bytes(encoded + encoder.flush())
 
 
-def with_info_frame(audio: bytes) -> bytes:
-    """Return the audio frames preceded by an Info frame (frame and byte counts, CBR).
-
-    The Info frame has the first frame's header (without padding); raise RenderError for a
-    stream with no frames.
-    """
-    count = frame_count(audio)
+def info_frame(first_header: bytes, count: int, audio_bytes: int) -> bytes:
+    """Return the Info frame (frame and byte counts, CBR) to put before ``count`` frames of
+    ``audio_bytes`` bytes in all whose first frame starts with the 4 bytes ``first_header``
+    (the audio itself is not needed: a whole book is written a section at a time). Raises
+    RenderError for a stream with no frames."""
     if not count:
         raise RenderError("audio: an MP3 stream with no frames")
-    first = audio[:4]
+    first = first_header
     header = bytes([first[0], first[1], first[2] & ~0x02, first[3]])  # no padding
     length = frame_length(header)
     side_info = bytes(9)  # mono MPEG-2: 9 bytes of side information, all zero
-    body = b"Info" + struct.pack(">III", 0x3, count, len(audio) + length)
+    body = b"Info" + struct.pack(">III", 0x3, count, audio_bytes + length)
     frame = header + side_info + body
-    return frame + bytes(length - len(frame)) + audio
+    return frame + bytes(length - len(frame))

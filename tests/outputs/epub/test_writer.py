@@ -105,3 +105,16 @@ def test_media_overlays_are_named_in_the_manifest_with_their_durations(tmp_path:
                          namespaces=OPF) == ["#r-01-start-smil"]
     assert package.xpath("//opf:meta[@property='media:duration']/text()",
                          namespaces=OPF) == ["0:00:12.500", "0:00:12.500"]
+
+
+def test_a_file_named_by_its_path_is_copied_whole_and_compressed_media_stored(
+        tmp_path: Path) -> None:
+    audio = tmp_path / "001-start.mp3"
+    audio.write_bytes(bytes(range(256)) * 5000)  # a resource larger than one copy's buffer
+    resources = (*book().resources, Resource("audio/001-start.mp3", audio))
+    path = write_sample(tmp_path / "a.epub", resources=resources)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read("EPUB/audio/001-start.mp3") == audio.read_bytes()
+        kinds = {info.filename: info.compress_type for info in archive.infolist()}
+    assert kinds["EPUB/audio/001-start.mp3"] == kinds["EPUB/a.png"] == zipfile.ZIP_STORED
+    assert kinds["EPUB/01-start.xhtml"] == zipfile.ZIP_DEFLATED

@@ -9,15 +9,18 @@ from pathlib import Path
 import numpy as np
 import pyloudnorm
 import pytest
+from mutagen.mp3 import MP3
 from scipy.ndimage import maximum_filter1d, uniform_filter1d
 from scipy.signal import firwin, sosfilt
 
-from formats.editions.audio.settings import MASTERING
+from formats.core.contract import RenderError
+from formats.editions.audio.settings import ENCODING, MASTERING
 from formats.outputs.mp3 import encode
 from formats.outputs.mp3.encode import loudness_lufs, master, trim_silence
 from formats.outputs.mp3.kweighting import BLOCK, biquads, k_weighting
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE
 from formats.outputs.mp3.measure import decode
+from formats.outputs.mp3.stream import audio_frames, frames_seconds
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of
 
 
@@ -108,3 +111,18 @@ def test_mastering_over_its_own_samples_gives_the_same_speech() -> None:
     samples = _speech_like(3 * SAMPLE_RATE)
     expected = master(samples.copy(), MASTERING)
     assert np.array_equal(master(samples, MASTERING, overwrite=True), expected)
+
+
+def test_an_info_frame_made_from_the_counts_tells_players_the_length_of_joined_clips(
+        tmp_path: Path) -> None:
+    tone = (0.3 * np.sin(np.arange(SAMPLE_RATE) * 0.05)).astype(np.float32)
+    clips = [audio_frames(encode.encode_mp3(tone[:size], ENCODING))
+             for size in (SAMPLE_RATE, SAMPLE_RATE // 3)]
+    path = tmp_path / "joined.mp3"
+    path.write_bytes(encode.info_frame(clips[0][0][:4], sum(count for _, count in clips),
+                                       sum(len(audio) for audio, _ in clips))
+                     + b"".join(audio for audio, _ in clips))
+    wanted = frames_seconds(sum(count for _, count in clips), SAMPLE_RATE)
+    assert MP3(path).info.length == pytest.approx(wanted, abs=0.001)
+    with pytest.raises(RenderError, match=r"^audio: an MP3 stream with no frames$"):
+        encode.info_frame(b"", 0, 0)
