@@ -19,6 +19,7 @@ from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
 from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
 from formats.core.names import some
+from formats.core.reading import reading_together
 from formats.core.switches import browser_rules_on
 from formats.core.text import missing_sentences, normalise
 from formats.registry import edition
@@ -137,7 +138,9 @@ def read_edition(document: Document, out_dir: Path, name: str,
     files = sorted(path for path in folder.rglob("*") if path.is_file()) \
         if folder.is_dir() else []
     key = cache_key(document, name)
-    with chosen.session():  # the readers use no browser: their answers serve both ways
+    # the readers use no browser: their answers serve both ways; the readers and rules share
+    # what they parsed of each file (formats.core.reading)
+    with chosen.session(), reading_together():
         readbacks = remembered_readbacks(readback_kind(name), files, key,
                                          lambda: chosen.read_back(folder))
         rules = remembered_results(f"rules-{name}", files,

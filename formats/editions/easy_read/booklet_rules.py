@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from pypdf import PdfReader
 
 from formats.core.contract import RuleResult
 from formats.core.model import GlossaryEntry
@@ -25,6 +24,7 @@ from formats.editions.easy_read.parts import in_terms, terms_used
 from formats.outputs.docx.parts import READ_ERRORS, read_parts, w
 from formats.outputs.html.easy_read import WORD_LIST_TITLE
 from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages, text_of
+from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 
 HYPHENS = "-\u2010\u2011"
@@ -105,7 +105,7 @@ def read_booklet(path: Path,
     ``read`` gives them): the parts are the pages from the first bookmark to the word list's;
     the word list its pages to the end."""
     pages = read(path)
-    marks = read_bookmarks(PdfReader(path))
+    marks = read_bookmarks(pdf_reader(path))
     starts = [mark.page for mark in marks if mark.level == 1 and mark.title != WORD_LIST_TITLE]
     word_list = next((mark.page for mark in marks if mark.title == WORD_LIST_TITLE), len(pages))
     first = min(starts, default=word_list)

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
-from pypdf import PdfReader
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.model import Document, EasyReadPart
@@ -30,6 +29,7 @@ from formats.outputs.html.easy_read import (
 )
 from formats.outputs.html.print_page import atkinson_font_faces, stylesheet
 from formats.outputs.pdf import reader as pdf_reader
+from formats.outputs.pdf.opened import pdf_reader as opened_pdf
 from formats.outputs.pdf.writer import lay_out as lay_out_pdf
 from formats.outputs.pdf.writer import write_layout
 
@@ -286,7 +286,7 @@ def _booklet_order(path: Path) -> tuple[int, str]:
 
 def page_count(path: Path) -> int:
     """Return the number of pages of a PDF file, as pypdf counts them."""
-    return len(PdfReader(path).pages)
+    return len(opened_pdf(path).pages)
 
 
 def read_back(out_dir: Path) -> ReadBack:

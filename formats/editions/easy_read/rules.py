@@ -336,14 +336,14 @@ def html_pictures(out_dir: Path, page: str) -> list[RuleResult]:
 
 def pdf_pages(files: list[Path], out_dir: Path, max_pages: int = MAX_PAGES) -> list[RuleResult]:
     """Return, for each PDF, its page count (a failure above ``max_pages``), read with pypdf."""
-    from pypdf import PdfReader
+    from formats.outputs.pdf.opened import pdf_reader
 
     rule = "easy-read/pages"
     if not files:
         return [_failed(rule, str(out_dir), "no PDF file")]
     results = []
     for path in files:
-        count = len(PdfReader(path).pages)
+        count = len(pdf_reader(path).pages)
         results.append(RuleResult(rule, path.relative_to(out_dir).as_posix(), count <= max_pages,
                                   f"{count} pages (at most {max_pages})"))
     return results

@@ -22,6 +22,7 @@ from pypdf.errors import PyPdfError
 from formats.core.contract import RuleResult, Verdict
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages
+from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 from formats.outputs.pdf.rules import result_of
 from formats.outputs.pdf.structure import marked_content
@@ -43,7 +44,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
         return [RuleResult("pdf/file", where, False, f"{path} does not exist")]
     try:
         pages = read_pages(path) if pages is None else pages
-        reader = PdfReader(path)
+        reader = pdf_reader(path)
         reached = marked_content(reader)
         exempt = chapter_ends(reader, len(pages))
     except (PdfminerException, *_READ_ERRORS) as error:

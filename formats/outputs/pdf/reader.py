@@ -23,6 +23,7 @@ from pypdf.generic import Destination
 
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.text import normalise
+from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import page_count as pdfium_page_count
 from formats.outputs.pdf.page_text import page_texts
 from formats.outputs.pdf.structure import marked_content
@@ -114,7 +115,7 @@ def read_pdf(path: Path, out_dir: Path) -> tuple[dict[str, FoundSection], list[s
     cannot be known), is a problem; so is a file without a structure tree. A bookmark whose
     title is not on its page is a problem of its section.
     """
-    reader = PdfReader(path)
+    reader = pdf_reader(path)
     file = path.relative_to(out_dir).as_posix()
     bookmarks = read_bookmarks(reader)
     problems = [f"{file}: bookmark '{bookmark.title}' goes to no page"
@@ -195,7 +196,7 @@ def section_pages(path: Path) -> dict[str, str]:
     Editions that show print page numbers (the EPUB's page list, braille's print page
     indicators) read them here from the built PDF. Raises PyPdfError for a damaged file.
     """
-    reader = PdfReader(path)
+    reader = pdf_reader(path)
     labels = list(reader.page_labels)
     places = named_places(reader)
     pages: dict[str, str] = {}

@@ -41,6 +41,7 @@ from pypdf.generic import DictionaryObject
 from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
 from formats.outputs.pdf import structure
+from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 
 XMP = {"dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
@@ -101,7 +102,7 @@ class OpenPdf:
     def read(cls, path: Path, document: Document | None) -> OpenPdf:
         """Return the PDF at ``path`` opened with pypdf; raises PyPdfError and others when the
         file is not a PDF."""
-        return cls(PdfReader(path), document)
+        return cls(pdf_reader(path), document)
 
     def xmp(self) -> ET.Element | str:
         """Return the parsed XMP metadata, or a message saying why there is none."""

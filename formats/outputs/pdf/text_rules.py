@@ -14,6 +14,7 @@ from pypdf.errors import PyPdfError
 
 from formats.core.contract import RuleResult
 from formats.core.wording import TextFound, text_rules
+from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import marked_texts
 from formats.outputs.pdf.structure import elements, page_index, walk
 
@@ -64,7 +65,7 @@ def pdf_text_rules(path: Path, output: str) -> list[RuleResult]:
     """Return the heading and caption rules on the built PDF at ``path``; one failed
     ``text/file`` result when it is missing or cannot be read."""
     try:
-        found = read_text(PdfReader(path), path)
+        found = read_text(pdf_reader(path), path)
     except (OSError, PyPdfError, ValueError, KeyError, TypeError) as error:
         return [RuleResult("text/file", str(path), False, f"{output}: {path.name} cannot be "
                                                           f"read as a PDF: {error}")]

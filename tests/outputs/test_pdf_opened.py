@@ -1,0 +1,52 @@
+"""The shared pypdf readers of formats/outputs/pdf/opened.py: one parse of a file within a stretch
+of reading together (the check's read-back and rules of an edition), none kept outside one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfWriter
+
+from formats.core.reading import current_stretch, reading_together
+from formats.outputs.pdf.opened import pdf_reader
+
+
+def blank_pdf(path: Path, pages: int, title: str = "") -> Path:
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=200, height=200)
+    if title:
+        writer.add_metadata({"/Title": title})
+    with path.open("wb") as file:
+        writer.write(file)
+    return path
+
+
+def test_within_a_stretch_the_same_bytes_share_one_reader(tmp_path: Path) -> None:
+    path = blank_pdf(tmp_path / "a.pdf", 2)
+    with reading_together():
+        first = pdf_reader(path)
+        assert pdf_reader(path) is first
+        assert len(first.pages) == 2
+
+
+def test_a_file_written_again_is_read_again_even_at_the_same_size(tmp_path: Path) -> None:
+    path = blank_pdf(tmp_path / "a.pdf", 1, title="one")
+    with reading_together():
+        first = pdf_reader(path)
+        size = path.stat().st_size
+        blank_pdf(path, 1, title="two")
+        assert path.stat().st_size == size
+        again = pdf_reader(path)
+        assert again is not first and again.metadata is not None
+        assert again.metadata.title == "two"
+
+
+def test_outside_a_stretch_nothing_is_kept(tmp_path: Path) -> None:
+    path = blank_pdf(tmp_path / "a.pdf", 1)
+    assert current_stretch() is None
+    assert pdf_reader(path) is not pdf_reader(path)
+    with reading_together():
+        inside = pdf_reader(path)
+    with reading_together():
+        assert pdf_reader(path) is not inside  # each stretch starts afresh
