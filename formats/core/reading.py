@@ -1,8 +1,8 @@
 """A stretch of work in which readers may keep what they parsed of a file for the next reader.
 
 The check reads an edition back and runs its rules on the same files, one after the other, in
-one process: the PDF readers then share one parse of each file (pypdf takes about a second for
-a tagged PDF's catalog). Outside such a stretch nothing is kept, so that a build's worker does
+one process: the PDF readers then share one parse of each file (pypdf reads a tagged PDF's whole
+structure tree first). Outside such a stretch nothing is kept, so that a build's worker does
 not carry a parsed PDF into its next edition, beside LibreOffice or the speech workers.
 """
 
