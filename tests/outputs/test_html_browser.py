@@ -72,3 +72,20 @@ def test_outside_a_session_each_file_has_a_tab_of_its_own_with_axe(tmp_path: Pat
     assert [result.message for [result] in results] == [
         repr([DESKTOP["width"], "object", "normal", "First"]),
         repr([DESKTOP["width"], "object", "normal", "Second"])]
+
+
+def test_with_the_browser_rules_off_a_session_starts_no_browser(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from formats.core.switches import BROWSER_SWITCH
+    from formats.outputs.html import browser
+
+    started: list[Path] = []
+    monkeypatch.setattr(browser, "_missing_tools", started.append)
+    monkeypatch.setenv(BROWSER_SWITCH, "0")
+    page = tmp_path / "page.html"
+    page.write_text('<html lang="en"><title>t</title><p>Words.</p></html>', encoding="utf-8")
+    with browser_session() as opened:
+        assert opened is None
+        [result] = run_checks(page, "standard/html", [])
+    assert started == []  # Chromium was not even looked for
+    assert result.rule == "web/chromium" and result.level == "warning"

@@ -73,10 +73,14 @@ _SESSION = _Session()
 def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
     """Open one headless Chromium for every page checked while the block runs (starting a
     browser costs about a second); yield it, or None when it cannot start (each page is then
-    one failed ``web/chromium`` result). A session inside a session of the same thread reuses the
-    outer one; another thread starts its own."""
+    one failed ``web/chromium`` result) or when the browser rules are turned off (none is
+    started: each page is then one warning). A session inside a session of the same thread
+    reuses the outer one; another thread starts its own."""
     if _SESSION.browser is not None:
         yield _SESSION.browser
+        return
+    if not browser_rules_on():  # no page will be opened (:func:`run_checks` says so instead)
+        yield None
         return
     if _missing_tools(chromium):
         yield None
