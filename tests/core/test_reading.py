@@ -11,3 +11,14 @@ def test_stretches_nest_and_the_outer_one_counts() -> None:
             assert inner == outer == current_stretch()
         assert current_stretch() == outer
     assert current_stretch() is None
+
+
+def test_a_stretch_belongs_to_the_thread_that_opened_it() -> None:
+    import threading
+
+    seen: list[int | None] = []
+    with reading_together():
+        other = threading.Thread(target=lambda: seen.append(current_stretch()))
+        other.start()
+        other.join()
+    assert seen == [None]

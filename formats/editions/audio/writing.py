@@ -5,6 +5,7 @@ transcript per track, the whole book with a chapter per track, the playlist and 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,12 +52,8 @@ def book_facts(document: Document, settings: Settings, title: str = "") -> BookF
 def write_track(out_dir: Path, track: Track, facts: BookFacts, total: int) -> list[Path]:
     """Write one per-section MP3 (with its tags) and its transcript; return both paths."""
     mp3 = out_dir / f"{track.stem}.mp3"
-    mp3.unlink(missing_ok=True)
-    tag_track(mp3, facts, track.spoken.label, track.spoken.index + 1, total)  # the tags first
-    with mp3.open("ab") as file:
-        file.write(info_frame(track.clip.audio[:4], track.clip.frame_count,
-                              len(track.clip.audio)))
-        file.write(track.clip.audio)
+    _write_tagged(mp3, [track.clip], lambda path: tag_track(
+        path, facts, track.spoken.label, track.spoken.index + 1, total))
     transcript = transcript_of(mp3)
     transcript.write_text(track.spoken.text + "\n", encoding="utf-8")
     return [mp3, transcript]
@@ -73,20 +70,27 @@ def write_book(book: Path, tracks: list[Track], facts: BookFacts,
         frames_before += track.clip.frame_count
         chapters.append(Chapter(track.spoken.id, track.spoken.label, start,
                                 milliseconds(frames_before)))
-    # the tags first, into an empty file, then the frames a section at a time: no copy of
-    # the whole book in memory, and no moving it along the file to put the tags before it
-    book.unlink(missing_ok=True)
-    tag_book(book, facts, chapters, contents)
-    with book.open("ab") as file:
-        file.write(info_frame(tracks[0].clip.audio[:4] if tracks else b"",
-                              sum(track.clip.frame_count for track in tracks),
-                              sum(len(track.clip.audio) for track in tracks)))
-        for track in tracks:
-            file.write(track.clip.audio)
+    _write_tagged(book, [track.clip for track in tracks],
+                  lambda path: tag_book(path, facts, chapters, contents))
     transcript = transcript_of(book)
     transcript.write_text("\n\n".join(track.spoken.text for track in tracks) + "\n",
                           encoding="utf-8")
     return [book, transcript]
+
+
+def _write_tagged(path: Path, clips: list[Clip], tag: Callable[[Path], None]) -> None:
+    """Write the MP3 file ``path``: its tags first (``tag`` writes them into the empty file),
+    then an Info frame and the frames of ``clips``, a clip at a time: no copy of a whole book
+    in memory, and nothing moved along the file to make room for the tags. Raises RenderError
+    when the clips hold no frames."""
+    path.unlink(missing_ok=True)
+    tag(path)
+    with path.open("ab") as file:
+        file.write(info_frame(clips[0].audio[:4] if clips else b"",
+                              sum(clip.frame_count for clip in clips),
+                              sum(len(clip.audio) for clip in clips)))
+        for clip in clips:
+            file.write(clip.audio)
 
 
 def milliseconds(frame_count: int) -> int:

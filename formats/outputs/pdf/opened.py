@@ -23,9 +23,18 @@ from formats.core.reading import current_stretch
 
 KEPT = 4  # readers of the last files read (a large-print PDF's is about 20 MB)
 
-_readers: OrderedDict[str, PdfReader] = OrderedDict()
-_kept_for: list[int | None] = [None]  # the stretch the readers kept belong to
-_lock = threading.Lock()
+
+class _Kept(threading.local):
+    """The readers this thread keeps, by the hash of their file's bytes, and their stretch."""
+
+    stretch: int | None = None
+    readers: OrderedDict[str, PdfReader]
+
+    def __init__(self) -> None:
+        self.readers = OrderedDict()
+
+
+_kept = _Kept()
 
 
 def pdf_reader(path: Path) -> PdfReader:
@@ -34,19 +43,16 @@ def pdf_reader(path: Path) -> PdfReader:
     cannot be read, and pypdf's errors when it is not a PDF. Callers only read it."""
     data = path.read_bytes()
     stretch = current_stretch()
+    if _kept.stretch != stretch:  # what an earlier stretch kept is let go
+        _kept.stretch, _kept.readers = stretch, OrderedDict()
+    if stretch is None:
+        return PdfReader(io.BytesIO(data))
     digest = hashlib.sha256(data).hexdigest()
-    with _lock:
-        if _kept_for[0] != stretch:
-            _readers.clear()
-            _kept_for[0] = stretch
-        if stretch is not None and digest in _readers:
-            _readers.move_to_end(digest)
-            return _readers[digest]
-    reader = PdfReader(io.BytesIO(data))
-    if stretch is not None:
-        with _lock:
-            if _kept_for[0] == stretch:
-                _readers[digest] = reader
-                while len(_readers) > KEPT:
-                    _readers.popitem(last=False)
+    reader = _kept.readers.get(digest)
+    if reader is None:
+        reader = _kept.readers[digest] = PdfReader(io.BytesIO(data))
+        while len(_kept.readers) > KEPT:
+            _kept.readers.popitem(last=False)
+    else:
+        _kept.readers.move_to_end(digest)
     return reader
