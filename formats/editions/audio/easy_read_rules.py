@@ -3,7 +3,8 @@ Easy Read text.
 
 The main recording's rules, given the Easy Read folder: every MP3 (each track and the whole
 book) is measured by the MP3 rules (``audio/loudness``, ``audio/true-peak``, ``audio/silence``,
-``audio/mono``, ``audio/bitrate``, ``audio/sample-rate``, or one failed ``audio/file``);
+``audio/mono``, ``audio/bitrate``, ``audio/sample-rate``, ``audio/length``, or one failed
+``audio/file``);
 ``audio/playlist``; ``audio/passages`` against the refs the Easy Read text calls for
 (:func:`formats.editions.audio.easy_read_spoken.expected_passages`); and ``audio/pauses``
 with the Easy Read pauses. Each result names its file from the audio folder

@@ -4,7 +4,7 @@ tools see them.
 Every MP3 (each per-section file, the opening and the whole book) is decoded, measured and read
 frame by frame by the MP3 rules of :mod:`formats.outputs.mp3.rules` (``audio/loudness``,
 ``audio/true-peak``, ``audio/silence``, ``audio/mono``, ``audio/bitrate``,
-``audio/sample-rate``, or one failed ``audio/file``). And, once each:
+``audio/sample-rate``, ``audio/length``, or one failed ``audio/file``). And, once each:
 
 - ``audio/chapters`` (needs the document): the whole book has one top-level table of contents
   (CTOC) holding the opening's chapter (CHAP) and, per chapter of the document, a table of

@@ -14,7 +14,10 @@ Its format is read with mutagen and from the header of every frame
 - ``audio/mono``: one channel in every frame;
 - ``audio/bitrate``: every audio frame at the same bit rate (and no Xing header marking it
   variable), at least 64 kbps;
-- ``audio/sample-rate``: 44100 or 22050 Hz.
+- ``audio/sample-rate``: 44100 or 22050 Hz;
+- ``audio/length``: the length players show (mutagen, from the Info frame at the start) is the
+  length the file plays when decoded, within ``LENGTH_TOLERANCE_S``: a wrong frame count there
+  shows a listener the wrong length and sends a seek to the wrong place.
 
 A file that cannot be read or decoded is one failed ``audio/file`` result instead of its
 measured rules, never a skip.
@@ -37,6 +40,7 @@ LEAD_RANGE_S = (0.5, 1.0)
 TAIL_RANGE_S = (1.0, 3.0)
 MIN_KBPS = 64
 SAMPLE_RATES = (22050, 44100)
+LENGTH_TOLERANCE_S = 0.25  # more than an encoder's delay and padding, which decoders may trim
 
 # Each value is judged as its message shows it (LU and dB to 0.1, seconds to 0.01), so that a
 # failure never shows a value that is within the limits.
@@ -116,6 +120,15 @@ def sample_rate_result(where: str, found: StreamFormat) -> RuleResult:
                                     f"sampled at {rates[0]} Hz")
 
 
+def length_result(where: str, found: StreamFormat, measured: Measurement) -> RuleResult:
+    """Return ``audio/length``: the length players show is the length the file plays."""
+    shown, plays = found.seconds, measured.seconds
+    problems = ([] if abs(shown - plays) <= LENGTH_TOLERANCE_S else
+                [f"players show {shown:.2f} s (its Info frame), but it plays {plays:.2f} s"])
+    return RuleResult.from_problems("audio/length", where, problems,
+                                    f"players show {shown:.2f} s, as long as it plays")
+
+
 def file_results(path: Path, measured: Measurement | DecodeError) -> list[RuleResult]:
     """Return the measured and format rules of one MP3 file (or one ``audio/file`` failure)."""
     where = path.name
@@ -127,7 +140,8 @@ def file_results(path: Path, measured: Measurement | DecodeError) -> list[RuleRe
         return [RuleResult("audio/file", where, False, str(measured))]
     return [loudness_result(where, measured), true_peak_result(where, measured),
             silence_result(where, measured), mono_result(where, found),
-            bitrate_result(where, found), sample_rate_result(where, found)]
+            bitrate_result(where, found), sample_rate_result(where, found),
+            length_result(where, found, measured)]
 
 
 

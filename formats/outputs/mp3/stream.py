@@ -125,6 +125,7 @@ class StreamFormat:
     channels: int  # mutagen
     sample_rate: int  # mutagen
     bitrate_mode: str  # mutagen: "CBR", "VBR", "ABR" or "UNKNOWN" (no Xing/Info header)
+    seconds: float  # mutagen: how long players say it plays (its Info frame's count, if any)
     frame_kbps: Counter[int]  # bit rate of every audio frame (not a Xing/Info frame)
     frame_rates: frozenset[int]
     frame_modes: frozenset[str]  # "mono", "stereo", "joint stereo", "dual channel"
@@ -155,8 +156,8 @@ def stream_format(path: Path) -> StreamFormat:
         modes.add(header[2])
     if not kbps:
         raise DecodeError(f"no MPEG layer III frame header can be read in {path.name}")
-    return StreamFormat(info.channels, info.sample_rate, _mode_name(info.bitrate_mode), kbps,
-                        frozenset(rates), frozenset(modes))
+    return StreamFormat(info.channels, info.sample_rate, _mode_name(info.bitrate_mode),
+                        float(info.length), kbps, frozenset(rates), frozenset(modes))
 
 
 def _mode_name(mode: int) -> str:

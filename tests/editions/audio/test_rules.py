@@ -42,7 +42,7 @@ from tests.helpers.checked import checked_rules
 MINI = MINI_SOURCE
 TRACK = "002-what-is-it.mp3"
 FILE_RULES = ("audio/loudness", "audio/true-peak", "audio/silence", "audio/mono",
-              "audio/bitrate", "audio/sample-rate")
+              "audio/bitrate", "audio/sample-rate", "audio/length")
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +108,15 @@ def no_leading_silence(folder: Path) -> None:
              *MP3_64K)
 
 
+def wrong_info_count(folder: Path) -> None:
+    """Halve the frame count in the Info frame: players then show half the length."""
+    data = bytearray((folder / TRACK).read_bytes())
+    count = data.index(b"Info") + 8  # after the tag, the flags (4 bytes), then the frame count
+    frames = int.from_bytes(data[count:count + 4], "big")
+    data[count:count + 4] = (frames // 2).to_bytes(4, "big")
+    (folder / TRACK).write_bytes(bytes(data))
+
+
 def long_tail(folder: Path) -> None:
     reencode(folder / TRACK, "-af", "apad=pad_dur=4", *MP3_64K)
 
@@ -155,6 +164,12 @@ def _vbr(path: Path, original: Path) -> str:
             f"{rates[-1]} kbps (mutagen: VBR)")
 
 
+def _length(path: Path, original: Path) -> str:
+    shown, plays = MP3(path).info.length, measure(path).seconds
+    assert abs(shown - plays / 2) < 0.1 and plays == measure(original).seconds
+    return f"players show {shown:.2f} s (its Info frame), but it plays {plays:.2f} s"
+
+
 @pytest.mark.parametrize("damage, rule, expected", [
     (quieter, "audio/loudness", _loudness),
     (click, "audio/true-peak", _peak),
@@ -165,8 +180,9 @@ def _vbr(path: Path, original: Path) -> str:
      lambda path, original: "sampled at 16000 Hz, not 22050 or 44100"),
     (no_leading_silence, "audio/silence", _lead),
     (long_tail, "audio/silence", _tail),
+    (wrong_info_count, "audio/length", _length),
 ], ids=["quieter", "click", "stereo", "32-kbps", "vbr", "16-khz", "no-leading-silence",
-        "long-tail"])
+        "long-tail", "wrong-info-count"])
 def test_a_damaged_file_fails_its_rule_with_what_was_measured(
         mini_document: Document, mini_audio: Path, copy: Path, damage: Callable[[Path], None],
         rule: str, expected: Callable[[Path, Path], str]) -> None:
@@ -431,6 +447,8 @@ def test_passing_results_say_what_was_measured(mini_results: list[RuleResult],
         f"constant 64 kbps in all {frames} frames (mutagen: CBR)"
     assert result(mini_results, "audio/mono", book).message == f"mono in all {frames} frames"
     assert result(mini_results, "audio/sample-rate", book).message == "sampled at 22050 Hz"
+    assert result(mini_results, "audio/length", book).message == \
+        f"players show {measured.seconds:.2f} s, as long as it plays"
     assert result(mini_results, "audio/chapters", book).message == (
         "4 ordered tables of contents nesting 6 chapters, one per section in reading order, "
         "each titled with its number and title")
