@@ -127,12 +127,12 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends
     from formats.editions.easy_read.picture_rules import html_picture_meaning
     from formats.outputs.html.id_rules import unique_ids
-    from formats.outputs.pdf.glyphs import read_pages
+    from formats.outputs.pdf.glyph_reader import read_pages
 
     files = pdf_output.pdf_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
     page = out_dir / html_output.PAGE
-    read = functools.cache(read_pages)  # each booklet's characters are read once (0.7 s each)
+    read = functools.cache(read_pages)  # each booklet's characters are read once (0.2 s each)
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
             + ([unique_ids(page)] if page.is_file() else [])
             + html_picture_meaning(out_dir, html_output.PAGE)

@@ -23,7 +23,8 @@ from formats.core.model import GlossaryEntry
 from formats.editions.easy_read.parts import in_terms, terms_used
 from formats.outputs.docx.parts import READ_ERRORS, read_parts, w
 from formats.outputs.html.easy_read import WORD_LIST_TITLE
-from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages, text_of
+from formats.outputs.pdf.glyph_reader import read_pages
+from formats.outputs.pdf.glyphs import Glyph, PrintedPage, text_of
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 

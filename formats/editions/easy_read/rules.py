@@ -29,7 +29,8 @@ from formats.editions.easy_read.parts import (
 from formats.editions.easy_read.picture_rules import currency, picture_meaning
 from formats.editions.easy_read.sign_off_rules import checked_against, sign_off
 from formats.outputs.html.easy_read import Row, part_rows
-from formats.outputs.pdf.glyphs import PrintedPage, read_pages
+from formats.outputs.pdf.glyph_reader import read_pages
+from formats.outputs.pdf.glyphs import PrintedPage
 
 MAX_WORDS = 15
 MAX_ROW_SENTENCES = 2  # one idea a row: at most 2 sentences beside a picture
@@ -352,7 +353,7 @@ def pdf_pages(files: list[Path], out_dir: Path, max_pages: int = MAX_PAGES) -> l
 def pdf_text_size(files: list[Path], out_dir: Path,
                   read: Callable[[Path], list[PrintedPage]] = read_pages) -> list[RuleResult]:
     """Return, for each PDF, a failure when any character that draws ink is smaller than 16pt
-    (its characters as ``read`` gives them: pdfplumber's)."""
+    (its characters as ``read`` gives them: PDFium's)."""
     rule = "easy-read/pdf-text-size"
     results = []
     for path in files:

@@ -1,9 +1,10 @@
 """The large print rules, measured on the built files (UKAAF G003, RNIB Clear Print).
 
-PDF, on every character drawn (pdfplumber): ``large-print/min-font-size`` (nothing below 16pt),
-``large-print/body-size`` (the most common size is 18pt), ``large-print/no-italics`` (no italic
-or oblique font, no slanted text), ``large-print/not-justified`` (no line whose every space is
-stretched), ``large-print/margins`` (every character at least 2 cm from the edges) and
+PDF, on every character drawn (as PDFium reads it): ``large-print/min-font-size`` (nothing
+below 16pt), ``large-print/body-size`` (the most common size is 18pt),
+``large-print/no-italics`` (no italic or oblique font, no slanted text),
+``large-print/not-justified`` (no line whose every space is stretched),
+``large-print/margins`` (every character at least 2 cm from the edges) and
 ``large-print/a4-portrait``; with the PDF/UA rules every PDF passes, and the print layout rules
 ``pdf/line-length`` (at most 70 characters a line) and ``pdf/page-fill`` (no page less than half
 filled but the last of a chapter).
@@ -30,7 +31,8 @@ from formats.editions.large_print.profile import (
 from formats.outputs.docx.parts import Parts, grandparent, owner, run_properties, w, xpath_texts
 from formats.outputs.docx.rules import DocxRule, docx_rules
 from formats.outputs.pdf import typography
-from formats.outputs.pdf.glyphs import PrintedPage, read_pages
+from formats.outputs.pdf.glyph_reader import read_pages
+from formats.outputs.pdf.glyphs import PrintedPage
 from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import pdf_rules, result_of
 
@@ -60,13 +62,10 @@ def print_rules(path: Path, where: str, output: str | None = None) -> list[RuleR
     when ``output`` is given, the print layout rules: lines of at most 70 characters
     (``pdf/line-length``) and no page less than half filled but the last of a chapter
     (``pdf/page-fill``)."""
-    from pdfplumber.utils.exceptions import PdfminerException
-
     try:
         pages = read_pages(path)
-    except PdfminerException as error:
-        return [RuleResult("large-print/file", where, False,
-                           f"{path} cannot be read by pdfplumber: {error}")]
+    except ValueError as error:
+        return [RuleResult("large-print/file", where, False, f"{path} cannot be read: {error}")]
     results = [result_of(name, where, check, pages) for name, check in PDF_RULES]
     if output is not None:
         results += layout_rules(path, output, line_maximum=MAX_LINE, pages=pages)

@@ -1,4 +1,5 @@
-"""A PDF as pdfplumber measures it: every character drawn, with its font, size and place.
+"""A PDF as a reader's tools measure it: every character drawn, with its font, size and place
+(read by :mod:`formats.outputs.pdf.glyph_reader`).
 
 Print rules that a reader would see on paper (sizes, italics, justified lines, margins) are
 measured on these characters, not on what the stylesheet asked for.
@@ -10,7 +11,6 @@ import collections
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
 INVISIBLE = "\u2060\u00ad\u200b"
@@ -64,45 +64,6 @@ class PrintedPage:
             by_baseline[glyph.baseline].append(glyph)
         return [sorted(glyphs, key=lambda glyph: glyph.x0)
                 for _, glyphs in sorted(by_baseline.items(), key=lambda item: -item[0])]
-
-
-def read_pages(path: Path) -> list[PrintedPage]:
-    """Return every page of ``path`` with its characters, as pdfplumber reads them.
-
-    Raises pdfplumber's PdfminerException when the file cannot be read.
-    """
-    import pdfplumber
-
-    pages = []
-    with pdfplumber.open(path) as document:
-        for number, page in enumerate(document.pages, start=1):
-            glyphs = tuple(Glyph(char["text"], SUBSET_TAG.sub("", char["fontname"]),
-                                 round(float(char["size"]), 1), float(char["x0"]),
-                                 float(char["x1"]), float(char["top"]), float(char["bottom"]),
-                                 tuple(float(value) for value in char["matrix"]),
-                                 char.get("mcid"))
-                           for char in page.chars)
-            drawn = tuple((float(thing["top"]), float(thing["bottom"]))
-                          for thing in (*page.rects, *page.lines, *page.curves, *page.images)
-                          if thing["object_type"] == "image" or _rule(thing)
-                          or _patterned(thing))
-            pages.append(PrintedPage(number, float(page.width), float(page.height), glyphs,
-                                     drawn))
-            page.close()
-    return pages
-
-
-def _rule(thing: dict) -> bool:
-    """Return True for a horizontal line (a table border, a line to write on, the bottom of a
-    box); the sides and background of a box that goes on over the page are not its end."""
-    height = float(thing["bottom"]) - float(thing["top"])
-    return height <= RULE_HEIGHT and float(thing["x1"]) - float(thing["x0"]) > 3 * RULE_HEIGHT
-
-
-def _patterned(thing: dict) -> bool:
-    """Return True for a shape filled with a pattern: a gradient, such as the lines of a space
-    to write in (a box's plain background is a colour)."""
-    return bool(thing.get("fill")) and isinstance(thing.get("non_stroking_color"), str)
 
 
 def text_of(glyphs: list[Glyph]) -> str:

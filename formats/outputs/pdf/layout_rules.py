@@ -21,7 +21,8 @@ from pypdf.errors import PyPdfError
 
 from formats.core.contract import RuleResult, Verdict
 from formats.outputs.pdf import typography
-from formats.outputs.pdf.glyphs import Glyph, PrintedPage, read_pages
+from formats.outputs.pdf.glyph_reader import read_pages
+from formats.outputs.pdf.glyphs import Glyph, PrintedPage
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 from formats.outputs.pdf.rules import result_of
@@ -37,8 +38,6 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
     """Return ``pdf/body-size`` (when ``body_minimum`` is given), ``pdf/line-length`` (when
     ``line_maximum`` is given) and ``pdf/page-fill`` on the PDF at ``path``, whose characters
     are read unless ``pages`` gives them already."""
-    from pdfplumber.utils.exceptions import PdfminerException
-
     where = f"{path.name} ({output})"
     if not path.is_file():
         return [RuleResult("pdf/file", where, False, f"{path} does not exist")]
@@ -47,7 +46,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
         reader = pdf_reader(path)
         reached = marked_content(reader)
         exempt = chapter_ends(reader, len(pages))
-    except (PdfminerException, *_READ_ERRORS) as error:
+    except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
 
     def in_text(page: PrintedPage, glyph: Glyph) -> bool:

@@ -22,7 +22,7 @@ _LINE_END_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (the br
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[Any]:
+def pdfium_document(path: Path) -> Iterator[Any]:
     """Yield the PDF at ``path`` opened by PDFium, closed afterwards. Raises ValueError when
     PDFium cannot open it."""
     import pypdfium2 as pdfium
@@ -40,7 +40,7 @@ def _opened(path: Path) -> Iterator[Any]:
 def page_count(path: Path) -> int:
     """Return the number of pages of the PDF at ``path`` (PDFium reads only the page tree).
     Raises ValueError when PDFium cannot open the file."""
-    with _opened(path) as document:
+    with pdfium_document(path) as document:
         return len(document)
 
 
@@ -50,7 +50,7 @@ def _pages(path: Path) -> Iterator[list[tuple[str, int]]]:
     puts in. Raises ValueError when PDFium cannot open the file."""
     import pypdfium2.raw as pdfium_c
 
-    with _opened(path) as document:
+    with pdfium_document(path) as document:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
