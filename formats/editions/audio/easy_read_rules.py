@@ -22,7 +22,8 @@ from formats.editions.audio.easy_read_spoken import expected_passages
 from formats.editions.audio.files import EASY_READ_FOLDER, find_book
 from formats.editions.audio.pause_rules import passages_result, pause_results
 from formats.editions.audio.rules import playlist_result, track_files
-from formats.outputs.mp3.measure import Measurement, measure_files
+from formats.outputs.mp3.joined import measure_with_book
+from formats.outputs.mp3.measure import Measurement
 from formats.outputs.mp3.rules import file_results
 
 
@@ -40,7 +41,7 @@ def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
     tracks = track_files(folder)
     book = find_book(folder)
     files = tracks + ([book] if book else [])
-    measured = measure_files(files) if files else {}
+    measured = measure_with_book(tracks, book)  # the book decoded once, when it is its tracks
     results = []
     if not tracks:
         results.append(RuleResult("audio/file", ".", False,

@@ -43,7 +43,8 @@ from formats.editions.audio.pause_rules import (
     pause_results,
 )
 from formats.editions.audio.speech_rules import speech_results
-from formats.outputs.mp3.measure import Measurement, measure_files
+from formats.outputs.mp3.joined import measure_with_book
+from formats.outputs.mp3.measure import Measurement
 from formats.outputs.mp3.rules import file_results
 from formats.outputs.mp3.stream import DecodeError, mp3_seconds
 from formats.outputs.mp3.tags_reader import ChapterFrame, TocFrame
@@ -222,7 +223,7 @@ def rules(document: Document, out_dir: Path) -> list[RuleResult]:
     tracks = track_files(out_dir)
     book = find_book(out_dir)
     files = tracks + ([book] if book else [])
-    measured = measure_files(files) if files else {}
+    measured = measure_with_book(tracks, book)  # the book decoded once, when it is its tracks
     results = []
     if not tracks:
         results.append(RuleResult("audio/file", out_dir.name, False,

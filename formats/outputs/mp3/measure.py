@@ -84,6 +84,26 @@ def _pieces(samples: np.ndarray) -> Iterator[np.ndarray]:
 # Meters, fed a piece of the samples at a time
 
 
+class KWeighting:
+    """pyloudnorm's two K-weighting filters (ITU-R BS.1770-4), run as one cascade of
+    second-order sections in double precision over samples given a piece at a time (their state
+    carried from one piece to the next)."""
+
+    def __init__(self) -> None:
+        stages = list(pyloudnorm.Meter(DECODE_RATE)._filters.values())  # its (private) filters
+        self._sections = np.concatenate([tf2sos(stage.b, stage.a) for stage in stages])
+        self._power_gain = float(np.prod([stage.passband_gain for stage in stages])) ** 2
+        self._state = np.zeros((self._sections.shape[0], 2))
+
+    def squared(self, samples: np.ndarray) -> np.ndarray:
+        """Return the next piece of the samples K-weighted and squared (a new array)."""
+        weighted, self._state = sosfilt(self._sections, samples, zi=self._state)
+        squared = np.square(weighted, out=weighted)
+        if self._power_gain != 1.0:
+            squared *= self._power_gain
+        return squared
+
+
 class LoudnessMeter:
     """Integrated loudness (ITU-R BS.1770-4) of samples at DECODE_RATE fed a piece at a time.
 
@@ -94,26 +114,24 @@ class LoudnessMeter:
     """
 
     def __init__(self) -> None:
-        stages = list(pyloudnorm.Meter(DECODE_RATE)._filters.values())  # its (private) filters
-        self._sections = np.concatenate([tf2sos(stage.b, stage.a) for stage in stages])
-        self._power_gain = float(np.prod([stage.passband_gain for stage in stages])) ** 2
-        self._state = np.zeros((self._sections.shape[0], 2))
+        self._weighting = KWeighting()
         self._energies: list[np.ndarray] = []
         self._partial = np.zeros(0)
         self.samples = 0
 
     def feed(self, samples: np.ndarray) -> None:
         """Take the next piece of the samples."""
-        weighted, self._state = sosfilt(self._sections, samples, zi=self._state)
-        squared = np.square(weighted, out=weighted)
-        if self._power_gain != 1.0:
-            squared *= self._power_gain
+        self.take(self._weighting.squared(samples))
+
+    def take(self, squared: np.ndarray) -> None:
+        """Take the next piece of the samples K-weighted and squared (by a :class:`KWeighting`
+        that has weighted every sample before them)."""
+        self.samples += squared.size
         squared = np.concatenate([self._partial, squared])
         whole = squared.size // _SEGMENT * _SEGMENT
         if whole:
             self._energies.append(squared[:whole].reshape(-1, _SEGMENT).sum(axis=1))
         self._partial = squared[whole:]
-        self.samples += samples.size
 
     def lufs(self) -> float:
         """Return the integrated loudness in LUFS; -inf when silent or shorter than a block."""

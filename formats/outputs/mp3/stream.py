@@ -160,6 +160,42 @@ def stream_format(path: Path) -> StreamFormat:
                         float(info.length), kbps, frozenset(rates), frozenset(modes))
 
 
+@dataclass(frozen=True)
+class AudioRegion:
+    """The audio frames of an MP3 file (not its tags, Xing or Info frame), joined, with how
+    many samples they decode to and their sample rate (0 when the frames differ)."""
+
+    frames: bytes
+    samples: int
+    sample_rate: int
+
+
+def audio_region(data: bytes) -> AudioRegion:
+    """Return the audio frames of an MP3 file's bytes, read as :func:`stream_format` reads
+    them; raise DecodeError when there is none."""
+    runs: list[tuple[int, int]] = []
+    offset, samples, rates = _id3v2_size(data), 0, set()
+    while offset + 4 <= len(data):
+        header = _frame_header(data[offset:offset + 4])
+        if header is None:
+            break
+        (_, rate, _), length = header
+        if b"Xing" not in data[offset + 4:offset + 40] and b"Info" not in data[offset + 4:
+                                                                             offset + 40]:
+            if runs and runs[-1][1] == offset:
+                runs[-1] = (runs[-1][0], offset + length)
+            else:
+                runs.append((offset, offset + length))
+            samples += 1152 if rate in RATES[3] else SAMPLES_PER_FRAME
+            rates.add(rate)
+        offset += length
+    if not runs:
+        raise DecodeError("no MPEG layer III frame")
+    frames = data[runs[0][0]:runs[0][1]] if len(runs) == 1 else b"".join(
+        data[start:end] for start, end in runs)
+    return AudioRegion(frames, samples, rates.pop() if len(rates) == 1 else 0)
+
+
 def _mode_name(mode: int) -> str:
     return {BitrateMode.CBR: "CBR", BitrateMode.VBR: "VBR", BitrateMode.ABR: "ABR"}.get(
         mode, "UNKNOWN")

@@ -1,8 +1,13 @@
 """The meters of formats/outputs/mp3/measure.py, fed a piece at a time, against independent
-measurements (pyloudnorm, every interpolated value, scipy's own resampler)."""
+measurements (pyloudnorm, every interpolated value, scipy's own resampler); and a whole book
+measured with its tracks from one decoding (formats/outputs/mp3/joined.py) against each file
+measured on its own."""
 
 from __future__ import annotations
 
+import dataclasses
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -11,17 +16,23 @@ import pytest
 from scipy.signal import resample_poly
 
 from formats.core.contract import RuleResult
+from formats.outputs.mp3 import joined as joined_module
+from formats.outputs.mp3.joined import book_stretches, measure_with_book
 from formats.outputs.mp3.loudness import gated_loudness
 from formats.outputs.mp3.measure import (
     _PHASES,
     DECODE_RATE,
     LoudnessMeter,
+    Measurement,
     TruePeakMeter,
     decode,
+    decoded_chunks,
+    measure_files,
     measure_samples,
     true_peak_dbfs,
 )
 from formats.outputs.mp3.rules import silence_result
+from formats.outputs.mp3.stream import DecodeError
 from tests.editions.audio.helpers import book_of
 
 
@@ -61,3 +72,73 @@ def test_silence_has_no_loudness_and_is_not_sound() -> None:
     assert gated_loudness(np.zeros(5)) == float("-inf")
     assert silence_result("x.mp3", measured) == RuleResult(
         "audio/silence", "x.mp3", False, "no sound above -50 dBFS in 2.00 s")
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole book and its tracks, from one decoding (formats/outputs/mp3/joined.py)
+
+
+def _tracks(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.glob("[0-9][0-9][0-9]-*.mp3"))
+
+
+def _as_numbers(measured: Measurement | DecodeError) -> list[float]:
+    assert isinstance(measured, Measurement), measured
+    *values, pauses = dataclasses.astuple(measured)
+    return [float(value) for value in values] + [len(pauses)] + [
+        value for pause in pauses for value in pause]
+
+
+def _same(joined: dict[Path, Measurement | DecodeError],
+          alone: dict[Path, Measurement | DecodeError]) -> None:
+    assert set(joined) == set(alone)
+    for path, measured in alone.items():
+        assert _as_numbers(joined[path]) == pytest.approx(_as_numbers(measured), abs=1e-6), path
+
+
+def test_a_book_of_its_tracks_is_decoded_once_and_measures_as_each_file_alone(
+        mini_audio: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tracks, book = _tracks(mini_audio), book_of(mini_audio)
+    assert len(tracks) > 3
+    assert book_stretches(book, tracks) == [
+        decode(track).size for track in tracks]
+    decoded: list[str] = []
+
+    def counted(path: Path, *args: object) -> Iterator[np.ndarray]:
+        decoded.append(path.name)
+        return decoded_chunks(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(joined_module, "decoded_chunks", counted)
+    joined = measure_with_book(tracks, book)
+    assert decoded == [book.name]
+    _same(joined, measure_files([*tracks, book]))
+    whole = joined[book]
+    assert isinstance(whole, Measurement) and len(whole.pauses) > len(tracks)
+
+
+@pytest.mark.parametrize("change", ["track-altered", "track-left-out", "order"])
+def test_a_book_that_is_not_its_tracks_is_measured_file_by_file(
+        mini_audio: Path, tmp_path: Path, change: str) -> None:
+    folder = tmp_path / "audio"
+    shutil.copytree(mini_audio, folder)
+    tracks, book = _tracks(folder), book_of(folder)
+    if change == "track-altered":  # one byte of the last frame of one track
+        data = bytearray(tracks[1].read_bytes())
+        data[-20] ^= 0x55
+        tracks[1].write_bytes(bytes(data))
+    elif change == "track-left-out":
+        tracks = tracks[:1] + tracks[2:]
+    else:
+        tracks = [tracks[1], tracks[0], *tracks[2:]]
+    assert book_stretches(book, tracks) is None
+    _same(measure_with_book(tracks, book), measure_files([*tracks, book]))
+
+
+def test_a_book_that_cannot_be_decoded_gives_each_file_its_own_result(
+        mini_audio: Path, tmp_path: Path) -> None:
+    tracks = _tracks(mini_audio)
+    book = tmp_path / "broken-complete.mp3"
+    book.write_bytes(b"not an mp3 at all")
+    found = measure_with_book(tracks, book)
+    assert isinstance(found[book], DecodeError)
+    assert all(isinstance(found[track], Measurement) for track in tracks)
