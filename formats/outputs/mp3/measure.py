@@ -10,12 +10,15 @@ before the first sound and after the last.
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import pyloudnorm
@@ -27,6 +30,7 @@ from formats.outputs.mp3.stream import DecodeError
 
 DECODE_RATE = 22050  # Hz: every file is decoded (resampled if need be) to this rate, mono
 CHUNK_SECONDS = 20  # decoded samples are measured this many seconds at a time
+_PIECES_AHEAD = 2  # pieces ffmpeg's output is read ahead of the meters (1.8 MB each)
 SILENCE_DBFS = -50.0  # a sample above this is sound
 PAUSE_MIN_S = 0.25  # a silence between sounds at least this long is measured as a pause
 
@@ -42,7 +46,10 @@ _WINDOWS_AT_ONCE = 65536  # 12-sample windows copied together for the true peak 
 
 def decoded_chunks(path: Path, chunk_seconds: float = CHUNK_SECONDS) -> Iterator[np.ndarray]:
     """Yield the samples of an audio file decoded by ffmpeg (22050 Hz, mono, floats), a piece at
-    a time. Raise DecodeError when ffmpeg is missing or cannot decode the file."""
+    a time. Raise DecodeError when ffmpeg is missing or cannot decode the file.
+
+    A thread reads ffmpeg's output a piece or two ahead, so that ffmpeg decodes the next piece
+    while the last one is measured (through the pipe alone, each waited for the other)."""
     command = ["ffmpeg", "-nostdin", "-v", "error", "-i", str(path), "-f", "f32le", "-ac", "1",
                "-ar", str(DECODE_RATE), "-"]
     size = 4 * int(chunk_seconds * DECODE_RATE)
@@ -52,10 +59,12 @@ def decoded_chunks(path: Path, chunk_seconds: float = CHUNK_SECONDS) -> Iterator
         except FileNotFoundError as error:
             raise DecodeError("ffmpeg is not installed") from error
         assert process.stdout is not None
+        ahead = _ReadAhead(process.stdout, size)
         try:
-            while data := process.stdout.read(size):
+            while data := ahead.next():
                 yield np.frombuffer(data, dtype="<f4")
         finally:
+            ahead.stop()
             process.stdout.close()
             code = process.wait()
         if code != 0:
@@ -63,6 +72,44 @@ def decoded_chunks(path: Path, chunk_seconds: float = CHUNK_SECONDS) -> Iterator
             said = errors.read().decode("utf-8", "replace").strip().splitlines()
             raise DecodeError(f"ffmpeg cannot decode {path.name}: "
                               f"{said[-1] if said else f'exit status {code}'}")
+
+
+class _ReadAhead:
+    """Pieces of ``size`` bytes read from a stream by a thread of their own, at most
+    ``_PIECES_AHEAD`` of them waiting to be taken."""
+
+    def __init__(self, stream: IO[bytes], size: int) -> None:
+        self._pieces: queue.Queue[bytes] = queue.Queue(maxsize=_PIECES_AHEAD)
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._read, args=(stream, size),
+                                        name="decoded-audio", daemon=True)
+        self._thread.start()
+
+    def _read(self, stream: IO[bytes], size: int) -> None:
+        try:
+            while not self._stopped.is_set():
+                data = stream.read(size)
+                self._put(data)
+                if not data:
+                    return
+        except (OSError, ValueError):  # the stream closed: the reader stopped early
+            self._put(b"")
+
+    def _put(self, data: bytes) -> None:
+        while not self._stopped.is_set():
+            try:
+                self._pieces.put(data, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> bytes:
+        """Return the next piece, or b"" at the end of the stream."""
+        return self._pieces.get()
+
+    def stop(self) -> None:
+        """Stop reading ahead (the thread ends once its read returns)."""
+        self._stopped.set()
 
 
 def decode(path: Path) -> np.ndarray:

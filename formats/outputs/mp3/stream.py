@@ -2,9 +2,10 @@
 
 Two walkers over the frames: :func:`audio_frames` and :func:`frame_count` for the
 constant-bit-rate MPEG-2 layer III streams this package writes (strict: anything else is an
-error, so that a damaged stream is never joined into a book), and :func:`stream_format` for
+error, so that a damaged stream is never joined into a book), and :func:`frame_census` for
 any MP3 file a reader is handed (MPEG-1, 2 or 2.5 layer III, after an ID3v2 tag, up to the
-first bytes that are not a frame), which also asks mutagen what the file is.
+first bytes that are not a frame), on which :func:`stream_format` (which also asks mutagen what
+the file is) and :func:`audio_region` read.
 """
 
 from __future__ import annotations
@@ -145,15 +146,14 @@ def stream_format(path: Path) -> StreamFormat:
         info = mpeg_stream(path)
     except (HeaderNotFoundError, MutagenError) as error:
         raise DecodeError(f"mutagen reads no MP3 audio in {path.name}: {error}") from error
+    census = frame_census(path.read_bytes())
     kbps: Counter[int] = Counter()
     rates: set[int] = set()
     modes: set[str] = set()
-    for header, frame in _frames(path.read_bytes()):
-        if b"Xing" in frame[4:40] or b"Info" in frame[4:40]:
-            continue
-        kbps[header[0]] += 1
-        rates.add(header[1])
-        modes.add(header[2])
+    for ((kbps_of, rate, _, _), mode), count in census.counts.items():
+        kbps[kbps_of] += count
+        rates.add(rate)
+        modes.add(CHANNEL_MODES[mode])
     if not kbps:
         raise DecodeError(f"no MPEG layer III frame header can be read in {path.name}")
     return StreamFormat(info.channels, info.sample_rate, _mode_name(info.bitrate_mode),
@@ -173,27 +173,77 @@ class AudioRegion:
 def audio_region(data: bytes) -> AudioRegion:
     """Return the audio frames of an MP3 file's bytes, read as :func:`stream_format` reads
     them; raise DecodeError when there is none."""
+    census = frame_census(data)
+    if not census.runs:
+        raise DecodeError("no MPEG layer III frame")
+    frames = (data[census.runs[0][0]:census.runs[0][1]] if len(census.runs) == 1
+              else b"".join(data[start:end] for start, end in census.runs))
+    rates = {header[1] for header, _ in census.counts}
+    samples = sum(header[3] * count for (header, _), count in census.counts.items())
+    return AudioRegion(frames, samples, rates.pop() if len(rates) == 1 else 0)
+
+
+Header = tuple[int, int, int, int]  # kbps, sample rate, frame length, samples a frame
+
+
+@dataclass(frozen=True)
+class FrameCensus:
+    """The audio frames of an MP3 file's bytes (after its ID3v2 tag, up to the first bytes that
+    are not a frame; not a Xing or Info frame): how many of each header and channel mode, and
+    the stretches of bytes they fill, as (start, end)."""
+
+    counts: Counter[tuple[Header, int]]  # (header, channel mode index): frames
+    runs: tuple[tuple[int, int], ...]
+
+
+def frame_census(data: bytes) -> FrameCensus:
+    """Return the census of the frames of an MP3 file's bytes (see :class:`FrameCensus`). A
+    book holds hundreds of thousands of frames: a frame's header is looked up by its second
+    and third bytes, and the Xing or Info tags are found once in the whole file."""
+    headers, end = _HEADERS, len(data)
+    counts: Counter[tuple[Header, int]] = Counter()
     runs: list[tuple[int, int]] = []
-    offset, samples, rates = _id3v2_size(data), 0, set()
-    while offset + 4 <= len(data):
-        header = _frame_header(data[offset:offset + 4])
+    tags = sorted(position for tag in (b"Xing", b"Info") for position in _all(data, tag))
+    next_tag = tags.pop(0) if tags else end
+    offset = _id3v2_size(data)
+    run_start = offset
+    while offset + 4 <= end and data[offset] == 0xFF:
+        header = headers.get((data[offset + 1] << 8) | data[offset + 2])
         if header is None:
             break
-        (_, rate, _), length = header
-        if b"Xing" not in data[offset + 4:offset + 40] and b"Info" not in data[offset + 4:
-                                                                             offset + 40]:
-            if runs and runs[-1][1] == offset:
-                runs[-1] = (runs[-1][0], offset + length)
-            else:
-                runs.append((offset, offset + length))
-            samples += 1152 if rate in RATES[3] else SAMPLES_PER_FRAME
-            rates.add(rate)
-        offset += length
-    if not runs:
-        raise DecodeError("no MPEG layer III frame")
-    frames = data[runs[0][0]:runs[0][1]] if len(runs) == 1 else b"".join(
-        data[start:end] for start, end in runs)
-    return AudioRegion(frames, samples, rates.pop() if len(rates) == 1 else 0)
+        while next_tag < offset + 4:
+            next_tag = tags.pop(0) if tags else end
+        if next_tag < offset + 40:  # a Xing or Info frame: not audio
+            if offset > run_start:
+                runs.append((run_start, offset))
+            run_start = offset + header[2]
+        else:
+            counts[(header, data[offset + 3] >> 6)] += 1
+        offset += header[2]
+    if offset > run_start:
+        runs.append((run_start, min(offset, end)))
+    return FrameCensus(counts, tuple(runs))
+
+
+def _all(data: bytes, tag: bytes) -> Iterator[int]:
+    position = data.find(tag)
+    while position >= 0:
+        yield position
+        position = data.find(tag, position + 1)
+
+
+def _headers() -> dict[int, Header]:
+    """Return every MPEG layer III header's kbps, rate, frame length and samples a frame, by
+    its second and third bytes."""
+    found = {}
+    for second in range(0xE0, 0x100):
+        for third in range(0x100):
+            header = _frame_header(bytes([0xFF, second, third, 0]))
+            if header is not None:
+                (kbps, rate, _), length = header
+                found[(second << 8) | third] = (kbps, rate, length,
+                                                1152 if rate in RATES[3] else SAMPLES_PER_FRAME)
+    return found
 
 
 def _mode_name(mode: int) -> str:
@@ -207,19 +257,6 @@ def mp3_seconds(path: Path) -> float | None:
         return float(mpeg_stream(path).length)
     except (HeaderNotFoundError, MutagenError):
         return None
-
-
-def _frames(data: bytes) -> Iterator[tuple[tuple[int, int, str], bytes]]:
-    """Yield ((kbps, sample rate, channel mode), frame bytes) of every layer III frame after the
-    ID3v2 tag, until the first bytes that are not a frame header (an ID3v1 tag, or the end)."""
-    offset = _id3v2_size(data)
-    while offset + 4 <= len(data):
-        header = _frame_header(data[offset:offset + 4])
-        if header is None:
-            return
-        (kbps, rate, mode), length = header
-        yield (kbps, rate, mode), data[offset:offset + length]
-        offset += length
 
 
 def _id3v2_size(data: bytes) -> int:
@@ -246,3 +283,6 @@ def _frame_header(header: bytes) -> tuple[tuple[int, int, str], int] | None:
     padding = (header[2] >> 1) & 1
     length = (144 if version == 3 else 72) * kbps * 1000 // rate + padding
     return (kbps, rate, CHANNEL_MODES[header[3] >> 6]), length
+
+
+_HEADERS = _headers()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from formats.outputs.mp3.stream import stream_format
+from formats.outputs.mp3.stream import audio_region, frame_census, stream_format
 from tests.editions.audio.helpers import ffmpeg
 
 TRACK = "002-what-is-it.mp3"
@@ -18,3 +18,28 @@ def test_an_mpeg1_stereo_file_is_read_frame_by_frame(mini_audio: Path, tmp_path:
     assert (found.channels, found.sample_rate, found.bitrate_mode) == (2, 44100, "CBR")
     assert set(found.frame_kbps) == {128} and found.frame_rates == {44100}
     assert found.frame_modes <= {"stereo", "joint stereo"}
+
+
+def test_the_census_leaves_out_tags_and_info_frames_wherever_they_are(mini_audio: Path) -> None:
+    one, two = (mini_audio / TRACK).read_bytes(), (mini_audio / "001-start.mp3"
+                                                   ).read_bytes()
+    alone = [frame_census(data) for data in (one, two)]
+    for census in alone:  # each file: its ID3v2 tag and its Info frame before the audio
+        assert len(census.runs) == 1 and census.runs[0][0] > 0
+        assert b"Info" in one[:census.runs[0][0]]
+    joined = one + two[_first_frame(two):]  # the second file's frames, its Info frame first
+    census = frame_census(joined)
+    assert sum(census.counts.values()) == sum(sum(found.counts.values()) for found in alone)
+    assert len(census.runs) == 2  # the second Info frame splits the audio in two
+    region = audio_region(joined + b"TAG" + bytes(125))  # an ID3v1 tag at the end is no frame
+    assert region.frames == one[slice(*alone[0].runs[0])] + two[slice(*alone[1].runs[0])]
+    assert region.samples == 576 * sum(census.counts.values())
+    assert region.sample_rate == 22050
+
+
+def _first_frame(data: bytes) -> int:
+    """Return where the frames of an MP3 file start (after its ID3v2 tag)."""
+    size = 0
+    for byte in data[6:10]:
+        size = (size << 7) | byte
+    return 10 + size
