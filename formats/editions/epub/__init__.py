@@ -106,13 +106,13 @@ class EpubEdition(Edition):
             books.append((out_dir / easy_read_epub_name(document),
                           easy_read_passages(document)))
         # EPUBCheck is a Java process of its own: it runs while the browsers check the pages
-        with ThreadPoolExecutor(max_workers=len(books)) as pool:
-            verdicts = [pool.submit(epub_rules.epubcheck, path) for path, _ in books]
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            verdicts = pool.submit(epub_rules.epubcheck_books, [path for path, _ in books])
             in_browser = epub_edition_rules.books_browser_rules([path for path, _ in books])
             others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted), *browsed]
                       for (path, wanted), browsed in zip(books, in_browser, strict=True)]
-            return [result for verdict, rest in zip(verdicts, others, strict=True)
-                    for result in (verdict.result(), *rest)]
+            return [result for verdict, rest in zip(verdicts.result(), others, strict=True)
+                    for result in (verdict, *rest)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "EPUB 3 (13 content documents, 43 print pages listed)", and the Easy Read

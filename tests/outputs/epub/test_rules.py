@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from formats.outputs.epub import rules as epub_rules
 from formats.outputs.epub.rules import a11y_metadata, epubcheck
 from formats.outputs.epub.writer import Resource
 from tests.outputs.epub.sample import ACCESSIBILITY, book, chapter, write_sample
@@ -43,6 +44,27 @@ def test_a_warning_fails_epubcheck(tmp_path: Path) -> None:
         'value "27 November 2026" does not follow recommended syntax as per '
         'http://www.w3.org/TR/NOTE-datetime:[For input string: "27 November 2026"] is not an '
         "integer.")
+
+
+@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
+@pytest.mark.parametrize("compiler", [True, False], ids=["one-run", "no-java-compiler"])
+def test_books_checked_together_each_get_their_own_verdict(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiler: bool) -> None:
+    html = chapter().data.replace(b"<p>First words.", b'<p><a href="gone.xhtml">Gone</a>First')
+    broken = write_sample(tmp_path / "broken.epub", documents=(Resource("01-start.xhtml", html),))
+    good = write_sample(tmp_path / "good.epub")
+    runs: list[list[str]] = []
+    real_run = epub_rules._run
+    monkeypatch.setattr(epub_rules, "_run", lambda command: runs.append(command)
+                        or real_run(command))
+    if not compiler:  # a Java runtime that cannot run a source file: one run a book
+        monkeypatch.setattr(epub_rules, "CHECK_BOOKS", tmp_path / "missing.java")
+    results = epub_rules.epubcheck_books([broken, tmp_path / "none.epub", good])
+    assert [result.passed for result in results] == [False, False, True]
+    assert "RSC-007" in results[0].message and "gone.xhtml" in results[0].message
+    assert results[1].message == f"{tmp_path / 'none.epub'} does not exist"
+    assert results[2].message == "EPUBCheck 5: 0 fatals, 0 errors, 0 warnings"
+    assert len(runs) == (1 if compiler else 3)
 
 
 def test_a_missing_file_or_java_is_reported(tmp_path: Path,

@@ -26,7 +26,7 @@ def test_the_census_leaves_out_tags_and_info_frames_wherever_they_are(mini_audio
     alone = [frame_census(data) for data in (one, two)]
     for census in alone:  # each file: its ID3v2 tag and its Info frame before the audio
         assert len(census.runs) == 1 and census.runs[0][0] > 0
-        assert b"Info" in one[:census.runs[0][0]]
+        assert b"Info" in (one if census is alone[0] else two)[:census.runs[0][0]]
     joined = one + two[_first_frame(two):]  # the second file's frames, its Info frame first
     census = frame_census(joined)
     assert sum(census.counts.values()) == sum(sum(found.counts.values()) for found in alone)
