@@ -9,6 +9,7 @@ page's in :mod:`.booklet_rules`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
@@ -232,14 +233,21 @@ def flesch_reading_ease(text: str, language: str) -> float:
     counts syllables with pyphen's hyphenation dictionary for that language instead, and still
     uses the English Flesch formula.
     """
-    from textstat.textstat import textstatistics  # type: ignore[import-untyped]  # no types
-
     tag = language.replace("_", "-")
     if "-" not in tag:
         tag = {"en": "en-GB"}.get(tag, tag)
+    return float(_statistics(tag).flesch_reading_ease(text))
+
+
+@functools.cache
+def _statistics(tag: str) -> Any:
+    """Return textstat's statistics for the language ``tag``, made once (each loads its
+    hyphenation dictionary: 0.1 s)."""
+    from textstat.textstat import textstatistics  # type: ignore[import-untyped]  # no types
+
     stats = textstatistics()
     stats.set_lang(tag)
-    return float(stats.flesch_reading_ease(text))
+    return stats
 
 
 def mapping(document: Document, easy_read: EasyRead) -> list[RuleResult]:
