@@ -14,57 +14,53 @@ from formats.outputs.epub.writer import Resource
 from tests.outputs.epub.sample import ACCESSIBILITY, book, chapter, write_sample
 
 
-@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
-def test_epubcheck_finds_nothing_in_a_well_made_book(tmp_path: Path) -> None:
-    result = epubcheck(write_sample(tmp_path / "a.epub"))
-    assert result.passed
-    assert result.message == "EPUBCheck 5: 0 fatals, 0 errors, 0 warnings"
-
-
-@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
-def test_epubcheck_fails_a_book_with_a_broken_link(tmp_path: Path) -> None:
+def _books(folder: Path) -> tuple[Path, Path, Path]:
+    """Write three sample EPUBs: a well-made one, one with a broken link (an error) and one
+    whose date EPUBCheck warns about."""
     html = chapter().data.replace(b"<p>First words.", b'<p><a href="gone.xhtml">Gone</a>First')
-    path = write_sample(tmp_path / "a.epub", documents=(Resource("01-start.xhtml", html),))
-    result = epubcheck(path)
-    assert not result.passed
-    assert result.message.startswith("EPUBCheck: 0 fatals, 1 error, 0 warnings: RSC-007 at "
-                                     "EPUB/01-start.xhtml:")
-    assert "gone.xhtml" in result.message
+    broken = write_sample(folder / "broken.epub", documents=(Resource("01-start.xhtml", html),))
+    warned = write_sample(folder / "warned.epub",
+                          metadata=replace(book().metadata, date="27 November 2026"))
+    return write_sample(folder / "good.epub"), broken, warned
 
 
 @pytest.mark.slow  # EPUBCheck starts a Java virtual machine
-def test_a_warning_fails_epubcheck(tmp_path: Path) -> None:
-    sample = book()
-    path = write_sample(tmp_path / "a.epub",
-                        metadata=replace(sample.metadata, date="27 November 2026"))
-    result = epubcheck(path)
-    assert not result.passed
-    assert result.message == (
-        'EPUBCheck: 0 fatals, 0 errors, 1 warning: OPF-053 at EPUB/package.opf:2:361: Date '
-        'value "27 November 2026" does not follow recommended syntax as per '
-        'http://www.w3.org/TR/NOTE-datetime:[For input string: "27 November 2026"] is not an '
-        "integer.")
-
-
-@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
-@pytest.mark.parametrize("compiler", [True, False], ids=["one-run", "no-java-compiler"])
-def test_books_checked_together_each_get_their_own_verdict(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compiler: bool) -> None:
-    html = chapter().data.replace(b"<p>First words.", b'<p><a href="gone.xhtml">Gone</a>First')
-    broken = write_sample(tmp_path / "broken.epub", documents=(Resource("01-start.xhtml", html),))
-    good = write_sample(tmp_path / "good.epub")
+def test_epubcheck_passes_a_well_made_book_and_fails_an_error_or_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good, broken, warned = _books(tmp_path)
     runs: list[list[str]] = []
     real_run = epub_rules._run
     monkeypatch.setattr(epub_rules, "_run", lambda command: runs.append(command)
                         or real_run(command))
-    if not compiler:  # a Java runtime that cannot run a source file: one run a book
-        monkeypatch.setattr(epub_rules, "CHECK_BOOKS", tmp_path / "missing.java")
-    results = epub_rules.epubcheck_books([broken, tmp_path / "none.epub", good])
-    assert [result.passed for result in results] == [False, False, True]
-    assert "RSC-007" in results[0].message and "gone.xhtml" in results[0].message
-    assert results[1].message == f"{tmp_path / 'none.epub'} does not exist"
-    assert results[2].message == "EPUBCheck 5: 0 fatals, 0 errors, 0 warnings"
-    assert len(runs) == (1 if compiler else 3)
+    results = epub_rules.epubcheck_books([good, broken, tmp_path / "none.epub", warned])
+    assert len(runs) == 1  # every book in one Java virtual machine
+    assert (results[0].passed, results[0].message) == (
+        True, "EPUBCheck 5: 0 fatals, 0 errors, 0 warnings")
+    assert not results[1].passed
+    assert results[1].message.startswith("EPUBCheck: 0 fatals, 1 error, 0 warnings: RSC-007 at "
+                                         "EPUB/01-start.xhtml:")
+    assert "gone.xhtml" in results[1].message
+    assert (results[2].passed, results[2].message) == (
+        False, f"{tmp_path / 'none.epub'} does not exist")
+    assert (results[3].passed, results[3].message) == (False, (
+        'EPUBCheck: 0 fatals, 0 errors, 1 warning: OPF-053 at EPUB/package.opf:2:361: Date '
+        'value "27 November 2026" does not follow recommended syntax as per '
+        'http://www.w3.org/TR/NOTE-datetime:[For input string: "27 November 2026"] is not an '
+        "integer."))
+
+
+@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
+def test_without_javas_compiler_each_book_is_checked_by_a_run_of_its_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _, broken, _ = _books(tmp_path)
+    runs: list[list[str]] = []
+    real_run = epub_rules._run
+    monkeypatch.setattr(epub_rules, "_run", lambda command: runs.append(command)
+                        or real_run(command))
+    monkeypatch.setattr(epub_rules, "CHECK_BOOKS", tmp_path / "missing.java")
+    result = epubcheck(broken)
+    assert len(runs) == 2 and "-jar" in runs[1]
+    assert not result.passed and "RSC-007" in result.message
 
 
 def test_a_missing_file_or_java_is_reported(tmp_path: Path,
