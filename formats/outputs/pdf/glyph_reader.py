@@ -48,13 +48,13 @@ def read_pages(path: Path) -> list[PrintedPage]:
 
     pages = []
     with pdfium_document(path) as document:
-        advances = _Advances()
+        fonts = _EmbeddedFonts()
         for index in range(len(document)):
             page = document[index]
             width, height = page.get_width(), page.get_height()
             text_page = page.get_textpage()
             try:
-                glyphs = tuple(_glyphs(pdfium_c, text_page.raw, height, advances))
+                glyphs = tuple(_glyphs(pdfium_c, text_page.raw, height, fonts))
                 drawn = tuple(_drawn(pdfium_c, document.raw, page.raw, height))
             finally:
                 text_page.close()
@@ -72,9 +72,9 @@ class _Metrics:
     ink: tuple[float, float] | None  # from the origin: where the ink starts and ends
 
 
-class _Advances:
-    """The advance widths of the fonts embedded in one PDF (in font-size units), by the font's
-    name (subset tag included, so one subset each) and character."""
+class _EmbeddedFonts:
+    """The metrics of the fonts embedded in one PDF (in font-size units), by the font's name
+    (subset tag included, so one subset each) and character."""
 
     def __init__(self) -> None:
         self._fonts: dict[str, dict[int, _Metrics] | None] = {}
@@ -124,7 +124,8 @@ def _font_metrics(pdfium_c: Any, font: Any) -> dict[int, _Metrics] | None:
     return found
 
 
-def _glyphs(pdfium_c: Any, text_page: Any, height: float, advances: _Advances) -> Iterator[Glyph]:
+def _glyphs(pdfium_c: Any, text_page: Any, height: float, fonts: _EmbeddedFonts
+            ) -> Iterator[Glyph]:
     """Yield the characters drawn on a page, not the spaces and line breaks PDFium puts in
     (PDFium marks a space drawn in a gap wider than a space as one it put in, but with the text
     object that drew it, and a box of no width: its advance is the font's)."""
@@ -159,7 +160,7 @@ def _glyphs(pdfium_c: Any, text_page: Any, height: float, advances: _Advances) -
         size = font_size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         x0 = origin_x.value
         scale = font_size * matrix.a
-        metrics = advances.of(pdfium_c, font, font_name, code)
+        metrics = fonts.of(pdfium_c, font, font_name, code)
         x1 = box.right
         if metrics is not None and _drawn_as_mapped(pdfium_c, text_page, char, x0, metrics, scale):
             x1 = x0 + metrics.advance * scale
