@@ -174,15 +174,21 @@ def larger_source(source: Path, target: Path, times: int = 10) -> Path:
     return target
 
 
-def edited_source(source: Path, target: Path) -> Path:
+def edited_source(source: Path, target: Path, sentence: str) -> Path:
     """Copy ``source`` to ``target`` with one sentence added to one section; return it."""
     shutil.copytree(source, target, dirs_exist_ok=True)
     chapter = target / "chapters" / "02-defining-co-production.md"
-    text = chapter.read_text(encoding="utf-8")
+    text = (source / "chapters" / chapter.name).read_text(encoding="utf-8")
     chapter.write_text(text.replace("There are lots of definitions of co-production.",
-                                    "There are lots of definitions of co-production. An edit.",
+                                    f"There are lots of definitions of co-production. {sentence}",
                                     1), encoding="utf-8")
     return target
+
+
+def new_sentence(count: int) -> str:
+    """Return a sentence no earlier edit added, so that its section is spoken again, as after
+    an editor's edit (the same sentence again would find its audio in the cache)."""
+    return f"This sentence is edit {count + 1} of the benchmark run at {time.strftime('%H:%M')}."
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,9 +242,10 @@ class Bench:
         self.build(out, [], cold=False, fresh_out=True)  # as a user builds, then builds again
         noop = median_of(self.repeat, lambda: self.build(out, [], cold=False))
         self.row("no-op rebuild", noop, None, "", "target <= 1 s")
-        edited = edited_source(self.source, self.work / "edited")
+        edits = iter(range(1_000_000))
 
         def one_edit() -> tuple[float, float]:
+            edited = edited_source(self.source, self.work / "edited", new_sentence(next(edits)))
             self.build(out, [], cold=False)  # back to the bundled source first
             return self.build(out, [], source=edited, cold=False)
 
