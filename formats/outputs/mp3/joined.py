@@ -27,6 +27,7 @@ from formats.outputs.mp3.measure import (
     TruePeakMeter,
     decoded_chunks,
     measure_files,
+    measurement_of,
 )
 from formats.outputs.mp3.stream import DecodeError, audio_region
 
@@ -90,18 +91,8 @@ def measure_stretches(path: Path, lengths: list[int]
                 index, done = index + 1, 0
     if index != len(lengths):
         raise DecodeError(f"{path.name} decodes to fewer samples than its tracks")
-    parts = [_measurement(*meter) for meter in meters]
+    parts = [measurement_of(*meter) for meter in meters]
     return _joined(whole, meters, parts), parts
-
-
-def _measurement(loudness: LoudnessMeter, peak: TruePeakMeter,
-                 silence: SilenceMeter) -> Measurement:
-    peak.finish()
-    lead, tail = silence.silences()
-    pauses = tuple((start / DECODE_RATE, length / DECODE_RATE)
-                   for start, length in silence.pauses)
-    return Measurement(silence.samples / DECODE_RATE, loudness.lufs(), peak.dbfs(), lead, tail,
-                       silence.first is not None, pauses)
 
 
 def _joined(loudness: LoudnessMeter,

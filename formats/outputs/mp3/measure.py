@@ -305,6 +305,12 @@ def measure_pieces(pieces: Iterable[np.ndarray]) -> Measurement:
         loudness.feed(piece)
         peak.feed(piece)
         silence.feed(piece)
+    return measurement_of(loudness, peak, silence)
+
+
+def measurement_of(loudness: LoudnessMeter, peak: TruePeakMeter,
+                   silence: SilenceMeter) -> Measurement:
+    """Return what three meters fed the same samples measured (the peak meter is finished)."""
     peak.finish()
     lead, tail = silence.silences()
     pauses = tuple((start / DECODE_RATE, length / DECODE_RATE)

@@ -24,16 +24,22 @@ def _books(folder: Path) -> tuple[Path, Path, Path]:
     return write_sample(folder / "good.epub"), broken, warned
 
 
-@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
-def test_epubcheck_passes_a_well_made_book_and_fails_an_error_or_a_warning(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    good, broken, warned = _books(tmp_path)
+@pytest.fixture
+def java_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Return the Java commands EPUBCheck's rule runs in the test, as it runs them."""
     runs: list[list[str]] = []
     real_run = epub_rules._run
     monkeypatch.setattr(epub_rules, "_run", lambda command: runs.append(command)
                         or real_run(command))
+    return runs
+
+
+@pytest.mark.slow  # EPUBCheck starts a Java virtual machine
+def test_epubcheck_passes_a_well_made_book_and_fails_an_error_or_a_warning(
+        tmp_path: Path, java_runs: list[list[str]]) -> None:
+    good, broken, warned = _books(tmp_path)
     results = epub_rules.epubcheck_books([good, broken, tmp_path / "none.epub", warned])
-    assert len(runs) == 1  # every book in one Java virtual machine
+    assert len(java_runs) == 1  # every book in one Java virtual machine
     assert (results[0].passed, results[0].message) == (
         True, "EPUBCheck 5: 0 fatals, 0 errors, 0 warnings")
     assert not results[1].passed
@@ -51,15 +57,11 @@ def test_epubcheck_passes_a_well_made_book_and_fails_an_error_or_a_warning(
 
 @pytest.mark.slow  # EPUBCheck starts a Java virtual machine
 def test_without_javas_compiler_each_book_is_checked_by_a_run_of_its_own(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, java_runs: list[list[str]]) -> None:
     _, broken, _ = _books(tmp_path)
-    runs: list[list[str]] = []
-    real_run = epub_rules._run
-    monkeypatch.setattr(epub_rules, "_run", lambda command: runs.append(command)
-                        or real_run(command))
     monkeypatch.setattr(epub_rules, "CHECK_BOOKS", tmp_path / "missing.java")
     result = epubcheck(broken)
-    assert len(runs) == 2 and "-jar" in runs[1]
+    assert len(java_runs) == 2 and "-jar" in java_runs[1]
     assert not result.passed and "RSC-007" in result.message
 
 
