@@ -19,6 +19,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from formats.core.contract import RenderError
 from formats.core.helper_slot import helper_slot
@@ -30,19 +31,42 @@ from formats.editions.audio.spoken import SpokenSection
 from formats.outputs.mp3.encode import ENCODER_DELAY_SAMPLES, encode_mp3, master
 from formats.outputs.mp3.stream import audio_frames, frames_seconds
 
+_COPY_PIECE = 1 << 20  # bytes of a clip copied at a time
+_HEADER_AND_MORE = 64  # bytes that find where a clip's frames start in its cache entry
+
 
 @dataclass(frozen=True)
 class Clip:
-    """A section's finished audio: MP3 frames (no Info frame, no tags), how many, and where
-    each passage starts and ends in it (seconds, as a decoder plays the file)."""
+    """A section's finished audio: where its MP3 frames are (no Info frame, no tags: ``size``
+    bytes of the cache entry ``path`` from ``offset``), how many, the first one's header, and
+    where each passage starts and ends in it (seconds, as a decoder plays the file). The
+    frames stay in the cache until a file is written: a recording's clips are tens of
+    megabytes, which a build held while LibreOffice ran beside it."""
 
-    audio: bytes
+    path: Path
+    offset: int
+    size: int
     frame_count: int
+    header: bytes
     spans: tuple[tuple[float, float], ...]
 
     @property
     def seconds(self) -> float:
         return frames_seconds(self.frame_count, SAMPLE_RATE)
+
+    def write_to(self, file: BinaryIO) -> None:
+        """Write the clip's frames to ``file``, a piece at a time. Raises RenderError when the
+        cache entry changed since it was read."""
+        with self.path.open("rb") as entry:
+            entry.seek(self.offset)
+            left = self.size
+            while left:
+                piece = entry.read(min(left, _COPY_PIECE))
+                if not piece:
+                    raise RenderError(f"audio: the cache entry {self.path} is shorter than it "
+                                      "was (delete the audio cache folder and build again)")
+                file.write(piece)
+                left -= len(piece)
 
 
 @dataclass(frozen=True)
@@ -101,14 +125,20 @@ def make_clip_groups(groups: list[tuple[list[SpokenSection], Settings]]) -> list
 
 
 def _clip(path: Path) -> Clip:
-    """Return the clip in a cache entry; raise RenderError when it holds no MP3 frames."""
+    """Return the clip in a cache entry (its frames are read, then left there); raise
+    RenderError when it holds no MP3 frames, or frames with an Info frame among them."""
     try:
-        audio, count = audio_frames(path.read_bytes())
+        data = path.read_bytes()
+        audio, count = audio_frames(data)
         spans = json.loads(cache.timings(path).read_text(encoding="utf-8"))
+        offset = data.find(audio[:_HEADER_AND_MORE]) if audio is not data else 0
+        if offset < 0 or data[offset:offset + len(audio)] != audio:
+            raise RenderError(f"audio: the frames of {path} are not one run")
     except (RenderError, ValueError, OSError) as error:
         raise RenderError(f"{error} (a damaged cache entry? delete the audio cache folder and "
                           "build again)") from error
-    return Clip(audio, count, tuple((start, end) for start, end in spans))
+    return Clip(path, offset, len(audio), count, audio[:4],
+                tuple((start, end) for start, end in spans))
 
 
 def _synthesise_all(jobs: list[tuple[Job, Settings]]) -> None:

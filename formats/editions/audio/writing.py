@@ -86,11 +86,11 @@ def _write_tagged(path: Path, clips: list[Clip], tag: Callable[[Path], None]) ->
     path.unlink(missing_ok=True)
     tag(path)
     with path.open("ab") as file:
-        file.write(info_frame(clips[0].audio[:4] if clips else b"",
+        file.write(info_frame(clips[0].header if clips else b"",
                               sum(clip.frame_count for clip in clips),
-                              sum(len(clip.audio) for clip in clips)))
+                              sum(clip.size for clip in clips)))
         for clip in clips:
-            file.write(clip.audio)
+            clip.write_to(file)
 
 
 def milliseconds(frame_count: int) -> int:

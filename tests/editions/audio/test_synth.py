@@ -66,3 +66,19 @@ def test_a_section_that_fails_here_stops_the_workers_and_is_the_error(
     monkeypatch.setattr(synth, "synthesise_section", no_voice)
     with pytest.raises(RenderError, match=r"^audio: no voice$"):
         synth._synthesise_all(jobs)
+
+
+def test_a_clip_is_written_from_its_cache_entry_and_a_shortened_entry_is_an_error(
+        mini_document: Document, tmp_path: Path) -> None:
+    chosen = dataclasses.replace(settings.from_environment(), workers=1, cache=tmp_path)
+    section = script(mini_document)[1]
+    clip = synth.make_clips([section], chosen).by_id[section.id]
+    entry = clip.path.read_bytes()
+    assert (clip.offset, clip.size, clip.header) == (0, len(entry), entry[:4])
+    written = tmp_path / "out.mp3"
+    with written.open("wb") as file:
+        clip.write_to(file)
+    assert written.read_bytes() == entry
+    clip.path.write_bytes(entry[:len(entry) // 2])
+    with written.open("wb") as file, pytest.raises(RenderError, match="is shorter than it was"):
+        clip.write_to(file)
