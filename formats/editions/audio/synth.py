@@ -29,10 +29,9 @@ from formats.editions.audio.passage_audio import join, speak
 from formats.editions.audio.settings import ENCODING, MASTERING, SAMPLE_RATE, Settings
 from formats.editions.audio.spoken import SpokenSection
 from formats.outputs.mp3.encode import ENCODER_DELAY_SAMPLES, encode_mp3, master
-from formats.outputs.mp3.stream import audio_frames, frames_seconds
+from formats.outputs.mp3.stream import audio_run, frames_seconds
 
 _COPY_PIECE = 1 << 20  # bytes of a clip copied at a time
-_HEADER_AND_MORE = 64  # bytes that find where a clip's frames start in its cache entry
 
 
 @dataclass(frozen=True)
@@ -125,20 +124,18 @@ def make_clip_groups(groups: list[tuple[list[SpokenSection], Settings]]) -> list
 
 
 def _clip(path: Path) -> Clip:
-    """Return the clip in a cache entry (its frames are read, then left there); raise
-    RenderError when it holds no MP3 frames, or frames with an Info frame among them."""
+    """Return the clip in a cache entry (its frames are counted, then left there); raise
+    RenderError when it holds no MP3 frames."""
     try:
-        data = path.read_bytes()
-        audio, count = audio_frames(data)
+        offset, size, count = audio_run(path.read_bytes())
+        with path.open("rb") as entry:
+            entry.seek(offset)
+            header = entry.read(4)
         spans = json.loads(cache.timings(path).read_text(encoding="utf-8"))
-        offset = data.find(audio[:_HEADER_AND_MORE]) if audio is not data else 0
-        if offset < 0 or data[offset:offset + len(audio)] != audio:
-            raise RenderError(f"audio: the frames of {path} are not one run")
     except (RenderError, ValueError, OSError) as error:
         raise RenderError(f"{error} (a damaged cache entry? delete the audio cache folder and "
                           "build again)") from error
-    return Clip(path, offset, len(audio), count, audio[:4],
-                tuple((start, end) for start, end in spans))
+    return Clip(path, offset, size, count, header, tuple((start, end) for start, end in spans))
 
 
 def _synthesise_all(jobs: list[tuple[Job, Settings]]) -> None:

@@ -105,9 +105,9 @@ def _joined(loudness: LoudnessMeter,
     pauses: list[tuple[int, int]] = []
     for _, _, silence in meters:
         if silence.first is not None and silence.last is not None:
-            if last is not None and offset + silence.first - (last + 1) >= PAUSE_MIN_S \
-                    * DECODE_RATE:
-                pauses.append((last + 1, offset + silence.first - (last + 1)))
+            across = offset + silence.first - (last + 1) if last is not None else 0
+            if last is not None and across >= PAUSE_MIN_S * DECODE_RATE:
+                pauses.append((last + 1, across))
             pauses += [(offset + start, length) for start, length in silence.pauses]
             first = offset + silence.first if first is None else first
             last = offset + silence.last

@@ -1,6 +1,6 @@
 """The frames of an MP3 stream and the format they declare.
 
-Two walkers over the frames: :func:`audio_frames` and :func:`frame_count` for the
+Two walkers over the frames: :func:`audio_run` for the
 constant-bit-rate MPEG-2 layer III streams this package writes (strict: anything else is an
 error, so that a damaged stream is never joined into a book), and :func:`frame_census` for
 any MP3 file a reader is handed (MPEG-1, 2 or 2.5 layer III, after an ID3v2 tag, up to the
@@ -73,21 +73,16 @@ def _frame_spans(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
-def audio_frames(data: bytes) -> tuple[bytes, int]:
-    """Return the audio frames of an MP3 stream (without an Info frame) and how many there
-    are; raise RenderError where no frame is found."""
+def audio_run(data: bytes) -> tuple[int, int, int]:
+    """Return where the audio frames of an MP3 stream run (offset and length in bytes, after
+    an Info frame at its start) and how many there are; raise RenderError where no frame is
+    found, or where an Info frame comes after the audio has begun."""
     spans = _frame_spans(data)
-    audio = [(offset, length) for offset, length in spans
-             if data[offset + 13:offset + 17] != b"Info"]
-    if len(audio) == len(spans):
-        return data, len(spans)
-    return b"".join(data[offset:offset + length] for offset, length in audio), len(audio)
-
-
-def frame_count(data: bytes) -> int:
-    """Return how many MPEG-2 layer III frames ``data`` holds; raise RenderError where none is
-    found."""
-    return len(_frame_spans(data))
+    info = [offset for offset, _ in spans if data[offset + 13:offset + 17] == b"Info"]
+    if info != [offset for offset, _ in spans[:len(info)]]:
+        raise RenderError("audio: an Info frame among the audio frames")
+    start = spans[len(info)][0] if len(info) < len(spans) else len(data)
+    return start, len(data) - start, len(spans) - len(info)
 
 
 def frames_seconds(count: int, sample_rate: int) -> float:

@@ -20,7 +20,7 @@ from formats.outputs.mp3.encode import loudness_lufs, master, trim_silence
 from formats.outputs.mp3.kweighting import BLOCK, biquads, k_weighting
 from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE
 from formats.outputs.mp3.measure import decode
-from formats.outputs.mp3.stream import audio_frames, frames_seconds
+from formats.outputs.mp3.stream import audio_run, frames_seconds
 from tests.editions.audio.helpers import SAMPLE_RATE, book_of
 
 
@@ -116,12 +116,21 @@ def test_mastering_over_its_own_samples_gives_the_same_speech() -> None:
 def test_an_info_frame_made_from_the_counts_tells_players_the_length_of_joined_clips(
         tmp_path: Path) -> None:
     tone = (0.3 * np.sin(np.arange(SAMPLE_RATE) * 0.05)).astype(np.float32)
-    clips = [audio_frames(encode.encode_mp3(tone[:size], ENCODING))
-             for size in (SAMPLE_RATE, SAMPLE_RATE // 3)]
+    clips = []
+    for size in (SAMPLE_RATE, SAMPLE_RATE // 3):
+        encoded = encode.encode_mp3(tone[:size], ENCODING)
+        offset, length, count = audio_run(encoded)
+        clips.append((encoded[offset:offset + length], count))
     path = tmp_path / "joined.mp3"
     path.write_bytes(encode.info_frame(clips[0][0][:4], sum(count for _, count in clips),
                                        sum(len(audio) for audio, _ in clips))
                      + b"".join(audio for audio, _ in clips))
+    # the joined file read again: the Info frame first, then the clips' frames, one run
+    assert audio_run(path.read_bytes()) == (
+        len(path.read_bytes()) - sum(len(audio) for audio, _ in clips),
+        sum(len(audio) for audio, _ in clips), sum(count for _, count in clips))
+    with pytest.raises(RenderError, match="an Info frame among the audio frames"):
+        audio_run(clips[0][0] + path.read_bytes()[:path.read_bytes().index(clips[0][0])])
     wanted = frames_seconds(sum(count for _, count in clips), SAMPLE_RATE)
     assert MP3(path).info.length == pytest.approx(wanted, abs=0.001)
     with pytest.raises(RenderError, match=r"^audio: an MP3 stream with no frames$"):
