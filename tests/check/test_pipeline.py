@@ -27,6 +27,7 @@ from formats.core.load import load
 from formats.editions.standard import StandardEdition
 from formats.registry import EDITIONS, edition
 from tests.conftest import MINI_SOURCE, REAL_SOURCE, ROOT
+from tests.helpers.interrupt import ctrl_c_heard
 
 
 def tree(folder: Path) -> dict[str, str]:
@@ -271,11 +272,12 @@ def test_a_chapter_file_not_listed_in_toolkit_yaml_is_a_warning_naming_it(
 def test_ctrl_c_stops_a_build_at_once_and_leaves_the_output_folder_as_it_was(
         tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "--source", str(REAL_SOURCE), "--out", str(out),
-         "--format", "large-print", "--format", "standard", "--no-cache"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env={**os.environ, "TOOLKIT_WORKERS": "2"})
+    with ctrl_c_heard():
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "--source", str(REAL_SOURCE), "--out",
+             str(out), "--format", "large-print", "--format", "standard", "--no-cache"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            env={**os.environ, "TOOLKIT_WORKERS": "2"})
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".dist.staging-*")) and time.monotonic() < deadline:
         time.sleep(0.1)  # the workers are rendering into the staging folder

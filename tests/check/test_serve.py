@@ -19,6 +19,7 @@ import pytest
 from formats.check.serve import inside
 from formats.core.switches import BROWSER_SWITCH
 from tests.conftest import MINI_SOURCE, ROOT
+from tests.helpers.interrupt import ctrl_c_heard
 
 START = "chapters/01-start.md"
 
@@ -52,13 +53,14 @@ def start_preview(tmp_path: Path):  # type: ignore[no-untyped-def]
     port, process) once the first build is served; stop it with Ctrl-C after."""
     source = tmp_path / "src"
     shutil.copytree(MINI_SOURCE, source)
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "build.py"), "serve", "--source", str(source), "--out",
-         str(tmp_path / "dist"), "--port", "0"],
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=tmp_path,
-        # the report it writes after each build is checked without a browser: the preview is
-        # what these tests are about (the browser rules have tests of their own)
-        env={**os.environ, BROWSER_SWITCH: "0"})
+    with ctrl_c_heard():
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "build.py"), "serve", "--source", str(source), "--out",
+             str(tmp_path / "dist"), "--port", "0"],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, cwd=tmp_path,
+            # the report it writes after each build is checked without a browser: the preview
+            # is what these tests are about (the browser rules have tests of their own)
+            env={**os.environ, BROWSER_SWITCH: "0"})
     assert process.stderr is not None
     line = process.stderr.readline()
     assert line.startswith("Serving http://127.0.0.1:"), line
