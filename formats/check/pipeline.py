@@ -205,6 +205,7 @@ def _render_each(document: Document, staging: Path, names: list[str], keys: dict
             if on_edition is not None:
                 on_edition(name)
             done[name] = build_one(_Job(name, document, staging, keys[name], helper_lock))
+            give_back_free_memory()  # the next edition is built in this process too
         return done
     chains = longest_chains(names)
     waiting = sorted(names, key=lambda name: -chains[name])
@@ -280,7 +281,6 @@ def build_one(job: _Job) -> _Done:
     record = edition_record(job.document, chosen.name, folder, written, readbacks)
     record.update({"cache_key": job.key, "description": description})
     built = Built(job.name, tuple(written), description, time.perf_counter() - started)
-    give_back_free_memory()  # the worker may build a smaller edition next, beside others
     return _Done(built, record, readbacks)
 
 

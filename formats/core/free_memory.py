@@ -1,4 +1,5 @@
-"""Give the memory a finished job freed back to the system, where the C library allows it.
+"""Give the memory a finished job freed back to the system, where the C library allows it;
+and collect a large job's garbage once, at its end.
 
 A worker process that built an edition (or spoke a section) has freed its arrays, but glibc
 keeps the freed heap for later, so the process still holds its highest need while it waits
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import ctypes
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 
@@ -29,3 +32,25 @@ def give_back_free_memory() -> None:
     trim = _trim()
     if trim is not None:
         trim(0)
+
+
+@contextmanager
+def garbage_collected_at_the_end() -> Iterator[None]:
+    """Run the block with Python's cycle collector paused, then collect what the block left,
+    once (the collector stays off if it was off).
+
+    Laying out a long document makes millions of objects that live until it is written: the
+    collector, run every 700 new objects, went over them again and again (about a tenth of a
+    large-print PDF's time). Paused, everything the block makes stays in the youngest
+    generation, and one collection of that generation alone finds the block's cycles, so the
+    memory they held is free again before the next document (as much as with the collector
+    running: measured on the large-print and Easy Read editions)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)

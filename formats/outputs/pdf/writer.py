@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from formats.core.contract import RenderError
+from formats.core.free_memory import garbage_collected_at_the_end
 from formats.outputs.pdf.scopes import add_header_scopes
 
 PDF_VARIANT = "pdf/ua-1"
@@ -93,7 +94,7 @@ def lay_out(html: str, name: str, base_url: Path, *, whole_words: bool = False) 
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
-    with weasyprint_log() as records:
+    with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             page = HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
             if whole_words:
@@ -112,7 +113,7 @@ def write_layout(layout: Any, target: Path) -> Path:
     Raises RenderError (and leaves no file) when WeasyPrint logs a problem or fails.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    with weasyprint_log() as records:
+    with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             layout.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True,
                              finisher=add_header_scopes)
