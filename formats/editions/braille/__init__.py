@@ -72,9 +72,9 @@ class BrailleEdition(Edition):
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
         """Write the BRF file into ``out_dir``; return it. Raises LiblouisError when liblouis
         or its tables are missing."""
-        from formats.outputs.pdf import reader as pdf_reader  # pypdf: only where it is used
+        from formats.outputs.pdf import print_pages  # PDFium: only where it is used
 
-        pages = make_pages(document, pdf_reader.section_pages_in((inputs or {}).get("standard")))
+        pages = make_pages(document, print_pages.section_pages_in((inputs or {}).get("standard")))
         return [write_brf(pages, out_dir / brf_name(document))]
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:

@@ -58,10 +58,10 @@ class EpubEdition(Edition):
         from formats.editions.epub.book import make_book, make_easy_read_book
         from formats.editions.epub.easy_read import easy_read_epub_name
         from formats.outputs.epub.writer import write_epub
-        from formats.outputs.pdf import reader as pdf_reader
+        from formats.outputs.pdf import print_pages
 
         inputs = inputs or {}
-        book = make_book(document, pdf_reader.section_pages_in(inputs.get("standard")),
+        book = make_book(document, print_pages.section_pages_in(inputs.get("standard")),
                          inputs.get("audio"))
         # the book is written (most of it copying its MP3s, which file reads and writes do
         # without Python's lock) while the Easy Read book is made and written

@@ -2,8 +2,8 @@
 text.
 
 The outline (bookmarks) gives the sections and their pages; the named destinations that
-WeasyPrint writes for element ids give each bookmark its section id (a ``<section id>`` and its
-bookmark start at the same point of the same page); and the page text from a bookmark's page to
+WeasyPrint writes for element ids give each bookmark its section id
+(:mod:`formats.outputs.pdf.places`); and the page text from a bookmark's page to
 the next bookmark's page (both included) is the section's text. The page text (read by PDFium:
 :mod:`formats.outputs.pdf.page_text`) is what the structure tree reaches, as a screen reader
 reads it: running headers and page numbers (outside the tree) do not cut sentences that cross a
@@ -13,7 +13,6 @@ page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,22 +25,8 @@ from formats.core.text import normalise
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import page_count as pdfium_page_count
 from formats.outputs.pdf.page_text import page_texts
+from formats.outputs.pdf.places import Bookmark, Places, ids_at, place_of
 from formats.outputs.pdf.structure import marked_content
-
-# Points within which a bookmark and a named destination (rounded to whole points) count as
-# the same place.
-_SAME_PLACE = 1.5
-
-
-@dataclass(frozen=True)
-class Bookmark:
-    """An outline entry: its title, depth (1 = top), 0-based page and the point it goes to."""
-
-    title: str
-    level: int
-    page: int
-    left: float
-    top: float
 
 
 def read_bookmarks(reader: PdfReader) -> list[Bookmark]:
@@ -70,26 +55,16 @@ def page_number(reader: PdfReader, destination: Destination) -> int:
     return -1 if number is None else number
 
 
-def named_places(reader: PdfReader) -> dict[tuple[int, float, float], list[str]]:
+def named_places(reader: PdfReader) -> Places:
     """Return the names of the PDF's named destinations by (page, left, top), rounded."""
-    places: dict[tuple[int, float, float], list[str]] = {}
+    places: Places = {}
     for name, destination in reader.named_destinations.items():
         page = page_number(reader, destination)
         if page is None or page < 0:
             continue
-        key = (page, round(float(destination.left or 0)), round(float(destination.top or 0)))
+        key = place_of(page, float(destination.left or 0), float(destination.top or 0))
         places.setdefault(key, []).append(str(name))
     return places
-
-
-def ids_at(places: dict[tuple[int, float, float], list[str]], bookmark: Bookmark) -> list[str]:
-    """Return the names of the destinations at the very place a bookmark goes to."""
-    names: list[str] = []
-    for (page, left, top), at in places.items():
-        if (page == bookmark.page and abs(left - bookmark.left) <= _SAME_PLACE
-                and abs(top - bookmark.top) <= _SAME_PLACE):
-            names.extend(at)
-    return sorted(names)
 
 
 _BROKEN_ADDRESS = re.compile(r"(\((?:https?://|www\.|mailto:)[^\s)]*)[ \t]*\n\s*")
@@ -187,28 +162,3 @@ def page_count(path: Path) -> int:
     the page tree, where pypdf parsed the whole file: 0.3 s for 100 pages). Raises ValueError
     when PDFium cannot open the file."""
     return pdfium_page_count(path)
-
-
-def section_pages(path: Path) -> dict[str, str]:
-    """Return the printed page number (the page label, "12") on which each section starts,
-    by section id: each bookmark's page, named by the destinations at its place.
-
-    Editions that show print page numbers (the EPUB's page list, braille's print page
-    indicators) read them here from the built PDF. Raises PyPdfError for a damaged file.
-    """
-    reader = pdf_reader(path)
-    labels = list(reader.page_labels)
-    places = named_places(reader)
-    pages: dict[str, str] = {}
-    for bookmark in read_bookmarks(reader):
-        if 0 <= bookmark.page < len(labels):
-            for section_id in ids_at(places, bookmark):
-                pages.setdefault(section_id, labels[bookmark.page])
-    return pages
-
-
-def section_pages_in(folder: Path | None) -> dict[str, str]:
-    """Return :func:`section_pages` of the one PDF in ``folder``, or nothing when there is no
-    folder or not exactly one PDF in it (the print pages are then unknown)."""
-    found = sorted(folder.glob("*.pdf")) if folder is not None and folder.is_dir() else []
-    return section_pages(found[0]) if len(found) == 1 else {}

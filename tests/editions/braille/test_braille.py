@@ -14,7 +14,7 @@ from formats.core.model import Document
 from formats.editions import braille
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.reader import back_translate, read_pages, text_lines
-from formats.outputs.pdf.reader import section_pages
+from formats.outputs.pdf.print_pages import section_pages
 from tests.conftest import MINI_SOURCE
 
 

@@ -19,7 +19,7 @@ from formats.editions import epub
 from formats.editions.epub.content import render_contents
 from formats.outputs.epub.names import EPUB_NS, XHTML_NS
 from formats.outputs.epub.reader import open_epub, read_sections
-from formats.outputs.pdf.reader import section_pages
+from formats.outputs.pdf.print_pages import section_pages
 from tests.conftest import MINI_SOURCE
 
 H = {"h": XHTML_NS, "epub": EPUB_NS}
