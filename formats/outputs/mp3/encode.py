@@ -203,17 +203,18 @@ def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
     block_peaks = _block_reduce(peaks, GAIN_BLOCK, "max")
     window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
     held = _running(block_peaks, window, "max")
+    del block_peaks
     gain_db = target - loudness
     tried: list[tuple[float, float]] = []
     for _ in range(4):
         level = np.float32(10 ** (gain_db / 20))
-        block_gain = level * _smoothed_gain(held * level, mastering.ceiling_dbtp, window)
+        block_gain = level * _smoothed_gain(held, level, mastering.ceiling_dbtp, window)
         loudness = measure.lufs(block_gain)
         if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
             break
         tried.append((gain_db, loudness))
         gain_db += (target - loudness) / _slope(tried)
-    del measure, held, block_peaks
+    del measure, held
     # each sample: the block's gain, but never more than its own peak allows
     gain = np.maximum(peaks, np.float32(1e-12), out=peaks)
     np.divide(np.float32(10 ** (mastering.ceiling_dbtp / 20)), gain, out=gain)
@@ -238,20 +239,29 @@ def _with_silences(speech: np.ndarray, mastering: Mastering) -> np.ndarray:
     return mastered
 
 
-def _smoothed_gain(held: np.ndarray, ceiling_dbtp: float, window: int) -> np.ndarray:
-    """Return the limiter's gain from peaks held over its window: the gain each needs, smoothed
-    over the window (never above 1)."""
+def _smoothed_gain(held: np.ndarray, level: np.float32, ceiling_dbtp: float,
+                   window: int) -> np.ndarray:
+    """Return the limiter's gain from peaks held over its window, raised by ``level``: the gain
+    each needs, smoothed over the window (never above 1)."""
     ceiling = np.float32(10 ** (ceiling_dbtp / 20))
-    least = np.maximum(held, np.float32(1e-12))  # one array, changed in place
+    least = np.multiply(held, level)  # one array, changed in place
+    np.maximum(least, np.float32(1e-12), out=least)
     np.divide(ceiling, least, out=least)
     np.minimum(least, np.float32(1.0), out=least)
     return _running(least, window, "mean")
 
 
+_RUNNING_PIECE = 1 << 16  # window sums made (in float64) this many at a time
+
+
 def _running(values: np.ndarray, size: int, kind: str) -> np.ndarray:
     """Return the largest (``kind`` "max") or the mean ("mean") of the ``size`` values centred
     on each value (``size`` odd; the first and last values repeated beyond the ends), as
-    scipy.ndimage's maximum_filter1d and uniform_filter1d (mode "nearest") give them; float32."""
+    scipy.ndimage's maximum_filter1d and uniform_filter1d (mode "nearest") give them; float32.
+
+    The mean is the difference of a running sum (float64) over the window, divided by its
+    size: a section's worth of float64 for the sum, and its window sums a piece at a time
+    (the same values as all at once; this was the mastering's largest moment)."""
     half = size // 2
     padded = np.pad(values.astype(np.float32, copy=False), half, mode="edge")
     if kind == "max":
@@ -259,8 +269,17 @@ def _running(values: np.ndarray, size: int, kind: str) -> np.ndarray:
         for offset in range(1, size):
             np.maximum(found, padded[offset:offset + values.size], out=found)
         return found
-    sums = np.concatenate([[0.0], np.cumsum(padded, dtype=np.float64)])
-    return ((sums[size:] - sums[:-size]) / size).astype(np.float32)
+    sums = np.empty(padded.size + 1, dtype=np.float64)
+    sums[0] = 0.0
+    np.cumsum(padded, dtype=np.float64, out=sums[1:])
+    del padded
+    means = np.empty(values.size, dtype=np.float32)
+    for first in range(0, values.size, _RUNNING_PIECE):
+        last = min(first + _RUNNING_PIECE, values.size)
+        piece = np.subtract(sums[first + size:last + size], sums[first:last])
+        piece /= size
+        means[first:last] = piece
+    return means
 
 
 def _slope(tried: list[tuple[float, float]]) -> float:
