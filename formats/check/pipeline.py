@@ -30,7 +30,7 @@ from typing import Any
 from formats.check import output_folder
 from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
 from formats.core.contract import ReadBack
-from formats.core.free_memory import give_back_free_memory
+from formats.core.free_memory import give_back_free_memory, keep_the_heap_small
 from formats.core.hashing import code_version, fingerprint
 from formats.core.helper_slot import slot_file
 from formats.core.memo import remember_readbacks
@@ -270,6 +270,7 @@ def build_one(job: _Job) -> _Done:
     """Render one edition into its staging folder and read it back; return what was built,
     its manifest record and the read-backs (run in a worker process). Raises what the edition
     raised."""
+    keep_the_heap_small()
     chosen = edition(job.name)
     started = time.perf_counter()
     folder = job.staging / chosen.name

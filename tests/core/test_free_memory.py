@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gc
 import platform
+import subprocess
+import sys
 import weakref
 
 from formats.core import free_memory
+from tests.conftest import ROOT
 
 
 def test_glibc_is_asked_to_trim_the_heap() -> None:
     if platform.libc_ver()[0] == "glibc":
-        assert free_memory._trim() is not None
+        assert free_memory._glibc("malloc_trim") is not None
     free_memory.give_back_free_memory()  # never raises, with or without glibc
 
 
@@ -41,3 +44,33 @@ def test_a_collector_turned_off_stays_off() -> None:
         assert cycle() is not None
     finally:
         gc.enable()
+
+
+HEAP_AFTER_A_LARGE_BLOCK = """
+import sys
+from formats.core.free_memory import keep_the_heap_small
+if sys.argv[1] == "kept-small":
+    keep_the_heap_small()
+large = bytearray(24 << 20)  # mapped on its own, then unmapped
+del large
+blocks = [bytearray(1 << 20) for _ in range(24)]  # 24 MB more, in blocks of 1 MB
+del blocks
+with open("/proc/self/statm") as statm:
+    print(int(statm.read().split()[1]) * 4096 >> 20)
+"""
+
+
+def resident_mb_after_large_blocks(how: str) -> int:
+    done = subprocess.run([sys.executable, "-c", HEAP_AFTER_A_LARGE_BLOCK, how], check=True,
+                          capture_output=True, text=True, cwd=ROOT)
+    return int(done.stdout)
+
+
+def test_a_process_that_freed_a_large_block_gives_smaller_ones_back_too() -> None:
+    if platform.libc_ver()[0] != "glibc":
+        free_memory.keep_the_heap_small()  # does nothing, and never raises
+        return
+    assert free_memory._glibc("mallopt") is not None
+    # glibc alone keeps the 1 MB blocks' heap once a 24 MB block was freed; kept small, not
+    assert resident_mb_after_large_blocks("kept-small") + 16 < resident_mb_after_large_blocks(
+        "as-glibc-does")

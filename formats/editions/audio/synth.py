@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from formats.core.contract import RenderError
+from formats.core.free_memory import keep_the_heap_small
 from formats.core.helper_slot import helper_slot
 from formats.editions.audio import cache
 from formats.editions.audio.engines import engine_named
@@ -195,7 +196,7 @@ class _Helpers:
             with helper_slot(give_up=self.done) as held:
                 if held and self.todo and not self.failed.is_set():
                     with ProcessPoolExecutor(
-                            max_workers=self.count,
+                            max_workers=self.count, initializer=keep_the_heap_small,
                             mp_context=multiprocessing.get_context("spawn")) as pool:
                         self._hand_out(pool)
         except BaseException as error:  # handed to the thread that waits
