@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,17 @@ def no_browser_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     of a PDF, say): each page is then one warning instead of a minute of axe-core in Chromium.
     The browser rules have tests of their own."""
     monkeypatch.setenv(BROWSER_SWITCH, "0")
+
+
+@pytest.fixture(scope="module")
+def one_browser() -> Iterator[None]:
+    """Check the module's pages in one Chromium, as the check does an edition's pages
+    (:func:`formats.outputs.html.browser.browser_session`): starting one for each page took
+    about a second. A page checked with another program gets a browser of its own."""
+    from formats.outputs.html.browser import browser_session
+
+    with browser_session():
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -89,3 +89,20 @@ def test_with_the_browser_rules_off_a_session_starts_no_browser(
         [result] = run_checks(page, "standard/html", [])
     assert started == []  # Chromium was not even looked for
     assert result.rule == "web/chromium" and result.level == "warning"
+
+
+@pytest.mark.slow  # Chromium
+def test_a_page_checked_with_another_program_inside_a_session_gets_a_browser_of_its_own(
+        tmp_path: Path) -> None:
+    first, second = _pages(tmp_path)
+    tabs: list[Any] = []
+    with browser_session():
+        [before] = run_checks(first, "web", (_seen(tabs),))
+        [elsewhere] = run_checks(second, "web", (_seen(tabs),), chromium=Path("/bin/true"))
+        [after] = run_checks(second, "web", (_seen(tabs),))
+        with pytest.raises(RuntimeError, match="cannot have one inside it"), \
+                browser_session(Path("/bin/true")):
+            pass
+    assert (elsewhere.rule, elsewhere.passed) == ("web/chromium", False)
+    assert elsewhere.message.startswith("Chromium could not be started (/bin/true): ")
+    assert before.passed and after.passed and tabs[0] is tabs[1]

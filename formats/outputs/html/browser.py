@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,8 +37,9 @@ def run_checks(html_file: Path, output: str, checks: Sequence[Check],
 
     Each check gets the page (loaded at the desktop width), ``where`` and ``output``; checks run
     in order on the same page and may change its viewport or styles. Inside
-    :func:`browser_session` the session's browser is used (a new context for each page), else
-    a browser is started for this page alone. Returns one failed ``web/chromium`` result instead
+    :func:`browser_session` the session's browser is used (the session's tab), else a browser
+    is started for this page alone (from a thread of its own when the session runs another
+    program). Returns one failed ``web/chromium`` result instead
     when the browser cannot be used.
     """
     where = str(html_file)
@@ -50,6 +52,9 @@ def run_checks(html_file: Path, output: str, checks: Sequence[Check],
     missing = _missing_tools(chromium)
     if missing:
         return [RuleResult("web/chromium", where, False, missing)]
+    if _SESSION.browser is not None and _SESSION.chromium != chromium:
+        with ThreadPoolExecutor(max_workers=1) as thread:  # a browser of its own, beside
+            return thread.submit(run_checks, html_file, output, checks, chromium).result()
     with browser_session(chromium) as browser:
         if browser is None:
             return [_no_browser(where, chromium)]
@@ -62,6 +67,7 @@ class _Session(threading.local):
 
     def __init__(self) -> None:
         self.browser: Any = None
+        self.chromium: Path | None = None  # the program the session's browser runs
         self.tab: Any = None  # the page every file of the session is opened in, one by one
         self.failure = ""
 
@@ -75,8 +81,13 @@ def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
     browser costs about a second); yield it, or None when it cannot start (each page is then
     one failed ``web/chromium`` result) or when the browser rules are turned off (none is
     started: each page is then one warning). A session inside a session of the same thread
-    reuses the outer one; another thread starts its own."""
+    reuses the outer one; another thread starts its own. Raises RuntimeError for a session of
+    another program inside one (Playwright runs one instance a thread: :func:`run_checks`
+    checks a page with another program from a thread of its own)."""
     if _SESSION.browser is not None:
+        if _SESSION.chromium != chromium:
+            raise RuntimeError(f"a browser session of {_SESSION.chromium} is open in this "
+                               f"thread: {chromium} cannot have one inside it")
         yield _SESSION.browser
         return
     if not browser_rules_on():  # no page will be opened (:func:`run_checks` says so instead)
@@ -95,11 +106,11 @@ def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
             _SESSION.failure = _first_line(error)
             yield None
             return
-        _SESSION.browser = browser
+        _SESSION.browser, _SESSION.chromium = browser, chromium
         try:
             yield browser
         finally:
-            _SESSION.browser = _SESSION.tab = None
+            _SESSION.browser = _SESSION.tab = _SESSION.chromium = None
             browser.close()
 
 
