@@ -46,8 +46,8 @@ def laid_out_pages(path: Path) -> dict[str, int]:
         raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
                           "contents and is not installed: run .ci/setup (package "
                           "libreoffice-writer-nogui)")
+    give_back_free_heap()  # what this process freed, before it waits beside LibreOffice
     with helper_slot():  # not beside another helper of the build (it waits: always held)
-        give_back_free_heap()  # what this process freed, before LibreOffice's 200 MB start
         with _profile() as (profile, kept):
             try:
                 return _laid_out(program, profile, path)
