@@ -74,10 +74,12 @@ class LargePrintEdition(Edition):
         from formats.outputs.pdf.writer import write_pdf
 
         out_dir.mkdir(parents=True, exist_ok=True)
-        pdf = write_pdf(pdf_html(document), out_dir / f"{file_stem(document)}.pdf", TEMPLATES,
-                        whole_words=True)
+        # the Word file first: its LibreOffice turn often waits for the speech workers, and
+        # this process waits smaller before the PDF is laid out (a build's highest moment)
         docx = out_dir / f"{file_stem(document)}.docx"
         write_docx(document, docx, profile.DOCX)
+        pdf = write_pdf(pdf_html(document), out_dir / f"{file_stem(document)}.pdf", TEMPLATES,
+                        whole_words=True)
         return [pdf, docx]
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
