@@ -6,10 +6,18 @@ are kept under the tool's cache folder and reused: a run takes the first one no 
 holds (a lock file beside it), or a new temporary one when every kept one is in use or the
 platform has no file locks. A kept profile a run failed with is deleted and the run made
 again with a new one, so a damaged profile never fails a build twice.
+
+The pages depend only on the file's bytes, LibreOffice and the fonts it finds, so they are
+remembered (:func:`laid_out_pages`) under the file's sha256, this code's version and what
+identifies LibreOffice's installation and the system's fonts: a build of a .docx laid out
+before (an edit undone, a preview's rebuild, the same fixture built by many tests) does not
+start LibreOffice again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -19,9 +27,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from formats.core.caches import cache_root
+from formats.core.caches import cache_root, prune_once, write_atomically
 from formats.core.contract import RenderError
 from formats.core.free_memory import give_back_free_heap
+from formats.core.hashing import code_version
 from formats.core.helper_slot import helper_slot
 
 LIBREOFFICE = ("soffice", "libreoffice")
@@ -30,6 +39,11 @@ LAYOUT_TIMEOUT = 300  # seconds LibreOffice may take to lay a document out
 PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps(
     {"ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"}})
 KEPT_PROFILES = 4  # profiles kept for runs at the same time; a fifth run makes its own
+LAYOUTS = "libreoffice-pages"  # the cache folder of the pages found, by the file's bytes
+LAYOUT_MAX_AGE_DAYS = 30
+# Folders whose change means the fonts LibreOffice finds may have changed: fontconfig's caches,
+# which fc-cache writes again whenever fonts are installed or removed.
+FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig")
 
 
 def profiles_folder() -> Path:
@@ -39,13 +53,49 @@ def profiles_folder() -> Path:
 
 def laid_out_pages(path: Path) -> dict[str, int]:
     """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
-    it out, converting it to PDF in a temporary folder. Raises RenderError when LibreOffice is
-    missing or fails (with a new profile too)."""
+    it out: remembered from an earlier layout of the same bytes by the same LibreOffice with the
+    same fonts, else :func:`laid_out_by_libreoffice` (then remembered). Raises RenderError when
+    LibreOffice is missing or fails."""
+    program = _program()
+    entry = _layout_entry(path, program)
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        return {str(name): int(page) for name, page in
+                json.loads(entry.read_text(encoding="utf-8")).items()}
+    pages = laid_out_by_libreoffice(path)
+    prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
+    with contextlib.suppress(OSError):  # nowhere to remember them: laid out again next time
+        write_atomically(entry, json.dumps(pages, sort_keys=True).encode("utf-8"))
+    return pages
+
+
+def _program() -> str:
+    """Return the path of LibreOffice's program; raise RenderError when it is not installed."""
     program = next((found for name in LIBREOFFICE if (found := shutil.which(name))), None)
     if program is None:
         raise RenderError("LibreOffice (soffice) is needed to put page numbers in the Word "
                           "contents and is not installed: run .ci/setup (package "
                           "libreoffice-writer-nogui)")
+    return program
+
+
+def _layout_entry(path: Path, program: str) -> Path:
+    """Return the cache file of the pages of the .docx at ``path``: named by its bytes, this
+    code's version, LibreOffice's program (its real path, size and time) and the fonts'
+    caches (their times)."""
+    digest = hashlib.sha256(path.read_bytes())
+    digest.update(code_version().encode())
+    for place in (Path(os.path.realpath(program)), *FONT_CACHES):
+        with contextlib.suppress(OSError):
+            found = place.stat()
+            digest.update(f"{place}:{found.st_size}:{found.st_mtime_ns}".encode())
+    return cache_root() / LAYOUTS / f"{digest.hexdigest()}.json"
+
+
+def laid_out_by_libreoffice(path: Path) -> dict[str, int]:
+    """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
+    it out now, converting it to PDF in a temporary folder. Raises RenderError when LibreOffice
+    is missing or fails (with a new profile too)."""
+    program = _program()
     give_back_free_heap()  # what this process freed, before it waits beside LibreOffice
     with helper_slot():  # not beside another helper of the build (it waits: always held)
         with _profile() as (profile, kept):

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from formats.core.load.files import (
     key_line,
+    parse_yaml,
     read_fields,
     read_front_matter,
     read_text,
@@ -16,7 +20,10 @@ from formats.core.load.files import (
 from formats.core.load.markdown import parse_blocks
 from formats.core.load.state import LoadState
 from formats.core.model import Location
+from tests.conftest import FIXTURES, REAL_SOURCE
 from tests.core.load.support import Problems
+
+YAML_TEXTS = sorted({*REAL_SOURCE.rglob("*.yaml"), *FIXTURES.rglob("*.yaml")})
 
 
 def test_text_is_read_as_utf8(state: LoadState, problems: Problems) -> None:
@@ -43,6 +50,26 @@ def test_a_yaml_error_is_located_from_the_line_where_the_text_starts(
     assert read_yaml(state, path, "a: [1, 2]\n") == {"a": [1, 2]}
     assert problems() == ["a.yaml:3: invalid YAML: expected ',' or ']', but got ':'",
                           "a.yaml:12: invalid YAML: expected ',' or ']', but got ':'"]
+
+
+@pytest.mark.parametrize("path", YAML_TEXTS, ids=lambda path: path.name)
+def test_the_fast_parser_gives_pyyamls_values(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        with pytest.raises(yaml.YAMLError) as raised:
+            parse_yaml(text)
+        assert str(raised.value) == str(error)
+        return
+    assert parse_yaml(text) == expected
+
+
+def test_the_fast_parser_reports_pyyamls_own_message() -> None:
+    with pytest.raises(yaml.YAMLError) as raised:
+        parse_yaml("a: 1\nb: [2\nc: 3\n")
+    assert raised.value.problem == "expected ',' or ']', but got ':'"  # type: ignore[attr-defined]
+    assert yaml.__with_libyaml__  # the fast parser is there: PyYAML's wheels carry libyaml
 
 
 def test_fields_are_a_mapping(state: LoadState, problems: Problems) -> None:

@@ -1,5 +1,6 @@
 """LibreOffice's layout of a .docx: the profiles it runs with are kept and reused, one run a
-profile, and a damaged kept profile is replaced instead of failing the build."""
+profile, and a damaged kept profile is replaced instead of failing the build; the pages found
+are remembered by the file's bytes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ import pytest
 
 from formats.core.helper_slot import slot_file
 from formats.outputs.docx import libreoffice
-from formats.outputs.docx.libreoffice import KEPT_PROFILES, laid_out_pages, profiles_folder
+from formats.outputs.docx.libreoffice import (
+    KEPT_PROFILES,
+    laid_out_by_libreoffice,
+    laid_out_pages,
+    profiles_folder,
+)
 
 
 @pytest.fixture
@@ -53,8 +59,8 @@ def _used_profiles(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_the_kept_profile_is_made_once_and_used_again(bookmarked: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     used = _used_profiles(monkeypatch)
-    assert laid_out_pages(bookmarked)["second"] == 2
-    assert laid_out_pages(bookmarked)["second"] == 2
+    assert laid_out_by_libreoffice(bookmarked)["second"] == 2
+    assert laid_out_by_libreoffice(bookmarked)["second"] == 2
     assert used == [profiles_folder() / "0"] * 2
     assert (profiles_folder() / "0" / "user").is_dir()  # LibreOffice's profile, kept
 
@@ -70,7 +76,7 @@ def test_a_profile_in_use_by_another_run_is_not_shared(bookmarked: Path,
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         held.append(handle)
     try:
-        assert laid_out_pages(bookmarked)["second"] == 2
+        assert laid_out_by_libreoffice(bookmarked)["second"] == 2
     finally:
         for handle in held:
             os.close(handle)
@@ -84,7 +90,7 @@ def test_a_damaged_kept_profile_is_replaced(bookmarked: Path,
     used = _used_profiles(monkeypatch)
     profiles_folder().mkdir(parents=True)
     (profiles_folder() / "0").write_text("not a folder", encoding="utf-8")
-    assert laid_out_pages(bookmarked)["second"] == 2
+    assert laid_out_by_libreoffice(bookmarked)["second"] == 2
     assert used[0] == profiles_folder() / "0"
     assert used[1].parent != profiles_folder()
     assert not (profiles_folder() / "0").exists()  # deleted: the next run makes it again
@@ -97,7 +103,7 @@ def test_a_cache_folder_that_cannot_be_written_gives_a_profile_of_its_own(
     not_a_folder = tmp_path / "cache-is-a-file"
     not_a_folder.write_text("", encoding="utf-8")
     monkeypatch.setenv("TOOLKIT_CACHE", str(not_a_folder))
-    assert laid_out_pages(bookmarked)["second"] == 2
+    assert laid_out_by_libreoffice(bookmarked)["second"] == 2
     [profile] = used
     assert profile.parent != profiles_folder() and not profile.exists()
 
@@ -120,5 +126,52 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
 
     monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
     with slot_file(lock):
-        laid_out_pages(bookmarked)
+        laid_out_by_libreoffice(bookmarked)
     assert held == [True]
+
+
+def _counted_layouts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Replace LibreOffice by a layout that puts every bookmark on page 2; return the files it
+    was asked to lay out."""
+    asked: list[Path] = []
+
+    def lay_out(program: str, profile: Path, path: Path) -> dict[str, int]:
+        asked.append(path)
+        return {"second": 2}
+
+    monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
+    return asked
+
+
+def test_the_same_bytes_are_laid_out_once(bookmarked: Path, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _counted_layouts(monkeypatch)
+    copy = tmp_path / "elsewhere" / "copy.docx"
+    copy.parent.mkdir()
+    copy.write_bytes(bookmarked.read_bytes())
+    assert laid_out_pages(bookmarked) == {"second": 2}
+    assert laid_out_pages(copy) == {"second": 2}  # the same bytes in another place
+    assert asked == [bookmarked]
+    [entry] = (tmp_path / "cache" / libreoffice.LAYOUTS).glob("*.json")
+    assert entry.read_text(encoding="utf-8") == '{"second": 2}'
+
+
+def test_other_bytes_a_damaged_entry_or_another_libreoffice_are_laid_out_again(
+        bookmarked: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _counted_layouts(monkeypatch)
+    laid_out_pages(bookmarked)
+    [entry] = (tmp_path / "cache" / libreoffice.LAYOUTS).glob("*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert laid_out_pages(bookmarked) == {"second": 2}
+    assert len(asked) == 2
+    with bookmarked.open("ab") as more:  # one byte more: another file
+        more.write(b"\0")
+    laid_out_pages(bookmarked)
+    assert len(asked) == 3
+    other = tmp_path / "bin" / "soffice"  # another installation of LibreOffice
+    other.parent.mkdir()
+    other.write_text("#!/bin/sh\n", encoding="utf-8")
+    other.chmod(0o755)
+    monkeypatch.setenv("PATH", str(other.parent))
+    laid_out_pages(bookmarked)
+    assert len(asked) == 4
