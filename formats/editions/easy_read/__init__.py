@@ -59,9 +59,10 @@ class EasyReadEdition(Edition):
 
         check_pictures(document)
         written = html_output.render_html(document, out_dir)
-        written += pdf_output.render_pdfs(document, out_dir)
-        written += docx_output.render_docx(document, out_dir)
-        return written
+        # the Word file before the PDFs: its LibreOffice turn often waits for the speech
+        # workers, and this process waits smaller before the booklets are laid out
+        docx = docx_output.render_docx(document, out_dir)
+        return written + pdf_output.render_pdfs(document, out_dir) + docx
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what independent readers find in the page, the PDF files and the Word file."""
