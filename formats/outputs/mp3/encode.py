@@ -23,8 +23,8 @@ from formats.outputs.mp3.kweighting import k_weighting
 from formats.outputs.mp3.loudness import (
     GATE_OVERLAP,
     GATE_S,
-    INTERPOLATOR,
-    OVERSAMPLING,
+    PHASE_GAIN_BOUND,
+    PHASES,
     TAPS_PER_PHASE,
     gated_loudness,
 )
@@ -32,6 +32,8 @@ from formats.outputs.mp3.mastering import Encoding, Mastering
 from formats.outputs.mp3.stream import frame_length
 
 _LIMITER_WINDOW_S = 0.004
+_PEAK_ROOM_DB = 3.0  # the most the mastering's gain may rise above its first try, for the
+# peaks found first to serve (a limited section needs about 1 dB more); beyond, all are found
 LOUDNESS_TOLERANCE = 0.25  # LU; the standard allows 2
 _SILENCE_DBFS = -55.0
 LAME_SCALE = 0.95  # what LAME multiplies its input by
@@ -74,32 +76,66 @@ def trim_silence(samples: np.ndarray, threshold_dbfs: float = _SILENCE_DBFS) -> 
     return samples[first:last]
 
 
-def oversampled_peaks(samples: np.ndarray) -> np.ndarray:
-    """Return, per sample, the largest magnitude of the 4x oversampled signal around it.
+def oversampled_peaks(samples: np.ndarray, above: float = 0.0) -> np.ndarray:
+    """Return, per sample, the largest magnitude of the 4x oversampled signal around it,
+    wherever that may exceed ``above``; elsewhere the sample's own magnitude, which is then
+    at most ``above`` too (all that a caller comparing peaks with ``above`` needs).
 
     Each of the interpolator's four phases is a 12-tap filter run over the samples (in
     float32, the precision that matters for a peak); the largest of the four values and the
-    sample itself is kept. The filters run over ``_PIECE`` samples at a time (each piece with
-    the samples its taps reach before it): the same values as over the whole section, without
-    a section-long array for each phase.
+    sample itself is kept. A value is at most ``PEAK_BOUND`` times the largest of the 12
+    samples it is made of, so the filters run only over the blocks of ``_BOUND_BLOCK`` samples
+    near one loud enough to pass ``above`` (speech has few), ``_PIECE`` samples at a time
+    (each piece with the samples its taps reach before it): the same values as over the whole
+    section, without a section-long array for each phase.
     """
     data = samples.astype(np.float32, copy=False)
     peaks = np.abs(data)
+    for first, last in _loud_runs(peaks, above):
+        for start in range(first, last, _PIECE):
+            _interpolated_peaks(data, peaks, start, min(start + _PIECE, last))
+    return peaks
+
+
+# the most an interpolated value can be, times the largest sample it is made of (with room
+# for float32's rounding of the filters' sums)
+PEAK_BOUND = PHASE_GAIN_BOUND * (1 + 1e-5)
+_BOUND_BLOCK = 256  # samples whose peaks are found together, or not at all
+_RUN_GAP = 4  # blocks: runs of loud blocks closer than this are filtered as one
+
+
+def _loud_runs(magnitudes: np.ndarray, above: float) -> list[tuple[int, int]]:
+    """Return the (first, last) samples of the runs of blocks whose interpolated values may
+    exceed ``above``: a value near a block is made of samples of the block or its neighbours
+    (the filters reach fewer samples than a block)."""
+    if above <= 0.0:
+        return [(0, magnitudes.size)] if magnitudes.size else []
+    loudest = _block_reduce(magnitudes, _BOUND_BLOCK, "max")
+    near = loudest.copy()
+    np.maximum(near[1:], loudest[:-1], out=near[1:])
+    np.maximum(near[:-1], loudest[1:], out=near[:-1])
+    loud = np.flatnonzero(near * PEAK_BOUND > above)
+    if loud.size == 0:
+        return []
+    breaks = np.flatnonzero(np.diff(loud) > _RUN_GAP)
+    starts = np.concatenate([loud[:1], loud[breaks + 1]])
+    ends = np.concatenate([loud[breaks], loud[-1:]]) + 1
+    return [(int(start) * _BOUND_BLOCK, min(int(end) * _BOUND_BLOCK, magnitudes.size))
+            for start, end in zip(starts, ends, strict=True)]
+
+
+def _interpolated_peaks(data: np.ndarray, peaks: np.ndarray, first: int, last: int) -> None:
+    """Raise ``peaks[first:last]`` to the magnitudes of the four phases' values there."""
     start = (TAPS_PER_PHASE - 1) // 2
     reach = TAPS_PER_PHASE - 1
-    phases = [INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
-              for phase in range(OVERSAMPLING)]
-    for first in range(0, data.size, _PIECE):
-        last = min(first + _PIECE, data.size)
-        high = min(data.size, last + start)
-        # numpy convolves the other way round when the samples are fewer than the taps
-        low = max(0, min(first + start - reach, high - TAPS_PER_PHASE))
-        piece = peaks[first:last]
-        for taps in phases:  # the full convolution's values first + start ... last + start
-            values = np.convolve(data[low:high], taps)[first + start - low:last + start - low]
-            np.abs(values, out=values)
-            np.maximum(piece, values, out=piece)
-    return peaks
+    high = min(data.size, last + start)
+    # numpy convolves the other way round when the samples are fewer than the taps
+    low = max(0, min(first + start - reach, high - TAPS_PER_PHASE))
+    piece = peaks[first:last]
+    for taps in PHASES:  # the full convolution's values first + start ... last + start
+        values = np.convolve(data[low:high], taps)[first + start - low:last + start - low]
+        np.abs(values, out=values)
+        np.maximum(piece, values, out=piece)
 
 
 def loudness_lufs(samples: np.ndarray, sample_rate: int) -> float:
@@ -188,7 +224,9 @@ def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
     Limiting lowers the loudness, the more so the higher the gain, so the gain is found by the
     secant method: limit, measure, correct, until the loudness is within ``LOUDNESS_TOLERANCE``
     of the target (at most four times). The peaks are found once: those of the speech times a
-    gain are the speech's peaks times that gain; the speech is K-weighted once
+    gain are the speech's peaks times that gain, and only those a gain up to _PEAK_ROOM_DB
+    above the first try could raise to the ceiling are worked out (the others cannot change
+    the gain: the same samples as with every peak); the speech is K-weighted once
     (:class:`GainedLoudness`); the search works on blocks of ``GAIN_BLOCK`` samples (each
     with its largest peak), and the gain found is then spread over the samples and held
     under what each sample's own peak allows.
@@ -199,15 +237,20 @@ def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
     loudness = measure.lufs(np.ones(1))
     if not np.isfinite(loudness):
         return _with_silences(speech, mastering)
-    peaks = oversampled_peaks(speech)
-    block_peaks = _block_reduce(peaks, GAIN_BLOCK, "max")
-    window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
-    held = _running(block_peaks, window, "max")
-    del block_peaks
     gain_db = target - loudness
+    ceiling = 10 ** (mastering.ceiling_dbtp / 20)
+    # a peak matters only where it and the gain pass the ceiling: only the peaks the gain
+    # could raise that far are found, for gains up to _PEAK_ROOM_DB above the first try
+    most = 10 ** ((gain_db + _PEAK_ROOM_DB) / 20)
+    peaks = oversampled_peaks(speech, above=ceiling / most)
+    window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
+    held = _running(_block_reduce(peaks, GAIN_BLOCK, "max"), window, "max")
     tried: list[tuple[float, float]] = []
     for _ in range(4):
         level = np.float32(10 ** (gain_db / 20))
+        if level > most:  # more gain than the peaks were found for: all of them
+            peaks, most = oversampled_peaks(speech), float("inf")
+            held = _running(_block_reduce(peaks, GAIN_BLOCK, "max"), window, "max")
         block_gain = level * _smoothed_gain(held, level, mastering.ceiling_dbtp, window)
         loudness = measure.lufs(block_gain)
         if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:

@@ -23,6 +23,11 @@ def _lowpass(taps: int, cutoff: float) -> np.ndarray:
 
 
 INTERPOLATOR = _lowpass(OVERSAMPLING * TAPS_PER_PHASE, 1.0 / OVERSAMPLING) * OVERSAMPLING
+# its four phases, each a 12-tap filter, in float32 (the precision that matters for a peak)
+PHASES = tuple(INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32)
+               for phase in range(OVERSAMPLING))
+# an interpolated value is at most this times the largest of the 12 samples it is made of
+PHASE_GAIN_BOUND = max(float(np.abs(taps).sum()) for taps in PHASES)
 
 
 def gated_loudness(power: np.ndarray) -> float:

@@ -25,7 +25,12 @@ import pyloudnorm
 from scipy.signal import sosfilt, tf2sos
 
 from formats.core.blas_threads import one_blas_thread
-from formats.outputs.mp3.loudness import INTERPOLATOR, OVERSAMPLING, TAPS_PER_PHASE, gated_loudness
+from formats.outputs.mp3.loudness import (
+    PHASE_GAIN_BOUND,
+    PHASES,
+    TAPS_PER_PHASE,
+    gated_loudness,
+)
 from formats.outputs.mp3.stream import DecodeError
 
 DECODE_RATE = 22050  # Hz: every file is decoded (resampled if need be) to this rate, mono
@@ -35,7 +40,6 @@ SILENCE_DBFS = -50.0  # a sample above this is sound
 PAUSE_MIN_S = 0.25  # a silence between sounds at least this long is measured as a pause
 
 # float32: the decoded samples' own precision, and faster to filter
-_PHASES = [INTERPOLATOR[phase::OVERSAMPLING].astype(np.float32) for phase in range(OVERSAMPLING)]
 _BLOCK_SEGMENTS = 4  # a 400 ms gating block is four 100 ms segments
 _SEGMENT = DECODE_RATE // 10
 _WINDOWS_AT_ONCE = 65536  # 12-sample windows copied together for the true peak (3 MB)
@@ -203,8 +207,8 @@ class TruePeakMeter:
     of them when there are many. The last 11 samples of a piece are carried to the next.
     """
 
-    GAIN_BOUND = max(float(np.abs(phase).sum()) for phase in _PHASES)
-    _TAPS = np.stack([phase[::-1] for phase in _PHASES], axis=1)  # window position x phase
+    GAIN_BOUND = PHASE_GAIN_BOUND
+    _TAPS = np.stack([phase[::-1] for phase in PHASES], axis=1)  # window position x phase
 
     def __init__(self) -> None:
         one_blas_thread()

@@ -72,6 +72,46 @@ def test_peaks_and_energy_made_piece_by_piece_are_those_of_the_whole_section(siz
     assert np.allclose(found, expected, rtol=1e-4, atol=1e-9)
 
 
+@pytest.mark.parametrize("size", [5, 12, encode._PIECE + 7, 3 * encode._PIECE + 7])
+def test_peaks_found_above_a_level_are_exact_there_and_under_it_elsewhere(size: int) -> None:
+    samples = _speech_like(size)
+    exact = encode.oversampled_peaks(samples)
+    level = float(np.quantile(exact, 0.9))
+    found = encode.oversampled_peaks(samples, above=level)
+    loud = exact > level
+    assert np.array_equal(found[loud], exact[loud])
+    assert np.all(found[~loud] <= level)
+    assert np.all((found == exact) | (found == np.abs(samples)))
+    if size > 1000:  # the quiet blocks' peaks were not worked out
+        assert not np.array_equal(found, exact)
+
+
+def _with_clicks(size: int) -> np.ndarray:
+    """Speech-like samples with a loud click every half second: much for a limiter to do."""
+    samples = _speech_like(size) * np.float32(0.5)
+    samples[::SAMPLE_RATE // 2] = np.float32(0.9)
+    return samples
+
+
+@pytest.mark.parametrize("room_db", [encode._PEAK_ROOM_DB, 0.0], ids=["room", "no-room"])
+def test_mastering_with_the_loud_peaks_alone_is_mastering_with_every_peak(
+        room_db: float, monkeypatch: pytest.MonkeyPatch) -> None:
+    samples = _with_clicks(20 * SAMPLE_RATE)
+    monkeypatch.setattr(encode, "_PEAK_ROOM_DB", room_db)  # none: the gain's rise finds all
+    asked: list[float] = []
+    all_of_them = encode.oversampled_peaks
+
+    def counted(speech: np.ndarray, above: float = 0.0) -> np.ndarray:
+        asked.append(above)
+        return all_of_them(speech, above)
+
+    monkeypatch.setattr(encode, "oversampled_peaks", counted)
+    fast = master(samples.copy(), MASTERING)
+    assert asked[0] > 0 and (asked[1:] == [0.0]) == (room_db == 0.0)
+    monkeypatch.setattr(encode, "oversampled_peaks", lambda speech, above=0.0: all_of_them(speech))
+    assert np.array_equal(fast, master(samples.copy(), MASTERING))
+
+
 def _pyloudnorm_stages() -> np.ndarray:
     return np.array([np.concatenate([stage.b * stage.passband_gain, stage.a])
                      for stage in pyloudnorm.Meter(SAMPLE_RATE)._filters.values()])

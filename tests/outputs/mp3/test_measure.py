@@ -18,9 +18,8 @@ from scipy.signal import resample_poly
 from formats.core.contract import RuleResult
 from formats.outputs.mp3 import joined as joined_module
 from formats.outputs.mp3.joined import book_stretches, measure_with_book
-from formats.outputs.mp3.loudness import gated_loudness
+from formats.outputs.mp3.loudness import PHASES, gated_loudness
 from formats.outputs.mp3.measure import (
-    _PHASES,
     DECODE_RATE,
     LoudnessMeter,
     Measurement,
@@ -59,7 +58,7 @@ def test_the_streamed_true_peak_is_the_largest_interpolated_value(mini_audio: Pa
     for start in range(0, samples.size, piece):
         meter.feed(samples[start:start + piece])
     meter.finish()
-    every_value = max(float(np.abs(np.convolve(samples, phase)).max()) for phase in _PHASES)
+    every_value = max(float(np.abs(np.convolve(samples, phase)).max()) for phase in PHASES)
     assert abs(meter.peak - max(every_value, float(np.abs(samples).max()))) < 1e-6
     independent = 20 * np.log10(np.abs(resample_poly(samples, 4, 1)).max())
     assert abs(true_peak_dbfs(samples) - independent) < 0.3
