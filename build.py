@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from formats.check import preview_build
 from formats.check.coverage import Status, coverage
 from formats.check.diff import RevisionError, diff_documents, old_source
 from formats.check.model_cache import load_cached
@@ -42,7 +43,6 @@ from formats.registry import UnknownEdition, edition, names
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a program stopped by SIGINT
 COMMANDS = ("build", "check", "list", "review", "diff", "serve", "easy-read-checked")
-SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
 LOOPBACK = "127.0.0.1"
 
 
@@ -343,32 +343,17 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
                   markup=False)
         return EXIT_BAD_INPUT
     state = PreviewState()
-    report_dir = sibling(out_dir, "report")
+    report_dir, pages = sibling(out_dir, "report"), sibling(out_dir, "preview")
 
-    def rebuild() -> None:
-        try:
-            document = load_cached(source)
-        except SourceError as error:
-            state.failed(error.problems)
-            for problem in error.problems:
-                err.print(problem, markup=False, style="red")
-            return
-        wanted = [name for name in SERVED if name in document.meta.formats] or ["standard"]
-        try:
-            built = build(document, out_dir, wanted)
-        except (RenderError, OutputError) as error:
-            state.failed([str(error)])
-            err.print(f"error: {error}", markup=False, style="red")
-            return
-        state.finished()
-        err.print(f"Built {', '.join(one.name for one in built)}; pages reload.", markup=False)
-        write_reports(coverage(document, out_dir, wanted), report_dir, document)
+    def say(line: str, style: str) -> None:
+        err.print(line, markup=False, style=style or None)
 
     if host != LOOPBACK:
         err.print(f"warning: serving on {host}: anyone on your network can see the preview",
                   style="yellow", markup=False)
     try:
-        server = start_server({"": out_dir, "report/": report_dir}, state, host, port)
+        server = start_server({"": out_dir, "report/": report_dir}, state, host, port,
+                              first={"": pages})
     except OSError as error:
         err.print(f"error: cannot serve on {host}:{port}: {error.strerror or error}",
                   markup=False, style="red")
@@ -377,6 +362,11 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
               markup=False)
     seen = source_state(source)
     stop = threading.Event()
+
+    def rebuild() -> None:
+        preview_build.rebuild(lambda: load_cached(source), out_dir, pages, report_dir, state,
+                              say)
+
     try:
         rebuild()
         watch(source, rebuild, stop, seen)
@@ -385,6 +375,7 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
     finally:
         server.shutdown()
         server.server_close()
+        preview_build.clear(pages)
     return EXIT_OK
 
 

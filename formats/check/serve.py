@@ -1,9 +1,11 @@
 """A live preview for editors (``build.py serve``): build, serve, watch the source, build again.
 
 The web page and the Easy Read page (and the check's HTML report) are served from the output
-folder over HTTP on the loopback address. Every HTML page served gets a small script that asks
-``/__preview`` once a second what the latest build is: when a new build has finished the page
-reloads; when the source has a problem, the page shows it in a banner (each problem as
+folder over HTTP on the loopback address; the pages of an edit are served from the preview's
+own folder first, while the rest is built (:mod:`formats.check.preview_build`). Every HTML
+page served gets a small script that asks ``/__preview`` once a second what the latest pages
+and report are: when newer ones are there the page reloads (a report page when the report is
+new); when the source has a problem, the page shows it in a banner (each problem as
 ``path:line: message``) and the last good build keeps being served. Nothing outside the output
 folder is ever served: a path that leaves it, plainly or encoded, is not found.
 """
@@ -48,12 +50,13 @@ _SCRIPT = """<script>
     });
     banner.appendChild(list);
   }
+  var mine = location.pathname.indexOf("/report/") === 0 ? "report" : "build";
   function poll() {
     fetch("%(status)s", {cache: "no-store"}).then(function (response) {
       return response.json();
     }).then(function (status) {
-      if (seen !== null && status.build !== seen) { location.reload(); return; }
-      seen = status.build;
+      if (seen !== null && status[mine] !== seen) { location.reload(); return; }
+      seen = status[mine];
       show(status.problems);
     }).catch(function () {}).finally(function () { setTimeout(poll, 1000); });
   }
@@ -64,27 +67,38 @@ _SCRIPT = """<script>
 
 @dataclass
 class PreviewState:
-    """What the preview says about the latest build: its number and the source's problems."""
+    """What the preview says: the number of the latest pages and of the latest report, and
+    the source's problems."""
 
     build: int = 0
+    report: int = 0
     problems: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def finished(self) -> None:
-        """Record a new good build (pages reload)."""
+        """Record new good pages (pages reload)."""
         with self.lock:
             self.build += 1
             self.problems = []
 
-    def failed(self, problems: list[str]) -> None:
-        """Record problems in the source (pages show them; the last good build stays)."""
+    def reported(self) -> None:
+        """Record a new report (report pages reload)."""
+        with self.lock:
+            self.report += 1
+
+    def failed(self, problems: list[str], reload: bool = False) -> None:
+        """Record problems (pages show them; the last good build stays); ``reload``: the pages
+        served changed back to the last good build's, so pages reload."""
         with self.lock:
             self.problems = list(problems)
+            if reload:
+                self.build += 1
 
     def as_json(self) -> bytes:
         """Return the state as JSON for the pages' script."""
         with self.lock:
-            return json.dumps({"build": self.build, "problems": self.problems}).encode()
+            return json.dumps({"build": self.build, "report": self.report,
+                               "problems": self.problems}).encode()
 
 
 def inside(root: Path, request_path: str) -> Path | None:
@@ -104,15 +118,19 @@ def inside(root: Path, request_path: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def handler_for(roots: dict[str, Path], state: PreviewState) -> type[SimpleHTTPRequestHandler]:
+def handler_for(roots: dict[str, Path], state: PreviewState,
+                first: dict[str, Path] | None = None) -> type[SimpleHTTPRequestHandler]:
     """Return a request handler serving each folder of ``roots`` under its URL prefix ("" for
-    the top, "report/" for the check's report), with the preview script and status."""
+    the top, "report/" for the check's report), with the preview script and status; a file in
+    the folder ``first`` gives for a prefix is served instead of the same one in its root."""
 
     def find(request_path: str) -> Path | None:
         path = urllib.parse.urlsplit(request_path).path.lstrip("/")
         for prefix, root in sorted(roots.items(), key=lambda item: -len(item[0])):
             if path.startswith(prefix):
-                return inside(root, path[len(prefix):])
+                over = (first or {}).get(prefix)
+                found = inside(over, path[len(prefix):]) if over is not None else None
+                return found or inside(root, path[len(prefix):])
         return None
 
     class PreviewHandler(SimpleHTTPRequestHandler):
@@ -191,14 +209,14 @@ def watch(source: Path, on_change: Callable[[], None], stop: threading.Event,
             on_change()
 
 
-def start_server(roots: dict[str, Path], state: PreviewState, host: str,
-                 port: int) -> ThreadingHTTPServer:
-    """Return a server of ``roots`` (see :func:`handler_for`) on ``host``:``port`` (0: any
-    free port), serving in a background thread; from then on SIGUSR1 prints every thread's
-    stack to stderr. Raises OSError when the port cannot be bound."""
+def start_server(roots: dict[str, Path], state: PreviewState, host: str, port: int,
+                 first: dict[str, Path] | None = None) -> ThreadingHTTPServer:
+    """Return a server of ``roots`` (and ``first``: see :func:`handler_for`) on
+    ``host``:``port`` (0: any free port), serving in a background thread; from then on SIGUSR1
+    prints every thread's stack to stderr. Raises OSError when the port cannot be bound."""
     # a preview that seems stuck: `kill -USR1 PID` prints where each of its threads is
     faulthandler.register(signal.SIGUSR1, all_threads=True)
-    server = ThreadingHTTPServer((host, port), handler_for(roots, state))
+    server = ThreadingHTTPServer((host, port), handler_for(roots, state, first))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
     return server

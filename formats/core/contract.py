@@ -169,6 +169,14 @@ class Edition(ABC):
         RenderError when the edition cannot be written.
         """
 
+    def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
+        """Write what the live preview shows of the edition before its other files are made
+        (its web page, with the page's assets) into ``out_dir``; return the files (by default
+        none: an edition without a web page). The same files :meth:`render` writes. Raises
+        RenderError when they cannot be written."""
+        del document, out_dir
+        return []
+
     @abstractmethod
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return, per output file type, what an independent reader finds in ``out_dir``."""

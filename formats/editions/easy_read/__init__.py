@@ -64,6 +64,16 @@ class EasyReadEdition(Edition):
         docx = docx_output.render_docx(document, out_dir)
         return written + pdf_output.render_pdfs(document, out_dir) + docx
 
+    def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
+        """Write the web page, with its stylesheet, fonts and pictures; return the files.
+
+        Raises RenderError when there is no Easy Read text or a picture is not a PNG."""
+        from formats.editions.easy_read import html as html_output
+        from formats.editions.easy_read.parts import check_pictures
+
+        check_pictures(document)
+        return html_output.render_html(document, out_dir)
+
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what independent readers find in the page, the PDF files and the Word file."""
         from formats.editions.easy_read import docx as docx_output

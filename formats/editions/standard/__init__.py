@@ -100,6 +100,10 @@ class StandardEdition(Edition):
         web = render_web(document, out_dir)
         return [*web, render_pdf(document, out_dir)]
 
+    def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
+        """Write the web page, with its stylesheets and pictures; return the files."""
+        return render_web(document, out_dir)
+
     def read_back(self, out_dir: Path) -> list[ReadBack]:
         """Return what an HTML parser finds in the built web page, and pypdf in the PDF."""
         from formats.outputs.html import reader as html_reader

@@ -1,0 +1,123 @@
+"""What the live preview does on a save: the served editions' web pages first (open pages
+reload with the edit), then the whole build, after which the preview's own pages are
+deleted; a failed build serves the last good one again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from formats.check import preview_build
+from formats.check.serve import PreviewState, start_server
+from formats.core.contract import RenderError
+from formats.core.load import SourceError, load
+from formats.core.model import Document
+from tests.check.test_serve import get
+from tests.conftest import FIXTURES
+
+EDIT = "A sentence the editor has just added."
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Document:
+    """Return the Easy Read fixture toolkit with a sentence added to its first chapter."""
+    source = tmp_path / "src"
+    shutil.copytree(FIXTURES / "easy-read", source)
+    chapter = source / "chapters" / "01-start.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{EDIT}\n", encoding="utf-8")
+    return load(source)
+
+
+def test_the_web_pages_are_served_with_the_edit_before_the_rest_is_built(
+        edited: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, pages, report = tmp_path / "dist", tmp_path / ".dist.preview", tmp_path / "report"
+    state = PreviewState()
+    seen: list[tuple[int, bool, bool]] = []
+    server = start_server({"": out}, state, "127.0.0.1", 0, first={"": pages})
+    port = server.server_address[1]
+
+    def whole_build(document: Document, out_dir: Path, names: list[str]) -> list[object]:
+        code, page = get(port, "/standard/index.html")  # what a reloading page gets now
+        easy_read = (pages / "easy-read" / "index.html").is_file()
+        seen.append((state.build, code == 200 and EDIT.encode() in page, easy_read))
+        (out_dir / "standard").mkdir(parents=True)
+        (out_dir / "standard" / "index.html").write_text("the build's page", encoding="utf-8")
+        return [SimpleNamespace(name=name) for name in names]
+
+    monkeypatch.setattr(preview_build, "build", whole_build)
+    monkeypatch.setattr(preview_build, "write_reports", lambda *args: None)
+    monkeypatch.setattr(preview_build, "coverage", lambda *args: None)
+    said: list[str] = []
+    try:
+        preview_build.rebuild(lambda: edited, out, pages, report, state,
+                              lambda line, style: said.append(line))
+        assert seen == [(1, True, True)]  # pages reloaded and showed the edit, then the build
+        assert not pages.exists()  # the build's pages are served again
+        assert get(port, "/standard/index.html")[1].startswith(b"the build's page")
+        assert (state.build, state.report, state.problems) == (1, 1, [])
+        assert said == ["Pages updated; now building the other files.",
+                        "Built standard, easy-read."]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_failed_build_serves_the_last_good_one_again_and_says_why(
+        edited: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = tmp_path / ".dist.preview"
+    state = PreviewState()
+
+    def failing(document: Document, out_dir: Path, names: list[str]) -> list[object]:
+        assert (pages / "standard" / "index.html").is_file()
+        raise RenderError("WeasyPrint could not lay out mini-toolkit.pdf")
+
+    monkeypatch.setattr(preview_build, "build", failing)
+    said: list[str] = []
+    preview_build.rebuild(lambda: edited, tmp_path / "dist", pages, tmp_path / "report", state,
+                          lambda line, style: said.append(f"{style}:{line}"))
+    assert not pages.exists()
+    assert state.problems == ["WeasyPrint could not lay out mini-toolkit.pdf"]
+    assert state.build == 2  # the edit's pages, then the last good build's: pages reload twice
+    assert said[-1] == "red:error: WeasyPrint could not lay out mini-toolkit.pdf"
+
+
+def test_a_source_problem_writes_no_page_and_builds_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    state = PreviewState()
+    monkeypatch.setattr(preview_build, "build", lambda *args: pytest.fail("built"))
+
+    def broken() -> Document:
+        raise SourceError(["src/chapters/01-start.md:7: heading 'X' has no id"])
+
+    preview_build.rebuild(broken, tmp_path / "dist", tmp_path / "pages", tmp_path / "report",
+                          state, lambda line, style: None)
+    assert state.problems == ["src/chapters/01-start.md:7: heading 'X' has no id"]
+    assert state.build == 0 and not (tmp_path / "pages").exists()
+
+
+def test_the_pages_written_first_are_the_pages_the_build_writes(
+        edited: Document, tmp_path: Path) -> None:
+    from formats.registry import edition
+
+    preview_build.write_pages(edited, tmp_path / "pages", ["standard", "easy-read"])
+    for name in ("standard", "easy-read"):
+        built = tmp_path / "built" / name
+        edition(name).render(edited, built)
+        first = sorted(path.relative_to(tmp_path / "pages" / name)
+                       for path in (tmp_path / "pages" / name).rglob("*") if path.is_file())
+        assert first and all((built / path).read_bytes()
+                             == (tmp_path / "pages" / name / path).read_bytes()
+                             for path in first)
+    assert not (tmp_path / "pages.new").exists()
+
+
+def test_pages_written_again_replace_the_last_ones_whole(edited: Document, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    (pages / "old-edition").mkdir(parents=True)
+    (pages / "old-edition" / "index.html").write_text("old", encoding="utf-8")
+    preview_build.write_pages(edited, pages, ["standard"])
+    assert sorted(path.name for path in pages.iterdir()) == ["standard"]
+    assert (pages / "standard" / "index.html").is_file()
