@@ -143,11 +143,15 @@ def handler_for(roots: dict[str, Path], state: PreviewState,
                 self._send(200, "text/html; charset=utf-8",
                            index_page(roots).replace("</body>", _SCRIPT + "</body>").encode())
                 return
-            target = find(self.path)
+            body, target = b"", find(self.path)
+            try:
+                body = target.read_bytes() if target is not None else body
+            except OSError:  # the preview's own pages were deleted meanwhile: the build's
+                target = find(self.path)
+                body = target.read_bytes() if target is not None else body
             if target is None:
                 self._send(404, "text/plain; charset=utf-8", b"Not found")
                 return
-            body = target.read_bytes()
             kind = self.guess_type(str(target))
             if target.suffix == ".html":
                 body = body.replace(b"</body>", _SCRIPT.encode() + b"</body>", 1)
