@@ -256,14 +256,25 @@ def longest_chains(names: list[str]) -> dict[str, float]:
     return chains
 
 
+MANAGER_WAIT_S = 5.0
+
+
 def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel what has not started and end the worker processes of ``pool`` at once, instead
     of waiting for them (a worker writes only into a staging folder, or reads, so it may be
-    stopped at any point)."""
+    stopped at any point).
+
+    Then it waits (at most ``MANAGER_WAIT_S``) for the pool's manager thread, which closes the
+    pool's wake-up pipe when it sees its workers gone: Python 3.11 wakes every pool's manager at
+    exit, and one closing its pipe meanwhile printed a traceback (``OSError: Bad file
+    descriptor``) after "Stopped (Ctrl-C)"."""
     processes = list((getattr(pool, "_processes", None) or {}).values())  # not public; shutdown
-    pool.shutdown(wait=False, cancel_futures=True)                      # forgets them
+    manager = getattr(pool, "_executor_manager_thread", None)           # forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+    if manager is not None:
+        manager.join(MANAGER_WAIT_S)
 
 
 def build_one(job: _Job) -> _Done:

@@ -20,7 +20,7 @@ import pytest
 
 import build
 from formats.check import output_folder
-from formats.check.pipeline import longest_chains
+from formats.check.pipeline import longest_chains, stop_workers
 from formats.core import helper_slot
 from formats.core.contract import RenderError
 from formats.core.load import load
@@ -326,3 +326,26 @@ def test_an_edition_renders_with_the_builds_helper_slot_outside_the_output(
     (slot,) = SlotNoting.slots
     assert tmp_path not in slot.parents and not slot.parent.exists()  # gone with the build
     assert helper_slot._SLOT == []
+
+
+def _sleep(seconds: float) -> float:
+    time.sleep(seconds)
+    return seconds
+
+
+def test_stopped_workers_leave_no_wakeup_pipe_for_python_to_write_to_at_exit() -> None:
+    # Python 3.11 writes to every pool's wake-up pipe at exit; a manager thread still closing
+    # it then printed "OSError: Bad file descriptor" after "Stopped (Ctrl-C)"
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import process as futures_process
+
+    pool = ProcessPoolExecutor(max_workers=1)
+    running = pool.submit(_sleep, 30.0)
+    while not running.running():
+        time.sleep(0.01)
+    manager: Any = pool._executor_manager_thread
+    stop_workers(pool)
+    assert manager is not None and not manager.is_alive()
+    wakeups = [wakeup for thread, wakeup in futures_process._threads_wakeups.items()
+               if thread is manager]
+    assert all(wakeup._closed for wakeup in wakeups)

@@ -167,7 +167,43 @@ def join_wavs(parts: list[Path], target: Path) -> None:
 # pyttsx3 itself
 
 _ENGINE: dict[str, Any] = {}  # the process's one pyttsx3 engine (espeak initialises once)
-_FINISHED = threading.Event()
+WORDS_LEFT_CHARS = 40  # a chunk whose last word said starts further from its end was cut
+
+
+class _Utterance:
+    """What pyttsx3 reported of the chunk being said: whether it finished, whether it was
+    stopped on the way, and how far into the text its word events reached."""
+
+    def __init__(self) -> None:
+        self.finished = threading.Event()
+        self.stopped = False
+        self.furthest = -1  # the end of the furthest word said, or -1 when none was reported
+
+    def start(self) -> None:
+        """Forget the last chunk."""
+        self.finished.clear()
+        self.stopped = False
+        self.furthest = -1
+
+    def on_finished(self, name: Any = None, completed: bool = True) -> None:
+        """pyttsx3's ``finished-utterance``: ``completed`` is False when the speech was
+        stopped (the espeak driver may still save what was said, and report it finished)."""
+        self.stopped = self.stopped or not completed
+        self.finished.set()
+
+    def on_word(self, name: Any = None, location: int = 0, length: int = 0) -> None:
+        """pyttsx3's ``started-word``: ``location`` counts the text's characters from 1."""
+        self.furthest = max(self.furthest, location + length)
+
+    def whole(self, text: str) -> bool:
+        """Return True when the chunk finished without being stopped and, if words were
+        reported, its last word is near the end of ``text``."""
+        if self.stopped or not self.finished.is_set():
+            return False
+        return self.furthest < 0 or len(text.rstrip()) - self.furthest <= WORDS_LEFT_CHARS
+
+
+_SAID = _Utterance()
 
 
 def _release_engine() -> None:
@@ -182,7 +218,8 @@ def _pyttsx3_engine(voice: str, rate: int) -> Any:
         import pyttsx3
 
         engine = pyttsx3.init()
-        engine.connect("finished-utterance", lambda name, completed: _FINISHED.set())
+        engine.connect("finished-utterance", _SAID.on_finished)
+        engine.connect("started-word", _SAID.on_word)
         _ENGINE["engine"] = engine
         atexit.register(_release_engine)
     engine = _ENGINE["engine"]
@@ -206,8 +243,10 @@ def _voice_id(engine: Any, wanted: str) -> str:
 def _save_chunk(engine: Any, text: str, wav: Path) -> None:
     """Save one chunk; raise RenderError when pyttsx3 fails on it ``ATTEMPTS`` times.
 
-    Under load, pyttsx3's espeak driver now and then writes a WAV file with no audio, or never
-    finishes; the chunk is then said again.
+    Under load, pyttsx3's espeak driver now and then writes a WAV file with no audio, never
+    finishes, or stops the speech part of the way through (its loop cancels what espeak is
+    still saying when the last chunk's thread has not ended) and saves what was said; the chunk
+    is then said again.
     """
     timeout = 30 + len(text) / 50
     for _ in range(ATTEMPTS):
@@ -218,19 +257,21 @@ def _save_chunk(engine: Any, text: str, wav: Path) -> None:
 
 
 def _try_chunk(engine: Any, text: str, wav: Path, timeout: float) -> bool:
-    """Return True when pyttsx3 wrote the chunk's speech into ``wav``.
+    """Return True when pyttsx3 wrote the whole chunk's speech into ``wav``.
 
     ``runAndWait`` returns before the file is written: wait for the ``finished-utterance``
-    event, then until the file is whole.
+    event, then until the file is whole. A chunk stopped on the way (``completed`` False, or
+    words reported only part of the way) is not whole.
     """
     wav.unlink(missing_ok=True)
-    _FINISHED.clear()
+    _SAID.start()
     quiet = io.StringIO()  # the espeak driver prints "Audio saved to ..." on standard output
     with contextlib.redirect_stdout(quiet):
         engine.save_to_file(text, str(wav))
         engine.runAndWait()
-        finished = _FINISHED.wait(timeout)
-    return _wait_until_written(wav, SETTLE_S if finished else 0.5)
+        finished = _SAID.finished.wait(timeout)
+    written = _wait_until_written(wav, SETTLE_S if finished else 0.5)
+    return written and _SAID.whole(text)
 
 
 def _wait_until_written(wav: Path, timeout: float) -> bool:
