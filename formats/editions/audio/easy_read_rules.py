@@ -20,7 +20,11 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.editions.audio.easy_read_spoken import expected_passages
 from formats.editions.audio.files import EASY_READ_FOLDER, find_book
-from formats.editions.audio.pause_rules import passages_result, pause_results
+from formats.editions.audio.pause_rules import (
+    passage_lengths_result,
+    passages_result,
+    pause_results,
+)
 from formats.editions.audio.rules import playlist_result, track_files
 from formats.outputs.mp3.joined import measure_with_book
 from formats.outputs.mp3.measure import Measurement
@@ -56,7 +60,7 @@ def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
     expected = expected_passages(document)
     results += [playlist_result(folder, tracks),
                 passages_result(expected, folder, tracks, durations),
-                *pause_results(expected, folder, on_tracks)]
+                passage_lengths_result(folder), *pause_results(expected, folder, on_tracks)]
     return [_in_folder(result) for result in results]
 
 

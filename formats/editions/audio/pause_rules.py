@@ -4,6 +4,11 @@
   file the passages of its section in the model (:func:`formats.core.passages.section_passages`,
   the closing at the end of the last), each with a start before its end, in order, within the
   file;
+- ``audio/passage-lengths``: no passage of ``JUDGED_WORDS`` words or more (counted by
+  :func:`formats.editions.audio.reading.word_time`) lasts less than ``CUT_SHORT`` of the time a
+  word takes in the edition's passages at the median: a speech engine that stopped part of the
+  way through a passage (pyttsx3 did, under load) leaves it far shorter than its words need,
+  while the file as a whole may stay within its length's margin;
 - ``audio/pauses`` (one result per per-section file): between each passage and the next, the
   silence measured in the decoded file (nothing above -50 dBFS) lasts at least the pause of
   the table (:mod:`formats.editions.audio.pauses`) for that kind of passage, less
@@ -14,6 +19,7 @@
 from __future__ import annotations
 
 import json
+import statistics
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -23,10 +29,13 @@ from formats.core.model import Document
 from formats.core.passages import section_passages
 from formats.editions.audio.files import CLOSING_REF, OPENING_STEM, PASSAGES_FILE
 from formats.editions.audio.pauses import TOLERANCE_S, pause_after
+from formats.editions.audio.reading import word_time
 from formats.outputs.mp3.measure import Measurement
 from formats.outputs.mp3.stream import DecodeError
 
 PLACE_TOLERANCE_S = 0.15
+JUDGED_WORDS = 10.0  # a passage of fewer words' time varies too much to be judged
+CUT_SHORT = 0.5  # a judged passage's words take at least this of the median time a word takes
 
 
 def read_passages(out_dir: Path) -> tuple[dict[str, list[dict]], list[str]]:
@@ -77,6 +86,34 @@ def passages_result(expected: dict[str, list[tuple[str, float]]], out_dir: Path,
     return RuleResult.from_problems("audio/passages", PASSAGES_FILE, problems,
                                     f"{count} passages in {len(files)} files, as in the model, "
                                     "each timed in order within its file")
+
+
+def passage_lengths_result(out_dir: Path) -> RuleResult:
+    """Return ``audio/passage-lengths`` on passages.json in ``out_dir`` (see the module's
+    text); failed when passages.json cannot be read or times no passage with words."""
+    rule = "audio/passage-lengths"
+    files, problems = read_passages(out_dir)
+    timed = [(name, str(passage.get("ref")),
+              float(passage.get("end", 0)) - float(passage.get("start", 0)),
+              word_time(str(passage.get("text", ""))))
+             for name, listed in files.items() for passage in listed]
+    per_word = [seconds / words for _, _, seconds, words in timed if words > 0 and seconds > 0]
+    if problems or not per_word:
+        return RuleResult(rule, PASSAGES_FILE, False,
+                          "; ".join(problems) or "no passage with words is timed")
+    median = statistics.median(per_word)
+    judged = [(name, ref, seconds, words, seconds / words / median)
+              for name, ref, seconds, words in timed if words >= JUDGED_WORDS]
+    problems = [f"{name}: '{ref}' lasts {seconds:.1f} s for about {words:.0f} words: "
+                f"{share:.0%} of the time a word takes at the median ({median:.2f} s); its "
+                "speech may have been cut short"
+                for name, ref, seconds, words, share in judged if share < CUT_SHORT]
+    shortest = min((share for *_, share in judged), default=1.0)
+    return RuleResult.from_problems(
+        rule, PASSAGES_FILE, problems,
+        f"each of the {len(judged)} passages of {JUDGED_WORDS:.0f} words or more lasts at least "
+        f"{CUT_SHORT:.0%} of the time a word takes at the median ({median:.2f} s); the "
+        f"shortest {shortest:.0%}")
 
 
 def _few(refs: Sequence[object]) -> str:

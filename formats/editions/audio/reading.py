@@ -229,10 +229,8 @@ def plausibility(seconds: float, transcript: str, pace: Pace) -> str | None:
     """
     words = sum(_spoken_words(token) for token in transcript.split())
     pauses = len(_PAUSE.findall(transcript))
-    commas = len(_COMMA.findall(transcript))
     breaks = max(0, len([line for line in transcript.splitlines() if line.strip()]) - 1)
-    expected = ((words + PAUSE_WORDS * pauses + COMMA_WORDS * commas) / pace.rate * 60
-                + BREAK_S * breaks)
+    expected = word_time(transcript) / pace.rate * 60 + BREAK_S * breaks
     silence = pace.lead + pace.tail
     tolerance = max(TOLERANCE * expected, MIN_TOLERANCE_S)
     if abs(seconds - silence - expected) <= tolerance:
@@ -241,6 +239,15 @@ def plausibility(seconds: float, transcript: str, pace: Pace) -> str | None:
                else f"{words} words and {pauses} pauses")
     return (f"duration {seconds:.1f} s is implausible for {counted} at {pace.rate} wpm "
             f"(expected {expected:.1f} s ± {tolerance:.1f} s, plus {silence:.1f} s of silence)")
+
+
+def word_time(text: str) -> float:
+    """Return how many words' time ``text`` takes to say: its words (each part of a hyphenated
+    word, each digit), a word more for each pause at a full stop, colon, semicolon, question
+    or exclamation mark (``PAUSE_WORDS``) and ``COMMA_WORDS`` for each comma."""
+    words = sum(_spoken_words(token) for token in text.split())
+    return (words + PAUSE_WORDS * len(_PAUSE.findall(text))
+            + COMMA_WORDS * len(_COMMA.findall(text)))
 
 
 def _spoken_words(token: str) -> int:

@@ -15,7 +15,8 @@ frame by frame by the MP3 rules of :mod:`formats.outputs.mp3.rules` (``audio/lou
 - ``audio/playlist``: one M3U8 playlist listing every per-section file that exists, in order,
   and no file that does not;
 - ``audio/opening`` and ``audio/closing``: see :mod:`formats.editions.audio.opening_rules`;
-- ``audio/passages`` and ``audio/pauses``: see :mod:`formats.editions.audio.pause_rules`;
+- ``audio/passages``, ``audio/passage-lengths`` and ``audio/pauses``: see
+  :mod:`formats.editions.audio.pause_rules`;
 - ``audio/addresses``, ``audio/print-words``, ``audio/table-cells`` and ``audio/lexicon`` on
   every transcript: see :mod:`formats.editions.audio.speech_rules`;
 - the Easy Read audio's rules are :mod:`formats.editions.audio.easy_read_rules`.
@@ -39,6 +40,7 @@ from formats.editions.audio.files import OPENING_ID, PLAYLIST_SUFFIX, TRACK_PATT
 from formats.editions.audio.opening_rules import closing_result, opening_result
 from formats.editions.audio.pause_rules import (
     expected_passages,
+    passage_lengths_result,
     passages_result,
     pause_results,
 )
@@ -249,4 +251,4 @@ def edition_rules(document: Document, out_dir: Path,
     return [chapters_result(document, book, out_dir), playlist_result(out_dir, tracks),
             opening_result(document, tracks, book), closing_result(document, tracks),
             passages_result(expected_passages(document), out_dir, tracks, durations),
-            *speech_results(document, out_dir)]
+            passage_lengths_result(out_dir), *speech_results(document, out_dir)]

@@ -170,7 +170,8 @@ def test_the_check_passes_for_both_outputs(easy_document: Document, easy_out: Pa
     easy_rules = [rule for rule in result.rules if rule.where.startswith("easy-read/")]
     assert {rule.rule for rule in easy_rules} == {
         "audio/loudness", "audio/true-peak", "audio/silence", "audio/mono", "audio/bitrate",
-        "audio/sample-rate", "audio/length", "audio/playlist", "audio/passages", "audio/pauses"}
+        "audio/sample-rate", "audio/length", "audio/playlist", "audio/passages",
+        "audio/passage-lengths", "audio/pauses"}
     assert "easy-read/002-er-try-it.mp3" in {rule.where for rule in easy_rules}
     assert result.complete
 

@@ -18,6 +18,7 @@ import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pyloudnorm
@@ -31,6 +32,7 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document, LexiconEntry, Location, Table, walk_blocks
 from formats.core.profile import read_profile, with_partner
 from formats.editions.audio import EDITION as audio
+from formats.editions.audio import make, settings, synth
 from formats.editions.audio.opening_rules import closing_result, opening_result
 from formats.editions.audio.rules import edition_rules
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
@@ -426,7 +428,8 @@ def test_every_rule_passes_on_the_mini_audio(mini_results: list[RuleResult],
     assert Counter(r.rule for r in mini_results) == {
         **{rule: len(mp3s) for rule in FILE_RULES},
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
-        "audio/passages": 1, "audio/pauses": 6, "audio/addresses": transcripts,
+        "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": 6,
+        "audio/addresses": transcripts,
         "audio/print-words": transcripts, "audio/table-cells": 3}
     for rule in FILE_RULES:
         assert sorted(r.where for r in mini_results if r.rule == rule) == mp3s
@@ -496,11 +499,12 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, real_dist:
     tracks = len(real_document.easy_read.parts) + 1  # and the word list; and the opening:
     assert Counter(r.rule for r in results if r.where.startswith("easy-read/")) == {
         **dict.fromkeys(FILE_RULES, tracks + 2), "audio/playlist": 1, "audio/passages": 1,
-        "audio/pauses": tracks}
+        "audio/passage-lengths": 1, "audio/pauses": tracks}
     assert Counter(r.rule for r in results if not r.where.startswith("easy-read/")) == {
         **dict.fromkeys(FILE_RULES, mp3s), "audio/lexicon": mp3s,
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
-        "audio/passages": 1, "audio/pauses": sections, "audio/addresses": mp3s,
+        "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": sections,
+        "audio/addresses": mp3s,
         "audio/print-words": mp3s, "audio/table-cells": with_tables}
     assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
                     result(results, "audio/chapters", book_of(folder).name).message)
@@ -516,3 +520,43 @@ def test_a_partners_edition_whose_recording_does_not_name_the_partner_fails(
     assert (opening.passed, closing.passed) == (False, False)
     assert "it does not name the partner 'Example Disability Forum'" in opening.message
     assert closing.message == "its last words do not name the partner 'Example Disability Forum'"
+
+
+class _CutShort:
+    """A speech engine that says only the first third of one passage's words, as pyttsx3 did
+    in CI when its loop stopped the speech part of the way and saved what was said."""
+
+    reads_markup = False  # each passage said alone, as pyttsx3 says them
+
+    def __init__(self, inner: Any, cut: str) -> None:
+        self.inner, self.cut, self.name = inner, cut, inner.name
+
+    def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
+        if self.cut in text:
+            words = text.split()
+            text = " ".join(words[:len(words) // 3])
+        self.inner.synthesise(text, wav, markup)
+
+
+def test_a_passage_whose_speech_was_cut_short_fails_passage_lengths(
+        mini_document: Document, mini_audio: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    listed = json.loads((mini_audio / "passages.json").read_text(encoding="utf-8"))["files"]
+    file, longest = max(((entry["file"], passage) for entry in listed
+                         for passage in entry["passages"]),
+                        key=lambda pair: len(pair[1]["text"].split()))
+    real_engine = synth.engine_named
+    monkeypatch.setattr(synth, "engine_named",
+                        lambda *args: _CutShort(real_engine(*args), longest["text"][:40]))
+    chosen = dataclasses.replace(settings.from_environment(), cache=tmp_path / "cache",
+                                 workers=1)  # the engine is this process's; cut audio not kept
+    make.build(mini_document, tmp_path / "audio", chosen)
+    results = edition_rules(mini_document, tmp_path / "audio")
+    failed = failures(results)
+    assert [(rule, where) for rule, where, _ in failed] == [
+        ("audio/passage-lengths", "passages.json")]
+    assert re.fullmatch(
+        rf"{file}: '{longest['ref']}' lasts \d+\.\d s for about \d+ words: (\d+)% of the time a "
+        r"word takes at the median \(0\.\d\d s\); its speech may have been cut short",
+        failed[0][2])
+    assert int(re.findall(r"(\d+)%", failed[0][2])[0]) < 50
