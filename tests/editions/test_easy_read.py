@@ -735,10 +735,9 @@ ROWS_JS = """
 
 
 @pytest.mark.slow  # Chromium
-def test_real_toolkit_page_shows_pictures_beside_words_with_no_axe_violation(
+def test_real_toolkit_page_shows_pictures_beside_words(
         real_document: Document, real_build: Path) -> None:
     from formats.outputs.html.browser import run_checks
-    from formats.outputs.html.rules import check_axe
 
     rows_in_source = sum(len(part.rows) for part in real_document.easy_read.parts)
 
@@ -754,10 +753,10 @@ def test_real_toolkit_page_shows_pictures_beside_words_with_no_axe_violation(
             assert page.evaluate("document.documentElement.scrollWidth") <= width
         return []
 
-    # the page opened once; axe-core at the desktop width and at 320 px, as the check runs it
-    results = run_checks(real_build / "easy-read" / "index.html", "easy-read/html",
-                         (pictures_beside_words, check_axe))
-    assert [(result.rule, result.passed) for result in results] == [("web/axe", True)], results
+    # axe-core on this page is one of the rules test_real_toolkit_passes_every_easy_read_rule
+    # reads as the check found them
+    assert run_checks(real_build / "easy-read" / "index.html", "easy-read/html",
+                      (pictures_beside_words,)) == []
 
 
 def test_the_easy_read_page_links_back_to_the_full_toolkit(fixture_copy: Path) -> None:

@@ -23,6 +23,7 @@ from typing import Any
 
 from formats.core.contract import RenderError
 from formats.core.free_memory import garbage_collected_at_the_end
+from formats.outputs.pdf.page_references import remember_page_references
 from formats.outputs.pdf.scopes import add_header_scopes
 
 PDF_VARIANT = "pdf/ua-1"
@@ -113,6 +114,7 @@ def write_layout(layout: Any, target: Path) -> Path:
     Raises RenderError (and leaves no file) when WeasyPrint logs a problem or fails.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    remember_page_references()  # the tagger's page lookups, made once (see the module)
     with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             layout.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True,
