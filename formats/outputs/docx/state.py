@@ -8,7 +8,9 @@ from __future__ import annotations
 import itertools
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
@@ -32,12 +34,22 @@ class DocxState:
         self.pending_bookmarks: list[str] = []
         self.last_paragraph: DocxParagraph | None = None
         self.style_ids = {style.name: style.style_id for style in doc.styles}
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_paragraph_style = default.style_id if default is not None else None
 
     def paragraph(self, style: str = "Normal") -> DocxParagraph:
         """Add a paragraph in ``style`` to the body; it takes any pending (quiz) bookmark, and
-        space above when it follows a table or a content control."""
-        paragraph = self.doc.add_paragraph(style=style)
-        previous = paragraph._p.getprevious()
+        space above when it follows a table or a content control.
+
+        The paragraph is what python-docx's ``add_paragraph(style=style)`` makes, made without
+        its lookups: python-docx looks for the body's last section properties among all the
+        body's elements and for the default style among all styles at each paragraph (a tenth
+        of a long document's writing time). Raises KeyError for a style the document lacks."""
+        p = OxmlElement("w:p")
+        self.append_to_body(p)
+        self.set_style(p, style)
+        paragraph = DocxParagraph(p, self.doc._body)  # type: ignore[arg-type]  # a CT_P
+        previous = p.getprevious()
         if previous is not None and previous.tag in (qn("w:tbl"), qn("w:sdt")):
             paragraph.paragraph_format.space_before = Pt(self.profile.space_after)
         while self.pending_bookmarks:
@@ -76,13 +88,24 @@ class DocxState:
         paragraph.append(end)
 
     def append_to_body(self, node: _Element) -> None:
-        """Add a block-level element (a content control) at the end of the body."""
+        """Add a block-level element (a paragraph, a content control) at the end of the body,
+        before the body's section properties (its last element, when it has them)."""
         body = self.doc.element.body
-        last = body.find(qn("w:sectPr"))
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag != qn("w:sectPr"):
+            last = body.find(qn("w:sectPr"))
         if last is not None:
             last.addprevious(node)
         else:
             body.append(node)
+
+    def set_style(self, p: _Element, style: str) -> None:
+        """Give the paragraph element ``p`` the paragraph style called ``style``, as
+        python-docx's ``Paragraph.style`` does (no ``w:pStyle`` for the default style, whose
+        ``w:pPr`` stays). Raises KeyError for a style the document lacks."""
+        style_id = self.style_id(style)
+        properties = p.get_or_add_pPr()  # type: ignore[attr-defined]
+        properties.style = None if style_id == self.default_paragraph_style else style_id
 
     def style_id(self, name: str) -> str:
         """Return the id of the style called ``name`` (case as Word stores built-in names).

@@ -49,7 +49,7 @@ def write_table(state: DocxState, block: Table, level: int) -> None:
 def cell_text(state: DocxState, cell: _Cell, content: Inlines) -> None:
     """Write inline text into a cell's paragraph, in the Table Text style."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = state.doc.styles[TABLE_TEXT]
+    state.set_style(paragraph._p, TABLE_TEXT)
     write_inlines(state, paragraph._p, content)
 
 
