@@ -37,6 +37,8 @@ from formats.core.memo import remember_readbacks
 from formats.core.model import Document
 from formats.registry import edition, in_build_order
 
+MANAGER_WAIT_S = 5.0  # a stopped pool's manager thread ends within milliseconds
+
 
 @dataclass(frozen=True)
 class Built:
@@ -254,9 +256,6 @@ def longest_chains(names: list[str]) -> dict[str, float]:
     for name in names:
         chain(name)
     return chains
-
-
-MANAGER_WAIT_S = 5.0
 
 
 def stop_workers(pool: ProcessPoolExecutor) -> None:
