@@ -14,12 +14,11 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from formats.core.contract import RuleResult
 from formats.core.model import Document, Emphasis, Paragraph, Table, Text, walk_blocks
 from formats.editions import large_print
-from formats.editions.large_print.rules import pdf_file_rules
 from formats.registry import edition as edition_named
 from tests.conftest import Builds
+from tests.helpers.checked import checked_rules
 
 BODY_SIZE = 18.0
 HEADING_SIZES = {1: 24.0, 2: 22.0, 3: 20.0, 4: 20.0}
@@ -48,16 +47,12 @@ def pages(path: Path) -> tuple[dict[str, Any], ...]:
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=4)
-def large_print_rules(path: Path) -> dict[str, RuleResult]:
-    """Return the results of the check's PDF and large print rules on ``path``, by rule."""
-    return {result.rule: result
-            for result in pdf_file_rules(path, "large-print/pdf")}
-
-
-def assert_rule_passes(path: Path, rule: str) -> str:
-    """Assert that the check's rule ``rule`` passes on ``path``; return its message."""
-    result = large_print_rules(path)[rule]
+def assert_rule_passes(edition: tuple[Document, Path], rule: str) -> str:
+    """Assert that the check's rule ``rule`` passes on the edition's PDF, as the check found
+    it (the real toolkit's results are those of the run's check); return its message."""
+    document, path = edition
+    (result,) = [found for found in checked_rules(document, path.parent.parent, "large-print")
+                 if found.rule == rule]
     assert result.passed, result.message
     return result.message
 
@@ -85,13 +80,11 @@ def body_lines(path: Path) -> list[dict[str, Any]]:
 
 
 def test_nothing_is_smaller_than_16pt(edition: tuple[Document, Path]) -> None:
-    _, path = edition
-    assert_rule_passes(path, "large-print/min-font-size")
+    assert_rule_passes(edition, "large-print/min-font-size")
 
 
 def test_body_text_is_18pt(edition: tuple[Document, Path]) -> None:
-    _, path = edition
-    assert assert_rule_passes(path, "large-print/body-size") == (
+    assert assert_rule_passes(edition, "large-print/body-size") == (
         f"most common text size is {BODY_SIZE:.1f}pt")
 
 
@@ -100,7 +93,7 @@ def test_only_upright_atkinson_hyperlegible_is_used(edition: tuple[Document, Pat
     chars = all_chars(path)
     names = {re.sub(r"^[A-Z]{6}\+", "", char["fontname"]) for char in chars}
     assert names == {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"}
-    assert_rule_passes(path, "large-print/no-italics")
+    assert_rule_passes(edition, "large-print/no-italics")
 
 
 def heading_runs(path: Path) -> list[tuple[str, float]]:
@@ -146,8 +139,7 @@ def test_lines_are_spaced_one_and_a_half(edition: tuple[Document, Path]) -> None
 
 def test_text_is_not_justified_no_line_has_stretched_spaces(edition: tuple[Document, Path]
                                                             ) -> None:
-    _, path = edition
-    message = assert_rule_passes(path, "large-print/not-justified")
+    message = assert_rule_passes(edition, "large-print/not-justified")
     measured = re.fullmatch(r"no line is justified \((\d+) lines of 4 words or more measured\)",
                             message)
     assert measured and int(measured.group(1)) >= 10
@@ -188,13 +180,11 @@ def test_lines_hold_at_most_70_characters(edition: tuple[Document, Path]) -> Non
 
 
 def test_every_character_is_at_least_2cm_from_the_edges(edition: tuple[Document, Path]) -> None:
-    _, path = edition
-    assert_rule_passes(path, "large-print/margins")
+    assert_rule_passes(edition, "large-print/margins")
 
 
 def test_pages_are_a4_portrait(edition: tuple[Document, Path]) -> None:
-    _, path = edition
-    assert_rule_passes(path, "large-print/a4-portrait")
+    assert_rule_passes(edition, "large-print/a4-portrait")
 
 
 def test_page_numbers_are_in_the_same_place_on_every_page(edition: tuple[Document, Path]
