@@ -43,7 +43,7 @@ def write_easy_read(folder: Path, document: Document, spoken: list[SpokenSection
     tracks = [Track(section, clips.by_id[section.id],
                     track_stem(section.index, section.id) if section.index else OPENING_STEM)
               for section in spoken]
-    title = " ".join(f"{easy_read.title}".split())
+    title = easy_read_album(easy_read.title)
     facts = book_facts(document, settings, title)
     written = [path for track in tracks
                for path in write_track(folder, track, facts, len(tracks))]
@@ -53,3 +53,11 @@ def write_easy_read(folder: Path, document: Document, spoken: list[SpokenSection
     written.append(write_playlist(folder, tracks, stem))
     written.append(write_passages(folder, tracks))
     return written
+
+
+def easy_read_album(title: str) -> str:
+    """Return the album (and whole book's title) of the Easy Read recording: its title, said to
+    be Easy Read ("All together now (Easy Read)") unless it says so, so that a player does not
+    file its tracks in the main recording's album."""
+    title = " ".join(title.split())
+    return title if "easy read" in title.lower() else f"{title} (Easy Read)"

@@ -7,7 +7,10 @@ book) is measured by the MP3 rules (``audio/loudness``, ``audio/true-peak``, ``a
 ``audio/file``);
 ``audio/playlist``; ``audio/passages`` against the refs the Easy Read text calls for
 (:func:`formats.editions.audio.easy_read_spoken.expected_passages`); and ``audio/pauses``
-with the Easy Read pauses. Each result names its file from the audio folder
+with the Easy Read pauses; and the rules on what the transcripts say
+(:mod:`formats.editions.audio.speech_rules`: addresses, print-only words, the lexicon); and
+``audio/album``: the Easy Read files have an album of their own. Each
+result names its file from the audio folder
 ("easy-read/002-er-try-it.mp3").
 """
 
@@ -26,9 +29,11 @@ from formats.editions.audio.pause_rules import (
     pause_results,
 )
 from formats.editions.audio.rules import playlist_result, track_files
+from formats.editions.audio.speech_rules import speech_results
 from formats.outputs.mp3.joined import measure_with_book
 from formats.outputs.mp3.measure import Measurement
 from formats.outputs.mp3.rules import file_results
+from formats.outputs.mp3.tags_reader import read_album
 
 
 def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
@@ -60,8 +65,25 @@ def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
     expected = expected_passages(document)
     results += [playlist_result(folder, tracks),
                 passages_result(expected, folder, tracks, durations),
-                passage_lengths_result(folder), *pause_results(expected, folder, on_tracks)]
+                passage_lengths_result(folder), *pause_results(expected, folder, on_tracks),
+                *speech_results(document, folder), album_result(out_dir, files)]
     return [_in_folder(result) for result in results]
+
+
+def album_result(out_dir: Path, files: list[Path]) -> RuleResult:
+    """Return ``audio/album``: every Easy Read file has one album, not the main recording's
+    (a player would file the two recordings' tracks together)."""
+    albums = sorted({read_album(path) for path in files})
+    main = sorted({read_album(path) for path in track_files(out_dir)})
+    if len(albums) != 1 or not albums[0]:
+        return RuleResult("audio/album", ".", False,
+                          f"the Easy Read files have {len(albums)} albums: {albums}")
+    if albums[0] in main:
+        return RuleResult("audio/album", ".", False,
+                          f"the Easy Read files are in the main recording's album "
+                          f"'{albums[0]}': a player files the two recordings together")
+    return RuleResult("audio/album", ".", True,
+                      f"every Easy Read file is in the album '{albums[0]}', not the main one")
 
 
 def _in_folder(result: RuleResult) -> RuleResult:

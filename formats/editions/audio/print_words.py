@@ -3,7 +3,8 @@
 Until the source says what to say instead (its spoken forms), the audio edition rewrites the
 phrases of print that a listener cannot act on: where something is on the page ("below", "on
 the following page", "overleaf", "above"), how to mark a printed answer ("circle your answer",
-"(you can tick, circle or underline)"), and a picture word ("diagram", "chart") that introduces
+"(you can tick, circle or underline)"), how text looks ("in bold letters": the source gives
+the words to say instead), and a picture word ("diagram", "chart") that introduces
 what the audio reads as a table. ``PRINT_ONLY`` lists the words a transcript must never hold.
 """
 
@@ -13,7 +14,7 @@ import re
 from functools import partial
 
 PRINT_ONLY = ("page", "pages", "below", "overleaf", "circle", "tick", "ticks", "ticking",
-              "underline")
+              "underline", "in bold", "bold letters", "bold type", "in italics")
 PRINT_ONLY_WORD = re.compile(rf"\b(?:{'|'.join(PRINT_ONLY)})\b", re.IGNORECASE)
 
 _MARKING = r"(?:tick|circle|underline)"

@@ -5,6 +5,9 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 - ``audio/addresses``: no address is said in more than ``MAX_ADDRESS_WORDS`` words, and no
   address has more than ``MAX_MARKS`` "dot", "slash" or "underscore" in a row (an address is a
   run of words joined by those marks, or by "at");
+- ``audio/whole-sites`` (needs the document): every site the section's text or links name is
+  said with all its parts (as many "dot" as its host has), or said as "part of" a site: a site
+  said without its first parts is another site ("scot dot N H S dot uk" for nes.scot.nhs.uk);
 - ``audio/print-words``: no word that only makes sense on paper ("page", "below", "circle",
   "tick"...);
 - ``audio/table-cells`` (needs the document): no header of a table of the section is said twice
@@ -15,12 +18,15 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Table, walk_blocks
-from formats.core.text import inline_text, normalise
+from formats.core.model import Document, LexiconEntry, Link, Section, Table, walk_blocks
+from formats.core.text import inline_text, normalise, section_texts
+from formats.editions.audio.addresses import find_addresses, host_and_path, said_length
 from formats.editions.audio.files import section_id_of
 from formats.editions.audio.lexicon import parse_entry, written_pattern
 from formats.editions.audio.print_words import PRINT_ONLY_WORD
@@ -44,16 +50,71 @@ def address_problems(text: str) -> list[str]:
         for run in _address_runs(words):
             said = " ".join(run)
             marks = sum(word in _MARKS for word in run)
-            if len(run) > MAX_ADDRESS_WORDS or marks > MAX_MARKS:
-                problems.append(f"line {number}: an address said in {len(run)} words with "
+            length = said_length(run)
+            if length > MAX_ADDRESS_WORDS or marks > MAX_MARKS:
+                problems.append(f"line {number}: an address said in {length} words with "
                                 f"{marks} dot, slash or underscore: '{said}'")
     return problems
 
 
 def _address_runs(words: list[str]) -> list[list[str]]:
-    """Return the runs of words joined by "dot", "slash" or "underscore": from the word before
-    the first mark to the word after the last, with letters spelt out around them ("o d i dot
-    d w p dot gov dot uk" is one run)."""
+    """Return the runs of words joined by "dot", "slash" or "underscore" (see
+    :func:`_address_spans`)."""
+    return [words[start:end] for start, end in _address_spans(words)]
+
+
+def site_problems(text: str, hosts: list[str]) -> list[str]:
+    """Return each of ``hosts`` that ``text`` does not say whole: no address run in it has as
+    many "dot" as the host, and no run is said as "part of" a site."""
+    said: set[int] = set()
+    partly = False
+    for line in text.splitlines():
+        words = _RUN_WORD.findall(line.lower())
+        for start, end in _address_spans(words):
+            said.add(words[start:end].count("dot"))
+            partly = partly or words[max(0, start - 2):start] == ["part", "of"]
+    if partly:
+        return []
+    return [f"the site {host} is not said whole: no address is said with its "
+            f"{host.count('.') + 1} parts" for host in hosts if host.count(".") not in said]
+
+
+def section_hosts(section: Section) -> list[str]:
+    """Return the hosts (without ``www.``) of the web and e-mail addresses a section's own
+    blocks name, in its links' targets or in its spoken text, each once (not the site of a
+    link whose words hold a handle, "Twitter: @name": the handle is what is said)."""
+    targets = [link.target for link in _links(section.blocks)
+               if not any(address.kind == "handle"
+                          for address in find_addresses(inline_text(link.children)))]
+    written = [address.full for text in section_texts(section, "spoken")
+               for address in find_addresses(text) if address.kind != "handle"]
+    hosts = []
+    for address in (*targets, *written):
+        if address.startswith("mailto:"):
+            hosts.append(address.partition("@")[2].lower())
+        elif address.startswith(("https://", "http://")):
+            hosts.append(host_and_path(address)[0].lower())
+    return list(dict.fromkeys(host for host in hosts if "." in host))
+
+
+def _links(node: object) -> Iterator[Link]:
+    """Yield every link inside ``node`` (a block, an inline, or a tuple of them)."""
+    if isinstance(node, Link):
+        yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _links(item)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for found in dataclasses.fields(node):
+            value = getattr(node, found.name)
+            if isinstance(value, tuple) or dataclasses.is_dataclass(value):
+                yield from _links(value)
+
+
+def _address_spans(words: list[str]) -> list[tuple[int, int]]:
+    """Return where the runs of words joined by "dot", "slash" or "underscore" are: from the
+    word before the first mark to the word after the last, with letters spelt out around them
+    ("o d i dot d w p dot gov dot uk" is one run)."""
     marks = [index for index, word in enumerate(words)
              if word in _MARKS and 0 < index < len(words) - 1]
     groups: list[list[int]] = []
@@ -70,7 +131,7 @@ def _address_runs(words: list[str]) -> list[list[str]]:
             start -= 1
         while end < len(words) and len(words[end]) == 1 and len(words[end - 1]) == 1:
             end += 1
-        runs.append(words[start:end])
+        runs.append((start, end))
     return runs
 
 
@@ -118,6 +179,7 @@ def _part_of_words(found: str, words: str) -> bool:
 def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
     """Return the rules on what every transcript says (see the module's text)."""
     headers = _headers_by_section(document)
+    sections = {section.id: section for section in document.sections()}
     entries = document.lexicon
     results = []
     for transcript in transcripts(out_dir):
@@ -130,6 +192,11 @@ def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
             "audio/print-words", where, print_word_problems(text),
             "no word that only makes sense on paper"))
         section_id = section_id_of(transcript.with_suffix(".mp3"))
+        hosts = section_hosts(sections[section_id]) if section_id in sections else []
+        if hosts:
+            results.append(RuleResult.from_problems(
+                "audio/whole-sites", where, site_problems(text, hosts),
+                f"each of the {len(hosts)} site(s) of the section said whole"))
         if section_id in headers:
             results.append(RuleResult.from_problems(
                 "audio/table-cells", where, repeated_header_problems(text, headers[section_id]),

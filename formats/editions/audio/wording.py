@@ -23,7 +23,13 @@ from formats.core.model import (
     Strong,
     Text,
 )
-from formats.editions.audio.addresses import ADDRESS, find_addresses, say_addresses
+from formats.editions.audio.addresses import (
+    ADDRESS,
+    find_addresses,
+    part_as_said,
+    said_length,
+    say_addresses,
+)
 from formats.editions.audio.clean import clean
 from formats.editions.audio.lexicon import Lexicon
 from formats.editions.audio.numerals import say_numbers
@@ -71,10 +77,11 @@ class Wording:
         return Line(self.lexicon.words(cleaned), self.lexicon.speech(cleaned))
 
     def _say_word(self, word: str) -> str:
-        return self.lexicon.mark(word)
+        marked = self.lexicon.mark(word)
+        return part_as_said(word, marked, self.lexicon.words(marked))
 
     def _count(self, marked: str) -> int:
-        return len(self.lexicon.words(marked).split())
+        return said_length(self.lexicon.words(marked).split())
 
     def inlines(self, nodes: tuple[Inline, ...]) -> str:
         """Return the words of inline nodes (a link's words, not its address), recording the

@@ -106,3 +106,13 @@ def read_title(path: Path) -> str:
         return ""
     frame = tags.get("TIT2")
     return str(frame.text[0]) if frame and frame.text else ""
+
+
+def read_album(path: Path) -> str:
+    """Return a file's TALB album, or "" when it has none (or no tags)."""
+    try:
+        tags = ID3(path)
+    except ID3NoHeaderError:
+        return ""
+    frame = tags.get("TALB")
+    return str(frame.text[0]) if frame and frame.text else ""

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from mutagen.id3 import ID3
+from mutagen.id3 import ID3, TALB
 from mutagen.mp3 import MP3
 
 import build as build_cli
@@ -171,9 +171,28 @@ def test_the_check_passes_for_both_outputs(easy_document: Document, easy_out: Pa
     assert {rule.rule for rule in easy_rules} == {
         "audio/loudness", "audio/true-peak", "audio/silence", "audio/mono", "audio/bitrate",
         "audio/sample-rate", "audio/length", "audio/playlist", "audio/passages",
-        "audio/passage-lengths", "audio/pauses"}
+        "audio/passage-lengths", "audio/pauses", "audio/addresses", "audio/print-words"}
     assert "easy-read/002-er-try-it.mp3" in {rule.where for rule in easy_rules}
+    (album,) = [rule for rule in result.rules if rule.rule == "audio/album"]
+    assert (album.where, album.passed, album.message) == (
+        "easy-read", True, "every Easy Read file is in the album 'Mini toolkit in Easy Read', "
+                           "not the main one")
     assert result.complete
+
+
+def test_easy_read_files_in_the_main_recordings_album_fail_the_album_rule(
+        easy_document: Document, easy_out: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(easy_out, out)
+    for track in (out / "audio" / "easy-read").glob("*.mp3"):  # as the first editions were
+        tags = ID3(track)
+        tags.setall("TALB", [TALB(encoding=3, text=["Mini toolkit"])])
+        tags.save(track, v2_version=3)
+    (album,) = [rule for rule in coverage(easy_document, out, ["audio"]).rules
+                if rule.rule == "audio/album"]
+    assert (album.where, album.passed, album.message) == (
+        "easy-read", False, "the Easy Read files are in the main recording's album 'Mini "
+                            "toolkit': a player files the two recordings together")
 
 
 def test_the_check_fails_naming_a_removed_part_track(easy_document: Document, easy_out: Path,

@@ -104,14 +104,15 @@ def test_links_are_read_as_their_words_and_addresses_as_their_site(
     everything = " ".join(spoken.values())
     assert "https" not in everything and "www" not in everything
     assert " slash " not in everything and "underscore" not in everything
-    assert "on our web-site (eye-liss dot co dot uk)." in spoken["who-is-this-toolkit-for"]
-    assert "Email: contact at eye-liss dot co dot uk." in spoken["ilis-information"]
-    assert "Twitter: at eye-liss project." in spoken["ilis-information"]
-    assert "Facebook: at independent living in scotland." in spoken["ilis-information"]
-    assert ("It's Our World Too (on eye-liss dot co dot uk)." in spoken["particular-subjects"])
+    assert "on our web-site (I L I S dot co dot uk)." in spoken["who-is-this-toolkit-for"]
+    assert "Email: contact at I L I S dot co dot uk." in spoken["ilis-information"]
+    assert "Twitter: at I L I S project, all one word." in spoken["ilis-information"]
+    assert ("Facebook: at independent living in scotland, all one word."
+            in spoken["ilis-information"])
+    assert ("It's Our World Too (on I L I S dot co dot uk)." in spoken["particular-subjects"])
     assert ("Are We Being Served? (on GDA online dot co dot uk) is published by Glasgow "
             "Disability Alliance." in spoken["other-guides"])
-    assert ("Independent Living Strategy (on D W P dot gov dot uk)."
+    assert ("Independent Living Strategy (on O D I dot D W P dot gov dot uk)."
             in spoken["example-independent-living-strategy"])
 
 
@@ -216,8 +217,10 @@ def test_text_is_cleaned_of_what_engines_read_badly(text: str, said: str) -> Non
     ("odi.dwp.gov.uk/odi-projects/independent-living-strategy.php",
      "on odi dot dwp dot gov dot uk"),
     ("@ilisproject", "at ilisproject"),
-    ("www.a.b.c.d.e.example.org.uk", "e dot example dot org dot uk"),
-], ids=["web", "e-mail", "path-said-as-its-site", "bare-domain", "handle", "long-host"])
+    ("https://www.nes.scot.nhs.uk/media/x.pdf", "on nes dot scot dot nhs dot uk"),
+    ("www.a.b.c.d.e.example.org.uk", "part of example dot org dot uk"),
+], ids=["web", "e-mail", "path-said-as-its-site", "bare-domain", "handle", "sub-domains-kept",
+        "long-host"])
 def test_addresses_are_said_by_their_site(address: str, said: str) -> None:
     (found,) = find_addresses(f"see {address}.")
     assert found.written == address
@@ -233,15 +236,23 @@ def test_words_with_full_stops_are_not_addresses(text: str) -> None:
 def test_the_lexicon_says_the_parts_of_addresses_and_handles() -> None:
     entries = tuple(LexiconEntry(written, spoken, Location("lexicon.yaml", 1)) for
                     written, spoken in [("ILiS", "eye-liss"), ("gdaonline", "GDA online"),
-                                        ("ilisproject", "eye-liss project")])
+                                        ("ilisproject", "eye-liss project"), ("NHS", "N H S"),
+                                        ("SCIE", "sky")])
     wording = Wording(compile_lexicon(entries))
     line = wording.line("Visit www.gdaonline.co.uk/files/a_b.pdf or https://www.ilis.co.uk, "
-                        "mail contact@ilis.co.uk, follow @ilisproject.")
-    assert line.text == ("Visit on GDA online dot co dot uk or eye-liss dot co dot uk, mail "
-                         "contact at eye-liss dot co dot uk, follow at eye-liss project.")
+                        "mail contact@ilis.co.uk, follow @ilisproject. The SCIE guide is on "
+                        "www.scie.org.uk/kr17.asp and www.nes.scot.nhs.uk/a.pdf.")
+    # a part the lexicon says as it is spelt is said so; a short one it says otherwise is spelt
+    # ("sky dot org dot uk" is another site, "eye-liss" cannot be typed); letters spelt count as
+    # one word, so that nes.scot.nhs.uk is said whole
+    assert line.text == ("Visit on GDA online dot co dot uk or I L I S dot co dot uk, mail "
+                         "contact at I L I S dot co dot uk, follow at eye-liss project, all one "
+                         "word. The sky guide is on S C I E dot org dot uk and on nes dot scot "
+                         "dot N H S dot uk.")
     assert [link.address for link in wording.links] == [
         "https://www.gdaonline.co.uk/files/a_b.pdf", "https://www.ilis.co.uk",
-        "mailto:contact@ilis.co.uk"]
+        "mailto:contact@ilis.co.uk", "https://www.scie.org.uk/kr17.asp",
+        "https://www.nes.scot.nhs.uk/a.pdf"]
 
 
 @pytest.mark.parametrize("spoken, words, speech", [
@@ -334,8 +345,8 @@ def test_the_opening_gives_what_a_listener_needs_first(real_document: Document) 
         "This toolkit is also available in large print, Easy Read, as a Word document, as "
         "audio, in braille and as an e-book. A summary is available in Easy Read and British "
         "Sign Language (B S L) on the eye-liss web-site. To ask for another format, contact "
-        "eye-liss by e-mail at contact at eye-liss dot co dot uk or through eye-liss dot co "
-        "dot uk."]
+        "eye-liss by e-mail, contact at I L I S dot co dot uk or through I L I S dot co dot "
+        "uk."]
     text = "\n".join(lines)
     assert lines[4].startswith("It has 5 chapters, 5 appendices and a closing section: Chapter "
                                "1, Introduction. Chapter 2, Defining co-production.")
