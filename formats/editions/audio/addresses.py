@@ -23,67 +23,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from formats.core.addresses import Address, find_addresses, host_and_path
 
 MAX_WORDS = 8  # the most words a site is said in
 SPELT_AT_MOST = 6  # letters of an address part the lexicon says otherwise, spelt out
-TOP_LEVEL = ("com", "org", "net", "edu", "gov", "int", "info", "biz", "scot", "wales", "cymru",
-             "london", "eu", "uk", "ie", "us", "ca", "au", "nz", "de", "fr", "nl", "io", "app",
-             "dev", "co")
-_END = r"[^\s<>()\"'“”‘’.,;:!?]"
-_HOST_END = r"[^\s<>()\"'“”‘’.,;:!?/]"
-_PATH = rf"(?:/[^\s<>()\"'“”‘’]*{_END}|/)?"
-_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
-_HOST = rf"(?:{_LABEL}\.)+(?:{'|'.join(TOP_LEVEL)})\b"
-ADDRESS = re.compile(
-    rf"(?P<web>(?:https?://|www\.)[^\s<>()\"'“”‘’/]*{_HOST_END}{_PATH})"
-    rf"|(?P<email>(?:mailto:)?[\w.+-]+@{_LABEL}(?:\.{_LABEL})+)"
-    rf"|(?P<handle>(?<![\w.@])@\w+)"
-    rf"|(?P<bare>(?<![\w@./-]){_HOST}{_PATH})",
-    re.IGNORECASE)
 _SCHEME = re.compile(r"^(?:https?://|mailto:)", re.IGNORECASE)
 _WORD_BREAK = re.compile(r"[._+-]+")
 _AT_BEFORE = re.compile(r"(?<=\w),? at (?=$)", re.IGNORECASE)
 _ON_BEFORE = re.compile(r"\bon $", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Address:
-    """An address found in text: as written, its kind ("web", "email", "handle") and where."""
-
-    written: str
-    kind: str
-    start: int
-    end: int
-
-    @property
-    def full(self) -> str:
-        """Return the address as a link would go to it (https:, mailto:)."""
-        if self.kind == "email":
-            return self.written if self.written.lower().startswith("mailto:") \
-                else f"mailto:{self.written}"
-        if self.kind == "handle":
-            return self.written
-        return self.written if re.match(r"https?://", self.written, re.I) \
-            else f"https://{self.written}"
-
-
-def find_addresses(text: str) -> list[Address]:
-    """Return every address in ``text``, in order."""
-    found = []
-    for match in ADDRESS.finditer(text):
-        kind = match.lastgroup or "web"
-        found.append(Address(match.group(0), "web" if kind == "bare" else kind,
-                             match.start(), match.end()))
-    return found
-
-
-def host_and_path(address: str) -> tuple[str, str]:
-    """Return the host (without ``www.``) and the path of a web address."""
-    bare = _SCHEME.sub("", address)
-    host, _, path = bare.partition("/")
-    host = re.sub(r"^www\.", "", host, flags=re.IGNORECASE).rstrip(".")
-    return host, path.strip("/")
 
 
 def word_count(text: str) -> int:

@@ -18,15 +18,14 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
+from formats.core.addresses import find_addresses, host_and_path, links_in
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Link, Section, Table, walk_blocks
+from formats.core.model import Document, LexiconEntry, Section, Table, walk_blocks
 from formats.core.text import inline_text, normalise, section_texts
-from formats.editions.audio.addresses import find_addresses, host_and_path, said_length
+from formats.editions.audio.addresses import said_length
 from formats.editions.audio.files import section_id_of
 from formats.editions.audio.lexicon import parse_entry, written_pattern
 from formats.editions.audio.print_words import PRINT_ONLY_WORD
@@ -83,7 +82,7 @@ def section_hosts(section: Section) -> list[str]:
     """Return the hosts (without ``www.``) of the web and e-mail addresses a section's own
     blocks name, in its links' targets or in its spoken text, each once (not the site of a
     link whose words hold a handle, "Twitter: @name": the handle is what is said)."""
-    targets = [link.target for link in _links(section.blocks)
+    targets = [link.target for link in links_in(section.blocks)
                if not any(address.kind == "handle"
                           for address in find_addresses(inline_text(link.children)))]
     written = [address.full for text in section_texts(section, "spoken")
@@ -95,20 +94,6 @@ def section_hosts(section: Section) -> list[str]:
         elif address.startswith(("https://", "http://")):
             hosts.append(host_and_path(address)[0].lower())
     return list(dict.fromkeys(host for host in hosts if "." in host))
-
-
-def _links(node: object) -> Iterator[Link]:
-    """Yield every link inside ``node`` (a block, an inline, or a tuple of them)."""
-    if isinstance(node, Link):
-        yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from _links(item)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for found in dataclasses.fields(node):
-            value = getattr(node, found.name)
-            if isinstance(value, tuple) or dataclasses.is_dataclass(value):
-                yield from _links(value)
 
 
 def _address_spans(words: list[str]) -> list[tuple[int, int]]:

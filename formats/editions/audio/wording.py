@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from formats.core.addresses import ADDRESS, find_addresses
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
     Emphasis,
@@ -23,13 +24,7 @@ from formats.core.model import (
     Strong,
     Text,
 )
-from formats.editions.audio.addresses import (
-    ADDRESS,
-    find_addresses,
-    part_as_said,
-    said_length,
-    say_addresses,
-)
+from formats.editions.audio.addresses import part_as_said, said_length, say_addresses
 from formats.editions.audio.clean import clean
 from formats.editions.audio.lexicon import Lexicon
 from formats.editions.audio.numerals import say_numbers

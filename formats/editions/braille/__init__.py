@@ -25,10 +25,11 @@ from formats.core.model import Document
 from formats.core.names import slug
 from formats.core.text import normalise, section_texts, sentences
 from formats.editions.braille import prelims, transcribe
+from formats.editions.braille.address_rule import addresses_result
 from formats.outputs.brf import louis
 from formats.outputs.brf import reader as brf_reader
 from formats.outputs.brf import rules as brf_rules
-from formats.outputs.brf.geometry import STANDARD
+from formats.outputs.brf.geometry import BREAK_HERE, STANDARD
 from formats.outputs.brf.reader import heading_key, occurrence_keys
 from formats.outputs.brf.symbols import symbols_used
 from formats.outputs.brf.writer import paginate, write_brf
@@ -43,7 +44,7 @@ def brf_name(document: Document) -> str:
 
 def round_trip(text: str) -> str:
     """Return what liblouis gives back for ``text`` translated into grade 2 and back."""
-    return brf_reader.back_translate(transcribe.words(text))
+    return brf_reader.back_translate(transcribe.words(text).replace(BREAK_HERE, ""))
 
 
 def make_pages(document: Document, pages: Mapping[str, str]) -> list[list[str]]:
@@ -93,12 +94,13 @@ class BrailleEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the braille rules on the BRF file: page geometry, sections set off, the
-        transcriber's notes; and the back-translation tolerance."""
+        transcriber's notes; the back-translation tolerance; and the addresses, uncontracted."""
         path = out_dir / brf_name(document)
         headings = {heading_key(round_trip(section.label)): section.label
                     for section in document.sections()}
         return [brf_rules.geometry(path, STANDARD), brf_rules.section_starts(path, headings),
-                brf_rules.transcriber_note(path), back_translation(document)]
+                brf_rules.transcriber_note(path), back_translation(document),
+                addresses_result(document, path)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "BRF, UEB grade 2 (212 pages)"."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from formats.core.model import Document, Figure, Table, walk_blocks
+from formats.editions.braille.address_rule import toolkit_addresses
 from formats.editions.braille.transcribe import words
 from formats.outputs.brf.geometry import PageSize
 from formats.outputs.brf.symbols import Symbol
@@ -53,6 +54,9 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
            "heading."] if _holds(document, Table) else []),
         *(["Pictures are described between transcriber's note indicators."]
           if _holds(document, Figure) else []),
+        *(["Web addresses, e-mail addresses and handles are in uncontracted braille, as they "
+           "are typed. A long one is divided only after a full stop, slash, hyphen or "
+           "underscore."] if toolkit_addresses(document) else []),
     ]
     items: list[Item] = [Heading(words(NOTES_TITLE), new_page=True)]
     items += [Text(words(text)) for text in said]

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from formats.core.addresses import find_addresses
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.model import (
     Activity,
@@ -44,6 +45,7 @@ from formats.core.model import (
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 from formats.outputs.brf import louis
+from formats.outputs.brf.geometry import BREAK_HERE
 from formats.outputs.brf.louis import Emphasis as Typeform
 from formats.outputs.brf.writer import BoxLine, Heading, Item, PrintPage
 from formats.outputs.brf.writer import Text as Lines
@@ -51,6 +53,7 @@ from formats.outputs.brf.writer import Text as Lines
 Marked = tuple[str, list[int]]  # print text and one liblouis typeform per character
 
 PARAGRAPH = (2, 0)  # 3-1
+DIVIDE_AFTER = "/.-_@"  # an address may be divided at a line's end after one of these
 LIST_STEP = 2
 
 
@@ -91,11 +94,28 @@ _FLATTEN: NodeTable[Callable[[Any, int], Marked]] = inline_table("braille: inlin
 
 
 def braille(marked: Marked) -> str:
-    """Return marked print text in UEB grade 2 cells, one space between words."""
+    """Return marked print text in UEB grade 2 cells, one space between words.
+
+    Web and e-mail addresses and handles are uncontracted (a reader types them letter by
+    letter: "UPLOAD$" is not "uploaded"), and may be divided at a line's end only after one of
+    their "/", ".", "-", "_" or "@" (:data:`BREAK_HERE`, between whole symbols).
+    """
     text, forms = marked
-    text = text.replace("\u00ad", "")
-    forms = forms[:len(text)] if len(forms) >= len(text) else forms + [0] * (len(text) - len(forms))
-    cells = louis.translate(text, forms if any(forms) else None)
+    forms = forms[:len(text)] + [0] * (len(text) - len(forms))
+    kept = [index for index, sign in enumerate(text) if sign != "\u00ad"]  # soft hyphens
+    text, forms = "".join(text[index] for index in kept), [forms[index] for index in kept]
+    divisible: set[int] = set()
+    for address in find_addresses(text):
+        for index in range(address.start, address.end):
+            forms[index] |= Typeform.NO_CONTRACT
+            if text[index] in DIVIDE_AFTER and index < address.end - 1:
+                divisible.add(index)
+    cells, sources = louis.translate_with_sources(text, forms if any(forms) else None)
+    ends = [index + 1 for index in range(len(cells))
+            if sources[index] in divisible
+            and (index + 1 == len(cells) or sources[index + 1] != sources[index])]
+    for end in reversed(ends):
+        cells = cells[:end] + BREAK_HERE + cells[end:]
     return " ".join(cells.split())
 
 

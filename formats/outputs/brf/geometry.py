@@ -32,6 +32,9 @@ PRELIMINARY = "P"  # the first sign of a preliminary page's number
 BOX_SIGN = "7"  # dots 2356: a full line of them opens and closes a box
 PRINT_PAGE_SIGN = "-"  # dots 36: a line of them, then a print page number: a new print page
 CONTINUATION = '"'  # dots 5 at the end of a line: the word goes on at the start of the next
+# Not a sign: where a word too long for a line may be divided (after a "/" or "." of an address),
+# between whole braille symbols; never written to a file.
+BREAK_HERE = "\x7f"  # not whitespace to str.split, and no BRF sign
 
 PAGE_NUMBER = re.compile(r"^ +(P?#[A-J]+)$")  # a page number alone at the right end of a line
 PRINT_PAGE_CHANGE = re.compile(r"^-{3,}(#[A-J]+)?$")

@@ -33,6 +33,7 @@ class Emphasis(enum.IntFlag):
     UNDERLINE = 0x0002
     BOLD = 0x0004
     TRANSNOTE = 0x0010  # the transcriber's note indicators of UEB
+    NO_CONTRACT = 0x1000  # letters, not contractions: an address must be typed as written
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,40 @@ def translate(text: str, emphasis: list[int] | None = None) -> str:
     if emphasis is not None and len(emphasis) != len(text):
         raise ValueError("one emphasis per character of the text is needed")
     return _call("lou_translateString", text, emphasis)
+
+
+def translate_with_sources(text: str, emphasis: list[int] | None = None
+                           ) -> tuple[str, list[int]]:
+    """Return ``text`` in UEB grade 2 cells (see :func:`translate`) and, for each cell, the
+    index of the character of ``text`` it comes from. Raises LiblouisError (and ValueError for
+    ``emphasis`` of the wrong length)."""
+    if emphasis is not None and len(emphasis) != len(text):
+        raise ValueError("one emphasis per character of the text is needed")
+    if not text:
+        return "", []
+    lib = library()
+    encoding = _encoding()
+    width = lib.lou_charSize()
+    data = text.encode(encoding)
+    length = len(data) // width
+    capacity = length * 4 + 64
+    while True:
+        source = ctypes.create_string_buffer(data, len(data) + width)
+        in_length = ctypes.c_int(length)
+        target = ctypes.create_string_buffer(capacity * width)
+        out_length = ctypes.c_int(capacity)
+        forms = None
+        if emphasis is not None:
+            forms = (ctypes.c_uint16 * max(capacity, length))(*emphasis[:length])
+        sources = (ctypes.c_int * capacity)()
+        done = lib.lou_translate(TABLES.encode(), source, ctypes.byref(in_length), target,
+                                 ctypes.byref(out_length), forms, None, None, sources, None, 0)
+        if not done:
+            raise LiblouisError(f"liblouis could not translate {text[:60]!r}")
+        if in_length.value >= length or capacity > length * 64:
+            cells = target.raw[:out_length.value * width].decode(encoding)
+            return cells, list(sources[:out_length.value])
+        capacity *= 4  # the output was cut short: try again with more room
 
 
 def back_translate(cells: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from formats.outputs.brf.geometry import (
     BOX_SIGN,
+    BREAK_HERE,
     CENTRED_MARGIN,
     CONTINUATION,
     LINE_END,
@@ -83,7 +84,9 @@ GUIDE_DOT = '"'  # dots 5
 def wrap(cells: str, width: int, first: int = 0, runover: int = 0) -> list[str]:
     """Return ``cells`` broken into lines of at most ``width`` cells at spaces, the first line
     indented by ``first`` cells and the others by ``runover``. A word longer than a line is cut,
-    each piece but the last ending with the continuation indicator."""
+    each piece but the last ending with the continuation indicator: at the last place marked
+    :data:`BREAK_HERE` that fits (after a "/" or "." of an address, between whole symbols),
+    else where the line is full. The marks are not written."""
     lines: list[str] = []
     current = ""
     for word in cells.split():
@@ -91,19 +94,45 @@ def wrap(cells: str, width: int, first: int = 0, runover: int = 0) -> list[str]:
         rest = word
         while True:
             room = width - indent - (len(current) + 1 if current else 0)
-            if len(rest) <= room:
-                current = f"{current} {rest}" if current else rest
+            if _length(rest) <= room:
+                current = f"{current} {_bare(rest)}" if current else _bare(rest)
                 break
             if current:  # the word goes to the next line
                 lines.append(" " * indent + current)
                 current, indent = "", runover
                 continue
-            piece = width - indent - len(CONTINUATION)  # longer than a whole line: cut it
-            lines.append(" " * indent + rest[:piece] + CONTINUATION)
-            rest, indent = rest[piece:], runover
+            cut = _cut(rest, width - indent - len(CONTINUATION))  # longer than a line
+            lines.append(" " * indent + _bare(rest[:cut]) + CONTINUATION)
+            rest, indent = rest[cut:], runover
     if current or not lines:
         lines.append(" " * (first if not lines else runover) + current)
     return [line.rstrip() for line in lines]
+
+
+def _bare(cells: str) -> str:
+    """Return cells without the marks of where they may be divided."""
+    return cells.replace(BREAK_HERE, "")
+
+
+def _length(cells: str) -> int:
+    """Return how many cells ``cells`` take on a line (the marks take none)."""
+    return len(cells) - cells.count(BREAK_HERE)
+
+
+def _cut(word: str, most: int) -> int:
+    """Return where to divide ``word`` so that its first part takes at most ``most`` cells: the
+    last mark that leaves at least half of them used, else after ``most`` cells."""
+    marks = [index for index, sign in enumerate(word) if sign == BREAK_HERE
+             and most // 2 <= _length(word[:index]) <= most]
+    if marks:
+        return marks[-1] + 1
+    taken = 0
+    for index, sign in enumerate(word):
+        if sign != BREAK_HERE:
+            if taken == most:
+                return index
+            taken += 1
+    return len(word)
 
 
 def heading_lines(heading: Heading, size: PageSize = STANDARD) -> list[str]:

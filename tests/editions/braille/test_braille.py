@@ -12,6 +12,9 @@ import build
 from formats.check.coverage import Status, coverage
 from formats.core.model import Document
 from formats.editions import braille
+from formats.editions.braille import transcribe
+from formats.editions.braille.address_rule import addresses_result
+from formats.outputs.brf.geometry import BREAK_HERE
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.reader import back_translate, read_pages, text_lines
 from formats.outputs.pdf.print_pages import section_pages
@@ -44,17 +47,19 @@ def test_every_section_is_read_back_present_and_every_rule_passes(
         section.id: Status.PRESENT for section in mini_document.sections()}
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("braille/geometry", True), ("braille/section-starts", True),
-        ("braille/transcriber-note", True), ("braille/back-translation", True)]
+        ("braille/transcriber-note", True), ("braille/back-translation", True),
+        ("braille/addresses", True)]
 
 
 def test_the_first_pages_are_the_title_notes_and_contents(mini_braille: Path) -> None:
     pages = read_pages(_text(_brf(mini_braille)))
     front = [page for page in pages if page.preliminary]
-    assert [page.number for page in front] == ["P#A", "P#B", "P#C"]
+    assert [page.number for page in front] == ["P#A", "P#B", "P#C", "P#D"]  # notes: 2 pages
     first_lines = [back_translate(next(line for _, line in page.lines if line.strip()))
                    for page in front]
-    assert first_lines == ["Mini toolkit", "Transcriber’s notes", "Contents"]
-    contents = [back_translate(line) for _, line in front[2].lines if line.strip()]
+    assert [first_lines[index] for index in (0, 1, 3)] == [
+        "Mini toolkit", "Transcriber’s notes", "Contents"]
+    contents = [back_translate(line) for _, line in front[3].lines if line.strip()]
     assert contents[1].startswith("1. Getting started")
     assert re.search(r"1\.1 What is it\? .* 1$", contents[2].replace("\\5/", "."))
 
@@ -143,3 +148,28 @@ def test_the_real_toolkit_is_present_whole(real_document: Document, tmp_path: Pa
     assert found.problems == ()
     assert {wanted.found_id for wanted in expected.values()} <= set(found.sections)
     assert all(rule.passed for rule in edition.rules(real_document, tmp_path))
+
+
+def test_addresses_are_uncontracted_and_divided_only_after_their_signs() -> None:
+    cells = transcribe.braille(transcribe.plain(
+        "See www.ilis.co.uk/uploaded_files/15p.pdf or mail contact@ilis.co.uk, and the "
+        "contact list."))
+    words = cells.replace(BREAK_HERE, "").split()
+    assert "WWW4ILIS4CO4UK_/UPLOADED.-FILES_/#AEP4PDF" in words  # not "UPLOAD$"
+    assert "CONTACT@AILIS4CO4UK1" in words  # not "3TACT"
+    assert "3TACT" in words  # the word outside the address is contracted
+    assert cells.split()[1].split(BREAK_HERE)[:3] == ["WWW4", "ILIS4", "CO4"]
+
+
+def test_a_contracted_address_fails_the_addresses_rule(real_document: Document,
+                                                       real_dist: Path, tmp_path: Path) -> None:
+    brf = tmp_path / "all-together-now.brf"
+    written = _text(real_dist / "braille" / brf.name)
+    assert "UPLOADED.-" in written
+    brf.write_bytes(written.replace("UPLOADED.-", "UPLOAD$.-").encode("ascii"))
+    result = addresses_result(real_document, brf)
+    assert (result.passed, result.message) == (False, (
+        "1 address(es) not written uncontracted and whole: 'www.ilis.co.uk/uploaded_files/"
+        "15p_it_s_our_world_too_plainenglish_pdf_level_3_revised_240510.pdf' (as "
+        "WWW4ILIS4CO4UK_/UPLOADED.-FILES_/#AEP.-IT.-S.-OUR.-WORLD.-TOO.-PLAINENGLISH.-PDF.-"
+        "LEVEL.-#C.-REVISED.-#BDJEAJ4PDF)"))

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from formats.outputs.brf.geometry import PageSize, is_centred, is_minor_heading, split_pages
+from formats.outputs.brf.geometry import (
+    BREAK_HERE,
+    PageSize,
+    is_centred,
+    is_minor_heading,
+    split_pages,
+)
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.writer import (
     BoxLine,
@@ -34,6 +40,15 @@ def test_a_word_longer_than_a_line_is_cut_with_the_continuation_indicator() -> N
     lines = wrap("AB " + "X" * 25, 10)
     assert lines == ["AB", 'XXXXXXXXX"', 'XXXXXXXXX"', "XXXXXXX"]
     assert all(len(line) <= 10 for line in lines)
+
+
+def test_a_long_address_is_divided_after_a_marked_sign_never_inside_a_symbol() -> None:
+    mark = BREAK_HERE
+    word = f"WWW4{mark}ILIS4{mark}CO4{mark}UK_/{mark}UPLOADED.-{mark}FILES_/{mark}#AEP4{mark}PDF"
+    lines = wrap(f"SEE {word}", 20)
+    assert lines == ["SEE", 'WWW4ILIS4CO4UK_/"', 'UPLOADED.-FILES_/"', "#AEP4PDF"]
+    assert all(len(line) <= 20 for line in lines)
+    assert wrap(word, 45) == ["WWW4ILIS4CO4UK_/UPLOADED.-FILES_/#AEP4PDF"]  # no mark written
 
 
 def test_centred_headings_leave_five_cells_either_side_and_minor_ones_start_in_cell_7() -> None:
