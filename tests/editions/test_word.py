@@ -330,7 +330,7 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
-        ("word/list-styles", True), ("word/contents", True),
+        ("word/list-styles", True), ("word/contents", True), ("word/answer-spaces", True),
         ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
         ("text/print-words", True)]
     assert result.complete
@@ -404,6 +404,18 @@ def _no_contents_field(edited: docx.document.Document) -> None:
             code.text = " INDEX "
 
 
+def _a_short_box_after_a_loose_label(edited: docx.document.Document) -> None:
+    """A label and a box of two lines that may be split from it, as large print's were."""
+    label = edited.add_paragraph("What to think about:")
+    control = etree.SubElement(label._p.getparent(), w("sdt"))
+    properties = etree.SubElement(control, w("sdtPr"))
+    etree.SubElement(properties, w("alias")).set(w("val"), "What to think about")
+    content = etree.SubElement(control, w("sdtContent"))
+    for _ in range(2):
+        etree.SubElement(content, w("p"))
+    label._p.addnext(control)
+
+
 BREAKAGES = [
     (_skip_a_heading_level, "word/heading-styles",
      "heading 'a) Details' (level 5) skips level 3"),
@@ -425,6 +437,9 @@ BREAKAGES = [
      "the contents lists 'Quiz 1: True or false?', which is not a section's heading (block "
      "titles are in no contents)"),
     (_no_contents_field, "word/contents", "the document has no contents list (no TOC field)"),
+    (_a_short_box_after_a_loose_label, "word/answer-spaces",
+     "'What to think about' has 2 line(s) to write on (at least 4); 'What to think about': the "
+     "paragraph before it may end a page without it (no keep with next)"),
 ]
 
 
@@ -751,7 +766,7 @@ def test_large_print_rules_pass_on_large_print_and_fail_on_the_standard_look(
     large = docx_rules(large_print_docx, large_print_docx.parent, "large-print",
                        extra=LARGE_PRINT_DOCX_RULES)
     assert [result.rule for result in large if not result.passed] == []
-    assert len(large) == 14  # 8 Word rules (contents included), 6 of large print
+    assert len(large) == 15  # 9 Word rules (contents and answer spaces included), 6 of large print
     standard = {result.rule: result.message
                 for result in docx_rules(picture_docx, picture_docx.parent, "large-print",
                                          extra=LARGE_PRINT_DOCX_RULES) if not result.passed}

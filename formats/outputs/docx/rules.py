@@ -14,7 +14,10 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``list-styles``: no paragraph starts with a typed bullet or number outside a list style;
 - ``contents``: a contents list (a TOC field over heading levels 1-3) lists every section
   heading of levels 1-3 (a heading holding a visible bookmark) at its level, and its entries
-  carry page numbers, unless ``w:updateFields`` asks Word to fill them on opening.
+  carry page numbers, unless ``w:updateFields`` asks Word to fill them on opening;
+- ``answer-spaces``: every box of empty lines to write in (a block content control) has at least
+  ``MIN_ANSWER_LINES`` lines, and the paragraph before it (its question or label) is kept with
+  it on its page (``w:keepNext``, its own or its style's).
 """
 
 from __future__ import annotations
@@ -50,6 +53,8 @@ TOC_FIELD = re.compile(r"^\s*TOC\b")
 TOC_LEVELS = re.compile(r'\\o\s+"(\d)-(\d)"')
 CONTENTS_LEVELS = 3  # every contents list takes headings 1-3 (as the writer's contents.py)
 SETTINGS = "word/settings.xml"
+MIN_ANSWER_LINES = 4  # lines of a space to write in: large print is written large too
+_OFF = ("0", "false", "off")
 
 
 def docx_rules(path: Path, out_dir: Path, prefix: str = "word",
@@ -215,9 +220,56 @@ def update_fields(parts: Parts) -> bool:
     return found is not None and found.get(w("val"), "true") in ("1", "true", "on")
 
 
+def answer_spaces(parts: Parts) -> list[str]:
+    """Return each space to write in with too few lines, or whose label may end a page
+    without it."""
+    body = parts["word/document.xml"].find(w("body"))
+    problems: list[str] = []
+    for control in body.findall(w("sdt")) if body is not None else []:
+        content = control.find(w("sdtContent"))
+        if content is None:
+            continue
+        lines = content.findall(w("p"))
+        if not lines or len(content) != len(lines) or any(text_of(line).strip()
+                                                          for line in lines):
+            continue  # not a box of empty lines
+        alias = xpath_texts(control, "w:sdtPr/w:alias/@w:val")
+        name = f"'{alias[0]}'" if alias else "a space to write in"
+        if len(lines) < MIN_ANSWER_LINES:
+            problems.append(f"{name} has {len(lines)} line(s) to write on (at least "
+                            f"{MIN_ANSWER_LINES})")
+        label = control.getprevious()
+        if label is None or label.tag != w("p") or not _keeps_with_next(label, parts):
+            problems.append(f"{name}: the paragraph before it may end a page without it (no "
+                            "keep with next)")
+    return problems
+
+
+def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
+    """Return True when a paragraph is kept with the next: its own ``w:keepNext``, else its
+    style's (or the style it is based on)."""
+    own = paragraph.find(f"{w('pPr')}/{w('keepNext')}")
+    if own is not None:
+        return own.get(w("val"), "true") not in _OFF
+    styles = {style.get(w("styleId")): style
+              for style in parts["word/styles.xml"].findall(w("style"))}
+    found = paragraph.find(f"{w('pPr')}/{w('pStyle')}")
+    style_id = found.get(w("val")) if found is not None else None
+    for _ in range(10):  # a chain of basedOn, at most this long
+        style = styles.get(style_id)
+        if style is None:
+            return False
+        keep = style.find(f"{w('pPr')}/{w('keepNext')}")
+        if keep is not None:
+            return keep.get(w("val"), "true") not in _OFF
+        based = style.find(w("basedOn"))
+        style_id = based.get(w("val")) if based is not None else None
+    return False
+
+
 WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
-    ("list-styles", list_styles), ("contents", contents))
+    ("list-styles", list_styles), ("contents", contents), ("answer-spaces", answer_spaces))
 
 

@@ -13,7 +13,7 @@ from docx.table import _Cell
 from formats.core.model import Image, Inlines, Strong, Table, Text
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
-from formats.outputs.docx.forms import answer_box
+from formats.outputs.docx.forms import ANSWER_LINES, answer_box
 from formats.outputs.docx.inlines import write_inlines
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.profile import TABLE_STYLE, TABLE_TEXT
@@ -79,14 +79,16 @@ def table_as_lines(state: DocxState, block: Table) -> None:
             paragraph = state.paragraph()
             if index == 0:
                 paragraph.paragraph_format.space_before = Cm(0.5)
-            paragraph.paragraph_format.keep_with_next = index < len(row) - 1
+            # a label stays with what follows in its row, and with the box it asks to fill
+            paragraph.paragraph_format.keep_with_next = index < len(row) - 1 or cell.is_write_in
             if cell.repeats_label:
                 write_inlines(state, paragraph._p, cell.content)
                 continue
             colon = (Text(cell.label_colon),) if cell.label_colon else ()
             write_inlines(state, paragraph._p, (Strong((*cell.label, *colon)),))
             if cell.is_write_in:
-                answer_box(state, 2, alias=f"{inline_text(cell.label)}", tag="table-answer")
+                answer_box(state, ANSWER_LINES, alias=f"{inline_text(cell.label)}",
+                           tag="table-answer")
             else:
                 paragraph._p.append(state.run(" "))
                 write_inlines(state, paragraph._p, cell.content)
