@@ -32,6 +32,8 @@ from formats.editions.audio.print_words import as_table
 from formats.editions.audio.wording import Wording
 
 PAUSE_TO_ANSWER = "Pause the recording to think about your answers."
+# what follows an activity may be its answer (a checklist): the listener is offered the time
+PAUSE_FOR_ACTIVITY = "Pause the recording now if you want to do this activity."
 _ENDS_SENTENCE = (".", "?", "!", ":")
 _Kind = TypeVar("_Kind", bound=Block)
 
@@ -215,10 +217,13 @@ def _outer_item(block: BulletList, passage: Passage) -> int:
 
 
 def _how_to_answer(question: FormQuestion) -> str:
-    """Return how a form question is answered, with its options ("" for free text)."""
+    """Return how a form question is answered, with its options ("" for free text): as many
+    as apply, or one ("one-of"), as print says with its boxes and the web with its controls."""
     options = [" ".join(option.split()) for option in question.options]
     if question.kind in ("text", "parts") or not options:
         return ""
     if question.kind == "yesno":
         return sentence("Answer " + joined(options, "or"))
-    return f"{count(len(options), 'answer')} to choose from: " + "; ".join(options) + "."
+    how = "choose one" if question.kind == "one-of" else "choose any that apply"
+    return (f"{count(len(options), 'answer')} to choose from, {how}: " + "; ".join(options)
+            + ".")

@@ -8,6 +8,12 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 - ``audio/whole-sites`` (needs the document): every site the section's text or links name is
   said with all its parts (as many "dot" as its host has), or said as "part of" a site: a site
   said without its first parts is another site ("scot dot N H S dot uk" for nes.scot.nhs.uk);
+- ``audio/form-answers`` (needs the document): each question of the section's forms that has
+  options to choose from says how many may be chosen: "choose one" (``one-of``) or "choose any
+  that apply" (``choice``), as print says with its boxes;
+- ``audio/activity-pause`` (needs the document): each activity of the section offers the
+  listener a pause to do it ("Pause the recording ... activity"), as quizzes do: what follows
+  an activity may be its answer;
 - ``audio/print-words``: no word that only makes sense on paper ("page", "below", "circle",
   "tick"...);
 - ``audio/table-cells`` (needs the document): no header of a table of the section is said twice
@@ -23,7 +29,15 @@ from pathlib import Path
 
 from formats.core.addresses import find_addresses, host_and_path, links_in
 from formats.core.contract import RuleResult
-from formats.core.model import Document, LexiconEntry, Section, Table, walk_blocks
+from formats.core.model import (
+    Activity,
+    Document,
+    Form,
+    LexiconEntry,
+    Section,
+    Table,
+    walk_blocks,
+)
 from formats.core.text import inline_text, normalise, section_texts
 from formats.editions.audio.addresses import said_length
 from formats.editions.audio.files import section_id_of
@@ -76,6 +90,37 @@ def site_problems(text: str, hosts: list[str]) -> list[str]:
         return []
     return [f"the site {host} is not said whole: no address is said with its "
             f"{host.count('.') + 1} parts" for host in hosts if host.count(".") not in said]
+
+
+CHOOSE = {"one-of": "choose one", "choice": "choose any that apply"}
+
+
+def form_answer_problems(text: str, section: Section) -> list[str]:
+    """Return each way of answering the section's form questions said fewer times than the
+    questions that are answered so."""
+    wanted: dict[str, int] = {}
+    for block in walk_blocks(section.blocks):
+        if isinstance(block, Form):
+            for question in (one for asked in block.questions for one in asked.all()):
+                if question.kind in CHOOSE and question.options:
+                    wanted[question.kind] = wanted.get(question.kind, 0) + 1
+    said = normalise(text)
+    return [f"{count} question(s) answered '{CHOOSE[kind]}' but it is said "
+            f"{said.count(CHOOSE[kind])} time(s)" for kind, count in sorted(wanted.items())
+            if said.count(CHOOSE[kind]) < count]
+
+
+ACTIVITY_PAUSE = re.compile(r"pause the recording\b[^.]*\bactivity", re.IGNORECASE)
+
+
+def activity_pause_problems(text: str, section: Section) -> list[str]:
+    """Return a problem when the section's activities are offered fewer pauses than they
+    number."""
+    activities = sum(isinstance(block, Activity) for block in walk_blocks(section.blocks))
+    offered = len(ACTIVITY_PAUSE.findall(text))
+    return [] if offered >= activities else [
+        f"{activities} activit{'y' if activities == 1 else 'ies'} but {offered} pause(s) offered "
+        "to do them"]
 
 
 def section_hosts(section: Section) -> list[str]:
@@ -182,6 +227,17 @@ def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
             results.append(RuleResult.from_problems(
                 "audio/whole-sites", where, site_problems(text, hosts),
                 f"each of the {len(hosts)} site(s) of the section said whole"))
+        section = sections.get(section_id or "")
+        if section is not None and any(isinstance(block, Form)
+                                       for block in walk_blocks(section.blocks)):
+            results.append(RuleResult.from_problems(
+                "audio/form-answers", where, form_answer_problems(text, section),
+                "every question with options says how many to choose"))
+        if section is not None and any(isinstance(block, Activity)
+                                       for block in walk_blocks(section.blocks)):
+            results.append(RuleResult.from_problems(
+                "audio/activity-pause", where, activity_pause_problems(text, section),
+                "every activity offers a pause to do it"))
         if section_id in headers:
             results.append(RuleResult.from_problems(
                 "audio/table-cells", where, repeated_header_problems(text, headers[section_id]),

@@ -37,7 +37,7 @@ from formats.core.model import (
 )
 from formats.core.passages import Passage, section_passages
 from formats.core.text import normalise
-from formats.editions.audio.blocks_said import BlockWords
+from formats.editions.audio.blocks_said import PAUSE_FOR_ACTIVITY, BlockWords
 from formats.editions.audio.files import CLOSING_REF
 from formats.editions.audio.headings import Place, chapter_label, contents, heading, places
 from formats.editions.audio.lexicon import compile_lexicon
@@ -220,7 +220,7 @@ _ENDINGS: NodeTable[Callable[[BlockWords, Any, Passage], str]] = block_table(
         Paragraph: _nothing, GlossaryEntry: _nothing, Figure: _nothing,
         BulletList: BlockWords.list_ending,
         Checklist: lambda words, block, passage: "End of checklist.",
-        Activity: lambda words, block, passage: "End of activity.",
+        Activity: lambda words, block, passage: PAUSE_FOR_ACTIVITY + " End of activity.",
         Table: lambda words, block, passage: "End of table.",
         Quiz: BlockWords.quiz_ending,
         QuizAnswers: lambda words, block, passage: "End of the suggested answers.",

@@ -301,6 +301,13 @@ def _cut_a_site(folder: Path) -> None:
     transcript.write_text(said.replace("example dot org", "org"), encoding="utf-8")
 
 
+def _say_options_without_how_many(folder: Path) -> None:
+    transcript = folder / "004-try-it.txt"
+    said = transcript.read_text(encoding="utf-8")
+    assert ", choose any that apply:" in said
+    transcript.write_text(said.replace(", choose any that apply:", ":"), encoding="utf-8")
+
+
 def _say_a_print_word(folder: Path) -> None:
     transcript = folder / "004-try-it.txt"
     with transcript.open("a", encoding="utf-8") as out:
@@ -362,6 +369,8 @@ def _book_minutes(folder: Path) -> float:
     (_cut_a_site, "audio/whole-sites", "002-what-is-it.txt",
      lambda folder: "the site example.org is not said whole: no address is said with its 2 "
                     "parts"),
+    (_say_options_without_how_many, "audio/form-answers", "004-try-it.txt",
+     lambda folder: "1 question(s) answered 'choose any that apply' but it is said 0 time(s)"),
     (_say_a_print_word, "audio/print-words", "004-try-it.txt",
      lambda folder: "line 9: 'Circle' in \"Circle your answer below.\"; line 9: 'below' in "
                     "\"Circle your answer below.\""),
@@ -372,7 +381,8 @@ def _book_minutes(folder: Path) -> float:
                     "what-is-it/b2/i2 ..., not what-is-it/h, what-is-it/b1, what-is-it/b2/i1 ..."),
 ], ids=["chapter-deleted", "chapter-without-number", "chapters-reordered", "toc-not-ordered",
         "toc-not-nested", "track-not-listed", "ghost-listed", "no-publisher", "wrong-length",
-        "wrong-track-count", "no-closing", "address-spelt", "site-cut", "print-word",
+        "wrong-track-count", "no-closing", "address-spelt", "site-cut", "options-how-many",
+        "print-word",
         "header-repeated", "passage-missing"])
 def test_a_damaged_book_playlist_or_opening_fails_its_rule(
         mini_document: Document, copy: Path, damage: Callable[[Path], None], rule: str,
@@ -440,7 +450,8 @@ def test_every_rule_passes_on_the_mini_audio(mini_results: list[RuleResult],
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
         "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": 6,
         "audio/addresses": transcripts,
-        "audio/print-words": transcripts, "audio/table-cells": 3, "audio/whole-sites": 1}
+        "audio/print-words": transcripts, "audio/table-cells": 3, "audio/whole-sites": 1,
+        "audio/form-answers": 1}
     for rule in FILE_RULES:
         assert sorted(r.where for r in mini_results if r.rule == rule) == mp3s
 

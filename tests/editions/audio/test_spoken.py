@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from formats.core.model import (
+    Activity,
     BulletList,
     Document,
     LexiconEntry,
@@ -17,6 +18,7 @@ from formats.core.model import (
     Location,
     Paragraph,
     Text,
+    walk_blocks,
 )
 from formats.core.profile import read_profile, with_partner
 from formats.core.text import inline_text, section_texts
@@ -26,6 +28,7 @@ from formats.editions.audio.lexicon import compile_lexicon
 from formats.editions.audio.numerals import say_numbers
 from formats.editions.audio.opening import opening
 from formats.editions.audio.print_words import PRINT_ONLY_WORD, adapt
+from formats.editions.audio.speech_rules import activity_pause_problems
 from formats.editions.audio.spoken import script
 from formats.editions.audio.wording import Wording
 from tests.editions.audio.helpers import with_blocks
@@ -84,7 +87,8 @@ def test_real_headings_are_said_with_their_numbers(real_document: Document, sect
                 "appendix 1. End of quiz."]),
     ("try-it", ["Form: Tell us. It has 3 questions. Pause the recording after each question to "
                 "think about your answer.",
-                "Question 1. Who are you? 2 answers to choose from: A disabled person; A worker.",
+                "Question 1. Who are you? 2 answers to choose from, choose any that apply: A "
+                "disabled person; A worker.",
                 "Question 2. Was it useful? Answer yes or no.",
                 "Question 3. Any ideas? End of form."]),
     ("what-is-it", ["A quotation from A report, 2009.",
@@ -134,10 +138,10 @@ def test_every_quiz_says_its_title_and_where_its_answers_are_once(
 def test_the_feedback_form_is_read_with_its_options(real_document: Document) -> None:
     spoken = {section.id: section.text for section in script(real_document)}
     form = spoken["feedback-form"]
-    assert "Question 1. Please say who you are: 6 answers to choose from: I am a disabled " \
-           "person; I am a non-disabled person;" in form
-    assert "Question 3. Did it encourage you to have a go? 3 answers to choose from: yes; no; " \
-           "maybe." in form
+    assert "Question 1. Please say who you are: 6 answers to choose from, choose any that " \
+           "apply: I am a disabled person; I am a non-disabled person;" in form
+    assert "Question 3. Did it encourage you to have a go? 3 answers to choose from, choose " \
+           "one: yes; no; maybe." in form
     assert ("Question 2. Did the toolkit help you to feel confident about: It has 2 parts.\n"
             "Part a. What co-production is? Answer yes or no.\n"
             "Part b. How to do it? Answer yes or no.") in form
@@ -372,3 +376,19 @@ def test_a_partners_edition_names_the_partner_at_the_start_and_the_end(
     assert script(partnered)[-1].passages[-1].text == (
         "End of Mini toolkit. This edition was published by Example Disability Forum.")
     assert script(mini_document)[-1].passages[-1].text == "End of Mini toolkit."
+
+
+def test_every_activity_offers_a_pause_and_the_rule_finds_one_that_does_not(
+        real_document: Document) -> None:
+    spoken = {section.id: section.text for section in script(real_document)}
+    with_activity = [section for section in real_document.sections()
+                     if any(isinstance(block, Activity) for block in walk_blocks(section.blocks))]
+    assert len(with_activity) == 3
+    for section in with_activity:
+        said = spoken[section.id]
+        assert "Pause the recording now if you want to do this activity. End of activity." in said
+        assert activity_pause_problems(said, section) == []
+    cut = spoken[with_activity[0].id].replace(
+        "Pause the recording now if you want to do this activity.", "")
+    assert activity_pause_problems(cut, with_activity[0]) == [
+        "1 activity but 0 pause(s) offered to do them"]
