@@ -94,13 +94,14 @@ class BrailleEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the braille rules on the BRF file: page geometry, sections set off, the
-        transcriber's notes; the back-translation tolerance; and the addresses, uncontracted."""
+        transcriber's notes; the back-translation tolerance; the addresses, uncontracted; and
+        quotations closed."""
         path = out_dir / brf_name(document)
         headings = {heading_key(round_trip(section.label)): section.label
                     for section in document.sections()}
         return [brf_rules.geometry(path, STANDARD), brf_rules.section_starts(path, headings),
                 brf_rules.transcriber_note(path), back_translation(document),
-                addresses_result(document, path)]
+                addresses_result(document, path), brf_rules.quotes(path)]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "BRF, UEB grade 2 (212 pages)"."""

@@ -12,6 +12,8 @@ are their words, with the address in brackets after them when the words do not s
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +55,8 @@ from formats.outputs.brf.writer import Text as Lines
 Marked = tuple[str, list[int]]  # print text and one liblouis typeform per character
 
 PARAGRAPH = (2, 0)  # 3-1
+OPENING = re.compile("\u2018")
+SENTENCE_END = re.compile("[.!?]\u2019?(?=\\s)")  # with its closing quote: "‘Yes.’ Then"
 DIVIDE_AFTER = "/.-_@"  # an address may be divided at a line's end after one of these
 LIST_STEP = 2
 
@@ -110,13 +114,46 @@ def braille(marked: Marked) -> str:
             forms[index] |= Typeform.NO_CONTRACT
             if text[index] in DIVIDE_AFTER and index < address.end - 1:
                 divisible.add(index)
-    cells, sources = louis.translate_with_sources(text, forms if any(forms) else None)
+    cells, sources = "", []
+    for start, end in _pieces(text):  # a closing quote after "s" on its own: see below
+        piece_forms = forms[start:end]
+        found, found_sources = louis.translate_with_sources(
+            text[start:end], piece_forms if any(piece_forms) else None)
+        cells += found
+        sources += [start + source for source in found_sources]
     ends = [index + 1 for index in range(len(cells))
             if sources[index] in divisible
             and (index + 1 == len(cells) or sources[index + 1] != sources[index])]
     for end in reversed(ends):
         cells = cells[:end] + BREAK_HERE + cells[end:]
     return " ".join(cells.split())
+
+
+def _pieces(text: str) -> list[tuple[int, int]]:
+    """Return ``text`` cut into pieces to translate one by one: a quotation's closing single
+    quote after an "s" is a piece of its own. liblouis reads "s’" at the end of a word as a
+    plural's apostrophe ("‘yes’" became ",8YES'", a quotation never closed); alone, "’" is the
+    closing quote (",0")."""
+    cuts = sorted(index for index in closing_quotes(text) if index and text[index - 1] in "sS")
+    bounds = [0, *(bound for index in cuts for bound in (index, index + 1)), len(text)]
+    return [(start, end) for start, end in itertools.pairwise(bounds) if start < end]
+
+
+def closing_quotes(text: str) -> set[int]:
+    """Return where the single quotes that close a quotation opened by "‘" are: for each "‘",
+    the last "’" that ends a word before the next "‘" or the end of its sentence."""
+    found: set[int] = set()
+    for match in OPENING.finditer(text):
+        window = SENTENCE_END.search(text, match.end())
+        stop = window.end() if window else len(text)
+        following = text.find("\u2018", match.end())
+        if following != -1:
+            stop = min(stop, following)
+        ends = [index for index in range(match.end(), stop) if text[index] == "\u2019"
+                and (index + 1 == len(text) or not text[index + 1].isalpha())]
+        if ends:
+            found.add(ends[-1])
+    return found
 
 
 def words(text: str, typeform: int = Typeform.PLAIN) -> str:

@@ -6,11 +6,15 @@
 - ``braille/section-starts``: every section's heading, found by its words wherever it is,
   starts a page or follows a blank line (and is followed by one);
 - ``braille/transcriber-note``: the preliminary pages hold the transcriber's notes, and every
-  special symbol the body uses is listed there at the start of a line.
+  special symbol the body uses is listed there at the start of a line;
+- ``braille/quotes``: in each paragraph (lines between blank lines), every opening single quote
+  (``,8`` before a word) is closed (``,0`` after one): an apostrophe where the closing quote
+  should be leaves the reader in a quotation that never ends.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -21,12 +25,15 @@ from formats.outputs.brf.reader import (
     BraillePage,
     back_translate,
     heading_key,
+    join_lines,
     read_pages,
     text_lines,
 )
 from formats.outputs.brf.symbols import symbols_used
 
 NOTES_KEY = "transcriber s notes"
+OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s(\[\"]))[,]8(?=[^\s0-9\"])")  # ,8 then a word, not "His."
+CLOSING_QUOTE = re.compile(r"(?<=\S),0")  # a word (or its punctuation) then ,0
 MAX_HEADING_LINES = 3
 
 
@@ -149,3 +156,44 @@ def transcriber_note(path: Path) -> RuleResult:
                                         "")
     return RuleResult(rule, where, True, f"transcriber's notes list the {len(used)} special "
                       f"symbols used{' (' + ' '.join(s.cells for s in used) + ')' if used else ''}")
+
+
+def quotes(path: Path) -> RuleResult:
+    """Return ``braille/quotes`` for the BRF file at ``path``."""
+    rule, where = "braille/quotes", str(path)
+    if not path.is_file():
+        return RuleResult(rule, where, False, f"{path} does not exist")
+    paragraphs: list[tuple[str, list[str]]] = []  # where each starts, its lines
+    last_blank = True
+    for page in read_pages(_read(path)):
+        for number, line in text_lines(page):  # a page's end ends no paragraph
+            if not line.strip():
+                last_blank = True
+            elif last_blank:
+                paragraphs.append((f"page {page.index} line {number}", [line]))
+                last_blank = False
+            else:
+                paragraphs[-1][1].append(line)
+    problems: list[str] = []
+    count = 0
+    for start, lines in paragraphs:
+        joined = join_lines(lines)
+        opened, closed = len(OPENING_QUOTE.findall(joined)), len(CLOSING_QUOTE.findall(joined))
+        count += opened
+        if opened > closed:
+            problems.append(f"{start}: {opened} single quote(s) opened, {closed} closed: "
+                            f"'{back_translate(joined[_unclosed(joined):])[:50]}'")
+    return RuleResult.from_problems(rule, where, problems,
+                                    f"each of the {count} single quotes opened is closed")
+
+
+def _unclosed(cells: str) -> int:
+    """Return where the first opening quote that no closing quote answers is in ``cells``."""
+    marks = sorted([(match.start(), 1) for match in OPENING_QUOTE.finditer(cells)]
+                   + [(match.start(), -1) for match in CLOSING_QUOTE.finditer(cells)])
+    depth, first = 0, 0
+    for place, step in marks:
+        if depth == 0 and step == 1:
+            first = place
+        depth = max(0, depth + step)
+    return first

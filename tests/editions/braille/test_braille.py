@@ -48,7 +48,7 @@ def test_every_section_is_read_back_present_and_every_rule_passes(
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("braille/geometry", True), ("braille/section-starts", True),
         ("braille/transcriber-note", True), ("braille/back-translation", True),
-        ("braille/addresses", True)]
+        ("braille/addresses", True), ("braille/quotes", True)]
 
 
 def test_the_first_pages_are_the_title_notes_and_contents(mini_braille: Path) -> None:
@@ -173,3 +173,18 @@ def test_a_contracted_address_fails_the_addresses_rule(real_document: Document,
         "15p_it_s_our_world_too_plainenglish_pdf_level_3_revised_240510.pdf' (as "
         "WWW4ILIS4CO4UK_/UPLOADED.-FILES_/#AEP.-IT.-S.-OUR.-WORLD.-TOO.-PLAINENGLISH.-PDF.-"
         "LEVEL.-#C.-REVISED.-#BDJEAJ4PDF)"))
+
+
+@pytest.mark.parametrize("text, closing", [
+    ("You say ‘yes’ to any idea.", "yes’"),
+    ("the ‘assets’ we have", "assets’"),
+    ("‘the workers’ rights’ now", "rights’"),
+    ("‘Yes.’ Then the members’ views.", "Yes.’"),
+    ("the workers’ rights", None),
+], ids=["yes", "assets", "plural-inside", "sentence-inside", "no-quotation"])
+def test_a_quotations_closing_quote_is_found_and_written_as_one(text: str,
+                                                                 closing: str | None) -> None:
+    found = transcribe.closing_quotes(text)
+    assert found == ({text.index(closing) + len(closing) - 1} if closing else set())
+    cells = transcribe.braille(transcribe.plain(text))
+    assert (",0" in cells) == (closing is not None)

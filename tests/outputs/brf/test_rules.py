@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from formats.outputs.brf.louis import translate
-from formats.outputs.brf.rules import geometry, page_count, section_starts, transcriber_note
+from formats.outputs.brf.rules import (
+    geometry,
+    page_count,
+    quotes,
+    section_starts,
+    transcriber_note,
+)
 from formats.outputs.brf.writer import Heading, Text
 from tests.outputs.brf.sample import BOX, body, front, write_sample
 
@@ -109,3 +115,16 @@ def test_a_missing_file_breaks_every_rule(tmp_path: Path) -> None:
     results = [geometry(path), section_starts(path, HEADINGS), transcriber_note(path)]
     assert [(result.passed, result.message) for result in results] == \
         [(False, f"{path} does not exist")] * 3
+
+
+def test_a_quotation_closed_keeps_the_quotes_rule_and_an_apostrophe_in_its_place_breaks_it(
+        tmp_path: Path) -> None:
+    closed = [*body(), Text(",Y SAY ,8YES,0 TO ,8ASSETS,0 4 ,8,YES4,0 ,HIS ,8^2NO^',0")]
+    result = quotes(write_sample(tmp_path / "a.brf", body_items=closed))
+    assert (result.passed, result.message) == (True, "each of the 4 single quotes opened is "
+                                                     "closed")
+    # liblouis's reading of "‘yes’": the closing quote after an "s" taken for an apostrophe
+    broken = [*body(), Text(",Y SAY ,8YES' TO ANY4")]
+    result = quotes(write_sample(tmp_path / "b.brf", body_items=broken))
+    assert (result.passed, result.message) == (False, "page 2 line 15: 1 single quote(s) "
+                                                      "opened, 0 closed: '\"yes’ to any.'")
