@@ -12,7 +12,7 @@ from pathlib import Path
 from formats.core.load import load
 from formats.core.model import Document
 from formats.core.names import derived_id
-from formats.outputs.html.id_rules import unique_ids
+from formats.outputs.html.id_rules import labels_said_once, unique_ids
 from formats.registry import edition
 from tests.conftest import FIXTURES, MINI_SOURCE, Builds
 
@@ -62,3 +62,24 @@ def test_a_question_id_like_another_questions_option_gives_unique_ids(tmp_path: 
     assert result.passed, result.message
     html = page.read_text(encoding="utf-8")
     assert f'id="{derived_id("q-who", 2)}"' in html and 'id="q-who-2"' in html
+
+
+def test_a_group_labelled_by_the_legend_inside_it_is_said_twice() -> None:
+    said_twice = ('<div role="group" aria-labelledby="q1-words"><fieldset>'
+                  '<legend id="q1-words">1. Who are you?</legend><input type="checkbox">'
+                  '</fieldset><div><label>a) Where?</label></div></div>')
+    result = labels_said_once(said_twice, "page.html")
+    assert (result.rule, result.passed, result.message) == (
+        "web/labels-said-once", False, "1 group(s) labelled by the legend of a fieldset inside "
+                                       "them (said twice): q1-words")
+    # a question in parts only: its words are a paragraph, the group's one label
+    once = ('<div role="group" aria-labelledby="q2-words"><p id="q2-words">2. Did it help?</p>'
+            '<fieldset><legend id="q2a-words">a) With what?</legend></fieldset></div>')
+    assert labels_said_once(once, "page.html").passed
+
+
+def test_the_real_feedback_form_says_each_question_once(real_document: Document,
+                                                       built: Builds) -> None:
+    page = built(real_document, "standard") / "index.html"  # questions 1, 4 and 7 have parts
+    result = labels_said_once(page.read_text(encoding="utf-8"), str(page))
+    assert (result.passed, result.message) == (True, "no group is labelled by a legend inside it")

@@ -7,6 +7,8 @@ axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language 
 Their results are named ``epub/...`` and say which document they are about. A few documents
 are checked at once: the documents (of both EPUBs, when there are two) are shared out between
 a few threads, each with its own browser, opened once for all its documents.
+
+Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from formats.core.contract import RuleResult
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.browser import browser_session
+from formats.outputs.html.id_rules import labels_said_once
 from formats.outputs.html.rules import (
     AXE_TAGS,
     check_axe,
@@ -107,3 +110,23 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
             count=len(results), tags=", ".join(AXE_TAGS))
         found.append(RuleResult(rule, str(path), True, said, results[0].level))
     return found
+
+
+def epub_labels_said_once(path: Path) -> RuleResult:
+    """Return ``epub/labels-said-once``: in no content document of the EPUB at ``path`` is a
+    group labelled by the legend of a fieldset inside it (see
+    :func:`formats.outputs.html.id_rules.labels_said_once`)."""
+    rule = "epub/labels-said-once"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            pages = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
+                     if name.endswith(".xhtml")}
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as error:
+        return RuleResult(rule, str(path), False, f"the EPUB cannot be read: {error}")
+    failed = [labels_said_once(text, f"{path}:{name}") for name, text in sorted(pages.items())]
+    failed = [result for result in failed if not result.passed]
+    if failed:
+        return RuleResult(rule, failed[0].where, False, "; ".join(result.message
+                                                                  for result in failed))
+    return RuleResult(rule, str(path), True, f"in none of the {len(pages)} documents is a group "
+                      "labelled by a legend inside it")

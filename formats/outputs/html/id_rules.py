@@ -2,6 +2,10 @@
 link to ``#id`` leads a screen reader (and the browser) to the first element with that id, so a
 second one is unlabelled, or labelled with another question's words. Read with the standard
 library's HTML parser; axe-core no longer checks this (its duplicate-id rules are deprecated).
+
+``web/labels-said-once``: no group (``role="group"``) is labelled by the legend of a fieldset
+inside it: a screen reader then says the question twice, once for the group and once for the
+fieldset.
 """
 
 from __future__ import annotations
@@ -41,3 +45,44 @@ def unique_ids(page: Path) -> RuleResult:
     return RuleResult(rule, str(page), False, "ids on more than one element (a label or link "
                       "leads to the first only): " + some(f"'{name}' ({count} elements)"
                                                           for name, count in twice))
+
+
+class _GroupReader(HTMLParser):
+    """Finds the legends that label a group they are inside."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, str]] = []  # (tag, the id labelling it when it is a group)
+        self.twice: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        labelled = found.get("aria-labelledby") or "" if found.get("role") == "group" else ""
+        if tag == "legend" and found.get("id") and any(
+                found["id"] in group.split() for _, group in self.open):
+            self.twice.append(str(found["id"]))
+        if tag not in VOID:
+            self.open.append((tag, labelled))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+
+
+def labels_said_once(text: str, where: str) -> RuleResult:
+    """Return ``web/labels-said-once`` on a page's HTML (or XHTML) ``text``."""
+    reader = _GroupReader()
+    reader.feed(text)
+    reader.close()
+    if reader.twice:
+        return RuleResult("web/labels-said-once", where, False,
+                          f"{len(reader.twice)} group(s) labelled by the legend of a fieldset "
+                          f"inside them (said twice): {some(reader.twice)}")
+    return RuleResult("web/labels-said-once", where, True,
+                      "no group is labelled by a legend inside it")
