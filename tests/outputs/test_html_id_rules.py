@@ -12,7 +12,12 @@ from pathlib import Path
 from formats.core.load import load
 from formats.core.model import Document
 from formats.core.names import derived_id
-from formats.outputs.html.id_rules import labels_said_once, unique_ids
+from formats.outputs.html.id_rules import (
+    glossary_one_list,
+    labels_said_once,
+    structure_rules,
+    unique_ids,
+)
 from formats.registry import edition
 from tests.conftest import FIXTURES, MINI_SOURCE, Builds
 
@@ -83,3 +88,23 @@ def test_the_real_feedback_form_says_each_question_once(real_document: Document,
     page = built(real_document, "standard") / "index.html"  # questions 1, 4 and 7 have parts
     result = labels_said_once(page.read_text(encoding="utf-8"), str(page))
     assert (result.passed, result.message) == (True, "no group is labelled by a legend inside it")
+
+
+def test_glossary_entries_one_after_another_are_one_list() -> None:
+    many = ('<section><h2>Jargon</h2><dl class="glossary"><dt>Asset</dt><dd>A resource.</dd>'
+            '</dl>\n<dl class="glossary"><dt>Outcome</dt><dd>An end result.</dd></dl>'
+            '<p>Then</p><dl class="glossary"><dt>Power</dt><dd>To decide.</dd></dl></section>')
+    result = glossary_one_list(many, "page.html")
+    assert (result.rule, result.passed, result.message) == (
+        "web/glossary-one-list", False, "1 glossary list(s) follow another with nothing between "
+                                        "them: one list of entries is said as many lists of one")
+    one = ('<dl class="glossary"><div class="glossary-entry"><dt>Asset</dt><dd>A resource.</dd>'
+           '</div><div class="glossary-entry"><dt>Outcome</dt><dd>An end result.</dd></div></dl>')
+    assert glossary_one_list(one, "page.html").passed
+
+
+def test_the_real_jargon_is_one_list(real_document: Document, built: Builds) -> None:
+    page = built(real_document, "standard") / "index.html"
+    results = structure_rules(page.read_text(encoding="utf-8"), str(page))
+    assert [(result.rule, result.passed) for result in results] == [
+        ("web/labels-said-once", True), ("web/glossary-one-list", True)]

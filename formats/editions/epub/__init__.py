@@ -110,7 +110,7 @@ class EpubEdition(Edition):
             verdicts = pool.submit(epub_rules.epubcheck_books, [path for path, _ in books])
             in_browser = epub_edition_rules.books_browser_rules([path for path, _ in books])
             others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted),
-                       epub_edition_rules.epub_labels_said_once(path), *browsed]
+                       *epub_edition_rules.epub_structure_rules(path), *browsed]
                       for (path, wanted), browsed in zip(books, in_browser, strict=True)]
             return [result for verdict, rest in zip(verdicts.result(), others, strict=True)
                     for result in (verdict, *rest)]

@@ -8,7 +8,8 @@ Their results are named ``epub/...`` and say which document they are about. A fe
 are checked at once: the documents (of both EPUBs, when there are two) are shared out between
 a few threads, each with its own browser, opened once for all its documents.
 
-Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it).
+Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it) and
+``epub/glossary-one-list`` (glossary entries one after another are one list).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from formats.core.contract import RuleResult
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.browser import browser_session
-from formats.outputs.html.id_rules import labels_said_once
+from formats.outputs.html.id_rules import structure_rules
 from formats.outputs.html.rules import (
     AXE_TAGS,
     check_axe,
@@ -112,21 +113,28 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
     return found
 
 
-def epub_labels_said_once(path: Path) -> RuleResult:
-    """Return ``epub/labels-said-once``: in no content document of the EPUB at ``path`` is a
-    group labelled by the legend of a fieldset inside it (see
-    :func:`formats.outputs.html.id_rules.labels_said_once`)."""
-    rule = "epub/labels-said-once"
+def epub_structure_rules(path: Path) -> list[RuleResult]:
+    """Return ``epub/labels-said-once`` and ``epub/glossary-one-list`` on the content documents
+    of the EPUB at ``path`` (see :func:`formats.outputs.html.id_rules.structure_rules`): one
+    result per rule for the book, naming the documents that fail it."""
     try:
         with zipfile.ZipFile(path) as archive:
             pages = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
                      if name.endswith(".xhtml")}
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as error:
-        return RuleResult(rule, str(path), False, f"the EPUB cannot be read: {error}")
-    failed = [labels_said_once(text, f"{path}:{name}") for name, text in sorted(pages.items())]
-    failed = [result for result in failed if not result.passed]
-    if failed:
-        return RuleResult(rule, failed[0].where, False, "; ".join(result.message
-                                                                  for result in failed))
-    return RuleResult(rule, str(path), True, f"in none of the {len(pages)} documents is a group "
-                      "labelled by a legend inside it")
+        return [RuleResult("epub/labels-said-once", str(path), False,
+                           f"the EPUB cannot be read: {error}")]
+    found: dict[str, list[RuleResult]] = {}
+    for name, text in sorted(pages.items()):
+        for result in structure_rules(text, f"{path}:{name}"):
+            found.setdefault(result.rule.replace("web/", "epub/", 1), []).append(result)
+    results = []
+    for rule, outcomes in found.items():
+        failed = [result for result in outcomes if not result.passed]
+        results.append(RuleResult(rule, failed[0].where, False,
+                                  "; ".join(f"{result.where}: {result.message}"
+                                            for result in failed))
+                       if failed else RuleResult(rule, str(path), True,
+                                                 f"each of the {len(outcomes)} documents: "
+                                                 f"{outcomes[0].message}"))
+    return results

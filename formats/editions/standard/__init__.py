@@ -132,7 +132,7 @@ class StandardEdition(Edition):
         """Return the web rules on the built page (in headless Chromium), its links, its text
         and its ids (each on one element); the PDF rules, the print layout rules (body size,
         line length, page fill) and the heading and caption rules on the built PDF."""
-        from formats.outputs.html.id_rules import labels_said_once, unique_ids
+        from formats.outputs.html.id_rules import structure_rules, unique_ids
         from formats.outputs.html.link_rules import links_resolve, other_formats_links
         from formats.outputs.html.rules import web_rules
         from formats.outputs.html.text_rules import html_text_rules
@@ -144,7 +144,7 @@ class StandardEdition(Edition):
         results = web_rules(page, HTML_OUTPUT)
         if page.is_file():
             results += [*html_text_rules(page, HTML_OUTPUT), unique_ids(page),
-                        labels_said_once(page.read_text(encoding="utf-8"), str(page)),
+                        *structure_rules(page.read_text(encoding="utf-8"), str(page)),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
                                             self.name)]

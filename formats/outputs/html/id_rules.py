@@ -5,7 +5,8 @@ library's HTML parser; axe-core no longer checks this (its duplicate-id rules ar
 
 ``web/labels-said-once``: no group (``role="group"``) is labelled by the legend of a fieldset
 inside it: a screen reader then says the question twice, once for the group and once for the
-fieldset.
+fieldset. ``web/glossary-one-list``: no glossary list (``dl.glossary``) follows another with
+nothing between them: a screen reader says "list, 1 item" before each entry of such a run.
 """
 
 from __future__ import annotations
@@ -86,3 +87,57 @@ def labels_said_once(text: str, where: str) -> RuleResult:
                           f"inside them (said twice): {some(reader.twice)}")
     return RuleResult("web/labels-said-once", where, True,
                       "no group is labelled by a legend inside it")
+
+
+class _GlossaryReader(HTMLParser):
+    """Counts the glossary lists that follow another with nothing between them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.closed_at: int | None = None  # the depth a glossary list just closed at
+        self.glossary_depths: list[int] = []
+        self.following = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            self.closed_at = None
+            return
+        glossary = tag == "dl" and "glossary" in (dict(attrs).get("class") or "").split()
+        if glossary and self.closed_at == self.depth:
+            self.following += 1
+        if glossary:
+            self.glossary_depths.append(self.depth)
+        self.closed_at = None
+        self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        self.depth -= 1
+        self.closed_at = None
+        if tag == "dl" and self.glossary_depths and self.glossary_depths[-1] == self.depth:
+            self.glossary_depths.pop()
+            self.closed_at = self.depth
+
+    def handle_data(self, data: str) -> None:
+        if data.strip():
+            self.closed_at = None
+
+
+def glossary_one_list(text: str, where: str) -> RuleResult:
+    """Return ``web/glossary-one-list`` on a page's HTML (or XHTML) ``text``."""
+    reader = _GlossaryReader()
+    reader.feed(text)
+    reader.close()
+    if reader.following:
+        return RuleResult("web/glossary-one-list", where, False,
+                          f"{reader.following} glossary list(s) follow another with nothing "
+                          "between them: one list of entries is said as many lists of one")
+    return RuleResult("web/glossary-one-list", where, True,
+                      "glossary entries one after another are one list")
+
+
+def structure_rules(text: str, where: str) -> list[RuleResult]:
+    """Return ``web/labels-said-once`` and ``web/glossary-one-list`` on a page's ``text``."""
+    return [labels_said_once(text, where), glossary_one_list(text, where)]
