@@ -9,13 +9,15 @@ are checked at once: the documents (of both EPUBs, when there are two) are share
 a few threads, each with its own browser, opened once for all its documents.
 
 Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it) and
-``epub/glossary-one-list`` (glossary entries one after another are one list).
+``epub/glossary-one-list`` (glossary entries one after another are one list), and
+``epub/page-breaks-said`` (every page break marker is named "Page N").
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+import re
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
@@ -113,6 +115,21 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
     return found
 
 
+PAGE_BREAK = re.compile(r"<[^>]*\brole=\"doc-pagebreak\"[^>]*>")
+PAGE_SAID = re.compile(r"\baria-label=\"Page [^\"]+\"")
+
+
+def page_breaks_said(text: str, where: str) -> RuleResult:
+    """Return ``epub/page-breaks-said`` on a content document: every page break marker is
+    named "Page N" (``aria-label``), not by its number alone."""
+    unnamed = [mark for mark in PAGE_BREAK.findall(text) if not PAGE_SAID.search(mark)]
+    if unnamed:
+        return RuleResult("epub/page-breaks-said", where, False,
+                          f"{len(unnamed)} page break(s) not named \"Page N\": {unnamed[0]}")
+    return RuleResult("epub/page-breaks-said", where, True,
+                      "every page break is named \"Page N\"")
+
+
 def epub_structure_rules(path: Path) -> list[RuleResult]:
     """Return ``epub/labels-said-once`` and ``epub/glossary-one-list`` on the content documents
     of the EPUB at ``path`` (see :func:`formats.outputs.html.id_rules.structure_rules`): one
@@ -126,7 +143,8 @@ def epub_structure_rules(path: Path) -> list[RuleResult]:
                            f"the EPUB cannot be read: {error}")]
     found: dict[str, list[RuleResult]] = {}
     for name, text in sorted(pages.items()):
-        for result in structure_rules(text, f"{path}:{name}"):
+        for result in [*structure_rules(text, f"{path}:{name}"),
+                       page_breaks_said(text, f"{path}:{name}")]:
             found.setdefault(result.rule.replace("web/", "epub/", 1), []).append(result)
     results = []
     for rule, outcomes in found.items():

@@ -17,6 +17,7 @@ from formats.core.model import Document
 from formats.core.passages import section_passages
 from formats.editions import epub
 from formats.editions.epub.content import render_contents
+from formats.editions.epub.rules import page_breaks_said
 from formats.outputs.epub.names import EPUB_NS, XHTML_NS
 from formats.outputs.epub.reader import open_epub, read_sections
 from formats.outputs.pdf.print_pages import section_pages
@@ -62,6 +63,12 @@ def test_the_page_list_gives_the_standard_pdfs_pages(mini_document: Document,
     marker = chapter.xpath("//h:section[@id='start']/h:span[@epub:type='pagebreak']",
                            namespaces=H)[0]
     assert marker.get("role") == "doc-pagebreak" and marker.get("title") == pages["start"]
+    assert marker.get("aria-label") == f"Page {pages['start']}"  # not the number alone
+    unnamed = '<p>x</p><span epub:type="pagebreak" role="doc-pagebreak" id="page-5" title="5"/>'
+    result = page_breaks_said(unnamed, "a.xhtml")
+    assert (result.passed, result.message) == (False, '1 page break(s) not named "Page N": '
+                                               '<span epub:type="pagebreak" role="doc-pagebreak" '
+                                               'id="page-5" title="5"/>')
 
 
 def test_links_between_documents_go_to_the_right_document(mini_epub: Path) -> None:
@@ -157,7 +164,8 @@ def test_check_passes_on_a_complete_build(mini_document: Document, mini_epub: Pa
     assert all(cell.status is Status.PRESENT for cell in result.cells.values())
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("epub/epubcheck", True), ("epub/a11y-metadata", True), ("epub/overlays", True),
-        ("epub/axe", True),
+        ("epub/labels-said-once", True), ("epub/glossary-one-list", True),
+        ("epub/page-breaks-said", True), ("epub/axe", True),
         ("epub/reflow-320", True), ("epub/lang", True), ("epub/title", True)]
 
 
