@@ -33,6 +33,7 @@ from formats.outputs.docx.rules import DocxRule, docx_rules
 from formats.outputs.pdf import typography
 from formats.outputs.pdf.glyph_reader import read_pages
 from formats.outputs.pdf.glyphs import PrintedPage
+from formats.outputs.pdf.header_rules import chapter_labels, running_chapter
 from formats.outputs.pdf.layout_rules import layout_rules
 from formats.outputs.pdf.rules import pdf_rules, result_of
 
@@ -50,11 +51,14 @@ PDF_RULES: tuple[tuple[str, Callable[[list[PrintedPage]], Verdict]], ...] = (
 
 def pdf_file_rules(path: Path, output: str, document: Document | None = None) -> list[RuleResult]:
     """Return the PDF/UA rules, the large print rules and the print layout rules on the large
-    print PDF at ``path``."""
+    print PDF at ``path``, and (given the document) its running header's chapters."""
     results = pdf_rules(path, output, document)
     if not path.is_file():
         return results
-    return results + print_rules(path, f"{path.name} ({output})", output)
+    results += print_rules(path, f"{path.name} ({output})", output)
+    if document is not None:
+        results.append(running_chapter(path, output, chapter_labels(document)))
+    return results
 
 
 def print_rules(path: Path, where: str, output: str | None = None) -> list[RuleResult]:

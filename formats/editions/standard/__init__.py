@@ -136,6 +136,7 @@ class StandardEdition(Edition):
         from formats.outputs.html.link_rules import links_resolve, other_formats_links
         from formats.outputs.html.rules import web_rules
         from formats.outputs.html.text_rules import html_text_rules
+        from formats.outputs.pdf.header_rules import chapter_labels, running_chapter
         from formats.outputs.pdf.layout_rules import layout_rules
         from formats.outputs.pdf.rules import pdf_rules
         from formats.outputs.pdf.text_rules import pdf_text_rules
@@ -153,6 +154,7 @@ class StandardEdition(Edition):
             results += pdf_text_rules(pdf, PDF_OUTPUT)
             results += layout_rules(pdf, PDF_OUTPUT, body_minimum=BODY_MINIMUM,
                                     line_maximum=LINE_MAXIMUM)
+            results.append(running_chapter(pdf, PDF_OUTPUT, chapter_labels(document)))
         return results
 
 

@@ -104,3 +104,21 @@ def marked_texts(path: Path) -> dict[tuple[int, int], str]:
             if mcid >= 0:
                 pieces.setdefault((index, mcid), []).append(char)
     return {key: _as_read("".join(chars)) for key, chars in pieces.items()}
+
+
+def artifact_texts(path: Path, reached: set[tuple[int, int]]) -> list[str]:
+    """Return, for every page of the PDF at ``path``, the text the structure tree does not reach
+    (``reached``: (page index, MCID) pairs): its running header and footer, as PDFium reads it,
+    whitespace made single.
+
+    Raises ValueError when PDFium cannot open the file.
+    """
+    texts = []
+    for index, characters in enumerate(_pages(path)):
+        pieces: list[str] = []
+        mcid = -1
+        for char, found in characters:
+            mcid = mcid if found == _GENERATED else found
+            pieces.append(char if (index, mcid) not in reached else "\n")
+        texts.append(" ".join(_as_read("".join(pieces)).split()))
+    return texts

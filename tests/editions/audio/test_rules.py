@@ -35,6 +35,7 @@ from formats.editions.audio import EDITION as audio
 from formats.editions.audio import make, settings, synth
 from formats.editions.audio.opening_rules import closing_result, opening_result
 from formats.editions.audio.rules import edition_rules
+from formats.editions.audio.speech_rules import section_hosts
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
 from formats.outputs.mp3.stream import stream_format
 from tests.conftest import MINI_SOURCE
@@ -518,14 +519,18 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, real_dist:
                       if any(isinstance(block, Table) for block in walk_blocks(section.blocks)))
     assert real_document.easy_read is not None
     tracks = len(real_document.easy_read.parts) + 1  # and the word list; and the opening:
+    with_sites = sum(1 for section in real_document.sections() if section_hosts(section))
+    assert with_sites == 7
     assert Counter(r.rule for r in results if r.where.startswith("easy-read/")) == {
         **dict.fromkeys(FILE_RULES, tracks + 2), "audio/playlist": 1, "audio/passages": 1,
-        "audio/passage-lengths": 1, "audio/pauses": tracks}
+        "audio/passage-lengths": 1, "audio/pauses": tracks,
+        **dict.fromkeys(("audio/addresses", "audio/print-words", "audio/lexicon"), tracks + 2)}
     assert Counter(r.rule for r in results if not r.where.startswith("easy-read/")) == {
         **dict.fromkeys(FILE_RULES, mp3s), "audio/lexicon": mp3s,
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
         "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": sections,
-        "audio/addresses": mp3s,
+        "audio/addresses": mp3s, "audio/whole-sites": with_sites, "audio/form-answers": 1,
+        "audio/activity-pause": 3, "audio/album": 1,  # the Easy Read folder's, as a whole
         "audio/print-words": mp3s, "audio/table-cells": with_tables}
     assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
                     result(results, "audio/chapters", book_of(folder).name).message)
