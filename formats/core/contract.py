@@ -129,15 +129,20 @@ def standard_expected(document: Document) -> dict[str, Expected]:
 
 def easy_read_expected(document: Document) -> dict[str, Expected]:
     """Return, for every standard section, the Easy Read part that covers it: its id, title and
-    sentences. A section that no part covers gets an empty id, so every output reports it
+    sentences (in each medium, where its words depend on it: the audio says what print shows in
+    bold). A section that no part covers gets an empty id, so every output reports it
     missing."""
     parts = document.easy_read.parts if document.easy_read is not None else ()
     result: dict[str, Expected] = {}
     for section in document.sections():
         part = next((part for part in parts if section.id in part.covers), None)
-        result[section.id] = (Expected(part.id, part.title, tuple(sentences(
-            [inline_text(row.content) for row in part.rows]))) if part
-            else Expected("", section.title, ()))
+        if part is None:
+            result[section.id] = Expected("", section.title, ())
+            continue
+        by_medium = {medium: tuple(sentences([inline_text(row.content, medium)
+                                              for row in part.rows])) for medium in MEDIA}
+        result[section.id] = Expected(part.id, part.title, tuple(sentences(
+            [inline_text(row.content) for row in part.rows])), by_medium)
     return result
 
 

@@ -34,7 +34,7 @@ from tests.helpers.pdf import outline_items
 PDF_RULE_NAMES = [name for name, _ in PDF_RULES]
 # The large print rules, then the print layout rules measured on the same characters.
 LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES] + [
-    "pdf/line-length", "pdf/page-fill"]
+    "pdf/line-length", "pdf/page-fill", "pdf/running-chapter"]
 
 
 def by_rule(results: list[RuleResult]) -> dict[str, RuleResult]:

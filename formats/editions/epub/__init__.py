@@ -61,8 +61,9 @@ class EpubEdition(Edition):
         from formats.outputs.pdf import print_pages
 
         inputs = inputs or {}
-        book = make_book(document, print_pages.section_pages_in(inputs.get("standard")),
-                         inputs.get("audio"))
+        standard = inputs.get("standard")
+        book = make_book(document, print_pages.section_pages_in(standard), inputs.get("audio"),
+                         print_pages.page_openings_in(standard))
         # the book is written (most of it copying its MP3s, which file reads and writes do
         # without Python's lock) while the Easy Read book is made and written
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -91,7 +92,8 @@ class EpubEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return, for each EPUB, EPUBCheck's verdict, the accessibility metadata rule, the
-        media overlays rule and axe-core on every content document."""
+        media overlays rule, the rules read without a browser and axe-core on every content
+        document; then the page list against the standard PDF's pages."""
         from formats.editions.epub import rules as epub_edition_rules
         from formats.editions.epub.easy_read import easy_read_epub_name
         from formats.editions.epub.overlay_rules import (
@@ -109,11 +111,13 @@ class EpubEdition(Edition):
         with ThreadPoolExecutor(max_workers=1) as pool:
             verdicts = pool.submit(epub_rules.epubcheck_books, [path for path, _ in books])
             in_browser = epub_edition_rules.books_browser_rules([path for path, _ in books])
+            listing = [epub_edition_rules.page_list_result(document, books[0][0],
+                                                           out_dir.parent / "standard")]
             others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted),
                        *epub_edition_rules.epub_structure_rules(path), *browsed]
                       for (path, wanted), browsed in zip(books, in_browser, strict=True)]
             return [result for verdict, rest in zip(verdicts.result(), others, strict=True)
-                    for result in (verdict, *rest)]
+                    for result in (verdict, *rest)] + listing
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "EPUB 3 (13 content documents, 43 print pages listed)", and the Easy Read

@@ -4,7 +4,7 @@ Easy Read text, with media overlays from the audio edition's speech."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from formats.core.model import Document
@@ -35,12 +35,13 @@ def _book(document: Document, contents: Contents, audio_dir: Path | None,
                 nav_in_spine_at=1)  # the contents page follows the title page
 
 
-def make_book(document: Document, pages: Mapping[str, str], audio_dir: Path | None = None
-              ) -> Book:
+def make_book(document: Document, pages: Mapping[str, str], audio_dir: Path | None = None,
+              openings: Sequence[tuple[str, str]] = ()) -> Book:
     """Return the EPUB of ``document``; ``pages`` gives the print page each section starts on,
-    ``audio_dir`` the audio edition's folder, whose speech becomes the media overlays. Raises
-    RenderError when the audio edition's files cannot be read."""
-    return _book(document, render_contents(document, pages), audio_dir)
+    ``openings`` each print page's label and first words (where its marker goes), ``audio_dir``
+    the audio edition's folder, whose speech becomes the media overlays. Raises RenderError when
+    the audio edition's files cannot be read."""
+    return _book(document, render_contents(document, pages, openings), audio_dir)
 
 
 def make_easy_read_book(document: Document, audio_dir: Path | None = None) -> Book:

@@ -3,14 +3,15 @@ written with the web edition's templates and made XHTML.
 
 Every section keeps the id it has on the web page; links between sections go to the document
 that holds their target; the first section that starts each print page of the standard PDF
-carries that page's page-break marker, which the page list points to; every passage-sized
+carries that page's page-break marker, which the page list points to (the section or block where
+the page's words start: :mod:`formats.editions.epub.page_places`); every passage-sized
 element has an id (:mod:`formats.editions.epub.passages`) for media overlays.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from lxml import etree
 
 from formats.core.model import Document, Section
 from formats.core.names import TEMPLATES, derived_id
+from formats.editions.epub.page_places import page_places
 from formats.editions.epub.passages import mark_passages
 from formats.outputs.epub.names import NAV
 from formats.outputs.epub.writer import NavPoint, Resource
@@ -53,16 +55,6 @@ def document_name(index: int, chapter: Section) -> str:
     return f"{index:02d}-{chapter.id}.xhtml"
 
 
-def page_breaks(document: Document, pages: Mapping[str, str]) -> dict[str, str]:
-    """Return, for the first section that starts each print page, that page's label."""
-    first: dict[str, str] = {}
-    for section in document.sections():
-        label = pages.get(section.id)
-        if label and label not in first.values():
-            first[section.id] = label
-    return first
-
-
 def _toc(section: Section, names: Mapping[str, str]) -> NavPoint:
     return NavPoint(f"{names[section.id]}#{section.id}", section.label,
                     tuple(_toc(child, names) for child in section.children))
@@ -89,11 +81,13 @@ def _properties(root: etree._Element) -> str:
     return "scripted" if found else ""
 
 
-def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
+def render_contents(document: Document, pages: Mapping[str, str],
+                    openings: Sequence[tuple[str, str]] = ()) -> Contents:
     """Return the content documents, pictures and stylesheet of the EPUB, its table of
     contents, page list and landmarks. ``pages`` gives the print page each section starts on
-    (section id -> label; empty when unknown)."""
-    breaks = page_breaks(document, pages)
+    (section id -> label; empty when unknown), ``openings`` each print page's label and first
+    words (:func:`formats.editions.epub.page_places.page_places`)."""
+    breaks = page_places(document, pages, openings)
     names = {section.id: document_name(index, chapter)
              for index, chapter in enumerate(document.chapters, start=1)
              for section in chapter.walk()}
@@ -119,8 +113,8 @@ def render_contents(document: Document, pages: Mapping[str, str]) -> Contents:
     return Contents(
         documents=documents, resources=(stylesheet, *images),
         toc=tuple(_toc(chapter, names) for chapter in document.chapters),
-        pages=tuple((label, f"{names[section_id]}#{derived_id('page', label)}")
-                    for section_id, label in breaks.items()),
+        pages=tuple((label, f"{names[place.split('/')[0]]}#{derived_id('page', label)}")
+                    for place, labels in breaks.items() for label in labels),
         landmarks=(("titlepage", TITLE_PAGE, "Title page"), ("toc", f"{NAV}#toc", "Contents"),
                    ("bodymatter", first, "Start of the toolkit")),
         passages=passages)

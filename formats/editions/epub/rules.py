@@ -9,21 +9,21 @@ are checked at once: the documents (of both EPUBs, when there are two) are share
 a few threads, each with its own browser, opened once for all its documents.
 
 Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it) and
-``epub/glossary-one-list`` (glossary entries one after another are one list), and
-``epub/page-breaks-said`` (every page break marker is named "Page N").
+``epub/glossary-one-list`` (glossary entries one after another are one list).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
-import re
 import tempfile
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from formats.core.contract import RuleResult
+from formats.core.model import Document
+from formats.core.names import some
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.browser import browser_session
 from formats.outputs.html.id_rules import structure_rules
@@ -115,21 +115,6 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
     return found
 
 
-PAGE_BREAK = re.compile(r"<[^>]*\brole=\"doc-pagebreak\"[^>]*>")
-PAGE_SAID = re.compile(r"\baria-label=\"Page [^\"]+\"")
-
-
-def page_breaks_said(text: str, where: str) -> RuleResult:
-    """Return ``epub/page-breaks-said`` on a content document: every page break marker is
-    named "Page N" (``aria-label``), not by its number alone."""
-    unnamed = [mark for mark in PAGE_BREAK.findall(text) if not PAGE_SAID.search(mark)]
-    if unnamed:
-        return RuleResult("epub/page-breaks-said", where, False,
-                          f"{len(unnamed)} page break(s) not named \"Page N\": {unnamed[0]}")
-    return RuleResult("epub/page-breaks-said", where, True,
-                      "every page break is named \"Page N\"")
-
-
 def epub_structure_rules(path: Path) -> list[RuleResult]:
     """Return ``epub/labels-said-once`` and ``epub/glossary-one-list`` on the content documents
     of the EPUB at ``path`` (see :func:`formats.outputs.html.id_rules.structure_rules`): one
@@ -143,8 +128,7 @@ def epub_structure_rules(path: Path) -> list[RuleResult]:
                            f"the EPUB cannot be read: {error}")]
     found: dict[str, list[RuleResult]] = {}
     for name, text in sorted(pages.items()):
-        for result in [*structure_rules(text, f"{path}:{name}"),
-                       page_breaks_said(text, f"{path}:{name}")]:
+        for result in structure_rules(text, f"{path}:{name}"):
             found.setdefault(result.rule.replace("web/", "epub/", 1), []).append(result)
     results = []
     for rule, outcomes in found.items():
@@ -156,3 +140,35 @@ def epub_structure_rules(path: Path) -> list[RuleResult]:
                                                  f"each of the {len(outcomes)} documents: "
                                                  f"{outcomes[0].message}"))
     return results
+
+
+def page_list_result(document: Document, path: Path, standard: Path) -> RuleResult:
+    """Return ``epub/page-list`` for the EPUB at ``path`` against the one PDF in the folder
+    ``standard`` (the print edition whose pages it lists)."""
+    from formats.outputs.pdf.page_text import pdfium_document
+    from formats.outputs.pdf.print_pages import page_labels, section_pages
+
+    rule = "epub/page-list"
+    pdfs = sorted(standard.glob("*.pdf")) if standard.is_dir() else []
+    if len(pdfs) != 1 or not document.chapters:
+        return RuleResult(rule, str(path), True, "no print edition beside it: no page list to "
+                          "compare")
+    try:
+        listed = [label for label, _ in open_epub(path).pages]
+        starts = section_pages(pdfs[0])
+        with pdfium_document(pdfs[0]) as pdf:
+            labels = page_labels(pdf)
+    except (EpubError, FileNotFoundError, ValueError) as error:
+        return RuleResult(rule, str(path), False, f"cannot be compared: {error}")
+    first = starts.get(document.chapters[0].id)
+    expected = labels[labels.index(first):] if first in labels else labels
+    missing = [label for label in expected if label not in listed]
+    if missing:
+        return RuleResult(rule, str(path), False, f"{len(missing)} of the {len(expected)} print "
+                          f"pages from the first chapter's are not in the page list: "
+                          f"{some(missing, ', ')}")
+    if [label for label in listed if label in expected] != expected:
+        return RuleResult(rule, str(path), False, "the page list is out of order: "
+                          f"{some(listed, ', ')}")
+    return RuleResult(rule, str(path), True, f"the page list names all {len(expected)} print "
+                      f"pages from the first chapter's ({expected[0]} to {expected[-1]}), in order")

@@ -89,3 +89,35 @@ def named_places(document: Any) -> Places:
         places.setdefault(place_of(page, left, top), []).append(name)
     return places
 
+
+
+OPENING_WORDS = 12  # words of a page's text that say where the page starts
+
+
+def page_openings(path: Path) -> list[tuple[str, str]]:
+    """Return, for every page of the tagged PDF at ``path``, its label and the first words of
+    the text its structure tree reaches (not its running header), normalised ("" for a page
+    with none). Raises ValueError when the PDF cannot be read."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    from formats.core.text import normalise
+    from formats.outputs.pdf.page_text import page_texts
+    from formats.outputs.pdf.structure import marked_content
+
+    try:
+        reached = marked_content(PdfReader(path))
+    except (OSError, PdfReadError) as error:
+        raise ValueError(f"{path} cannot be read: {error}") from None
+    texts = page_texts(path, reached)
+    with pdfium_document(path) as document:
+        labels = page_labels(document)
+    return [(label, " ".join(normalise(text).split()[:OPENING_WORDS]))
+            for label, text in zip(labels, texts, strict=True)]
+
+
+def page_openings_in(folder: Path | None) -> list[tuple[str, str]]:
+    """Return :func:`page_openings` of the one PDF in ``folder``, or nothing (see
+    :func:`section_pages_in`)."""
+    found = sorted(folder.glob("*.pdf")) if folder is not None and folder.is_dir() else []
+    return page_openings(found[0]) if len(found) == 1 else []
