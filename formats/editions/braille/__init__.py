@@ -17,15 +17,17 @@ may come back changed, so that a broken translation cannot hide behind the compa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from formats.core.contract import Edition, Expected, ReadBack, RuleResult, printed_parts
 from formats.core.model import Document
 from formats.core.names import slug
+from formats.core.print_page_places import page_places
 from formats.core.text import normalise, section_texts, sentences
 from formats.editions.braille import prelims, transcribe
 from formats.editions.braille.address_rule import addresses_result
+from formats.editions.braille.print_page_rule import print_pages_result
 from formats.outputs.brf import louis
 from formats.outputs.brf import reader as brf_reader
 from formats.outputs.brf import rules as brf_rules
@@ -47,8 +49,9 @@ def round_trip(text: str) -> str:
     return brf_reader.back_translate(transcribe.words(text).replace(BREAK_HERE, ""))
 
 
-def make_pages(document: Document, pages: Mapping[str, str]) -> list[list[str]]:
-    """Return every page of the braille edition: the preliminary pages, then the body."""
+def make_pages(document: Document, pages: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Return every page of the braille edition: the preliminary pages, then the body, with
+    the print pages that start at each place (``pages``, see :func:`transcribe.body`)."""
     body = paginate(transcribe.body(document, pages), lambda n: transcribe.words(str(n)),
                     show_print_pages=bool(pages))
     used = symbols_used([line for page in body.pages for line in page[1:-1]])
@@ -75,7 +78,10 @@ class BrailleEdition(Edition):
         or its tables are missing."""
         from formats.outputs.pdf import print_pages  # PDFium: only where it is used
 
-        pages = make_pages(document, print_pages.section_pages_in((inputs or {}).get("standard")))
+        standard = (inputs or {}).get("standard")
+        places = page_places(document, print_pages.section_pages_in(standard),
+                             print_pages.page_openings_in(standard))
+        pages = make_pages(document, places)
         return [write_brf(pages, out_dir / brf_name(document))]
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
@@ -94,14 +100,15 @@ class BrailleEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the braille rules on the BRF file: page geometry, sections set off, the
-        transcriber's notes; the back-translation tolerance; the addresses, uncontracted; and
-        quotations closed."""
+        transcriber's notes; the back-translation tolerance; the addresses, uncontracted;
+        quotations closed; and every print page shown."""
         path = out_dir / brf_name(document)
         headings = {heading_key(round_trip(section.label)): section.label
                     for section in document.sections()}
         return [brf_rules.geometry(path, STANDARD), brf_rules.section_starts(path, headings),
                 brf_rules.transcriber_note(path), back_translation(document),
-                addresses_result(document, path), brf_rules.quotes(path)]
+                addresses_result(document, path), brf_rules.quotes(path),
+                print_pages_result(document, path, out_dir.parent / "standard")]
 
     def describe(self, out_dir: Path, files: list[Path]) -> str:
         """Return "BRF, UEB grade 2 (212 pages)"."""

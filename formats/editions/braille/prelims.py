@@ -47,7 +47,9 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
         f"on pages of {size.cells} cells by {size.lines} lines.",
         "The braille page number is at the end of the last line of each page.",
         *(["The print page number, from the standard print edition, is at the end of the "
-           "first line of each page."] if print_pages else []),
+           "first line of each page. A new print page is a line of dots 3-6 ending with its "
+           "number; pages that start in the same place are shown together, as 26-27."]
+          if print_pages else []),
         "Each chapter starts on a new page with a centred heading. Sections have centred "
         "headings, and the parts of sections have headings starting in cell 7.",
         *(["Each table is set out as a list: every row in turn, each cell after its column "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -323,16 +323,27 @@ def heading(section: Section) -> Heading:
                    new_page=section.level == 1, ref=section.id)
 
 
-def body(document: Document, print_pages: Mapping[str, str]) -> list[Item]:
-    """Return every section of the document as items, each heading after the print page the
-    section starts on (when ``print_pages`` knows it: section id -> page label)."""
+def body(document: Document, print_pages: Mapping[str, Sequence[str]]) -> list[Item]:
+    """Return every section of the document as items, with the print pages that start at each
+    place before it (``print_pages``: section id or "<section id>/b<n>" -> the page labels,
+    :func:`formats.core.print_page_places.page_places`): one print page indicator, combined
+    ("33-34") when more than one page starts at the same place."""
     labels = {section.id: section.label if section is chapter
               else f"{chapter.label} ({section.label})"
               for chapter in document.chapters for section in chapter.walk()}
     items: list[Item] = []
     for section in document.sections():
-        if section.id in print_pages:
-            items.append(PrintPage(words(print_pages[section.id])))
+        items += print_page(print_pages.get(section.id, ()))
         items.append(heading(section))
-        items.extend(blocks_items(section.blocks, Context(0, labels)))
+        for index, block in enumerate(section.blocks, start=1):
+            items += print_page(print_pages.get(f"{section.id}/b{index}", ()))
+            items.extend(blocks_items((block,), Context(0, labels)))
     return items
+
+
+def print_page(labels: Sequence[str]) -> list[Item]:
+    """Return the print page indicator of the pages ``labels`` (none for no page): "33", or
+    "33-34" for pages that start at the same place."""
+    if not labels:
+        return []
+    return [PrintPage(words(labels[0] if len(labels) == 1 else f"{labels[0]}-{labels[-1]}"))]

@@ -2,10 +2,10 @@
 written with the web edition's templates and made XHTML.
 
 Every section keeps the id it has on the web page; links between sections go to the document
-that holds their target; the first section that starts each print page of the standard PDF
-carries that page's page-break marker, which the page list points to (the section or block where
-the page's words start: :mod:`formats.editions.epub.page_places`); every passage-sized
-element has an id (:mod:`formats.editions.epub.passages`) for media overlays.
+that holds their target; every print page of the standard PDF has a page-break marker, which the
+page list points to, before the section or block where the page's words start
+(:mod:`formats.core.print_page_places`); every passage-sized element has an id
+(:mod:`formats.editions.epub.passages`) for media overlays.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from lxml import etree
 
 from formats.core.model import Document, Section
 from formats.core.names import TEMPLATES, derived_id
-from formats.editions.epub.page_places import page_places
+from formats.core.print_page_places import page_places
 from formats.editions.epub.passages import mark_passages
 from formats.outputs.epub.names import NAV
 from formats.outputs.epub.writer import NavPoint, Resource
@@ -86,7 +86,7 @@ def render_contents(document: Document, pages: Mapping[str, str],
     """Return the content documents, pictures and stylesheet of the EPUB, its table of
     contents, page list and landmarks. ``pages`` gives the print page each section starts on
     (section id -> label; empty when unknown), ``openings`` each print page's label and first
-    words (:func:`formats.editions.epub.page_places.page_places`)."""
+    words (:func:`formats.core.print_page_places.page_places`)."""
     breaks = page_places(document, pages, openings)
     names = {section.id: document_name(index, chapter)
              for index, chapter in enumerate(document.chapters, start=1)

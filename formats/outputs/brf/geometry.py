@@ -37,7 +37,10 @@ CONTINUATION = '"'  # dots 5 at the end of a line: the word goes on at the start
 BREAK_HERE = "\x7f"  # not whitespace to str.split, and no BRF sign
 
 PAGE_NUMBER = re.compile(r"^ +(P?#[A-J]+)$")  # a page number alone at the right end of a line
-PRINT_PAGE_CHANGE = re.compile(r"^-{3,}(#[A-J]+)?$")
+# a print page at the right end of a page's first line: one, or pages with no text of their own
+# before the next ("#BF-#BG", 26-27)
+PRINT_PAGE_NUMBER = re.compile(r"^ +(#[A-J]+(?:-#[A-J]+)?)$")
+PRINT_PAGE_CHANGE = re.compile(r"^-{3,}(#[A-J]+(?:-#[A-J]+)?)?$")
 BOX_LINE = re.compile(r"^7{3,}$")
 
 

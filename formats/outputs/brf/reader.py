@@ -24,6 +24,7 @@ from formats.outputs.brf.geometry import (
     PAGE_NUMBER,
     PRELIMINARY,
     PRINT_PAGE_CHANGE,
+    PRINT_PAGE_NUMBER,
     STANDARD,
     PageSize,
     is_centred,
@@ -85,7 +86,7 @@ def read_pages(text: str) -> list[BraillePage]:
         if numbered and (found := PAGE_NUMBER.match(numbered[-1][1])):
             number = found.group(1)
             numbered.pop()
-        if numbered and (found := PAGE_NUMBER.match(numbered[0][1])):
+        if numbered and (found := PRINT_PAGE_NUMBER.match(numbered[0][1])):
             print_page = found.group(1)
             numbered[0] = (1, "")
         if numbered and numbered[0] == (1, "") and len(lines) > 2:

@@ -14,9 +14,11 @@ from formats.core.model import Document
 from formats.editions import braille
 from formats.editions.braille import transcribe
 from formats.editions.braille.address_rule import addresses_result
+from formats.editions.braille.print_page_rule import print_pages_result
 from formats.outputs.brf.geometry import BREAK_HERE
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.reader import back_translate, read_pages, text_lines
+from formats.outputs.brf.writer import write_brf
 from formats.outputs.pdf.print_pages import section_pages
 from tests.conftest import MINI_SOURCE
 
@@ -48,7 +50,7 @@ def test_every_section_is_read_back_present_and_every_rule_passes(
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("braille/geometry", True), ("braille/section-starts", True),
         ("braille/transcriber-note", True), ("braille/back-translation", True),
-        ("braille/addresses", True), ("braille/quotes", True)]
+        ("braille/addresses", True), ("braille/quotes", True), ("braille/print-pages", True)]
 
 
 def test_the_first_pages_are_the_title_notes_and_contents(mini_braille: Path) -> None:
@@ -71,7 +73,27 @@ def test_braille_pages_show_the_print_page_they_start_on(mini_document: Document
     assert body[0].print_page == translate(pdf_pages["start"])
     assert all(page.print_page for page in body)
     change = [line for page in body for _, line in page.lines if line.startswith("---")]
-    assert all(re.fullmatch(r"-+#[A-J]+", line) and len(line) == 40 for line in change)
+    assert all(re.fullmatch(r"-+#[A-J]+(-#[A-J]+)?", line) and len(line) == 40
+               for line in change)
+    # page 5 starts inside a section: it is shown too, where its words start
+    assert "5" not in pdf_pages.values()
+    result = print_pages_result(mini_document, _brf(mini_braille), mini_braille / "standard")
+    assert (result.passed, result.message) == (True, "all 3 print pages from the first "
+                                                     "chapter's (4 to 6) are shown")
+
+
+def test_braille_showing_only_the_pages_sections_start_on_fails(mini_document: Document,
+                                                                mini_braille: Path,
+                                                                tmp_path: Path) -> None:
+    """The first braille edition showed only the pages a section starts on (34 of 52)."""
+    standard = mini_braille / "standard"
+    starts = section_pages(standard / "mini-toolkit.pdf")
+    places = {section.id: [starts[section.id]] for section in mini_document.sections()
+              if section.id in starts}
+    brf = write_brf(braille.make_pages(mini_document, places), tmp_path / "mini-toolkit.brf")
+    result = print_pages_result(mini_document, brf, standard)
+    assert (result.passed, result.message) == (False, "1 of the 3 print pages from the first "
+                                                      "chapter's are not shown: 5")
 
 
 def test_tables_are_lists_of_labelled_cells(mini_braille: Path) -> None:

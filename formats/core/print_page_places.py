@@ -1,10 +1,10 @@
-"""Where each print page of the standard PDF starts in the EPUB, for its page-break markers and
-page list.
+"""Where each print page of the standard PDF starts in the model, for the editions that show
+print pages: the EPUB's page-break markers and page list, braille's print page indicators.
 
 A page starts where its first words are: the words of the text the PDF's structure reaches on
-that page (:func:`formats.outputs.pdf.print_pages.page_openings`, not the running header) are
-looked for in the model's text, section headings and top-level blocks in reading order, a little
-after where the page before started. The page's marker goes before the heading or block that
+that page (read from the PDF by the caller, not its running header) are looked for in the
+model's text, section headings and top-level blocks in reading order, a little after where the
+page before started. The page's marker (or indicator) goes before the heading or block that
 holds those words (before a paragraph or a form that runs on from the page before, not after
 it: a reader sent to the page finds its words by reading on). A page whose words are not found
 shares the place of the page before, so that the page list has every page. Without the PDF's
