@@ -24,7 +24,7 @@ from formats.core.profile import read_profile, with_partner
 from formats.core.text import inline_text, section_texts
 from formats.editions.audio.addresses import find_addresses, say_address
 from formats.editions.audio.clean import clean
-from formats.editions.audio.lexicon import compile_lexicon
+from formats.editions.audio.lexicon import compile_lexicon, parse_entry
 from formats.editions.audio.numerals import say_numbers
 from formats.editions.audio.opening import opening
 from formats.editions.audio.print_words import PRINT_ONLY_WORD, adapt
@@ -176,8 +176,10 @@ def test_every_lexicon_entry_is_applied_where_its_word_appears(
         if not written.search(text):
             continue
         checked += 1
-        assert entry.spoken in spoken, entry.written
-        assert not written.search(spoken), entry.written
+        said = parse_entry(entry).words  # the words the transcript shows (not the phonemes)
+        assert said in spoken, entry.written
+        if entry.written.lower() not in said.lower():  # not a word said another way
+            assert not written.search(spoken), entry.written
     assert checked >= 9
 
 
