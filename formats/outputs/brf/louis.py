@@ -63,51 +63,11 @@ def _encoding() -> str:
     return "utf-32-le" if library().lou_charSize() == 4 else "utf-16-le"
 
 
-def _call(function_name: str, text: str, typeform: list[int] | None) -> str:
-    """Return what liblouis's ``function_name`` makes of ``text``; raises LiblouisError."""
-    if not text:
-        return ""
-    lib = library()
-    encoding = _encoding()
-    width = lib.lou_charSize()
-    data = text.encode(encoding)
-    length = len(data) // width
-    capacity = length * 4 + 64
-    while True:
-        source = ctypes.create_string_buffer(data, len(data) + width)
-        in_length = ctypes.c_int(length)
-        target = ctypes.create_string_buffer(capacity * width)
-        out_length = ctypes.c_int(capacity)
-        forms = None
-        if typeform is not None:
-            forms = (ctypes.c_uint16 * max(capacity, length))(*typeform[:length])
-        done = getattr(lib, function_name)(TABLES.encode(), source, ctypes.byref(in_length),
-                                           target, ctypes.byref(out_length), forms, None, 0)
-        if not done:
-            raise LiblouisError(f"liblouis could not translate {text[:60]!r}")
-        if in_length.value >= length or capacity > length * 64:
-            return target.raw[:out_length.value * width].decode(encoding)
-        capacity *= 4  # the output was cut short: try again with more room
-
-
-def translate(text: str, emphasis: list[int] | None = None) -> str:
-    """Return ``text`` in UEB grade 2 as BRF cells (ASCII braille, upper case).
-
-    ``emphasis`` gives an :class:`Emphasis` per character of ``text`` (or is None). Raises
-    LiblouisError when liblouis is missing or fails.
-    """
-    if emphasis is not None and len(emphasis) != len(text):
-        raise ValueError("one emphasis per character of the text is needed")
-    return _call("lou_translateString", text, emphasis)
-
-
-def translate_with_sources(text: str, emphasis: list[int] | None = None
-                           ) -> tuple[str, list[int]]:
-    """Return ``text`` in UEB grade 2 cells (see :func:`translate`) and, for each cell, the
-    index of the character of ``text`` it comes from. Raises LiblouisError (and ValueError for
-    ``emphasis`` of the wrong length)."""
-    if emphasis is not None and len(emphasis) != len(text):
-        raise ValueError("one emphasis per character of the text is needed")
+def _call(function_name: str, text: str, typeform: list[int] | None,
+          sources: bool = False) -> tuple[str, list[int]]:
+    """Return what liblouis's ``function_name`` makes of ``text`` and, with ``sources`` (for
+    ``lou_translate``), the index of the character each cell comes from; raises
+    LiblouisError."""
     if not text:
         return "", []
     lib = library()
@@ -122,20 +82,44 @@ def translate_with_sources(text: str, emphasis: list[int] | None = None
         target = ctypes.create_string_buffer(capacity * width)
         out_length = ctypes.c_int(capacity)
         forms = None
-        if emphasis is not None:
-            forms = (ctypes.c_uint16 * max(capacity, length))(*emphasis[:length])
-        sources = (ctypes.c_int * capacity)()
-        done = lib.lou_translate(TABLES.encode(), source, ctypes.byref(in_length), target,
-                                 ctypes.byref(out_length), forms, None, None, sources, None, 0)
+        if typeform is not None:
+            forms = (ctypes.c_uint16 * max(capacity, length))(*typeform[:length])
+        found = (ctypes.c_int * capacity)()
+        # lou_translate takes the output and input positions and the cursor before the mode
+        positions = (None, found, None) if sources else ()
+        done = getattr(lib, function_name)(TABLES.encode(), source, ctypes.byref(in_length),
+                                           target, ctypes.byref(out_length), forms, None,
+                                           *positions, 0)
         if not done:
             raise LiblouisError(f"liblouis could not translate {text[:60]!r}")
         if in_length.value >= length or capacity > length * 64:
             cells = target.raw[:out_length.value * width].decode(encoding)
-            return cells, list(sources[:out_length.value])
+            return cells, list(found[:out_length.value]) if sources else []
         capacity *= 4  # the output was cut short: try again with more room
+
+
+def translate(text: str, emphasis: list[int] | None = None) -> str:
+    """Return ``text`` in UEB grade 2 as BRF cells (ASCII braille, upper case).
+
+    ``emphasis`` gives an :class:`Emphasis` per character of ``text`` (or is None). Raises
+    LiblouisError when liblouis is missing or fails.
+    """
+    if emphasis is not None and len(emphasis) != len(text):
+        raise ValueError("one emphasis per character of the text is needed")
+    return _call("lou_translateString", text, emphasis)[0]
+
+
+def translate_with_sources(text: str, emphasis: list[int] | None = None
+                           ) -> tuple[str, list[int]]:
+    """Return ``text`` in UEB grade 2 cells (see :func:`translate`) and, for each cell, the
+    index of the character of ``text`` it comes from. Raises LiblouisError (and ValueError for
+    ``emphasis`` of the wrong length)."""
+    if emphasis is not None and len(emphasis) != len(text):
+        raise ValueError("one emphasis per character of the text is needed")
+    return _call("lou_translate", text, emphasis, sources=True)
 
 
 def back_translate(cells: str) -> str:
     """Return the print text that liblouis reads in BRF ``cells`` (grade 2 back-translation,
     which is lossy: "enough" comes back as "en"). Raises LiblouisError."""
-    return _call("lou_backTranslateString", cells.upper(), None)
+    return _call("lou_backTranslateString", cells.upper(), None)[0]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TypeVar
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
@@ -78,9 +79,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 def labels_said_once(text: str, where: str) -> RuleResult:
     """Return ``web/labels-said-once`` on a page's HTML (or XHTML) ``text``."""
-    reader = _GroupReader()
-    reader.feed(text)
-    reader.close()
+    reader = _fed(_GroupReader(), text)
     if reader.twice:
         return RuleResult("web/labels-said-once", where, False,
                           f"{len(reader.twice)} group(s) labelled by the legend of a fieldset "
@@ -127,9 +126,7 @@ class _GlossaryReader(HTMLParser):
 
 def glossary_one_list(text: str, where: str) -> RuleResult:
     """Return ``web/glossary-one-list`` on a page's HTML (or XHTML) ``text``."""
-    reader = _GlossaryReader()
-    reader.feed(text)
-    reader.close()
+    reader = _fed(_GlossaryReader(), text)
     if reader.following:
         return RuleResult("web/glossary-one-list", where, False,
                           f"{reader.following} glossary list(s) follow another with nothing "
@@ -141,3 +138,13 @@ def glossary_one_list(text: str, where: str) -> RuleResult:
 def structure_rules(text: str, where: str) -> list[RuleResult]:
     """Return ``web/labels-said-once`` and ``web/glossary-one-list`` on a page's ``text``."""
     return [labels_said_once(text, where), glossary_one_list(text, where)]
+
+
+Reader = TypeVar("Reader", bound=HTMLParser)
+
+
+def _fed(reader: Reader, text: str) -> Reader:
+    """Return ``reader`` once it has read the whole of ``text``."""
+    reader.feed(text)
+    reader.close()
+    return reader

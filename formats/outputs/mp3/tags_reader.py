@@ -100,19 +100,19 @@ def _contents(frame: TocFrame, frames: dict[str, TocFrame], marks: dict[str, Cha
 
 def read_title(path: Path) -> str:
     """Return a file's TIT2 title, or "" when it has none."""
-    try:
-        tags = ID3(path)
-    except ID3NoHeaderError:
-        return ""
-    frame = tags.get("TIT2")
-    return str(frame.text[0]) if frame and frame.text else ""
+    return _text_frame(path, "TIT2")
 
 
 def read_album(path: Path) -> str:
     """Return a file's TALB album, or "" when it has none (or no tags)."""
+    return _text_frame(path, "TALB")
+
+
+def _text_frame(path: Path, frame_id: str) -> str:
+    """Return the first text of a file's text frame ``frame_id``, or "" when it has none."""
     try:
         tags = ID3(path)
     except ID3NoHeaderError:
         return ""
-    frame = tags.get("TALB")
+    frame = tags.get(frame_id)
     return str(frame.text[0]) if frame and frame.text else ""
