@@ -225,5 +225,4 @@ def _how_to_answer(question: FormQuestion) -> str:
     if question.kind == "yesno":
         return sentence("Answer " + joined(options, "or"))
     how = "choose one" if question.kind == "one-of" else "choose any that apply"
-    return (f"{count(len(options), 'answer')} to choose from, {how}: " + "; ".join(options)
-            + ".")
+    return f"{count(len(options), 'answer')}, {how}: " + "; ".join(options) + "."

@@ -87,8 +87,8 @@ def test_real_headings_are_said_with_their_numbers(real_document: Document, sect
                 "appendix 1. End of quiz."]),
     ("try-it", ["Form: Tell us. It has 3 questions. Pause the recording after each question to "
                 "think about your answer.",
-                "Question 1. Who are you? 2 answers to choose from, choose any that apply: A "
-                "disabled person; A worker.",
+                "Question 1. Who are you? 2 answers, choose any that apply: A disabled person; "
+                "A worker.",
                 "Question 2. Was it useful? Answer yes or no.",
                 "Question 3. Any ideas? End of form."]),
     ("what-is-it", ["A quotation from A report, 2009.",
@@ -138,10 +138,10 @@ def test_every_quiz_says_its_title_and_where_its_answers_are_once(
 def test_the_feedback_form_is_read_with_its_options(real_document: Document) -> None:
     spoken = {section.id: section.text for section in script(real_document)}
     form = spoken["feedback-form"]
-    assert "Question 1. Please say who you are: 6 answers to choose from, choose any that " \
-           "apply: I am a disabled person; I am a non-disabled person;" in form
-    assert "Question 3. Did it encourage you to have a go? 3 answers to choose from, choose " \
-           "one: yes; no; maybe." in form
+    assert "Question 1. Please say who you are: 6 answers, choose any that apply: I am a " \
+           "disabled person; I am a non-disabled person;" in form
+    assert "Question 3. Did it encourage you to have a go? 3 answers, choose one: yes; no; " \
+           "maybe." in form
     assert ("Question 2. Did the toolkit help you to feel confident about: It has 2 parts.\n"
             "Part a. What co-production is? Answer yes or no.\n"
             "Part b. How to do it? Answer yes or no.") in form
