@@ -11,14 +11,16 @@ from html import escape
 from pathlib import Path
 
 from formats.core.model import Document
-from formats.editions.audio.headings import chapter_label, places
+from formats.editions.audio.headings import name, places
 from formats.editions.audio.wording import LinkSaid
 
 
 def write_links(path: Path, document: Document, links: list[LinkSaid]) -> Path:
     """Write the list of links as an HTML page; return its path."""
     meta = document.meta
-    labels = {place.section.id: chapter_label(place) for place in places(document)}
+    # each section named as the recording names it ("Appendix 1, part 1: Some other guides")
+    labels = {place.section.id: f"{name(place)}: {place.section.title}"
+              for place in places(document)}
     body: list[str] = []
     current = None
     for link in links:
@@ -29,7 +31,7 @@ def write_links(path: Path, document: Document, links: list[LinkSaid]) -> Path:
             body += [f"<h2>{escape(labels.get(current, current))}</h2>", "<ul>"]
         shown = link.address.removeprefix("mailto:")
         words = link.words if link.words and link.words != shown else ""
-        said = f"{escape(words)}: " if words else ""
+        said = f"{escape(words.rstrip(': '))}: " if words else ""  # "Email: x", not "Email:: x"
         body.append(f'<li>{said}<a href="{escape(link.address)}">{escape(shown)}</a></li>')
     if current is not None:
         body.append("</ul>")

@@ -14,6 +14,9 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 - ``audio/activity-pause`` (needs the document): each activity of the section offers the
   listener a pause to do it ("Pause the recording ... activity"), as quizzes do: what follows
   an activity may be its answer;
+- ``audio/links-list`` (once, when the folder has the list of links): each section of the list
+  is named as a transcript's first line says it (the listener hears "Appendix 1, part 1" and
+  looks for that), and no link's words end with a doubled colon;
 - ``audio/print-words``: no word that only makes sense on paper ("page", "below", "circle",
   "tick"...);
 - ``audio/table-cells`` (needs the document): no header of a table of the section is said twice
@@ -25,6 +28,7 @@ A transcript holds exactly what its file says, one passage a line. In every tran
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from formats.core.addresses import find_addresses, host_and_path, links_in
@@ -246,7 +250,31 @@ def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
             results.append(RuleResult.from_problems(
                 "audio/lexicon", where, lexicon_problems(text, entries),
                 f"none of the {len(entries)} lexicon entries' written forms is left"))
-    return results
+    listed = links_list_result(out_dir)
+    return results + ([listed] if listed is not None else [])
+
+
+LINKS_LIST = "links.html"
+_HEADING = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
+
+
+def links_list_result(out_dir: Path) -> RuleResult | None:
+    """Return ``audio/links-list`` for the list of links in ``out_dir`` (None without one)."""
+    page = out_dir / LINKS_LIST
+    if not page.is_file():
+        return None
+    text = page.read_text(encoding="utf-8")
+    said = {normalise(lines[0]) for transcript in transcripts(out_dir)
+            if (lines := transcript.read_text(encoding="utf-8").splitlines())}
+    headings = [unescape(re.sub(r"<[^>]+>", "", found)) for found in _HEADING.findall(text)]
+    problems = [f"'{heading}' is not how the recording names a section"
+                for heading in headings if normalise(heading) not in said]
+    problems += [f"'{unescape(re.sub(r'<[^>]+>', '', item))}' has a doubled colon"
+                 for item in _ITEM.findall(text) if "::" in item]
+    return RuleResult.from_problems(
+        "audio/links-list", LINKS_LIST, problems,
+        f"each of the {len(headings)} sections of the list is named as the recording names it")
 
 
 def _headers_by_section(document: Document) -> dict[str, list[str]]:

@@ -201,8 +201,10 @@ def test_the_list_of_links_gives_the_full_addresses(real_document: Document, tmp
     assert page.startswith("<!DOCTYPE html>") and '<html lang="en-GB">' in page
     assert ('href="https://www.ilis.co.uk/uploaded_files/15p_it_s_our_world_too_plainenglish_'
             'pdf_level_3_revised_240510.pdf"') in page
-    assert "<h2>Particular subjects it might be helpful to know more about</h2>" in page
-    assert 'href="mailto:contact@ilis.co.uk">contact@ilis.co.uk</a>' in page
+    # each section named as the recording names it, which a listener heard
+    assert ("<h2>Appendix 1, part 2: Particular subjects it might be helpful to know more "
+            "about</h2>") in page
+    assert '<li>Email: <a href="mailto:contact@ilis.co.uk">contact@ilis.co.uk</a>' in page
     assert len(said.links) >= 21
 
 

@@ -309,6 +309,14 @@ def _say_options_without_how_many(folder: Path) -> None:
     transcript.write_text(said.replace(", choose any that apply:", ":"), encoding="utf-8")
 
 
+def _name_a_links_section_as_print_does(folder: Path) -> None:
+    page = folder / "links.html"
+    listed = page.read_text(encoding="utf-8")
+    assert "<h2>Section 1.1: What is it?</h2>" in listed
+    page.write_text(listed.replace("<h2>Section 1.1: What is it?</h2>", "<h2>What is it?</h2>"),
+                    encoding="utf-8")
+
+
 def _say_a_print_word(folder: Path) -> None:
     transcript = folder / "004-try-it.txt"
     with transcript.open("a", encoding="utf-8") as out:
@@ -372,6 +380,8 @@ def _book_minutes(folder: Path) -> float:
                     "parts"),
     (_say_options_without_how_many, "audio/form-answers", "004-try-it.txt",
      lambda folder: "1 question(s) answered 'choose any that apply' but it is said 0 time(s)"),
+    (_name_a_links_section_as_print_does, "audio/links-list", "links.html",
+     lambda folder: "'What is it?' is not how the recording names a section"),
     (_say_a_print_word, "audio/print-words", "004-try-it.txt",
      lambda folder: "line 9: 'Circle' in \"Circle your answer below.\"; line 9: 'below' in "
                     "\"Circle your answer below.\""),
@@ -383,7 +393,7 @@ def _book_minutes(folder: Path) -> float:
 ], ids=["chapter-deleted", "chapter-without-number", "chapters-reordered", "toc-not-ordered",
         "toc-not-nested", "track-not-listed", "ghost-listed", "no-publisher", "wrong-length",
         "wrong-track-count", "no-closing", "address-spelt", "site-cut", "options-how-many",
-        "print-word",
+        "links-named-as-in-print", "print-word",
         "header-repeated", "passage-missing"])
 def test_a_damaged_book_playlist_or_opening_fails_its_rule(
         mini_document: Document, copy: Path, damage: Callable[[Path], None], rule: str,
@@ -452,7 +462,7 @@ def test_every_rule_passes_on_the_mini_audio(mini_results: list[RuleResult],
         "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": 6,
         "audio/addresses": transcripts,
         "audio/print-words": transcripts, "audio/table-cells": 3, "audio/whole-sites": 1,
-        "audio/form-answers": 1}
+        "audio/form-answers": 1, "audio/links-list": 1}
     for rule in FILE_RULES:
         assert sorted(r.where for r in mini_results if r.rule == rule) == mp3s
 
@@ -530,7 +540,8 @@ def test_every_rule_passes_on_the_real_audio(real_document: Document, real_dist:
         "audio/chapters": 1, "audio/playlist": 1, "audio/opening": 1, "audio/closing": 1,
         "audio/passages": 1, "audio/passage-lengths": 1, "audio/pauses": sections,
         "audio/addresses": mp3s, "audio/whole-sites": with_sites, "audio/form-answers": 1,
-        "audio/activity-pause": 3, "audio/album": 1,  # the Easy Read folder's, as a whole
+        "audio/activity-pause": 3, "audio/links-list": 1,
+        "audio/album": 1,  # the Easy Read folder's, as a whole
         "audio/print-words": mp3s, "audio/table-cells": with_tables}
     assert re.match(rf"\d+ ordered tables of contents nesting {sections} chapters",
                     result(results, "audio/chapters", book_of(folder).name).message)
