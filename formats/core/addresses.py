@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from formats.core.model import Link
+from formats.core.model import Link, Medium, Section
 
 TOP_LEVEL = ("com", "org", "net", "edu", "gov", "int", "info", "biz", "scot", "wales", "cymru",
              "london", "eu", "uk", "ie", "us", "ca", "au", "nz", "de", "fr", "nl", "io", "app",
@@ -81,3 +81,23 @@ def links_in(node: object) -> Iterator[Link]:
             value = getattr(node, found.name)
             if isinstance(value, tuple) or dataclasses.is_dataclass(value):
                 yield from links_in(value)
+
+
+@dataclass(frozen=True)
+class SectionAddresses:
+    """The addresses a section's own blocks name: its links to other sites (https:, mailto:)
+    and the addresses written in its text."""
+
+    links: tuple[Link, ...]
+    written: tuple[Address, ...]
+
+
+def section_addresses(section: Section, medium: Medium) -> SectionAddresses:
+    """Return the external links of a section's own blocks and the addresses in its text as
+    ``medium`` has it (not those of its sub-sections)."""
+    from formats.core.text import section_texts
+
+    return SectionAddresses(
+        tuple(link for link in links_in(section.blocks) if not link.is_internal),
+        tuple(address for text in section_texts(section, medium)
+              for address in find_addresses(text)))

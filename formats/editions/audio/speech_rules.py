@@ -6,8 +6,10 @@ A transcript holds exactly what its file says, one passage a line. In every tran
   address has more than ``MAX_MARKS`` "dot", "slash" or "underscore" in a row (an address is a
   run of words joined by those marks, or by "at");
 - ``audio/whole-sites`` (needs the document): every site the section's text or links name is
-  said with all its parts (as many "dot" as its host has), or said as "part of" a site: a site
-  said without its first parts is another site ("scot dot N H S dot uk" for nes.scot.nhs.uk);
+  said as a listener would type it, each of its parts spelt as written and joined by "dot", or
+  the end of it said as "part of" a site: a site said without its first parts is another site
+  ("scot dot N H S dot uk" for nes.scot.nhs.uk), and one said by a part's sound cannot be typed
+  ("eye-liss dot co dot uk" for ilis.co.uk);
 - ``audio/form-answers`` (needs the document): each question of the section's forms that has
   options to choose from says how many may be chosen: "choose one" (``one-of``) or "choose any
   that apply" (``choice``), as print says with its boxes;
@@ -31,7 +33,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from formats.core.addresses import find_addresses, host_and_path, links_in
+from formats.core.addresses import find_addresses, host_and_path, section_addresses
 from formats.core.contract import RuleResult
 from formats.core.model import (
     Activity,
@@ -42,7 +44,7 @@ from formats.core.model import (
     Table,
     walk_blocks,
 )
-from formats.core.text import inline_text, normalise, section_texts
+from formats.core.text import inline_text, normalise
 from formats.editions.audio.addresses import said_length
 from formats.editions.audio.files import section_id_of
 from formats.editions.audio.lexicon import parse_entry, written_pattern
@@ -81,19 +83,25 @@ def _address_runs(words: list[str]) -> list[list[str]]:
 
 
 def site_problems(text: str, hosts: list[str]) -> list[str]:
-    """Return each of ``hosts`` that ``text`` does not say whole: no address run in it has as
-    many "dot" as the host, and no run is said as "part of" a site."""
-    said: set[int] = set()
-    partly = False
-    for line in text.splitlines():
-        words = _RUN_WORD.findall(line.lower())
-        for start, end in _address_spans(words):
-            said.add(words[start:end].count("dot"))
-            partly = partly or words[max(0, start - 2):start] == ["part", "of"]
-    if partly:
-        return []
-    return [f"the site {host} is not said whole: no address is said with its "
-            f"{host.count('.') + 1} parts" for host in hosts if host.count(".") not in said]
+    """Return each of ``hosts`` that ``text`` does not say as it is typed: its parts, each
+    spelt as written, joined by "dot" (:func:`typed`), or the end of it said as "part of" a
+    site."""
+    said = typed(text)
+    problems = []
+    for host in hosts:
+        labels = host.split(".")
+        tails = [".".join(labels[start:]) for start in range(1, len(labels) - 1)]
+        if host not in said and not any(f"partof{tail}" in said for tail in tails):
+            problems.append(f"the site {host} is not said as it is typed: each of its "
+                            f"{len(labels)} parts, spelt as written, joined by 'dot'")
+    return problems
+
+
+def typed(text: str) -> str:
+    """Return what a listener would type of ``text``: "dot" as ".", and only letters, digits
+    and full stops ("on I L I S dot co dot uk" -> "onilis.co.uk"; "eye-liss dot co dot uk" ->
+    "eyeliss.co.uk", which is not ilis.co.uk)."""
+    return re.sub(r"[^a-z0-9.]", "", re.sub(r"\bdot\b", ".", text.lower()))
 
 
 CHOOSE = {"one-of": "choose one", "choice": "choose any that apply"}
@@ -131,11 +139,11 @@ def section_hosts(section: Section) -> list[str]:
     """Return the hosts (without ``www.``) of the web and e-mail addresses a section's own
     blocks name, in its links' targets or in its spoken text, each once (not the site of a
     link whose words hold a handle, "Twitter: @name": the handle is what is said)."""
-    targets = [link.target for link in links_in(section.blocks)
+    named = section_addresses(section, "spoken")
+    targets = [link.target for link in named.links
                if not any(address.kind == "handle"
                           for address in find_addresses(inline_text(link.children)))]
-    written = [address.full for text in section_texts(section, "spoken")
-               for address in find_addresses(text) if address.kind != "handle"]
+    written = [address.full for address in named.written if address.kind != "handle"]
     hosts = []
     for address in (*targets, *written):
         if address.startswith("mailto:"):
@@ -230,7 +238,7 @@ def speech_results(document: Document, out_dir: Path) -> list[RuleResult]:
         if hosts:
             results.append(RuleResult.from_problems(
                 "audio/whole-sites", where, site_problems(text, hosts),
-                f"each of the {len(hosts)} site(s) of the section said whole"))
+                f"each of the {len(hosts)} site(s) of the section said as it is typed"))
         section = sections.get(section_id or "")
         if section is not None and any(isinstance(block, Form)
                                        for block in walk_blocks(section.blocks)):

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from formats.core.addresses import find_addresses, links_in
+from formats.core.addresses import section_addresses
 from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.core.names import some
-from formats.core.text import inline_text, section_texts
+from formats.core.text import inline_text
 from formats.outputs.brf import louis
 from formats.outputs.brf.reader import join_lines, read_pages, text_lines
 
@@ -26,11 +26,10 @@ def toolkit_addresses(document: Document) -> list[str]:
     """Return the addresses the toolkit's sections show in braille, each once, in order."""
     found: list[str] = []
     for section in document.sections():
-        for link in links_in(section.blocks):
-            if not link.is_internal and link.display_address not in inline_text(link.children):
-                found.append(link.display_address)
-        found += [address.written for text in section_texts(section, "reflowable")
-                  for address in find_addresses(text)]
+        named = section_addresses(section, "reflowable")
+        found += [link.display_address for link in named.links
+                  if link.display_address not in inline_text(link.children)]
+        found += [address.written for address in named.written]
     return list(dict.fromkeys(found))
 
 

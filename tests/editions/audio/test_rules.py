@@ -295,26 +295,14 @@ def _spell_an_address(folder: Path) -> None:
         out.write("See www dot scotland dot gov dot uk slash Publications slash 2011.\n")
 
 
-def _cut_a_site(folder: Path) -> None:
-    transcript = folder / "002-what-is-it.txt"
-    said = transcript.read_text(encoding="utf-8")
-    assert "example dot org" in said
-    transcript.write_text(said.replace("example dot org", "org"), encoding="utf-8")
-
-
-def _say_options_without_how_many(folder: Path) -> None:
-    transcript = folder / "004-try-it.txt"
-    said = transcript.read_text(encoding="utf-8")
-    assert ", choose any that apply:" in said
-    transcript.write_text(said.replace(", choose any that apply:", ":"), encoding="utf-8")
-
-
-def _name_a_links_section_as_print_does(folder: Path) -> None:
-    page = folder / "links.html"
-    listed = page.read_text(encoding="utf-8")
-    assert "<h2>Section 1.1: What is it?</h2>" in listed
-    page.write_text(listed.replace("<h2>Section 1.1: What is it?</h2>", "<h2>What is it?</h2>"),
-                    encoding="utf-8")
+def _replacing(name: str, old: str, new: str) -> Callable[[Path], None]:
+    """Return a damage that replaces ``old`` by ``new`` in the file ``name`` of the folder."""
+    def damage(folder: Path) -> None:
+        path = folder / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return damage
 
 
 def _say_a_print_word(folder: Path) -> None:
@@ -375,12 +363,21 @@ def _book_minutes(folder: Path) -> float:
     (_spell_an_address, "audio/addresses", "002-what-is-it.txt",
      lambda folder: "line 7: an address said in 11 words with 5 dot, slash or underscore: "
                     "'www dot scotland dot gov dot uk slash publications slash 2011'"),
-    (_cut_a_site, "audio/whole-sites", "002-what-is-it.txt",
-     lambda folder: "the site example.org is not said whole: no address is said with its 2 "
-                    "parts"),
-    (_say_options_without_how_many, "audio/form-answers", "004-try-it.txt",
+    # a site without its first parts, as nes.scot.nhs.uk was said "scot dot N H S dot uk"
+    (_replacing("002-what-is-it.txt", "example dot org", "org"),
+     "audio/whole-sites", "002-what-is-it.txt",
+     lambda folder: "the site example.org is not said as it is typed: each of its 2 parts, "
+                    "spelt as written, joined by 'dot'"),
+    # a site said by a part's sound, as ilis.co.uk was said "eye-liss dot co dot uk"
+    (_replacing("002-what-is-it.txt", "example dot org", "egg-sample dot org"),
+     "audio/whole-sites", "002-what-is-it.txt",
+     lambda folder: "the site example.org is not said as it is typed: each of its 2 parts, "
+                    "spelt as written, joined by 'dot'"),
+    (_replacing("004-try-it.txt", ", choose any that apply:", ":"),
+     "audio/form-answers", "004-try-it.txt",
      lambda folder: "1 question(s) answered 'choose any that apply' but it is said 0 time(s)"),
-    (_name_a_links_section_as_print_does, "audio/links-list", "links.html",
+    (_replacing("links.html", "<h2>Section 1.1: What is it?</h2>", "<h2>What is it?</h2>"),
+     "audio/links-list", "links.html",
      lambda folder: "'What is it?' is not how the recording names a section"),
     (_say_a_print_word, "audio/print-words", "004-try-it.txt",
      lambda folder: "line 9: 'Circle' in \"Circle your answer below.\"; line 9: 'below' in "
@@ -392,9 +389,9 @@ def _book_minutes(folder: Path) -> float:
                     "what-is-it/b2/i2 ..., not what-is-it/h, what-is-it/b1, what-is-it/b2/i1 ..."),
 ], ids=["chapter-deleted", "chapter-without-number", "chapters-reordered", "toc-not-ordered",
         "toc-not-nested", "track-not-listed", "ghost-listed", "no-publisher", "wrong-length",
-        "wrong-track-count", "no-closing", "address-spelt", "site-cut", "options-how-many",
-        "links-named-as-in-print", "print-word",
-        "header-repeated", "passage-missing"])
+        "wrong-track-count", "no-closing", "address-spelt", "site-cut", "site-by-its-sound",
+        "options-how-many", "links-named-as-in-print", "print-word", "header-repeated",
+        "passage-missing"])
 def test_a_damaged_book_playlist_or_opening_fails_its_rule(
         mini_document: Document, copy: Path, damage: Callable[[Path], None], rule: str,
         where: str, expected: Callable[[Path], str]) -> None:
