@@ -35,7 +35,7 @@ from formats.editions.audio import EDITION as audio
 from formats.editions.audio import make, settings, synth
 from formats.editions.audio.opening_rules import closing_result, opening_result
 from formats.editions.audio.rules import edition_rules
-from formats.editions.audio.speech_rules import section_hosts
+from formats.editions.audio.speech_rules import print_word_problems, section_hosts
 from formats.outputs.mp3.measure import DECODE_RATE, decode, measure
 from formats.outputs.mp3.stream import stream_format
 from tests.conftest import MINI_SOURCE
@@ -594,3 +594,10 @@ def test_a_passage_whose_speech_was_cut_short_fails_passage_lengths(
         r"word takes at the median \(0\.\d\d s\); its speech may have been cut short",
         failed[0][2])
     assert int(re.findall(r"(\d+)%", failed[0][2])[0]) < 50
+
+
+def test_how_print_looks_is_a_print_only_word() -> None:
+    """The Easy Read audio said "Hard words in this guide are in bold letters."."""
+    said = "Hard words in this guide are in bold letters.\nBe bold: speak up.\n"
+    assert print_word_problems(said) == [
+        "line 1: 'in bold' in \"Hard words in this guide are in bold letters.\""]
