@@ -4,8 +4,13 @@ Until the source says what to say instead (its spoken forms), the audio edition 
 phrases of print that a listener cannot act on: where something is on the page ("below", "on
 the following page", "overleaf", "above"), how to mark a printed answer ("circle your answer",
 "(you can tick, circle or underline)"), how text looks ("in bold letters": the source gives
-the words to say instead), and a picture word ("diagram", "chart") that introduces
-what the audio reads as a table. ``PRINT_ONLY`` lists the words a transcript must never hold.
+the words to say instead), where to write an answer ("please tell us about it here.": the
+place is a space on the paper or a box on the screen; a listener is told to say it in their
+answer), and a picture word ("diagram", "chart") that introduces what the audio reads as a
+table. ``PRINT_ONLY_WORD`` finds the words a transcript must never hold: the words of
+``PRINT_ONLY``, and "here" ending a sentence, which points at a place on the page or a link a
+listener cannot see ("Here are some tips" and "here: Inclusion Scotland's web-site" say what
+they point at).
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ from functools import partial
 
 PRINT_ONLY = ("page", "pages", "below", "overleaf", "circle", "tick", "ticks", "ticking",
               "underline", "in bold", "bold letters", "bold type", "in italics")
-PRINT_ONLY_WORD = re.compile(rf"\b(?:{'|'.join(PRINT_ONLY)})\b", re.IGNORECASE)
+# "here" with nothing after it but the end of its sentence
+_POINTING_HERE = r"here(?=[.!?](?:\s|$)|$)"
+PRINT_ONLY_WORD = re.compile(rf"\b(?:{'|'.join(PRINT_ONLY)}|{_POINTING_HERE})\b", re.IGNORECASE)
 
 _MARKING = r"(?:tick|circle|underline)"
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -27,6 +34,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"choose \1 \2"),
         (rf"\b{_MARKING}(?:,? (?:or |and )?{_MARKING})* (any|all|one|the ones?)\b",
          r"choose \1"),
+        # "please tell us about it here." -> "... about it in your answer."
+        (r"\b(tell us|write|say)((?: about (?:it|them|this|that))?) here(?=[.!?](?:\s|$)|$)",
+         r"\1\2 in your answer"),
         (r"\bon the (?:following|next) pages?\b", "coming next"),
         (r"\b(?:on )?the (?:previous|preceding) pages?\b", "earlier"),
         (r"\boverleaf\b", "coming next"),

@@ -601,3 +601,12 @@ def test_how_print_looks_is_a_print_only_word() -> None:
     said = "Hard words in this guide are in bold letters.\nBe bold: speak up.\n"
     assert print_word_problems(said) == [
         "line 1: 'in bold' in \"Hard words in this guide are in bold letters.\""]
+
+
+def test_here_ending_a_sentence_is_a_print_only_word() -> None:
+    """The audio said "please tell us about it here." (a form's answer space, which a listener
+    cannot see); "here are" and "here:" before what they point at are said as they are."""
+    said = ("Question 10. If you have been involved in co-producing something, please tell us "
+            "about it here.\nHere are a few tips. Download it here: Inclusion Scotland's site.\n")
+    assert print_word_problems(said) == [
+        "line 1: 'here' in \"hing, please tell us about it here.\""]

@@ -307,7 +307,10 @@ def test_numbers_are_said_as_a_listener_expects(text: str, said: str) -> None:
     ("(there's more about this below)", "(there's more about this later)"),
     ("Circle your answer.", "Choose your answer."),
     ("Please say who you are (you can tick, circle or underline):", "Please say who you are:"),
-], ids=["following-page", "the-x-below", "below-are", "below", "circle", "marking"])
+    ("If you know of any, please tell us about them here.",
+     "If you know of any, please tell us about them in your answer."),
+], ids=["following-page", "the-x-below", "below-are", "below", "circle", "marking",
+        "write-here"])
 def test_print_only_words_are_said_for_a_listener(text: str, said: str) -> None:
     assert adapt(text) == said
     assert not PRINT_ONLY_WORD.search(adapt(text))
