@@ -122,11 +122,30 @@ def _quiz_answers(state: DocxState, block: QuizAnswers, level: int) -> None:
 
 
 def link_paragraph(state: DocxState, target: str, text: str) -> None:
-    """Add a paragraph that is one link (with space above, as it often follows a table)."""
+    """Add a paragraph that is one link (with space above, as it often follows a table), kept
+    on the page of what it follows (a "Back to quiz 4" link had a page of its own after its
+    table)."""
+    _keep_last_block_with_next(state)
     paragraph = state.paragraph()
     if paragraph.paragraph_format.space_before is None:
         paragraph.paragraph_format.space_before = Pt(state.profile.space_after / 2)
     write_inlines(state, paragraph._p, (Link(target, (Text(text),)),))
+
+
+def _keep_last_block_with_next(state: DocxState) -> None:
+    """Keep the body's last paragraph, or the paragraphs of its last table's last row, with the
+    paragraph that comes next (``w:keepNext``)."""
+    body = state.doc.element.body
+    last = next((node for node in reversed(body) if node.tag != qn("w:sectPr")), None)
+    if last is None:
+        return
+    if last.tag == qn("w:tbl"):
+        rows = last.findall(qn("w:tr"))
+        paragraphs = list(rows[-1].iter(qn("w:p"))) if rows else []
+    else:
+        paragraphs = [last] if last.tag == qn("w:p") else []
+    for paragraph in paragraphs:
+        DocxParagraph(paragraph, None).paragraph_format.keep_with_next = True  # type: ignore[arg-type]
 
 
 def _table(state: DocxState, block: Table, level: int) -> None:

@@ -17,7 +17,10 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
   carry page numbers, unless ``w:updateFields`` asks Word to fill them on opening;
 - ``answer-spaces``: every box of empty lines to write in (a block content control) has at least
   ``MIN_ANSWER_LINES`` lines, and the paragraph before it (its question or label) is kept with
-  it on its page (``w:keepNext``, its own or its style's).
+  it on its page (``w:keepNext``, its own or its style's);
+- ``links-after-tables``: a paragraph that is only a link right after a table ("Back to quiz
+  4", "Suggested answers to quiz 1") is kept on the table's page: the paragraphs of the table's
+  last row are kept with the next (a "Back to quiz" link had a page of its own).
 """
 
 from __future__ import annotations
@@ -245,6 +248,30 @@ def answer_spaces(parts: Parts) -> list[str]:
     return problems
 
 
+def links_after_tables(parts: Parts) -> list[str]:
+    """Return each paragraph that is only a link, right after a table whose last row may end a
+    page without it."""
+    body = parts["word/document.xml"].find(w("body"))
+    problems: list[str] = []
+    for table in body.findall(w("tbl")) if body is not None else []:
+        after = table.getnext()
+        if after is None or after.tag != w("p") or not _only_a_link(after):
+            continue
+        rows = table.findall(w("tr"))
+        last_row = list(rows[-1].iter(w("p"))) if rows else []
+        if not all(_keeps_with_next(paragraph, parts) for paragraph in last_row):
+            problems.append(f"'{text_of(after).strip()}' (a link after a table) may be left "
+                            "alone on a page: the table's last row is not kept with it (no keep "
+                            "with next)")
+    return problems
+
+
+def _only_a_link(paragraph: etree._Element) -> bool:
+    """Return True when all the paragraph's text is in links."""
+    links = "".join(text_of(link) for link in paragraph.findall(w("hyperlink")))
+    return bool(links.strip()) and links.strip() == text_of(paragraph).strip()
+
+
 def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
     """Return True when a paragraph is kept with the next: its own ``w:keepNext``, else its
     style's (or the style it is based on)."""
@@ -270,6 +297,7 @@ def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
 WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
-    ("list-styles", list_styles), ("contents", contents), ("answer-spaces", answer_spaces))
+    ("list-styles", list_styles), ("contents", contents), ("answer-spaces", answer_spaces),
+    ("links-after-tables", links_after_tables))
 
 
