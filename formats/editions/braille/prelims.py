@@ -90,12 +90,14 @@ def _holds(document: Document, kind: type) -> bool:
 
 
 def contents(document: Document, heading_pages: Mapping[str, int]) -> list[Item]:
-    """Return the contents: every section's heading with the braille page it starts on,
-    sections indented under their chapters."""
+    """Return the contents: every section's heading with the braille page it starts on, each
+    level two cells further in than the one above it (chapters in cell 1, sections in cell 3,
+    their parts in cell 5...) and every runover two cells beyond the deepest level (four levels:
+    1-9, 3-9, 5-9 and 7-9), as Braille Formats lays out a contents list."""
     items: list[Item] = [Heading(words(CONTENTS_TITLE), new_page=True)]
+    deepest = max((section.level for section in document.sections()), default=1)
     for section in document.sections():
         if section.id in heading_pages:
-            first = min(2 * (section.level - 1), 4)
             items.append(Entry(words(section.label), words(str(heading_pages[section.id])),
-                               first, 4))
+                               2 * (section.level - 1), 2 * deepest))
     return items

@@ -1,5 +1,5 @@
-"""``braille/heading-levels``: each heading level has a braille format of its own, read back
-from the BRF file."""
+"""Each heading level has a braille format of its own: in the body (``braille/heading-levels``,
+read back from the BRF file), in the contents and as the transcriber's notes say."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pytest
 
 from formats.core.model import Document, Section
 from formats.editions import braille
-from formats.editions.braille import transcribe
+from formats.editions.braille import prelims, transcribe
 from formats.editions.braille.heading_rule import heading_levels_result
 from formats.outputs.brf.geometry import HeadingLayout
-from formats.outputs.brf.writer import Heading, write_brf
+from formats.outputs.brf.writer import Entry, Heading, write_brf
 
 
 def _with_a_part(section: Section) -> Section:
@@ -83,6 +83,24 @@ def test_a_section_heading_starting_a_page_as_a_chapter_does_fails(
 def test_a_missing_file_fails(mini_document: Document, tmp_path: Path) -> None:
     result = heading_levels_result(mini_document, tmp_path / "none.brf", [])
     assert (result.passed, result.message) == (False, f"{tmp_path / 'none.brf'} does not exist")
+
+
+def test_the_transcribers_notes_say_how_each_level_is_shown(four_levels: Document) -> None:
+    assert prelims.headings_said(four_levels) == (
+        "Each chapter starts on a new page with a centred heading on its first line. Sections "
+        "have centred headings after a blank line, even at the top of a page; the parts of "
+        "sections have headings in cell 5; the parts of those have headings in cell 7. Every "
+        "heading is followed by a blank line.")
+
+
+def test_the_contents_indent_each_level_two_cells_further(four_levels: Document) -> None:
+    """The first edition's contents had levels 3 and 4 both in cell 5."""
+    every = list(four_levels.sections())
+    items = prelims.contents(four_levels, {section.id: 1 for section in every})
+    entries = [item for item in items if isinstance(item, Entry)]
+    assert sorted({(section.level, entry.first, entry.runover)
+                   for section, entry in zip(every, entries, strict=True)}) == [
+        (1, 0, 8), (2, 2, 8), (3, 4, 8), (4, 6, 8)]  # 1-9, 3-9, 5-9, 7-9
 
 
 @pytest.mark.slow
