@@ -27,6 +27,7 @@ from formats.core.print_page_places import page_places
 from formats.core.text import normalise, section_texts, sentences
 from formats.editions.braille import prelims, transcribe
 from formats.editions.braille.address_rule import addresses_result
+from formats.editions.braille.heading_rule import heading_levels_result
 from formats.editions.braille.print_page_rule import print_pages_result
 from formats.outputs.brf import louis
 from formats.outputs.brf import reader as brf_reader
@@ -47,6 +48,13 @@ def brf_name(document: Document) -> str:
 def round_trip(text: str) -> str:
     """Return what liblouis gives back for ``text`` translated into grade 2 and back."""
     return brf_reader.back_translate(transcribe.words(text).replace(BREAK_HERE, ""))
+
+
+def heading_keys(document: Document) -> list[str]:
+    """Return the key the reader finds each section's heading by, in order: its label as
+    liblouis gives it back from grade 2, normalised, a repeated one numbered ("... #2")."""
+    return occurrence_keys([heading_key(round_trip(section.label))
+                            for section in document.sections()])
 
 
 def make_pages(document: Document, pages: Mapping[str, Sequence[str]]) -> list[list[str]]:
@@ -91,21 +99,21 @@ class BrailleEdition(Edition):
     def expected(self, document: Document) -> dict[str, Expected]:
         """Return, for every section, its heading key, title and sentences as liblouis gives
         them back from grade 2 (see the module's docstring)."""
-        every = list(document.sections())
-        keys = occurrence_keys([heading_key(round_trip(section.label)) for section in every])
         return {section.id: Expected(key, round_trip(section.title),
                                      tuple(round_trip(sentence) for sentence
                                            in sentences(section_texts(section, "reflowable"))))
-                for section, key in zip(every, keys, strict=True)}
+                for section, key in zip(document.sections(), heading_keys(document),
+                                        strict=True)}
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the braille rules on the BRF file: page geometry, sections set off, the
-        transcriber's notes; the back-translation tolerance; the addresses, uncontracted;
-        quotations closed; and every print page shown."""
+        """Return the braille rules on the BRF file: page geometry, sections set off, each
+        heading level's own format, the transcriber's notes; the back-translation tolerance;
+        the addresses, uncontracted; quotations closed; and every print page shown."""
         path = out_dir / brf_name(document)
         headings = {heading_key(round_trip(section.label)): section.label
                     for section in document.sections()}
         return [brf_rules.geometry(path, STANDARD), brf_rules.section_starts(path, headings),
+                heading_levels_result(document, path, heading_keys(document)),
                 brf_rules.transcriber_note(path), back_translation(document),
                 addresses_result(document, path), brf_rules.quotes(path),
                 print_pages_result(document, path, out_dir.parent / "standard")]

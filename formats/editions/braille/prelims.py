@@ -8,8 +8,8 @@ from collections.abc import Mapping
 
 from formats.core.model import Document, Figure, Table, walk_blocks
 from formats.editions.braille.address_rule import toolkit_addresses
-from formats.editions.braille.transcribe import words
-from formats.outputs.brf.geometry import PageSize
+from formats.editions.braille.transcribe import HEADING_FORMATS, words
+from formats.outputs.brf.geometry import HeadingLayout, PageSize
 from formats.outputs.brf.symbols import Symbol
 from formats.outputs.brf.writer import Entry, Heading, Item, Text
 
@@ -50,8 +50,7 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
            "first line of each page. A new print page is a line of dots 3-6 ending with its "
            "number; pages that start in the same place are shown together, as 26-27."]
           if print_pages else []),
-        "Each chapter starts on a new page with a centred heading. Sections have centred "
-        "headings, and the parts of sections have headings starting in cell 7.",
+        headings_said(document),
         *(["Each table is set out as a list: every row in turn, each cell after its column "
            "heading."] if _holds(document, Table) else []),
         *(["Pictures are described between transcriber's note indicators."]
@@ -68,6 +67,22 @@ def notes(document: Document, used: list[Symbol], print_pages: bool, size: PageS
     return items
 
 
+LEVEL_NAMES = {2: "sections", 3: "the parts of sections", 4: "the parts of those"}
+SHOWN = {HeadingLayout.CENTRED: "centred headings after a blank line, even at the top of a page",
+         HeadingLayout.CELL_5: "headings in cell 5", HeadingLayout.CELL_7: "headings in cell 7"}
+
+
+def headings_said(document: Document) -> str:
+    """Return how the headings of each level the document has are shown (see
+    :data:`transcribe.HEADING_FORMATS`)."""
+    levels = {section.level for section in document.sections()}
+    said = "; ".join(f"{name} have {SHOWN[HEADING_FORMATS[level]]}"
+                     for level, name in LEVEL_NAMES.items() if level in levels)
+    below = f" {said[:1].upper()}{said[1:]}." if said else ""
+    return (f"Each chapter starts on a new page with a centred heading on its first line.{below}"
+            " Every heading is followed by a blank line.")
+
+
 def _holds(document: Document, kind: type) -> bool:
     """Return True when the document has a block of ``kind`` anywhere."""
     return any(isinstance(block, kind) for section in document.sections()
@@ -75,12 +90,14 @@ def _holds(document: Document, kind: type) -> bool:
 
 
 def contents(document: Document, heading_pages: Mapping[str, int]) -> list[Item]:
-    """Return the contents: every section's heading with the braille page it starts on,
-    sections indented under their chapters."""
+    """Return the contents: every section's heading with the braille page it starts on, each
+    level two cells further in than the one above it (chapters in cell 1, sections in cell 3,
+    their parts in cell 5...) and every runover two cells beyond the deepest level (four levels:
+    1-9, 3-9, 5-9 and 7-9), as Braille Formats lays out a contents list."""
     items: list[Item] = [Heading(words(CONTENTS_TITLE), new_page=True)]
+    deepest = max((section.level for section in document.sections()), default=1)
     for section in document.sections():
         if section.id in heading_pages:
-            first = min(2 * (section.level - 1), 4)
             items.append(Entry(words(section.label), words(str(heading_pages[section.id])),
-                               first, 4))
+                               2 * (section.level - 1), 2 * deepest))
     return items

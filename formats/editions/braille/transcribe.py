@@ -1,13 +1,15 @@
 """The toolkit's sections as braille items to lay out (see :mod:`formats.outputs.brf.writer`).
 
-Braille Authority of North America formats, as far as a 40-cell line needs them: chapters start
-a new page with a centred heading, sections have centred headings and sub-sections headings in
-cell 7, each set off by blank lines; paragraphs are 3-1 (first line in cell 3, runovers in
-cell 1), list items 1-3 and nested items 3-5; activities, checklists and quizzes are boxed by
-box lines; a table becomes a list of its rows, each cell with its column heading as a label
-(the first cell of a row 1-3, the others 3-5); a picture is its description between
-transcriber's note indicators. Bold and italics are kept with UEB's emphasis indicators; links
-are their words, with the address in brackets after them when the words do not say it.
+Braille Authority of North America formats, as far as a 40-cell line needs them: each level of
+heading has a format of its own (:data:`HEADING_FORMATS`: chapters start a new page with a
+centred heading, sections have centred headings, their parts cell-5 headings and the parts of
+those cell-7 headings, each set off by blank lines, see :mod:`formats.outputs.brf.geometry`);
+paragraphs are 3-1 (first line in cell 3, runovers in cell 1), list items 1-3 and nested items
+3-5; activities, checklists and quizzes are boxed by box lines; a table becomes a list of its
+rows, each cell with its column heading as a label (the first cell of a row 1-3, the others
+3-5); a picture is its description between transcriber's note indicators. Bold and italics are
+kept with UEB's emphasis indicators; links are their words, with the address in brackets after
+them when the words do not say it.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from formats.core.model import (
 from formats.core.tables import labelled_rows
 from formats.core.text import inline_text
 from formats.outputs.brf import louis
-from formats.outputs.brf.geometry import BREAK_HERE
+from formats.outputs.brf.geometry import BREAK_HERE, HeadingLayout
 from formats.outputs.brf.louis import Emphasis as Typeform
 from formats.outputs.brf.writer import BoxLine, Heading, Item, PrintPage
 from formats.outputs.brf.writer import Text as Lines
@@ -316,10 +318,16 @@ _BLOCKS: NodeTable[Callable[[Any, Context], list[Item]]] = block_table("braille:
 })
 
 
+# The format of each level of heading (Braille Formats 2016, 4.2-4.6); a chapter's (level 1)
+# also starts a new page. Deeper levels, which the toolkit does not have, share cell 7.
+HEADING_FORMATS = {1: HeadingLayout.CENTRED, 2: HeadingLayout.CENTRED, 3: HeadingLayout.CELL_5,
+                   4: HeadingLayout.CELL_7}
+
+
 def heading(section: Section) -> Heading:
-    """Return a section's heading: chapters on a new page, centred; sections centred;
-    sub-sections in cell 7."""
-    return Heading(words(section.label), centred=section.level <= 2,
+    """Return a section's heading: chapters centred on a new page; sections centred; their
+    parts in cell 5 and the parts of those in cell 7."""
+    return Heading(words(section.label), HEADING_FORMATS.get(section.level, HeadingLayout.CELL_7),
                    new_page=section.level == 1, ref=section.id)
 
 

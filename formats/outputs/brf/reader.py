@@ -3,11 +3,14 @@
 Nothing here knows the document or what the writer meant: the pages are split at form feeds,
 the page-number lines are recognised by their form (a number alone at the right end of the
 first or last line), preliminary pages by their numbers (``P#A``...), and a section heading by
-its layout: a run of lines that are all centred or all in cell 7, which starts a page or follows
-a blank line, and is followed on its page by a blank line and then text. A section's text is
-every text line from its heading to the next heading (box lines and print page change lines
-are furniture, not text). Headings and text are back-translated with liblouis (grade 2
-back-translation is lossy: see :func:`heading_key`).
+its layout (see :mod:`formats.outputs.brf.geometry`): a run of lines that are all centred, all
+in cell 5 or all in cell 7, which follows a blank line or (centred or in cell 7, never in cell 5,
+where text may run on from the page before) starts a page, and is followed on its page by a
+blank line and then text. What is read back of each heading is its format (the one its lines
+have, and whether it starts a page). A section's text is every text line from its heading to
+the next heading (box lines and print page change lines are furniture, not text). Headings and
+text are back-translated with liblouis (grade 2 back-translation is lossy: see
+:func:`heading_key`).
 """
 
 from __future__ import annotations
@@ -26,9 +29,9 @@ from formats.outputs.brf.geometry import (
     PRINT_PAGE_CHANGE,
     PRINT_PAGE_NUMBER,
     STANDARD,
+    HeadingLayout,
     PageSize,
-    is_centred,
-    is_minor_heading,
+    heading_layout,
     split_pages,
 )
 from formats.outputs.brf.symbols import INDICATORS
@@ -54,12 +57,21 @@ class BraillePage:
 
 @dataclass(frozen=True)
 class FoundHeading:
-    """A heading found by its layout: its lines, where it starts, and its back-translation."""
+    """A heading found by its layout: its lines, where it starts, its back-translation, its
+    format and whether it starts its page (no blank line before it)."""
 
     page: BraillePage
     line: int  # the line number of its first line on the page
     cells: tuple[str, ...]
     title: str
+    layout: HeadingLayout = HeadingLayout.CENTRED
+    new_page: bool = False
+
+    @property
+    def format(self) -> str:
+        """Return the heading's format as a reader says it: "centred on a new page", "in
+        cell 5"..."""
+        return f"{self.layout.value} on a new page" if self.new_page else self.layout.value
 
     @property
     def key(self) -> str:
@@ -123,10 +135,11 @@ def find_headings(pages: list[BraillePage], size: PageSize = STANDARD) -> list[F
                 end += 1
             run = [line for _, line in lines[start:end]]
             followed = end + 1 < len(lines) and not lines[end][1] and lines[end + 1][1]
-            if followed and (all(is_centred(line, size) for line in run)
-                             or all(is_minor_heading(line) for line in run)):
+            layout = heading_layout(run, size)
+            if followed and layout is not None and (start or layout != HeadingLayout.CELL_5):
                 title = back_translate(" ".join(line.strip() for line in run))
-                found.append(FoundHeading(page, lines[start][0], tuple(run), title))
+                found.append(FoundHeading(page, lines[start][0], tuple(run), title, layout,
+                                          new_page=start == 0))
             start = end
     return found
 

@@ -2,10 +2,10 @@
 
 What is laid out is a sequence of items already translated into cells: :class:`Text` (wrapped
 with the indents of its first line and of its runovers: 3-1 for a paragraph, 1-3 for a list
-item), :class:`Heading` (centred or in cell 7, set off by blank lines, kept with the two lines
-that follow it, or starting a new page), :class:`Entry` (a contents line with guide dots and a
-page number), :class:`PrintPage` (the print page changes here) and :class:`BoxLine`. Words
-are never divided, except a word longer than a line, which is cut with the continuation
+item), :class:`Heading` (centred, in cell 5 or in cell 7, set off by blank lines, kept with the
+two lines that follow it, or starting a new page), :class:`Entry` (a contents line with guide
+dots and a page number), :class:`PrintPage` (the print page changes here) and :class:`BoxLine`.
+Words are never divided, except a word longer than a line, which is cut with the continuation
 indicator at the end of each line but its last.
 """
 
@@ -16,17 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from formats.outputs.brf.geometry import (
+    BOX_LINE,
     BOX_SIGN,
     BREAK_HERE,
     CENTRED_MARGIN,
     CONTINUATION,
+    HEADING_INDENTS,
     LINE_END,
     MAX_TEXT_INDENT,
-    MINOR_HEADING_INDENT,
     PAGE_END,
+    PRINT_PAGE_CHANGE,
     PRINT_PAGE_SIGN,
     STANDARD,
+    HeadingLayout,
     PageSize,
+    indent,
     right_aligned,
 )
 
@@ -44,13 +48,14 @@ class Text:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading: centred, or (``centred=False``) in cell 7; ``new_page`` starts a page.
+    """A heading in the format ``layout``; ``new_page`` starts a page (a chapter's: the only
+    heading not preceded by a blank line, see :mod:`formats.outputs.brf.geometry`).
 
     ``ref`` names it, for the pages that headings were placed on (a contents list).
     """
 
     cells: str
-    centred: bool = True
+    layout: HeadingLayout = HeadingLayout.CENTRED
     new_page: bool = False
     ref: str = ""
 
@@ -136,12 +141,27 @@ def _cut(word: str, most: int) -> int:
 
 
 def heading_lines(heading: Heading, size: PageSize = STANDARD) -> list[str]:
-    """Return the lines of a heading: centred with at least five blank cells either side, or
-    starting (and running over) in cell 7."""
-    if not heading.centred:
-        return wrap(heading.cells, size.cells, MINOR_HEADING_INDENT, MINOR_HEADING_INDENT)
-    lines = wrap(heading.cells, size.cells - 2 * CENTRED_MARGIN)
-    return [" " * ((size.cells - len(line)) // 2) + line for line in lines]
+    """Return the lines of a heading: starting (and running over) in cell 5 or cell 7, or
+    centred with at least five blank cells either side."""
+    if heading.layout in HEADING_INDENTS:
+        cells = HEADING_INDENTS[heading.layout]
+        return wrap(heading.cells, size.cells, cells, cells)
+    return [" " * centred_indent(len(line), size) + line
+            for line in wrap(heading.cells, size.cells - 2 * CENTRED_MARGIN)]
+
+
+def centred_indent(length: int, size: PageSize = STANDARD) -> int:
+    """Return the blank cells before a centred line of ``length`` cells: half the room left
+    (the odd cell on the right), or one cell more or less where that would start the line where
+    a cell-5 or cell-7 heading starts (a line of 28 cells starts in cell 6, not 7), so that the
+    format of a heading is known from any one of its lines."""
+    left = (size.cells - length) // 2
+    if left not in HEADING_INDENTS.values():
+        return left
+    return min((cells for cells in (left - 1, left + 1)
+                if cells >= CENTRED_MARGIN and size.cells - length - cells >= CENTRED_MARGIN
+                and cells not in HEADING_INDENTS.values()),
+               key=lambda cells: abs(size.cells - length - 2 * cells), default=left)
 
 
 @dataclass
@@ -212,15 +232,26 @@ class Paginator:
         if isinstance(self.following, Heading) and not self.following.new_page:
             kept += len(heading_lines(self.following, self.size)) + 2  # + a print page line
         wanted = (2 if self.pending_print else 1) + len(lines) + 1 + kept
-        if self.page.lines and self.room < wanted:
+        if self.page.lines and (self.room < wanted or self.reads_as_heading()):
             self.new_page()
         self.flush_print_page()
-        if self.page.lines and self.page.lines[-1]:
-            self.page.lines.append("")
+        if not item.new_page and (not self.page.lines or self.page.lines[-1]):
+            self.page.lines.append("")  # even at the top of a page: not a chapter's heading
         self.page.lines.extend(lines)
         self.page.lines.append("")
         if item.ref:
             self.heading_pages[item.ref] = len(self.pages)
+
+    def reads_as_heading(self) -> bool:
+        """Return True when the text after the last blank line of the page is all in cell 5:
+        followed by a blank line and a heading, it would read as a cell-5 heading."""
+        lines = [line for line in self.page.lines
+                 if not BOX_LINE.match(line) and not PRINT_PAGE_CHANGE.match(line)]
+        if "" not in lines:
+            return False
+        run = lines[len(lines) - lines[::-1].index(""):]
+        cell_5 = HEADING_INDENTS[HeadingLayout.CELL_5]
+        return bool(run) and all(indent(line) == cell_5 for line in run)
 
     def text(self, item: Text) -> None:
         if max(item.first, item.runover) > MAX_TEXT_INDENT:

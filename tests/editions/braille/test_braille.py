@@ -49,7 +49,8 @@ def test_every_section_is_read_back_present_and_every_rule_passes(
         section.id: Status.PRESENT for section in mini_document.sections()}
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("braille/geometry", True), ("braille/section-starts", True),
-        ("braille/transcriber-note", True), ("braille/back-translation", True),
+        ("braille/heading-levels", True), ("braille/transcriber-note", True),
+        ("braille/back-translation", True),
         ("braille/addresses", True), ("braille/quotes", True), ("braille/print-pages", True)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from formats.outputs.brf.geometry import HeadingLayout
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.symbols import SYMBOLS
 from formats.outputs.brf.writer import BoxLine, Heading, Item, PrintPage, Text, paginate, write_brf
@@ -22,7 +23,8 @@ def front(listed: tuple[str, ...] = (BOX.cells, PRINT_PAGE.cells),
 
 
 def body() -> list[Item]:
-    """Return a chapter with two sections, a box and a new print page between them."""
+    """Return a chapter with a section and a part of it (in cell 5), a box and a new print page
+    between them."""
     return [
         PrintPage(translate("3")),
         Heading(translate("1. Getting started"), new_page=True),
@@ -30,7 +32,7 @@ def body() -> list[Item]:
         Text(translate("Co-production is working together. It means sharing power.")),
         BoxLine(), Text(translate("Activity: Think about it."), 0, 2), BoxLine(),
         PrintPage(translate("4")),
-        Heading(translate("a) Details"), centred=False),
+        Heading(translate("a) Details"), HeadingLayout.CELL_5),
         Text(translate("There is enough time to involve partners properly.")),
     ]
 

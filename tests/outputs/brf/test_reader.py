@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from formats.outputs.brf.geometry import HeadingLayout
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.reader import (
     back_translate,
@@ -64,6 +65,31 @@ def test_text_lines_are_never_taken_for_headings() -> None:
              *([paragraph] * 20), Heading(translate("Next")), Text(translate("Words."))]
     text = brf_text(paginate(items, lambda n: translate(str(n))).pages)
     assert [heading.title for heading in find_headings(read_pages(text))] == ["Section", "Next"]
+
+
+def test_a_page_of_text_in_cell_5_before_a_heading_is_text() -> None:
+    """Text running on at the top of a page may be in cell 5, as a cell-5 heading is: only a
+    run of lines after a blank line is taken for one."""
+    items = [Heading(translate("Section"), new_page=True), Text("A"),
+             *([Text(translate("Some words in cell 5."), 4, 4)] * 30),
+             Heading(translate("Part"), HeadingLayout.CELL_5), Text(translate("Words."))]
+    pages = read_pages(brf_text(paginate(items, lambda n: translate(str(n))).pages))
+    assert [line for _, line in pages[1].lines[:2]] == ['    ,"S ^WS 9 CELL #E4'] * 2
+    assert [(heading.title, heading.format) for heading in find_headings(pages)] == [
+        ("Section", "centred on a new page"), ("Part", "in cell 5")]
+
+
+def test_each_heading_is_read_back_with_its_format() -> None:
+    filler = [Text(translate(f"Line {n}."), 0, 0) for n in range(13)]
+    items = [Heading(translate("Chapter"), new_page=True), Heading(translate("Section")),
+             Text(translate("Words.")), Heading(translate("Part"), HeadingLayout.CELL_5),
+             Text(translate("Words.")), Heading(translate("Detail"), HeadingLayout.CELL_7),
+             *filler, Heading(translate("Late section")), Text(translate("Words."))]
+    pages = read_pages(brf_text(paginate(items, lambda n: translate(str(n))).pages))
+    assert [(heading.title, heading.page.index, heading.format)
+            for heading in find_headings(pages)] == [
+        ("Chapter", 1, "centred on a new page"), ("Section", 1, "centred"),
+        ("Part", 1, "in cell 5"), ("Detail", 1, "in cell 7"), ("Late section", 2, "centred")]
 
 
 def test_a_folder_without_exactly_one_brf_file_is_a_problem(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from formats.outputs.brf.geometry import HeadingLayout
 from formats.outputs.brf.louis import translate
 from formats.outputs.brf.rules import (
     geometry,
@@ -72,13 +73,13 @@ def test_page_numbers_out_of_order_break_the_geometry(tmp_path: Path) -> None:
 def test_a_heading_run_into_the_text_breaks_section_starts(tmp_path: Path) -> None:
     items = body()
     items.insert(items.index(next(item for item in items if isinstance(item, Heading)
-                                  and item.centred is False)),
+                                  and item.layout is HeadingLayout.CELL_5)),
                  Text(translate("More words."), 0, 0))
     path = write_sample(tmp_path / "a.brf", body_items=items)
     pages = path.read_bytes().decode("ascii").split("\f")
     lines = pages[1].split("\r\n")
     blank = next(index for index, line in enumerate(lines)
-                 if index and not line and lines[index + 1].startswith("      A"))
+                 if index and not line and lines[index + 1].startswith("    A"))
     del lines[blank]
     pages[1] = "\r\n".join([*lines[:-1], "", lines[-1]])
     path.write_bytes("\f".join(pages).encode("ascii"))

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from formats.outputs.brf.geometry import (
     BREAK_HERE,
+    HeadingLayout,
     PageSize,
+    indent,
     is_centred,
-    is_minor_heading,
+    line_layout,
     split_pages,
 )
 from formats.outputs.brf.louis import translate
@@ -51,15 +53,26 @@ def test_a_long_address_is_divided_after_a_marked_sign_never_inside_a_symbol() -
     assert wrap(word, 45) == ["WWW4ILIS4CO4UK_/UPLOADED.-FILES_/#AEP4PDF"]  # no mark written
 
 
-def test_centred_headings_leave_five_cells_either_side_and_minor_ones_start_in_cell_7() -> None:
+def test_centred_headings_leave_five_cells_either_side_and_the_others_start_in_cell_5_or_7(
+        ) -> None:
     centred = heading_lines(Heading(translate("Some other guides on involvement and "
                                               "co-production")))
     assert len(centred) == 2
     assert all(is_centred(line) and line.startswith("     ") and len(line) <= 35
-               for line in centred)
-    minor = heading_lines(Heading(translate("What support do you need?"), centred=False))
-    assert minor == ["      ,:AT SUPPORT D Y NE$8"]
-    assert all(is_minor_heading(line) for line in minor)
+               and line_layout(line) is HeadingLayout.CENTRED for line in centred)
+    cells = translate("What support do you need?")
+    assert heading_lines(Heading(cells, HeadingLayout.CELL_5)) == ["    ,:AT SUPPORT D Y NE$8"]
+    assert heading_lines(Heading(cells, HeadingLayout.CELL_7)) == ["      ,:AT SUPPORT D Y NE$8"]
+    runovers = heading_lines(Heading(" ".join([cells] * 3), HeadingLayout.CELL_5))
+    assert len(runovers) == 2 and {line_layout(line) for line in runovers} == {
+        HeadingLayout.CELL_5}
+
+
+def test_a_centred_line_never_starts_in_cell_7_where_cell_7_headings_do() -> None:
+    lines = [heading_lines(Heading("AAAAA BBBBB CCCCC DDDDD " + "E" * length))[0]
+             for length in (2, 3, 4, 5, 6)]  # 26 to 30 cells
+    assert [indent(line) for line in lines] == [7, 7, 5, 5, 5]  # not 6: 5 or 7 blank cells
+    assert all(line_layout(line) is HeadingLayout.CENTRED for line in lines)
 
 
 def test_pages_hold_the_print_page_first_and_the_braille_page_number_last() -> None:
@@ -90,13 +103,33 @@ def test_a_heading_is_kept_with_the_lines_that_follow_it() -> None:
     filler = [Text(translate(f"Line {n}."), 0, 0) for n in range(20)]
     items = [*filler, Heading(translate("Late heading")), Text(translate("Its text."))]
     layout = paginate(items, number)
-    assert [line.strip() for line in layout.pages[1][1:4]] == [",LATE H1D+", "", ",XS TEXT4"]
+    assert [line.strip() for line in layout.pages[1][1:5]] == ["", ",LATE H1D+", "",
+                                                               ",XS TEXT4"]
+
+
+def test_only_a_chapter_heading_starts_a_page_without_a_blank_line_before_it() -> None:
+    filler = [Text(translate(f"Line {n}."), 0, 0) for n in range(21)]  # fills the page
+    items = [Heading("A", new_page=True), *filler, Heading("B", HeadingLayout.CELL_5),
+             Text("C"), Heading("D", new_page=True), Text("E")]
+    pages = paginate(items, number).pages
+    assert [page[1:3] for page in pages] == [["                   A", ""], ["", "    B"],
+                                             ["                   D", ""]]
+
+
+def test_a_heading_never_follows_text_that_would_read_as_a_cell_5_heading() -> None:
+    def pages(text: Text) -> list[list[str]]:
+        items = [Heading("A", new_page=True), text, Heading("B"), Text("C")]
+        return paginate(items, number).pages
+
+    assert [page[1:5] for page in pages(Text("QUOTE", 4, 2))] == [
+        ["                   A", "", "    QUOTE", ""], ["", "                   B", "", "  C"]]
+    assert len(pages(Text("PARAGRAPH", 2, 0))) == 1
 
 
 def test_a_heading_followed_by_a_heading_takes_it_along_to_the_next_page() -> None:
     filler = [Text(translate(f"Line {n}."), 0, 0) for n in range(17)]
     items = [*filler, Heading(translate("Section"), ref="s"),
-             Heading(translate("Part"), centred=False, ref="p"), Text(translate("Words."))]
+             Heading(translate("Part"), HeadingLayout.CELL_7, ref="p"), Text(translate("Words."))]
     layout = paginate(items, number)
     assert layout.heading_pages == {"s": 2, "p": 2}
 
