@@ -32,11 +32,12 @@ def test_every_text_and_link_rule_passes_on_the_built_page(mini_document: Docume
     page = built(mini_document, "standard") / "index.html"
     results = [*html_text_rules(page, "standard/html"),
                links_resolve(page, "standard/html", page.parent.parent),
-               other_formats_links(page, "standard/html", ("standard",), "standard")]
+               other_formats_links(page, "standard/html", ("standard",), "standard"),
+               back_to_contents(page, "standard/html")]
     assert failed(results) == {}
     assert [result.rule for result in results] == [
         "text/heading-is-only-a-kind", "text/caption-repeats-heading", "text/print-words",
-        "web/links-resolve", "web/other-formats-links"]
+        "web/links-resolve", "web/other-formats-links", "web/back-to-contents"]
 
 
 def test_the_reader_finds_headings_captions_under_them_and_words(tmp_path: Path) -> None:
@@ -110,6 +111,21 @@ def test_the_other_formats_box_links_to_every_edition_offered(tmp_path: Path, bo
 
 
 BACK = '<p class="back-to-contents"><a href="#contents">Back to contents</a></p>'
+
+
+def test_each_chapter_of_the_built_page_ends_with_a_link_back_to_the_contents(
+        mini_document: Document, built: Builds, tmp_path: Path) -> None:
+    page = built(mini_document, "standard") / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<nav class="contents" id="contents"' in html and html.count(BACK) == 2
+    assert back_to_contents(page, "standard/html") == RuleResult(
+        "web/back-to-contents", str(page), True,
+        "standard/html: each of the 2 chapters ends with a link back to the contents")
+    before = tmp_path / "index.html"  # the page as it was before the links
+    before.write_text(html.replace(f"{BACK}\n", ""), encoding="utf-8")
+    assert failed([back_to_contents(before, "standard/html")]) == {
+        "web/back-to-contents": "standard/html: 2 chapter(s) have no link back to the contents: "
+                                "'1. Getting started', 'Appendix 1: Suggested answers'"}
 
 
 _NAV = ('<nav{}><h2 id="contents-heading">Contents</h2><a href="#one">1</a><a href="#two">2</a>'
