@@ -12,8 +12,10 @@ import lxml.html
 import pytest
 
 import build
-from formats.check.coverage import Status, coverage
+from formats.check.coverage import Status, coverage, judge
+from formats.core.contract import standard_expected
 from formats.core.model import Document
+from formats.outputs.html.reader import read_sections
 from tests.conftest import MINI_SOURCE
 
 
@@ -68,6 +70,30 @@ def test_contents_lists_every_chapter_and_section(mini_document: Document, mini_
     targets = [link.get("href") for link in tree.xpath("//nav//a")]
     assert targets == [f"#{section.id}" for section in mini_document.sections()
                        if section.level <= 3]
+
+
+def test_each_chapter_ends_with_a_link_back_to_the_contents(mini_document: Document,
+                                                            mini_page: Path) -> None:
+    tree = _tree(mini_page)
+    assert tree.xpath("//nav/@id") == ["contents"]
+    ends = [chapter.xpath("./*[last()]")[0] for chapter in tree.xpath("//main/section")]
+    assert [(end.get("class"), end.xpath("./a/@href"), end.text_content()) for end in ends] == [
+        ("back-to-contents", ["#contents"], "Back to contents")] * 2
+    # read back as the chapter's own text, after its sentences: no section loses one
+    found = read_sections((mini_page / "standard" / "index.html").read_text(encoding="utf-8"))
+    assert [sid for sid, section in found.items() if "Back to contents" in section.text] == [
+        "start", "answers"]
+    assert {sid: judge(wanted, found.get(sid)).status
+            for sid, wanted in standard_expected(mini_document).items()} == {
+        section.id: Status.PRESENT for section in mini_document.sections()}
+
+
+def test_the_print_editions_have_no_link_back(mini_document: Document) -> None:
+    from formats.editions.large_print import pdf_html as large_print_html
+    from formats.editions.standard import pdf_html
+
+    for html in (pdf_html(mini_document), large_print_html(mini_document)):
+        assert 'class="back-to-contents"' not in html and "Back to contents" not in html
 
 
 def test_tables_have_names_and_header_cells(mini_page: Path) -> None:
@@ -226,3 +252,11 @@ def test_every_link_of_the_other_formats_box_resolves_in_a_full_build(
     assert links_resolve(page, "standard/html", out).passed
     assert other_formats_links(page, "standard/html", real_document.meta.formats,
                                "standard").passed
+
+
+@pytest.mark.slow  # builds every edition of the toolkit
+def test_each_chapter_of_the_real_page_ends_with_a_link_back(real_dist: Path) -> None:
+    from formats.outputs.html.link_rules import back_to_contents
+
+    result = back_to_contents(real_dist / "standard" / "index.html", "standard/html")
+    assert result.passed, result.message

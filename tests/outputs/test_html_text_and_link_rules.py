@@ -9,7 +9,7 @@ import pytest
 
 from formats.core.contract import RuleResult
 from formats.core.model import Document
-from formats.outputs.html.link_rules import links_resolve, other_formats_links
+from formats.outputs.html.link_rules import back_to_contents, links_resolve, other_formats_links
 from formats.outputs.html.text_rules import html_text_rules, read_text
 from tests.conftest import Builds
 
@@ -32,11 +32,12 @@ def test_every_text_and_link_rule_passes_on_the_built_page(mini_document: Docume
     page = built(mini_document, "standard") / "index.html"
     results = [*html_text_rules(page, "standard/html"),
                links_resolve(page, "standard/html", page.parent.parent),
-               other_formats_links(page, "standard/html", ("standard",), "standard")]
+               other_formats_links(page, "standard/html", ("standard",), "standard"),
+               back_to_contents(page, "standard/html")]
     assert failed(results) == {}
     assert [result.rule for result in results] == [
         "text/heading-is-only-a-kind", "text/caption-repeats-heading", "text/print-words",
-        "web/links-resolve", "web/other-formats-links"]
+        "web/links-resolve", "web/other-formats-links", "web/back-to-contents"]
 
 
 def test_the_reader_finds_headings_captions_under_them_and_words(tmp_path: Path) -> None:
@@ -107,3 +108,59 @@ def test_the_other_formats_box_links_to_every_edition_offered(tmp_path: Path, bo
     if missing:
         assert result.message == "; ".join(f"test/html: the Other formats box has no link to "
                                            f"the {name} edition" for name in missing)
+
+
+BACK = '<p class="back-to-contents"><a href="#contents">Back to contents</a></p>'
+
+
+def test_each_chapter_of_the_built_page_ends_with_a_link_back_to_the_contents(
+        mini_document: Document, built: Builds, tmp_path: Path) -> None:
+    page = built(mini_document, "standard") / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert '<nav class="contents" id="contents"' in html and html.count(BACK) == 2
+    assert back_to_contents(page, "standard/html") == RuleResult(
+        "web/back-to-contents", str(page), True,
+        "standard/html: each of the 2 chapters ends with a link back to the contents")
+    before = tmp_path / "index.html"  # the page as it was before the links
+    before.write_text(html.replace(f"{BACK}\n", ""), encoding="utf-8")
+    assert failed([back_to_contents(before, "standard/html")]) == {
+        "web/back-to-contents": "standard/html: 2 chapter(s) have no link back to the contents: "
+                                "'1. Getting started', 'Appendix 1: Suggested answers'"}
+
+
+_NAV = ('<nav{}><h2 id="contents-heading">Contents</h2><a href="#one">1</a><a href="#two">2</a>'
+        "</nav>")
+
+
+@pytest.mark.parametrize(("nav_id", "one", "two", "message"), [
+    (' id="contents"', BACK, BACK, ""),
+    (' id="contents"', BACK, '<a href="#contents-heading">Contents</a>', ""),  # in the nav
+    ("", BACK, BACK, "test/html: the link back to the contents goes to '#contents', which is not "
+                     "on the page"),
+    (' id="contents"', BACK, '<a href="#one">Chapter 1</a>', "test/html: 1 chapter(s) have no "
+                                                              "link back to the contents: 'Two'"),
+    (' id="contents"', "", "", "test/html: 2 chapter(s) have no link back to the contents: "
+                               "'One', 'Two'"),
+])
+def test_a_chapter_needs_a_link_to_the_contents_after_its_last_heading(
+        tmp_path: Path, nav_id: str, one: str, two: str, message: str) -> None:
+    page = _page(tmp_path, f'{_NAV.format(nav_id)}<main><section id="one"><h2>One</h2><p>A.</p>'
+                           f'<section id="one-a"><h3>One, a</h3><p>B.</p></section>{one}</section>'
+                           f'<section id="two"><h2>Two</h2><p>C.</p>{two}</section></main>')
+    result = back_to_contents(page, "test/html")
+    assert (result.passed, result.message if message else "") == (not message, message)
+
+
+def test_a_link_before_the_last_heading_or_without_contents_does_not_count(
+        tmp_path: Path) -> None:
+    nav = _NAV.format(' id="contents"')
+    early = _page(tmp_path, f'{nav}<section id="one"><h2>One</h2>{BACK}'
+                            '<section id="one-a"><h3>One, a</h3><p>B.</p></section></section>'
+                            f'<section id="two"><h2>Two</h2>{BACK}</section>')
+    assert failed([back_to_contents(early, "test/html")]) == {
+        "web/back-to-contents": "test/html: 1 chapter(s) have no link back to the contents: "
+                                "'One'"}
+    alone = _page(tmp_path, f'<section id="one"><h2>One</h2>{BACK}</section>')
+    assert failed([back_to_contents(alone, "test/html")]) == {
+        "web/back-to-contents": "test/html: the page has no navigation that links to the "
+                                "chapters"}

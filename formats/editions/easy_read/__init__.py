@@ -129,7 +129,8 @@ def expected(document: Document) -> dict[str, Expected]:
 
 def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResult]:
     """Return the rules measured on the built files: pictures in the page (one alt text a
-    file), each id of the page on one element, PDF pages, text size and line ends, each
+    file), each id of the page on one element, a link back to the contents at the end of each
+    part and of the word list, PDF pages, text size and line ends, each
     booklet's word list (against the ``document``'s word list too, when given), and the Word
     rules and page on the .docx."""
     from formats.editions.easy_read import html as html_output
@@ -138,6 +139,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends
     from formats.editions.easy_read.picture_rules import html_picture_meaning
     from formats.outputs.html.id_rules import unique_ids
+    from formats.outputs.html.link_rules import back_to_contents
     from formats.outputs.pdf.glyph_reader import read_pages
 
     files = pdf_output.pdf_files(out_dir)
@@ -145,7 +147,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     page = out_dir / html_output.PAGE
     read = functools.cache(read_pages)  # each booklet's characters are read once (0.2 s each)
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
-            + ([unique_ids(page)] if page.is_file() else [])
+            + ([unique_ids(page), back_to_contents(page, HTML_OUTPUT)] if page.is_file()
+               else [])
             + html_picture_meaning(out_dir, html_output.PAGE)
             + easy_read_rules.pdf_pages(files, out_dir)
             + easy_read_rules.pdf_text_size(files, out_dir, read)

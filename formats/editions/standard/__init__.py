@@ -129,11 +129,16 @@ class StandardEdition(Edition):
         return browser_session()
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the web rules on the built page (in headless Chromium), its links, its text
-        and its ids (each on one element); the PDF rules, the print layout rules (body size,
-        line length, page fill) and the heading and caption rules on the built PDF."""
+        """Return the web rules on the built page (in headless Chromium), its links (a link
+        back to the contents ending each chapter too), its text and its ids (each on one
+        element); the PDF rules, the print layout rules (body size, line length, page fill) and
+        the heading and caption rules on the built PDF."""
         from formats.outputs.html.id_rules import structure_rules, unique_ids
-        from formats.outputs.html.link_rules import links_resolve, other_formats_links
+        from formats.outputs.html.link_rules import (
+            back_to_contents,
+            links_resolve,
+            other_formats_links,
+        )
         from formats.outputs.html.rules import web_rules
         from formats.outputs.html.text_rules import html_text_rules
         from formats.outputs.pdf.header_rules import chapter_labels, running_chapter
@@ -148,7 +153,8 @@ class StandardEdition(Edition):
                         *structure_rules(page.read_text(encoding="utf-8"), str(page)),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
-                                            self.name)]
+                                            self.name),
+                        back_to_contents(page, HTML_OUTPUT)]
         results += pdf_rules(pdf, PDF_OUTPUT, document)
         if pdf.is_file():
             results += pdf_text_rules(pdf, PDF_OUTPUT)
