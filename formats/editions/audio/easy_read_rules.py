@@ -5,6 +5,7 @@ The main recording's rules, given the Easy Read folder: every MP3 (each track an
 book) is measured by the MP3 rules (``audio/loudness``, ``audio/true-peak``, ``audio/silence``,
 ``audio/mono``, ``audio/bitrate``, ``audio/sample-rate``, ``audio/length``, or one failed
 ``audio/file``);
+``audio/opening`` (the Easy Read title, then how long the recording lasts);
 ``audio/playlist``; ``audio/passages`` against the refs the Easy Read text calls for
 (:func:`formats.editions.audio.easy_read_spoken.expected_passages`); and ``audio/pauses``
 with the Easy Read pauses; and the rules on what the transcripts say
@@ -23,6 +24,7 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.editions.audio.easy_read_spoken import expected_passages
 from formats.editions.audio.files import EASY_READ_FOLDER, find_book
+from formats.editions.audio.opening_rules import easy_read_opening_result
 from formats.editions.audio.pause_rules import (
     passage_lengths_result,
     passages_result,
@@ -63,7 +65,8 @@ def easy_read_rules(document: Document, out_dir: Path) -> list[RuleResult]:
     durations = {path: found.seconds for path, found in on_tracks.items()
                  if isinstance(found, Measurement)}
     expected = expected_passages(document)
-    results += [playlist_result(folder, tracks),
+    results += [easy_read_opening_result(document.easy_read.title, tracks, book),
+                playlist_result(folder, tracks),
                 passages_result(expected, folder, tracks, durations),
                 passage_lengths_result(folder), *pause_results(expected, folder, on_tracks),
                 *speech_results(document, folder), album_result(out_dir, files)]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from formats.core.model import Document, EasyRead, EasyReadPart, Image, Inline, Paragraph
 from formats.core.text import blocks_texts
 from formats.editions.audio.files import CLOSING_REF, OPENING_ID
-from formats.editions.audio.headings import count, sentence
+from formats.editions.audio.headings import count, duration, sentence
 from formats.editions.audio.lexicon import compile_lexicon
 from formats.editions.audio.pauses import EASY_READ_PAUSES
 from formats.editions.audio.spoken import OPENING_TITLE, SpokenPassage, SpokenSection
@@ -105,8 +105,9 @@ def _closing(document: Document, easy_read: EasyRead) -> Planned:
         f" This edition was published by {sentence(partner.name)}" if partner else ""), 0.0)
 
 
-def opening_plan(document: Document) -> PlannedTrack | None:
-    """Return the opening of the Easy Read audio, or None without an Easy Read text."""
+def opening_plan(document: Document, seconds: float | None = None) -> PlannedTrack | None:
+    """Return the opening of the Easy Read audio, or None without an Easy Read text; with
+    ``seconds`` (how long the whole recording lasts) it says how long that is."""
     easy_read = document.easy_read
     if easy_read is None:
         return None
@@ -122,6 +123,7 @@ def opening_plan(document: Document) -> PlannedTrack | None:
           if document.partner is not None else []),
         "The voice you will hear is a synthetic voice. A computer makes it.",
         f"This guide has {count(parts, 'part')}. {tracks}",
+        *([f"The recording lasts {duration(seconds)}."] if seconds is not None else []),
     ]
     pause = EASY_READ_PAUSES["row"]
     return PlannedTrack(OPENING_ID, 0, OPENING_TITLE, tuple(
@@ -130,14 +132,25 @@ def opening_plan(document: Document) -> PlannedTrack | None:
         for number, line in enumerate(lines, start=1)))
 
 
-def easy_read_script(document: Document) -> list[SpokenSection]:
-    """Return what the Easy Read audio says, the opening first, then a track per part and the
-    word list; [] when the document has no Easy Read text."""
-    opening = opening_plan(document)
+def easy_read_script(document: Document, seconds: float | None = None
+                     ) -> list[SpokenSection]:
+    """Return what the Easy Read audio says, the opening first (saying that the recording
+    lasts ``seconds``, when given), then a track per part and the word list; [] when the
+    document has no Easy Read text."""
+    opening = opening_plan(document, seconds)
     if opening is None:
         return []
     wording = Wording(compile_lexicon(document.lexicon))
     return [_said(track, wording) for track in [opening, *plan(document, wording)]]
+
+
+def easy_read_opening(document: Document, seconds: float) -> SpokenSection:
+    """Return the opening of the Easy Read audio, saying that the recording lasts ``seconds``.
+    Raises ValueError when the document has no Easy Read text."""
+    opening = opening_plan(document, seconds)
+    if opening is None:
+        raise ValueError("the document has no Easy Read text")
+    return _said(opening, Wording(compile_lexicon(document.lexicon)))
 
 
 def _said(track: PlannedTrack, wording: Wording) -> SpokenSection:

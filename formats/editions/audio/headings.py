@@ -89,6 +89,17 @@ def count(number: int, thing: str, plural: str = "") -> str:
     return f"{number} {thing if number == 1 else (plural or thing + 's')}"
 
 
+def duration(seconds: float) -> str:
+    """Return a length as said: "about 1 hour and 12 minutes", "about 2 minutes"."""
+    minutes = max(1, round(seconds / 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return f"about {count(hours, 'hour')} and {count(minutes, 'minute')}"
+    if hours:
+        return f"about {count(hours, 'hour')}"
+    return f"about {count(minutes, 'minute')}"
+
+
 def joined(items: list[str], last: str = "and") -> str:
     """Return "a", "a and b", "a, b and c"."""
     if len(items) <= 1:

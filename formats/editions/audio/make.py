@@ -3,6 +3,7 @@ opening, then write every file."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from formats.core.model import Document
 from formats.core.names import slug
 from formats.editions.audio import cache
 from formats.editions.audio.easy_read_make import write_easy_read
-from formats.editions.audio.easy_read_spoken import easy_read_script
+from formats.editions.audio.easy_read_spoken import easy_read_opening, easy_read_script
 from formats.editions.audio.files import (
     EASY_READ_FOLDER,
     OPENING_ID,
@@ -24,7 +25,7 @@ from formats.editions.audio.links import write_links
 from formats.editions.audio.opening import LINKS_FILE, opening
 from formats.editions.audio.settings import Settings, easy_read_settings
 from formats.editions.audio.spoken import SpokenSection, full_script
-from formats.editions.audio.synth import Clip, make_clip_groups, make_clips
+from formats.editions.audio.synth import Clip, Clips, make_clip_groups, make_clips
 from formats.editions.audio.writing import (
     Track,
     book_facts,
@@ -57,11 +58,13 @@ def build(document: Document, out_dir: Path, settings: Settings) -> AudioBuild:
     out_dir.mkdir(parents=True, exist_ok=True)
     said = full_script(document)
     sections = said.sections
-    easy = easy_read_script(document)
+    easy = easy_read_script(document)[1:]  # its opening is made last, with its length
     slower = easy_read_settings(settings)
     clips, easy_clips = make_clip_groups([(sections, settings), (easy, slower)])
     body = sum(clips.by_id[section.id].seconds for section in sections)
-    first, first_clip, opening_made = _make_opening(document, body, settings, bool(said.links))
+    first, first_clip, opening_made = _make_opening(
+        lambda seconds: opening(document, seconds, settings.engine, bool(said.links)), body,
+        settings)
     tracks = [Track(first, first_clip, OPENING_STEM)] + [
         Track(section, clips.by_id[section.id], track_stem(section.index, section.id))
         for section in sections]
@@ -74,6 +77,12 @@ def build(document: Document, out_dir: Path, settings: Settings) -> AudioBuild:
     written.append(write_passages(out_dir, tracks))
     written.append(write_links(out_dir / LINKS_FILE, document, said.links))
     if easy:
+        easy_body = sum(easy_clips.by_id[section.id].seconds for section in easy)
+        easy_first, easy_first_clip, easy_made = _make_opening(
+            lambda seconds: easy_read_opening(document, seconds), easy_body, slower)
+        easy = [easy_first, *easy]
+        easy_clips = Clips({**easy_clips.by_id, easy_first.id: easy_first_clip},
+                           easy_made + easy_clips.synthesised)
         written += write_easy_read(out_dir / EASY_READ_FOLDER, document, easy, easy_clips,
                                    slower)
     cache.prune(settings.cache)
@@ -81,20 +90,21 @@ def build(document: Document, out_dir: Path, settings: Settings) -> AudioBuild:
                       easy_clips.synthesised, easy)
 
 
-def _make_opening(document: Document, body_seconds: float, settings: Settings,
-                  has_links: bool) -> tuple[SpokenSection, Clip, list[str]]:
-    """Return the opening, its clip and [its id] when it was synthesised.
+def _make_opening(opening_of: Callable[[float], SpokenSection], body_seconds: float,
+                  settings: Settings) -> tuple[SpokenSection, Clip, list[str]]:
+    """Return the opening (``opening_of(seconds the whole recording lasts)``), its clip and
+    [its id] when it was synthesised.
 
     The opening says how long the whole recording lasts, its own length included: it is made
     once with the sections' length, then again if its own length changes what it says.
     """
     made: list[str] = []
-    first = opening(document, body_seconds, settings.engine, has_links)
+    first = opening_of(body_seconds)
     for _ in range(3):
         clips = make_clips([first], settings)
         made = sorted(set(made) | set(clips.synthesised))
         clip = clips.by_id[first.id]
-        again = opening(document, body_seconds + clip.seconds, settings.engine, has_links)
+        again = opening_of(body_seconds + clip.seconds)
         if again.text == first.text:
             return first, clip, made
         first = again

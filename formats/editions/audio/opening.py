@@ -13,7 +13,7 @@ import datetime
 
 from formats.core.model import Document, Metadata
 from formats.editions.audio.files import OPENING_ID
-from formats.editions.audio.headings import count, joined, places, sentence
+from formats.editions.audio.headings import count, duration, joined, places, sentence
 from formats.editions.audio.lexicon import compile_lexicon
 from formats.editions.audio.spoken import OPENING_TITLE, SpokenPassage, SpokenSection
 from formats.editions.audio.wording import Wording
@@ -41,7 +41,7 @@ def opening(document: Document, seconds: float, engine: str = "espeak-ng",
         _chapters(document),
         f"The voice you are listening to is a synthetic voice, made by "
         f"{ENGINE_NAMES.get(engine, engine)}.",
-        f"The recording lasts {_duration(seconds)}, in {count(tracks, 'track')}: this "
+        f"The recording lasts {duration(seconds)}, in {count(tracks, 'track')}: this "
         f"introduction, then one track for each of the {count(tracks - 1, 'section')}. Skip "
         "to the next or the previous track to move between sections. In the complete book, "
         "each chapter has a chapter mark, with its sections inside it.",
@@ -87,12 +87,3 @@ def _chapters(document: Document) -> str:
     return f"It has {joined(parts)}: " + " ".join(named)
 
 
-def _duration(seconds: float) -> str:
-    """Return a length as said: "about 1 hour and 12 minutes", "about 2 minutes"."""
-    minutes = max(1, round(seconds / 60))
-    hours, minutes = divmod(minutes, 60)
-    if hours and minutes:
-        return f"about {count(hours, 'hour')} and {count(minutes, 'minute')}"
-    if hours:
-        return f"about {count(hours, 'hour')}"
-    return f"about {count(minutes, 'minute')}"

@@ -5,7 +5,10 @@
   rights statement, how to get other formats (both from ``toolkit.yaml``), the title of every
   chapter, that the voice is synthetic, and the number of tracks, which is the number of
   per-section files (the opening included) that a player shows;
-- ``audio/closing``: the last per-section file's transcript ends with "End of <title>.".
+- ``audio/closing``: the last per-section file's transcript ends with "End of <title>.";
+- ``audio/opening`` on the Easy Read audio (:func:`easy_read_opening_result`): its first file's
+  transcript says the Easy Read title, then how long the Easy Read recording lasts (within a
+  minute of its whole book's length).
 """
 
 from __future__ import annotations
@@ -87,6 +90,39 @@ def opening_result(document: Document, tracks: list[Path], book: Path | None) ->
         "audio/opening", transcript.name, problems,
         f"says '{meta.title}', '{meta.publisher}', then that it lasts {said} (the whole "
         f"recording lasts {actual / 60:.1f} minutes)")
+
+
+def easy_read_opening_result(title: str, tracks: list[Path], book: Path | None) -> RuleResult:
+    """Return ``audio/opening`` on the Easy Read audio (``tracks``, ``book``): the first file's
+    transcript says the Easy Read ``title``, then how long the recording lasts, within a minute
+    of the whole book's length (the tracks' when there is no book)."""
+    if not tracks:
+        return RuleResult("audio/opening", OPENING_STEM, False, "no per-part file, so no "
+                                                                "opening")
+    transcript = transcript_of(tracks[0])
+    if not transcript.is_file():
+        return RuleResult("audio/opening", transcript.name, False,
+                          f"no transcript {transcript.name} beside {tracks[0].name}")
+    words = f" {normalise(transcript.read_text(encoding='utf-8'))} "
+    problems = []
+    titled = _position(words, [normalise(title)])
+    if titled is None:
+        problems.append(f"it does not say the title '{title}'")
+    length = _LENGTH.search(words)
+    actual = sum(seconds or 0.0 for seconds in map(mp3_seconds, [book] if book else tracks))
+    if length is None or not (length.group(1) or length.group(2)):
+        problems.append("it does not say how long the recording lasts ('lasts about ... "
+                        "minutes')")
+    elif abs(_minutes(length) - actual / 60) > LENGTH_TOLERANCE_MIN:
+        problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
+                        f"{actual / 60:.1f} minutes")
+    elif titled is not None and titled > length.start():
+        problems.append("it says the length before the title")
+    said = _said_length(length) if length else ""
+    return RuleResult.from_problems(
+        "audio/opening", transcript.name, problems,
+        f"says '{title}', then that it lasts {said} (the whole recording lasts "
+        f"{actual / 60:.1f} minutes)")
 
 
 def _more_problems(document: Document, words: str, wording: Wording, tracks: int) -> list[str]:

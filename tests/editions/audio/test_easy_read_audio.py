@@ -27,7 +27,7 @@ EASY_READ_SOURCE = FIXTURES / "easy-read"
 PARTS = ["er-what-it-is", "er-try-it"]
 TRACKS = ["000-opening", "001-er-what-it-is", "002-er-try-it", "003-word-list"]
 REFS = [
-    ("000-opening.mp3", "_opening", [f"_opening/p{n}" for n in range(1, 5)]),
+    ("000-opening.mp3", "_opening", [f"_opening/p{n}" for n in range(1, 6)]),
     ("001-er-what-it-is.mp3", "er-what-it-is",
      ["er-what-it-is/h", *(f"er-what-it-is/r{n}" for n in range(1, 5))]),
     ("002-er-try-it.mp3", "er-try-it", ["er-try-it/h", *(f"er-try-it/r{n}" for n in range(1, 5))]),
@@ -84,6 +84,12 @@ def test_the_easy_read_text_is_said_row_by_row_without_its_pictures(
         "The voice you will hear is a synthetic voice. A computer makes it.",
         "This guide has 2 parts. There is a track for each part. Then there is a track for the "
         "word list."]
+
+
+def test_the_easy_read_opening_says_how_long_the_recording_lasts(
+        easy_document: Document) -> None:
+    [*_, said] = easy_read_script(easy_document, seconds=52 * 60 + 49)[0].passages
+    assert said.text == "The recording lasts about 53 minutes."
 
 
 def test_without_an_easy_read_text_nothing_more_is_said(mini_document: Document) -> None:
@@ -170,8 +176,9 @@ def test_the_check_passes_for_both_outputs(easy_document: Document, easy_out: Pa
     easy_rules = [rule for rule in result.rules if rule.where.startswith("easy-read/")]
     assert {rule.rule for rule in easy_rules} == {
         "audio/loudness", "audio/true-peak", "audio/silence", "audio/mono", "audio/bitrate",
-        "audio/sample-rate", "audio/length", "audio/playlist", "audio/passages",
-        "audio/passage-lengths", "audio/pauses", "audio/addresses", "audio/print-words"}
+        "audio/sample-rate", "audio/length", "audio/opening", "audio/playlist",
+        "audio/passages", "audio/passage-lengths", "audio/pauses", "audio/addresses",
+        "audio/print-words"}
     assert "easy-read/002-er-try-it.mp3" in {rule.where for rule in easy_rules}
     (album,) = [rule for rule in result.rules if rule.rule == "audio/album"]
     assert (album.where, album.passed, album.message) == (
@@ -193,6 +200,22 @@ def test_easy_read_files_in_the_main_recordings_album_fail_the_album_rule(
     assert (album.where, album.passed, album.message) == (
         "easy-read", False, "the Easy Read files are in the main recording's album 'Mini "
                             "toolkit': a player files the two recordings together")
+
+
+def test_an_easy_read_opening_that_does_not_say_how_long_fails_the_opening_rule(
+        easy_document: Document, easy_out: Path, tmp_path: Path) -> None:
+    """The first Easy Read audio said the number of parts, not how long it lasts."""
+    out = tmp_path / "dist"
+    shutil.copytree(easy_out, out)
+    transcript = out / "audio" / "easy-read" / "000-opening.txt"
+    said = transcript.read_text(encoding="utf-8").splitlines()
+    assert said[-1].startswith("The recording lasts about ")
+    transcript.write_text("\n".join(said[:-1]) + "\n", encoding="utf-8")
+    (opening,) = [rule for rule in coverage(easy_document, out, ["audio"]).rules
+                  if rule.rule == "audio/opening" and rule.where.startswith("easy-read/")]
+    assert (opening.where, opening.passed, opening.message) == (
+        "easy-read/000-opening.txt", False,
+        "it does not say how long the recording lasts ('lasts about ... minutes')")
 
 
 def test_the_check_fails_naming_a_removed_part_track(easy_document: Document, easy_out: Path,
