@@ -331,8 +331,9 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
         ("word/list-styles", True), ("word/contents", True), ("word/answer-spaces", True),
-        ("word/links-after-tables", True), ("text/heading-is-only-a-kind", True),
-        ("text/caption-repeats-heading", True), ("text/print-words", True)]
+        ("word/links-after-tables", True), ("word/running-chapter", True),
+        ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
+        ("text/print-words", True)]
     assert result.complete
 
 

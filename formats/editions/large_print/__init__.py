@@ -99,8 +99,10 @@ class LargePrintEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the PDF and large print rules on the built PDF, the Word and large print rules
-        on the built .docx, and the text rules on both (print words only in the .docx)."""
+        on the built .docx with its running header's chapters, and the text rules on both
+        (print words only in the .docx)."""
         from formats.editions.large_print.rules import docx_file_rules, pdf_file_rules
+        from formats.outputs.docx.header_rules import running_chapter
         from formats.outputs.docx.text_rules import docx_text_rules
         from formats.outputs.pdf.text_rules import pdf_text_rules
 
@@ -109,7 +111,7 @@ class LargePrintEdition(Edition):
         if pdf.is_file():
             results += pdf_text_rules(pdf, PDF_OUTPUT)
         if docx.is_file():
-            results += docx_text_rules(docx, DOCX_OUTPUT)
+            results += [running_chapter(docx, DOCX_OUTPUT), *docx_text_rules(docx, DOCX_OUTPUT)]
         return results
 
 

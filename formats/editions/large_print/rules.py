@@ -11,7 +11,8 @@ filled but the last of a chapter).
 
 Word, on the XML of the .docx, besides the Word rules every .docx passes:
 ``large-print/docx/min-size``, ``no-italics``, ``line-spacing``, ``margins``, ``sans-serif``,
-``left-aligned``.
+``left-aligned``; and, as on the Word edition's, ``word/running-chapter`` (the header of each
+chapter's pages names the chapter: :mod:`formats.outputs.docx.header_rules`).
 """
 
 from __future__ import annotations

@@ -69,14 +69,17 @@ class WordEdition(Edition):
         return "Word document"
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
-        """Return the Word rules of the standards and the text rules on the built .docx."""
+        """Return the Word rules of the standards, its running header's chapters and the text
+        rules on the built .docx."""
+        from formats.outputs.docx.header_rules import running_chapter
         from formats.outputs.docx.rules import docx_rules
         from formats.outputs.docx.text_rules import docx_text_rules
 
         path = out_dir / file_name(document)
         if not path.is_file():
             return [RuleResult(f"{self.name}/file", path.name, False, f"{path} does not exist")]
-        return docx_rules(path, out_dir, prefix=self.name) + docx_text_rules(path, OUTPUT)
+        return [*docx_rules(path, out_dir, prefix=self.name), running_chapter(path, OUTPUT),
+                *docx_text_rules(path, OUTPUT)]
 
 
 EDITION = WordEdition()

@@ -23,12 +23,13 @@ Parts = dict[str, etree._Element]
 
 
 def read_parts(path: Path) -> Parts:
-    """Return the parsed XML parts of a .docx that the rules read, by name."""
+    """Return the parsed XML parts of a .docx that the rules read, by name (the main part's
+    relationships too: which header part a section names)."""
     parts: Parts = {}
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if re.fullmatch(r"word/(document|styles|numbering|header\d*|footer\d*)\.xml|"
-                            r"docProps/core\.xml", name):
+                            r"word/_rels/document\.xml\.rels|docProps/core\.xml", name):
                 parts[name] = etree.fromstring(archive.read(name))
     if "word/document.xml" not in parts or "word/styles.xml" not in parts:
         raise KeyError("word/document.xml or word/styles.xml")

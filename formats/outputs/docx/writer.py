@@ -7,18 +7,22 @@ named after the section id, so links (and the coverage check) find it.
 
 from __future__ import annotations
 
+from lxml.etree import _Element
+
 from formats.core.model import Link, Section, Text
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import bookmark_names, check_bookmark_names
 from formats.outputs.docx.contents import contents, page_footer, page_header
 from formats.outputs.docx.inlines import bookmarked_heading, write_inlines
 from formats.outputs.docx.pictures import picture_run
+from formats.outputs.docx.running_header import chapter_headers
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.styles import recolour
 
 
 def write_toolkit(state: DocxState) -> None:
-    """Write the title page, the contents list, every chapter, the header and footer.
+    """Write the title page, the contents list, every chapter, the header and footer: the
+    title in the header of the title page and contents, the chapter in each chapter's.
 
     Raises RenderError when an id cannot be a Word bookmark or a picture cannot go into Word.
     """
@@ -29,14 +33,15 @@ def write_toolkit(state: DocxState) -> None:
         recolour(state.doc, colour, colour)
     title_page(state)
     contents_heading = state.text_paragraph("Contents", "TOC Heading")
-    for chapter in state.document.chapters:
-        write_section(state, chapter)
+    chapters = [(write_section(state, chapter), chapter.label)
+                for chapter in state.document.chapters]
     contents(state, contents_heading)
     label = state.profile.edition_label
     by = f", {partner.name}" if partner is not None else ""
     page_header(state, f"{state.document.meta.title}{f' ({label.lower()})' if label else ''}"
                        f"{by}")
     page_footer(state)
+    chapter_headers(state, chapters, partner.name if partner is not None else "")
 
 
 def title_page(state: DocxState) -> None:
@@ -68,9 +73,11 @@ def title_page(state: DocxState) -> None:
     state.text_paragraph(meta.rights)
 
 
-def write_section(state: DocxState, section: Section) -> None:
-    """Write a section: its bookmarked heading, its blocks, then its sub-sections."""
-    bookmarked_heading(state, section.level, (Text(section.label),), section.id)
+def write_section(state: DocxState, section: Section) -> _Element:
+    """Write a section: its bookmarked heading, its blocks, then its sub-sections; return the
+    paragraph of its heading."""
+    heading = bookmarked_heading(state, section.level, (Text(section.label),), section.id)
     write_blocks(state, section.blocks, section.level + 1)
     for child_section in section.children:
         write_section(state, child_section)
+    return heading._p
