@@ -4,6 +4,7 @@ deleted; a failed build serves the last good one again."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -108,10 +109,18 @@ def test_the_pages_written_first_are_the_pages_the_build_writes(
         edition(name).render(edited, built)
         first = sorted(path.relative_to(tmp_path / "pages" / name)
                        for path in (tmp_path / "pages" / name).rglob("*") if path.is_file())
-        assert first and all((built / path).read_bytes()
-                             == (tmp_path / "pages" / name / path).read_bytes()
+        assert first and all(_but_files_to_print((built / path).read_bytes())
+                             == _but_files_to_print(
+                                 (tmp_path / "pages" / name / path).read_bytes())
                              for path in first)
     assert not (tmp_path / "pages.new").exists()
+
+
+def _but_files_to_print(page: bytes) -> bytes:
+    """Return a page without its list of other ways to get it: the Easy Read page written
+    first cannot offer the booklets, which are laid out after it."""
+    return re.sub(rb'<aside class="other-formats" aria-labelledby="other-ways-heading">.*?'
+                  rb'</aside>\n', b"", page, flags=re.S)
 
 
 def test_pages_written_again_replace_the_last_ones_whole(edited: Document, tmp_path: Path) -> None:

@@ -230,9 +230,12 @@ def test_other_formats_links_to_the_files_of_every_edition_offered(
                    "../audio/all-together-now-complete.mp3"),
         FormatLink("Audio: a playlist of the sections, one MP3 file each",
                    "../audio/all-together-now.m3u8"),
+        FormatLink("Easy Read audio: one MP3 file, with chapters",
+                   "../audio/easy-read/all-together-now-easy-read-complete.mp3"),
         FormatLink("Braille (a BRF file for a braille display or embosser)",
                    "../braille/all-together-now.brf"),
-        FormatLink("E-book (EPUB 3)", "../epub/all-together-now.epub")]
+        FormatLink("E-book (EPUB 3)", "../epub/all-together-now.epub"),
+        FormatLink("Easy Read e-book (EPUB 3)", "../epub/all-together-now-easy-read.epub")]
     assert form_versions(real_document) == [
         FormatLink("print version (PDF)", "all-together-now.pdf"),
         FormatLink("Word document", "../word/all-together-now.docx")]

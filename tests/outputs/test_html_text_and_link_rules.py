@@ -110,6 +110,29 @@ def test_the_other_formats_box_links_to_every_edition_offered(tmp_path: Path, bo
                                            f"the {name} edition" for name in missing)
 
 
+def test_the_other_formats_box_links_to_each_file_offered_and_each_link_leads_to_one(
+        tmp_path: Path) -> None:
+    """The first Easy Read page offered neither its booklets nor the Easy Read recording."""
+    folder = tmp_path / "easy-read"
+    folder.mkdir()
+    page = _page(tmp_path, '<aside class="other-formats"><ul><li><a href="b-booklet-1-of-2.pdf">'
+                           'Booklet 1 of 2</a></li><li><a href="../epub/b.epub">E-book</a></li>'
+                           '</ul></aside>').rename(folder / "index.html")
+    (folder / "b-booklet-1-of-2.pdf").write_bytes(b"pdf")
+    (folder / "b-booklet-2-of-2.pdf").write_bytes(b"pdf")
+    (tmp_path / "audio" / "easy-read").mkdir(parents=True)
+    (tmp_path / "audio" / "easy-read" / "b-complete.mp3").write_bytes(b"mp3")
+    files = [folder / "b-booklet-1-of-2.pdf", folder / "b-booklet-2-of-2.pdf",
+             tmp_path / "audio" / "easy-read" / "b-complete.mp3"]
+    result = other_formats_links(page, "easy-read/html", (), "easy-read", files, resolve=True)
+    assert (result.rule, result.passed, result.message) == (
+        "web/other-formats-links", False,
+        "easy-read/html: the Other formats box has no link to b-booklet-2-of-2.pdf; "
+        "easy-read/html: the Other formats box has no link to ../audio/easy-read/b-complete.mp3; "
+        "easy-read/html: the Other formats box links to '../epub/b.epub', which is not in the "
+        "output")
+
+
 BACK = '<p class="back-to-contents"><a href="#contents">Back to contents</a></p>'
 
 

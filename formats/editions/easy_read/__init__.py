@@ -58,11 +58,12 @@ class EasyReadEdition(Edition):
         from formats.editions.easy_read.parts import check_pictures
 
         check_pictures(document)
-        written = html_output.render_html(document, out_dir)
         # the Word file before the PDFs: its LibreOffice turn often waits for the speech
-        # workers, and this process waits smaller before the booklets are laid out
+        # workers, and this process waits smaller before the booklets are laid out; the page
+        # last, as it offers them
         docx = docx_output.render_docx(document, out_dir)
-        return written + pdf_output.render_pdfs(document, out_dir) + docx
+        printed = pdf_output.render_pdfs(document, out_dir)
+        return html_output.render_html(document, out_dir, [*printed, *docx]) + printed + docx
 
     def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
         """Write the web page, with its stylesheet, fonts and pictures; return the files.
@@ -130,7 +131,9 @@ def expected(document: Document) -> dict[str, Expected]:
 def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResult]:
     """Return the rules measured on the built files: pictures in the page (one alt text a
     file), each id of the page on one element, a link back to the contents at the end of each
-    part and of the word list, PDF pages, text size and line ends, each
+    part and of the word list, a link to each of its PDF and Word files and to the Easy Read
+    recording and e-book beside it (``web/other-formats-links``), PDF
+    pages, text size and line ends, each
     booklet's word list (against the ``document``'s word list too, when given), and the Word
     rules and page on the .docx."""
     from formats.editions.easy_read import html as html_output
@@ -139,7 +142,11 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends
     from formats.editions.easy_read.picture_rules import html_picture_meaning
     from formats.outputs.html.id_rules import unique_ids
-    from formats.outputs.html.link_rules import back_to_contents
+    from formats.outputs.html.link_rules import (
+        back_to_contents,
+        easy_read_files_beside,
+        other_formats_links,
+    )
     from formats.outputs.pdf.glyph_reader import read_pages
 
     files = pdf_output.pdf_files(out_dir)
@@ -147,8 +154,11 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     page = out_dir / html_output.PAGE
     read = functools.cache(read_pages)  # each booklet's characters are read once (0.2 s each)
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
-            + ([unique_ids(page), back_to_contents(page, HTML_OUTPUT)] if page.is_file()
-               else [])
+            + ([unique_ids(page), back_to_contents(page, HTML_OUTPUT),
+                other_formats_links(page, HTML_OUTPUT, (), "easy-read",
+                                    [*files, *sorted(out_dir.glob("*.docx")),
+                                     *easy_read_files_beside(out_dir.parent)], resolve=True)]
+               if page.is_file() else [])
             + html_picture_meaning(out_dir, html_output.PAGE)
             + easy_read_rules.pdf_pages(files, out_dir)
             + easy_read_rules.pdf_text_size(files, out_dir, read)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
+from formats.core.names import slug
 from formats.outputs.html.easy_read import context, easy_read_environment, font_files
 from formats.outputs.html.templating import TEMPLATES, PictureCopier
 
 PAGE = "index.html"
 STYLESHEET = "easy-read.css"
+_BOOKLET = re.compile(r"-booklet-(\d+)-of-(\d+)\.pdf$")
 
 
 def font_licence() -> str:
@@ -25,8 +29,29 @@ def font_licence() -> str:
     return text
 
 
-def render_html(document: Document, out_dir: Path) -> list[Path]:
-    """Write ``index.html`` with its stylesheet, fonts and pictures; return the files written."""
+def other_ways(document: Document, files: Sequence[Path]) -> list[tuple[str, str]]:
+    """Return the other ways to get the guide that the page offers, as (link words, address):
+    the edition's own ``files`` (its PDF or booklets, its Word document), then the Easy Read
+    recording and e-book when the audio and EPUB editions are built."""
+    ways: list[tuple[str, str]] = []
+    for file in files:
+        booklet = _BOOKLET.search(file.name)
+        if file.suffix == ".pdf":
+            ways.append((f"Booklet {booklet[1]} of {booklet[2]} to print (PDF)" if booklet
+                         else "This guide to print (PDF)", file.name))
+        elif file.suffix == ".docx":
+            ways.append(("This guide as a Word document", file.name))
+    stem = f"{slug(document.meta.title)}-easy-read"
+    if "audio" in document.meta.formats:
+        ways.append(("Listen to this guide (MP3)", f"../audio/easy-read/{stem}-complete.mp3"))
+    if "epub" in document.meta.formats:
+        ways.append(("This guide as an e-book (EPUB)", f"../epub/{stem}.epub"))
+    return ways
+
+
+def render_html(document: Document, out_dir: Path, files: Sequence[Path] = ()) -> list[Path]:
+    """Write ``index.html`` with its stylesheet, fonts and pictures, offering the edition's
+    other ``files`` (see :func:`other_ways`); return the files written."""
     out_dir.mkdir(parents=True, exist_ok=True)
     pictures = PictureCopier(document.source_dir, out_dir, folder=".")
     env = easy_read_environment(pictures)
@@ -42,7 +67,7 @@ def render_html(document: Document, out_dir: Path) -> list[Path]:
     licence.write_text(font_licence(), encoding="utf-8")
     written.append(licence)
     page = out_dir / PAGE
-    page.write_text(env.get_template("easy-read/web.html.j2").render(context(document)),
-                    encoding="utf-8")
+    page.write_text(env.get_template("easy-read/web.html.j2").render(
+        context(document, other_ways=other_ways(document, files))), encoding="utf-8")
     written.append(page)
     return written + pictures.written

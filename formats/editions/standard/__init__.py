@@ -136,6 +136,7 @@ class StandardEdition(Edition):
         from formats.outputs.html.id_rules import structure_rules, unique_ids
         from formats.outputs.html.link_rules import (
             back_to_contents,
+            easy_read_files_beside,
             links_resolve,
             other_formats_links,
         )
@@ -153,7 +154,7 @@ class StandardEdition(Edition):
                         *structure_rules(page.read_text(encoding="utf-8"), str(page)),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
-                                            self.name),
+                                            self.name, easy_read_files_beside(out_dir.parent)),
                         back_to_contents(page, HTML_OUTPUT)]
         results += pdf_rules(pdf, PDF_OUTPUT, document)
         if pdf.is_file():

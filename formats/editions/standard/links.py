@@ -31,6 +31,13 @@ OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "epub": (("E-book (EPUB 3)", "{slug}.epub"),),
     "braille": (("Braille (a BRF file for a braille display or embosser)", "{slug}.brf"),),
 }
+# By edition: the Easy Read files it makes when the source has an Easy Read text (the Easy
+# Read web page, offered above, links to its own booklets).
+EASY_READ_OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
+    "audio": (("Easy Read audio: one MP3 file, with chapters",
+               "easy-read/{slug}-easy-read-complete.mp3"),),
+    "epub": (("Easy Read e-book (EPUB 3)", "{slug}-easy-read.epub"),),
+}
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,9 @@ def edition_links(document: Document, name: str) -> list[FormatLink]:
     if offered is None:
         return [FormatLink(name, "")]
     stem = slug(document.meta.title)
-    return [FormatLink(text, folder + file.format(slug=stem)) for text, file in offered]
+    easy_read = EASY_READ_OFFERED.get(name, ()) if document.easy_read is not None else ()
+    return [FormatLink(text, folder + file.format(slug=stem))
+            for text, file in (*offered, *easy_read)]
 
 
 def other_formats(document: Document) -> list[FormatLink]:

@@ -4,7 +4,8 @@
   relative address leads to a file in the output folder (the page lies in its edition's
   folder, beside the other editions'), and every link to ``#id`` to an element of the page;
 - ``web/other-formats-links``: the "Other formats" box (``aside.other-formats``) links to the
-  files of every edition offered (``toolkit.yaml``'s ``formats``);
+  files of every edition offered (``toolkit.yaml``'s ``formats``), and to each file the edition
+  says its readers are to be offered (the Easy Read booklets and recording...);
 - ``web/back-to-contents``: every chapter (a ``<section>`` with a heading, not inside another
   section) has, after its last heading, a link to the contents: the navigation (``<nav>``) that
   links to the most chapters, by its id or the id of an element in it.
@@ -12,6 +13,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -101,10 +104,14 @@ def links_resolve(html_file: Path, output: str, root: Path) -> RuleResult:
 
 
 def other_formats_links(html_file: Path, output: str, offered: tuple[str, ...],
-                        own: str) -> RuleResult:
+                        own: str, files: Sequence[Path] = (), resolve: bool = False
+                        ) -> RuleResult:
     """Return ``web/other-formats-links``: the "Other formats" box of the page links to a file
-    of each edition in ``offered``: in the folder ``../<edition>/``, or beside the page for
-    its own edition ``own``."""
+    of each edition in ``offered`` (in the folder ``../<edition>/``, or beside the page for
+    its own edition ``own``), and to each of ``files`` (the files a reader of this page is to
+    be offered that the output holds: the Easy Read booklets, the Easy Read recording...);
+    with ``resolve``, each of the box's links leads to a file (for a page that
+    ``web/links-resolve`` does not check)."""
     where = str(html_file)
     links = read_links(html_file).box_links if html_file.is_file() else []
     missing = []
@@ -114,9 +121,27 @@ def other_formats_links(html_file: Path, output: str, offered: tuple[str, ...],
                                                and not urlsplit(link).scheme)
                    for link in links):
             missing.append(f"{output}: the Other formats box has no link to the {name} edition")
+    linked = {(html_file.parent / unquote(urlsplit(link).path)).resolve() for link in links
+              if not urlsplit(link).scheme and urlsplit(link).path}
+    missing += [f"{output}: the Other formats box has no link to "
+                f"{os.path.relpath(file, html_file.parent)}"
+                for file in files if file.resolve() not in linked]
+    if resolve:
+        missing += [f"{output}: the Other formats box links to '{link}', which is not in the "
+                    "output" for link in links if not urlsplit(link).scheme
+                    and not (html_file.parent / unquote(urlsplit(link).path)).is_file()]
+    also = f" and to its {len(files)} files offered" if files else ""
     return RuleResult.from_problems("web/other-formats-links", where, missing,
                                     f"{output}: the Other formats box links to each of the "
-                                    f"{len(offered)} editions offered")
+                                    f"{len(offered)} editions offered{also}")
+
+
+def easy_read_files_beside(root: Path) -> list[Path]:
+    """Return the Easy Read files of the other editions that the output folder ``root`` holds,
+    for a reader to be offered: the whole Easy Read recording (``audio/easy-read/
+    *-complete.mp3``) and the Easy Read e-book (``epub/*-easy-read.epub``)."""
+    return [*sorted((root / "audio" / "easy-read").glob("*-complete.mp3")),
+            *sorted((root / "epub").glob("*-easy-read.epub"))]
 
 
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
