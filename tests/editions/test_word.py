@@ -331,7 +331,7 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
         ("word/list-styles", True), ("word/contents", True), ("word/answer-spaces", True),
-        ("word/links-after-tables", True), ("word/running-chapter", True),
+        ("word/links-kept", True), ("word/running-chapter", True),
         ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
         ("text/print-words", True)]
     assert result.complete
@@ -427,6 +427,28 @@ def _a_link_left_after_its_table(edited: docx.document.Document) -> None:
                 keep.getparent().remove(keep)
 
 
+def test_a_link_after_a_box_to_write_in_is_kept_with_the_box(large_print_docx: Path,
+                                                           tmp_path: Path) -> None:
+    """Large print's 'Suggested answers to quiz 2' had page 34 to itself, after its quiz's box
+    to write in."""
+    from formats.outputs.docx.parts import read_parts
+    from formats.outputs.docx.rules import links_kept
+
+    assert links_kept(read_parts(large_print_docx)) == []
+    edited = docx.Document(str(large_print_docx))
+    boxes = [box for box in edited.element.body.iter(w("sdt"))
+             if (after := box.getnext()) is not None and after.find(w("hyperlink")) is not None]
+    assert boxes
+    for box in boxes:  # its last line let go of what follows, as the writer had it
+        keep = list(box.iter(w("p")))[-1].find(f"{w('pPr')}/{w('keepNext')}")
+        keep.set(w("val"), "0")
+    path = tmp_path / "edited.docx"
+    edited.save(str(path))
+    assert links_kept(read_parts(path))[0].endswith(
+        "(a link after a box to write in) may be left alone on a page: the box to write in is "
+        "not kept with it (no keep with next)")
+
+
 BREAKAGES = [
     (_skip_a_heading_level, "word/heading-styles",
      "heading 'a) Details' (level 5) skips level 3"),
@@ -451,7 +473,7 @@ BREAKAGES = [
     (_a_short_box_after_a_loose_label, "word/answer-spaces",
      "'What to think about' has 2 line(s) to write on (at least 4); 'What to think about': the "
      "paragraph before it may end a page without it (no keep with next)"),
-    (_a_link_left_after_its_table, "word/links-after-tables",
+    (_a_link_left_after_its_table, "word/links-kept",
      "'Suggested answers to quiz 1' (a link after a table) may be left alone on a page: the "
      "table's last row is not kept with it (no keep with next); 'Back to quiz 1: True or "
      "false?' (a link after a table) may be left alone on a page: the table's last row is not "

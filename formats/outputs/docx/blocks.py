@@ -133,8 +133,8 @@ def link_paragraph(state: DocxState, target: str, text: str) -> None:
 
 
 def _keep_last_block_with_next(state: DocxState) -> None:
-    """Keep the body's last paragraph, or the paragraphs of its last table's last row, with the
-    paragraph that comes next (``w:keepNext``)."""
+    """Keep the body's last paragraph, the paragraphs of its last table's last row, or every
+    line of its last box to write in, with the paragraph that comes next (``w:keepNext``)."""
     body = state.doc.element.body
     last = next((node for node in reversed(body) if node.tag != qn("w:sectPr")), None)
     if last is None:
@@ -142,6 +142,8 @@ def _keep_last_block_with_next(state: DocxState) -> None:
     if last.tag == qn("w:tbl"):
         rows = last.findall(qn("w:tr"))
         paragraphs = list(rows[-1].iter(qn("w:p"))) if rows else []
+    elif last.tag == qn("w:sdt"):
+        paragraphs = list(last.iter(qn("w:p")))
     else:
         paragraphs = [last] if last.tag == qn("w:p") else []
     for paragraph in paragraphs:

@@ -18,9 +18,10 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``answer-spaces``: every box of empty lines to write in (a block content control) has at least
   ``MIN_ANSWER_LINES`` lines, and the paragraph before it (its question or label) is kept with
   it on its page (``w:keepNext``, its own or its style's);
-- ``links-after-tables``: a paragraph that is only a link right after a table ("Back to quiz
-  4", "Suggested answers to quiz 1") is kept on the table's page: the paragraphs of the table's
-  last row are kept with the next (a "Back to quiz" link had a page of its own).
+- ``links-kept``: a paragraph that is only a link right after a table or a box to write in
+  ("Back to quiz 4", "Suggested answers to quiz 1") is kept on the page of what it follows:
+  the paragraphs of the table's last row, or every line of the box, are kept with the next
+  (a "Back to quiz" link had a page of its own).
 """
 
 from __future__ import annotations
@@ -248,20 +249,25 @@ def answer_spaces(parts: Parts) -> list[str]:
     return problems
 
 
-def links_after_tables(parts: Parts) -> list[str]:
-    """Return each paragraph that is only a link, right after a table whose last row may end a
-    page without it."""
+def links_kept(parts: Parts) -> list[str]:
+    """Return each paragraph that is only a link, right after a table or a box to write in
+    that may end a page without it."""
     body = parts["word/document.xml"].find(w("body"))
     problems: list[str] = []
-    for table in body.findall(w("tbl")) if body is not None else []:
-        after = table.getnext()
-        if after is None or after.tag != w("p") or not _only_a_link(after):
+    for block in body if body is not None else []:
+        after = block.getnext()
+        if block.tag not in (w("tbl"), w("sdt")) or after is None or after.tag != w("p") \
+                or not _only_a_link(after):
             continue
-        rows = table.findall(w("tr"))
-        last_row = list(rows[-1].iter(w("p"))) if rows else []
-        if not all(_keeps_with_next(paragraph, parts) for paragraph in last_row):
-            problems.append(f"'{text_of(after).strip()}' (a link after a table) may be left "
-                            "alone on a page: the table's last row is not kept with it (no keep "
+        if block.tag == w("tbl"):
+            rows = block.findall(w("tr"))
+            kept, what = list(rows[-1].iter(w("p"))) if rows else [], "table's last row"
+        else:
+            kept, what = list(block.iter(w("p"))), "box to write in"
+        if not all(_keeps_with_next(paragraph, parts) for paragraph in kept):
+            problems.append(f"'{text_of(after).strip()}' (a link after a "
+                            f"{'table' if block.tag == w('tbl') else 'box to write in'}) may be "
+                            f"left alone on a page: the {what} is not kept with it (no keep "
                             "with next)")
     return problems
 
@@ -298,6 +304,6 @@ WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
     ("list-styles", list_styles), ("contents", contents), ("answer-spaces", answer_spaces),
-    ("links-after-tables", links_after_tables))
+    ("links-kept", links_kept))
 
 

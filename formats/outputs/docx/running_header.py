@@ -42,6 +42,9 @@ def chapter_headers(state: DocxState, chapters: Sequence[tuple[_Element, str]],
         return
     for heading, _ in chapters:
         section_break_before(heading, last)
+        # the section starts the chapter's page: the style's page break before the heading
+        # is turned off, so that no program may break the page twice (a blank page)
+        DocxParagraph(heading, None).paragraph_format.page_break_before = False  # type: ignore[arg-type]
     for section in state.doc.sections[1:]:
         for reference in list(section._sectPr):
             if reference.tag in REFERENCES:
