@@ -119,7 +119,7 @@ def test_the_pages_written_first_are_the_pages_the_build_writes(
 def _but_files_to_print(page: bytes) -> bytes:
     """Return a page without its list of other ways to get it: the Easy Read page written
     first cannot offer the booklets, which are laid out after it."""
-    return re.sub(rb'<aside class="other-formats" aria-labelledby="other-ways-heading">.*?'
+    return re.sub(rb'<aside class="other-formats" aria-labelledby="other-formats-heading">.*?'
                   rb'</aside>\n', b"", page, flags=re.S)
 
 
