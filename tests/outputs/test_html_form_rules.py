@@ -1,7 +1,8 @@
 """web/form-answers: the feedback form's downloaded answers name every question with its words.
 It passes on the mini toolkit's page, and fails on a copy whose script cannot find the words
 (the fault the id change brought in: form.js looked for "<id>-words", the page had "<id>--words",
-so every downloaded answer lost its question)."""
+so every downloaded answer lost its question). web/form-boxes-named: a part's box to write in is
+named with its question's number."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from formats.core.model import Document
 from formats.outputs.html.browser import run_checks
-from formats.outputs.html.form_rules import check_form_answers
+from formats.outputs.html.form_rules import check_form_answers, check_form_boxes_named
 from tests.conftest import Builds
 
 pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
@@ -42,3 +43,35 @@ def test_answers_without_their_questions_fail_naming_them(mini_document: Documen
     assert not result.passed
     assert result.message.startswith("standard/html: the downloaded answers do not name ")
     assert "'1. Who are you?'" in result.message
+
+
+def _form_page(folder: Path, named: bool) -> Path:
+    """Return a page whose form has question 10 and its part a, with a box each; the part's box
+    named with the question's number (as the page is now) or by its own words alone (as the
+    first web page had it)."""
+    named_by = ' aria-labelledby="q10--number q10a--words"' if named else ""
+    page = folder / "form.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="en-GB"><head><title>Form</title></head><body><main>'
+        '<div class="feedback-form"><div class="question" data-question="10">'
+        '<label id="q10--words" for="q10--answer"><span class="number" id="q10--number">10.'
+        '</span> Tell us about it.</label><textarea id="q10--answer"></textarea>'
+        '<div class="part" data-question="10 a"><label id="q10a--words" for="q10a--answer">'
+        '<span class="number">a)</span> What was it?</label>'
+        f'<textarea id="q10a--answer"{named_by}></textarea></div></div></div>'
+        '</main></body></html>', encoding="utf-8")
+    return page
+
+
+@pytest.mark.slow  # Chromium
+@pytest.mark.parametrize("named", [True, False], ids=["named", "part-words-alone"])
+def test_each_box_to_write_in_is_named_with_its_questions_number(tmp_path: Path,
+                                                                 named: bool) -> None:
+    [result] = run_checks(_form_page(tmp_path, named), "test/html", (check_form_boxes_named,))
+    assert (result.rule, result.passed, result.message) == (
+        ("web/form-boxes-named", True,
+         "test/html: each of the 2 boxes to write in is named with its question's number")
+        if named else
+        ("web/form-boxes-named", False, "test/html: 1 of the 2 boxes to write in are not named "
+                                        "with their question's number: 'a) What was it?' "
+                                        "(question 10)"))

@@ -26,6 +26,7 @@ from formats.core.model import Document
 from formats.core.names import some
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.browser import browser_session
+from formats.outputs.html.form_rules import check_form_boxes_named
 from formats.outputs.html.id_rules import structure_rules
 from formats.outputs.html.rules import (
     AXE_TAGS,
@@ -36,7 +37,7 @@ from formats.outputs.html.rules import (
     run_checks,
 )
 
-CHECKS = (check_axe, check_reflow, check_lang, check_title)
+CHECKS = (check_axe, check_reflow, check_lang, check_title, check_form_boxes_named)
 # browsers at once, one document each: the check runs another edition a processor beside
 # this one, so a browser for every two processors (one on two cores: measured, the EPUB
 # check alone took 51 s and 1.8 GB with one browser, 56 s and 2.9 GB with two)
@@ -45,7 +46,9 @@ PASSED = {"epub/axe": "0 axe-core violations ({tags}) in each of the {count} doc
           "epub/reflow-320": "each of the {count} documents fits 320 CSS px without scrolling "
                              "sideways",
           "epub/lang": "each of the {count} documents says its language",
-          "epub/title": "each of the {count} documents has a title"}
+          "epub/title": "each of the {count} documents has a title",
+          "epub/form-boxes-named": "each box to write in of the form is named with its "
+                                   "question's number"}
 
 
 def _renamed(result: RuleResult, document: str, path: Path) -> RuleResult:

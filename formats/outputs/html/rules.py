@@ -35,7 +35,7 @@ from formats.outputs.html.browser import (  # noqa: F401 (run_checks and browser
     browser_session,
     run_checks,
 )
-from formats.outputs.html.form_rules import check_form_answers
+from formats.outputs.html.form_rules import check_form_answers, check_form_boxes_named
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 NARROW = {"width": 320, "height": 640}
@@ -361,6 +361,7 @@ def other_formats_statement(text: str) -> str:
 PUBLICATION_CHECKS: tuple[Check, ...] = (
     check_axe, check_reflow, check_words_whole, check_text_spacing, check_lang, check_title,
     check_skip_link, check_landmarks, check_other_formats, check_form_answers,
+    check_form_boxes_named,
 )
 # Any page (a report, a help page): the publication checks but whole words and other formats.
 PAGE_CHECKS: tuple[Check, ...] = tuple(check for check in PUBLICATION_CHECKS

@@ -171,7 +171,7 @@ def test_check_passes_on_a_complete_build(mini_document: Document, mini_epub: Pa
         ("epub/labels-said-once", True), ("epub/glossary-one-list", True),
         ("epub/axe", True),
         ("epub/reflow-320", True), ("epub/lang", True), ("epub/title", True),
-        ("epub/page-list", True)]
+        ("epub/form-boxes-named", True), ("epub/page-list", True)]
 
 
 @pytest.mark.slow  # the check runs EPUBCheck
