@@ -133,13 +133,17 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     file), each id of the page on one element, a link back to the contents at the end of each
     part and of the word list, a link to each of its PDF and Word files and to the Easy Read
     recording and e-book beside it (``web/other-formats-links``), PDF
-    pages, text size and line ends, each
+    pages, the parts' numbers in each booklet's contents, text size and line ends, each
     booklet's word list (against the ``document``'s word list too, when given), and the Word
     rules and page on the .docx."""
     from formats.editions.easy_read import html as html_output
     from formats.editions.easy_read import pdf as pdf_output
     from formats.editions.easy_read import rules as easy_read_rules
-    from formats.editions.easy_read.booklet_rules import booklet_word_list, pdf_line_ends
+    from formats.editions.easy_read.booklet_rules import (
+        booklet_word_list,
+        part_numbers,
+        pdf_line_ends,
+    )
     from formats.editions.easy_read.picture_rules import html_picture_meaning
     from formats.outputs.html.id_rules import unique_ids
     from formats.outputs.html.link_rules import (
@@ -164,6 +168,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + easy_read_rules.pdf_text_size(files, out_dir, read)
             + pdf_line_ends(files, out_dir, read)
             + booklet_word_list(files, out_dir, entries, read)
+            + (part_numbers(files, out_dir, document.easy_read.parts, read)
+               if document and document.easy_read else [])
             + word_rules(out_dir))
 
 

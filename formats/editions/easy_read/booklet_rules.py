@@ -6,7 +6,10 @@
   in its own word list, and every word-list term its parts use is bold there at least once and
   in its word list (the bookmarks say which pages are which);
 - ``easy-read/word-page``: the Word file is A4 with a page-number field in its footer
-  (:mod:`formats.outputs.docx.parts`).
+  (:mod:`formats.outputs.docx.parts`);
+- ``easy-read/part-numbers``: a booklet's contents give each part the number the web page, the
+  Word file and the audio give it ("5. What is different about co-production?"): a reader with
+  the booklet and the recording, or a supporter saying "go to part 5", finds the same part.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from formats.core.contract import RuleResult
-from formats.core.model import GlossaryEntry
+from formats.core.model import EasyReadPart, GlossaryEntry
 from formats.editions.easy_read.parts import in_terms, terms_used
 from formats.outputs.docx.parts import READ_ERRORS, read_parts, w
 from formats.outputs.html.easy_read import WORD_LIST_TITLE
@@ -138,6 +141,29 @@ def booklet_word_list(files: list[Path], out_dir: Path, entries: tuple[GlossaryE
             rule, _where(path, out_dir), problems,
             f"the {len(set(bold))} bold words and every word-list term used are in this "
             f"booklet's word list of {len(booklet.terms)} words"))
+    return results
+
+
+def part_numbers(files: list[Path], out_dir: Path, parts: tuple[EasyReadPart, ...],
+                 read: Callable[[Path], list[PrintedPage]] = read_pages) -> list[RuleResult]:
+    """Return, for each PDF, a failure naming every part its contents (the pages before its
+    first part) list without the part's number, or one passing result."""
+    rule = "easy-read/part-numbers"
+    results = []
+    for path in files:
+        pages = read(path)
+        starts = [mark.page for mark in read_bookmarks(pdf_reader(path)) if mark.level == 1
+                  and mark.title != WORD_LIST_TITLE]
+        contents = " ".join(" ".join(text_of(line).split())
+                            for page in pages[:min(starts, default=len(pages))]
+                            for line in page.lines())
+        listed = [part for part in parts if " ".join(part.title.split()) in contents]
+        problems = [f"'{part.title}' is not numbered {part.number}, as in the other formats"
+                    for part in listed
+                    if f"{part.number}. {' '.join(part.title.split())}" not in contents]
+        results.append(RuleResult.from_problems(
+            rule, _where(path, out_dir), problems,
+            f"the contents number each of its {len(listed)} parts as the other formats do"))
     return results
 
 

@@ -55,7 +55,7 @@ def booklet_html(document: Document, booklet: Booklet, groups: list[tuple[EasyRe
                  words_indent: float = WORDS_INDENTS[0]) -> str:
     """Return the print HTML of one booklet (``groups`` are the parts of every booklet)."""
     easy_read = require_easy_read(document)
-    others = [{"number": index, "titles": [part.title for part in group]}
+    others = [{"number": index, "parts": list(group)}
               for index, group in enumerate(groups, start=1) if index != booklet.number]
     env = easy_read_environment()
     return env.get_template(TEMPLATE).render(context(

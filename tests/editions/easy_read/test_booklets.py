@@ -4,6 +4,7 @@ and a Word page that is A4 with page numbers; each rule broken by a file made or
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import zipfile
 from pathlib import Path
@@ -17,6 +18,7 @@ from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read.booklet_rules import (
     booklet_word_list,
+    part_numbers,
     pdf_line_ends,
     read_booklet,
     word_page,
@@ -112,6 +114,22 @@ def test_each_booklet_explains_every_word_it_uses(er_fixture: Document, tmp_path
                                 "booklet's word list of 3 words"),
         (written[1].name, True, "the 3 bold words and every word-list term used are in this "
                                 "booklet's word list of 3 words")]
+
+
+def test_each_booklet_numbers_its_parts_as_the_other_formats_do(er_fixture: Document,
+                                                               tmp_path: Path) -> None:
+    """The first booklets numbered their own parts from 1 ("1. What is different about
+    co-production?" in booklet 2 for part 5), and the other booklets' parts not at all."""
+    written = render_pdfs(er_fixture, tmp_path, max_pages=4)
+    parts = er_fixture.easy_read.parts
+    assert [(result.where, result.passed, result.message)
+            for result in part_numbers(written, tmp_path, parts)] == [
+        (path.name, True, "the contents number each of its 2 parts as the other formats do")
+        for path in written]
+    renumbered = tuple(dataclasses.replace(part, number=part.number + 4) for part in parts)
+    assert failed(part_numbers(written, tmp_path, renumbered), "easy-read/part-numbers") == [
+        (path.name, "'What is it?' is not numbered 5, as in the other formats; 'Try it' is not "
+                    "numbered 6, as in the other formats", "error") for path in written]
 
 
 def test_a_booklet_word_list_without_a_word_its_parts_use_fails(
