@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.contract import RuleResult
@@ -53,76 +54,87 @@ def _said_length(match: re.Match[str]) -> str:
     return match.group(0).removeprefix("lasts ").strip()
 
 
-def opening_result(document: Document, tracks: list[Path], book: Path | None) -> RuleResult:
-    """Return ``audio/opening``: the first file's transcript says the title and the publisher,
-    then a length within a minute of the whole recording's; and (see the module's text) the
-    rights, the other formats, the chapters, the synthetic voice and the number of tracks."""
+@dataclass(frozen=True)
+class _Opening:
+    """The first file's transcript, its words (normalised, with a space at each end), and how
+    long the whole recording lasts, in minutes."""
+
+    transcript: Path
+    words: str
+    minutes: float
+
+
+def _read_opening(tracks: list[Path], book: Path | None, kind: str) -> _Opening | RuleResult:
+    """Return the opening of the recording of ``tracks`` and ``book`` (the tracks' length when
+    there is no book), or the failed ``audio/opening`` when there is no first file (``kind``:
+    "section", "part") or no transcript beside it."""
     if not tracks:
-        return RuleResult("audio/opening", OPENING_STEM, False, "no per-section file, so no "
-                                                                "opening")
+        return RuleResult("audio/opening", OPENING_STEM, False,
+                          f"no per-{kind} file, so no opening")
     transcript = transcript_of(tracks[0])
     if not transcript.is_file():
         return RuleResult("audio/opening", transcript.name, False,
                           f"no transcript {transcript.name} beside {tracks[0].name}")
-    words = f" {normalise(transcript.read_text(encoding='utf-8'))} "
+    seconds = sum(found or 0.0 for found in map(mp3_seconds, [book] if book else tracks))
+    return _Opening(transcript, f" {normalise(transcript.read_text(encoding='utf-8'))} ",
+                    seconds / 60)
+
+
+def _length_problems(opening: _Opening, places: list[int | None], before: str
+                     ) -> tuple[list[str], str]:
+    """Return what is wrong with the length the opening says (none said; more than a minute
+    off; said before ``before``, whose ``places`` in the words are given), and the length as
+    said ('' when none is)."""
+    length = _LENGTH.search(opening.words)
+    if length is None or not (length.group(1) or length.group(2)):
+        return ["it does not say how long the recording lasts ('lasts about ... minutes')"], ""
+    problems = []
+    if abs(_minutes(length) - opening.minutes) > LENGTH_TOLERANCE_MIN:
+        problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
+                        f"{opening.minutes:.1f} minutes")
+    if any(place is not None and place > length.start() for place in places):
+        problems.append(f"it says the length before {before}")
+    return problems, _said_length(length)
+
+
+def opening_result(document: Document, tracks: list[Path], book: Path | None) -> RuleResult:
+    """Return ``audio/opening``: the first file's transcript says the title and the publisher,
+    then a length within a minute of the whole recording's; and (see the module's text) the
+    rights, the other formats, the chapters, the synthetic voice and the number of tracks."""
+    opening = _read_opening(tracks, book, "section")
+    if isinstance(opening, RuleResult):
+        return opening
     wording = Wording(compile_lexicon(document.lexicon))
     meta = document.meta
     problems = []
     places = {}
     for what, phrase in (("title", meta.title), ("publisher", meta.publisher)):
-        places[what] = _position(words, _say(phrase, wording))
+        places[what] = _position(opening.words, _say(phrase, wording))
         if places[what] is None:
             problems.append(f"it does not say the {what} '{phrase}'")
-    length = _LENGTH.search(words)
-    actual = sum(seconds or 0.0 for seconds in map(mp3_seconds, [book] if book else tracks))
-    if length is None or not (length.group(1) or length.group(2)):
-        problems.append("it does not say how long the recording lasts ('lasts about ... "
-                        "minutes')")
-    else:
-        if abs(_minutes(length) - actual / 60) > LENGTH_TOLERANCE_MIN:
-            problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
-                            f"{actual / 60:.1f} minutes")
-        if any(place is not None and place > length.start() for place in places.values()):
-            problems.append("it says the length before the title and the publisher")
-    problems += _more_problems(document, words, wording, len(tracks))
-    said = _said_length(length) if length else ""
+    wrong, said = _length_problems(opening, list(places.values()),
+                                   "the title and the publisher")
+    problems += wrong + _more_problems(document, opening.words, wording, len(tracks))
     return RuleResult.from_problems(
-        "audio/opening", transcript.name, problems,
+        "audio/opening", opening.transcript.name, problems,
         f"says '{meta.title}', '{meta.publisher}', then that it lasts {said} (the whole "
-        f"recording lasts {actual / 60:.1f} minutes)")
+        f"recording lasts {opening.minutes:.1f} minutes)")
 
 
 def easy_read_opening_result(title: str, tracks: list[Path], book: Path | None) -> RuleResult:
     """Return ``audio/opening`` on the Easy Read audio (``tracks``, ``book``): the first file's
     transcript says the Easy Read ``title``, then how long the recording lasts, within a minute
     of the whole book's length (the tracks' when there is no book)."""
-    if not tracks:
-        return RuleResult("audio/opening", OPENING_STEM, False, "no per-part file, so no "
-                                                                "opening")
-    transcript = transcript_of(tracks[0])
-    if not transcript.is_file():
-        return RuleResult("audio/opening", transcript.name, False,
-                          f"no transcript {transcript.name} beside {tracks[0].name}")
-    words = f" {normalise(transcript.read_text(encoding='utf-8'))} "
-    problems = []
-    titled = _position(words, [normalise(title)])
-    if titled is None:
-        problems.append(f"it does not say the title '{title}'")
-    length = _LENGTH.search(words)
-    actual = sum(seconds or 0.0 for seconds in map(mp3_seconds, [book] if book else tracks))
-    if length is None or not (length.group(1) or length.group(2)):
-        problems.append("it does not say how long the recording lasts ('lasts about ... "
-                        "minutes')")
-    elif abs(_minutes(length) - actual / 60) > LENGTH_TOLERANCE_MIN:
-        problems.append(f"it says the recording lasts {_said_length(length)}, but it lasts "
-                        f"{actual / 60:.1f} minutes")
-    elif titled is not None and titled > length.start():
-        problems.append("it says the length before the title")
-    said = _said_length(length) if length else ""
+    opening = _read_opening(tracks, book, "part")
+    if isinstance(opening, RuleResult):
+        return opening
+    titled = _position(opening.words, [normalise(title)])
+    problems = [] if titled is not None else [f"it does not say the title '{title}'"]
+    wrong, said = _length_problems(opening, [titled], "the title")
     return RuleResult.from_problems(
-        "audio/opening", transcript.name, problems,
+        "audio/opening", opening.transcript.name, problems + wrong,
         f"says '{title}', then that it lasts {said} (the whole recording lasts "
-        f"{actual / 60:.1f} minutes)")
+        f"{opening.minutes:.1f} minutes)")
 
 
 def _more_problems(document: Document, words: str, wording: Wording, tracks: int) -> list[str]:
