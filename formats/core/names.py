@@ -23,6 +23,13 @@ def slug(title: str, empty: str = "document") -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or empty
 
 
+def easy_read_stem(title: str) -> str:
+    """Return the stem every edition gives its Easy Read files (the Easy Read edition's PDF and
+    Word file, the Easy Read recording, the Easy Read EPUB), which the web pages link to:
+    ``<slug of the toolkit's title>-easy-read``."""
+    return f"{slug(title)}-easy-read"
+
+
 def some(items: Iterable[str], separator: str = "; ", shown: int = SHOWN) -> str:
     """Return the first ``shown`` items joined by ``separator``, then " and N more" when there
     are more: "a; b; c and 2 more"."""

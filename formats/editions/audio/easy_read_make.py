@@ -14,7 +14,8 @@ import shutil
 from pathlib import Path
 
 from formats.core.model import Document
-from formats.editions.audio.files import BOOK_SUFFIX, OPENING_STEM, easy_read_stem, track_stem
+from formats.core.names import easy_read_stem
+from formats.editions.audio.files import BOOK_SUFFIX, OPENING_STEM, track_stem
 from formats.editions.audio.settings import Settings
 from formats.editions.audio.spoken import SpokenSection
 from formats.editions.audio.synth import Clips

@@ -24,7 +24,6 @@ OPENING_ID = "_opening"  # the opening's id (its chapter's in the book): never a
 BOOK_SUFFIX = "-complete"
 EASY_READ_FOLDER = "easy-read"  # the Easy Read audio's folder, inside the audio edition's
 EASY_READ_OUTPUT = "audio/easy-read-mp3"  # the Easy Read audio's output in the read-back
-EASY_READ_STEM = "-easy-read"  # after the title's slug in the Easy Read book's and playlist's
 PLAYLIST_SUFFIX = ".m3u8"
 PASSAGES_FILE = "passages.json"
 CLOSING_REF = "_closing"  # the ref of the recording's last words, after the last section's
@@ -60,12 +59,6 @@ def section_id_of(path: Path) -> str | None:
 def book_path(out_dir: Path, title: str) -> Path:
     """Return where the whole book of a title is written."""
     return out_dir / f"{slug(title)}{BOOK_SUFFIX}.mp3"
-
-
-def easy_read_stem(title: str) -> str:
-    """Return the stem of the Easy Read audio's playlist (its book adds ``-complete``):
-    ``<slug of the toolkit's title>-easy-read``."""
-    return f"{slug(title)}{EASY_READ_STEM}"
 
 
 def find_book(out_dir: Path) -> Path | None:

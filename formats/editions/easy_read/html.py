@@ -10,7 +10,7 @@ from pathlib import Path
 
 from formats.core.contract import RenderError
 from formats.core.model import Document
-from formats.core.names import slug
+from formats.core.names import easy_read_stem
 from formats.outputs.html.easy_read import context, easy_read_environment, font_files
 from formats.outputs.html.templating import TEMPLATES, PictureCopier
 
@@ -41,7 +41,7 @@ def other_ways(document: Document, files: Sequence[Path]) -> list[tuple[str, str
                          else "This guide to print (PDF)", file.name))
         elif file.suffix == ".docx":
             ways.append(("This guide as a Word document", file.name))
-    stem = f"{slug(document.meta.title)}-easy-read"
+    stem = easy_read_stem(document.meta.title)
     if "audio" in document.meta.formats:
         ways.append(("Listen to this guide (MP3)", f"../audio/easy-read/{stem}-complete.mp3"))
     if "epub" in document.meta.formats:

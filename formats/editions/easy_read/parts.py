@@ -24,7 +24,7 @@ from formats.core.model import (
     Strong,
     Text,
 )
-from formats.core.names import slug
+from formats.core.names import easy_read_stem
 from formats.core.text import inline_text, normalise, sentences
 from formats.outputs.html.easy_read import Row, part_rows, png_size, require_easy_read
 
@@ -137,7 +137,7 @@ def source_place(document: Document, location: Location) -> str:
 
 def file_stem(document: Document) -> str:
     """Return the stem of the Easy Read files: ``<title slug>-easy-read``."""
-    return f"{slug(document.meta.title)}-easy-read"
+    return easy_read_stem(document.meta.title)
 
 
 def check_pictures(document: Document) -> None:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from formats.core.model import Document
-from formats.core.names import TEMPLATES, slug
+from formats.core.names import TEMPLATES, easy_read_stem
 from formats.editions.epub.content import PICTURES, TITLE_PAGE, Contents, link_across_documents
 from formats.editions.epub.passages import mark_passages
 from formats.outputs.epub.names import NAV
@@ -38,7 +38,7 @@ AUDIO_FOLDER = "easy-read"  # the audio edition's folder of Easy Read speech
 
 def easy_read_epub_name(document: Document) -> str:
     """Return the Easy Read EPUB's file name ("all-together-now-easy-read.epub")."""
-    return f"{slug(document.meta.title)}-easy-read.epub"
+    return f"{easy_read_stem(document.meta.title)}.epub"
 
 
 def render_easy_read_contents(document: Document) -> Contents:

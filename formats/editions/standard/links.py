@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from formats.core.model import Document, Form, walk_blocks
-from formats.core.names import slug
+from formats.core.names import easy_read_stem, slug
 
 THIS_EDITION = "standard"
 
@@ -31,12 +31,12 @@ OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "epub": (("E-book (EPUB 3)", "{slug}.epub"),),
     "braille": (("Braille (a BRF file for a braille display or embosser)", "{slug}.brf"),),
 }
-# By edition: the Easy Read files it makes when the source has an Easy Read text (the Easy
-# Read web page, offered above, links to its own booklets).
+# By edition: the Easy Read files it makes when the source has an Easy Read text ("{easy_read}"
+# is the Easy Read files' stem; the Easy Read web page, offered above, links to its booklets).
 EASY_READ_OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "audio": (("Easy Read audio: one MP3 file, with chapters",
-               "easy-read/{slug}-easy-read-complete.mp3"),),
-    "epub": (("Easy Read e-book (EPUB 3)", "{slug}-easy-read.epub"),),
+               "easy-read/{easy_read}-complete.mp3"),),
+    "epub": (("Easy Read e-book (EPUB 3)", "{easy_read}.epub"),),
 }
 
 
@@ -56,9 +56,10 @@ def edition_links(document: Document, name: str) -> list[FormatLink]:
     offered = OFFERED.get(name)
     if offered is None:
         return [FormatLink(name, "")]
-    stem = slug(document.meta.title)
+    title = document.meta.title
     easy_read = EASY_READ_OFFERED.get(name, ()) if document.easy_read is not None else ()
-    return [FormatLink(text, folder + file.format(slug=stem))
+    return [FormatLink(text, folder + file.format(slug=slug(title),
+                                                  easy_read=easy_read_stem(title)))
             for text, file in (*offered, *easy_read)]
 
 
