@@ -134,12 +134,13 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     part and of the word list, a link to each of its PDF and Word files and to the Easy Read
     recording and e-book beside it (``web/other-formats-links``), PDF
     pages, the parts' numbers in each booklet's contents, text size and line ends, each
-    booklet's word list (against the ``document``'s word list too, when given), and the Word
-    rules and page on the .docx."""
+    booklet's word list (against the ``document``'s word list too, when given) and its saying
+    how hard words are shown, and the Word rules and page on the .docx."""
     from formats.editions.easy_read import html as html_output
     from formats.editions.easy_read import pdf as pdf_output
     from formats.editions.easy_read import rules as easy_read_rules
     from formats.editions.easy_read.booklet_rules import (
+        bold_explained,
         booklet_word_list,
         part_numbers,
         pdf_line_ends,
@@ -168,6 +169,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + easy_read_rules.pdf_text_size(files, out_dir, read)
             + pdf_line_ends(files, out_dir, read)
             + booklet_word_list(files, out_dir, entries, read)
+            + bold_explained(files, out_dir, read)
             + (part_numbers(files, out_dir, document.easy_read.parts, read)
                if document and document.easy_read else [])
             + word_rules(out_dir))

@@ -7,6 +7,9 @@
   in its word list (the bookmarks say which pages are which);
 - ``easy-read/word-page``: the Word file is A4 with a page-number field in its footer
   (:mod:`formats.outputs.docx.parts`);
+- ``easy-read/bold-explained``: each booklet says that its hard words are in bold and in its word
+  list before its first bold word: a reader given only booklet 3 has not read part 1, which says
+  it (booklets 2 to 4 first said it nowhere);
 - ``easy-read/part-numbers``: a booklet's contents give each part the number the web page, the
   Word file and the audio give it ("5. What is different about co-production?"): a reader with
   the booklet and the recording, or a supporter saying "go to part 5", finds the same part.
@@ -103,16 +106,22 @@ def bold_runs(marked: str) -> list[str]:
             re.findall(f"{BOLD_START}(.*?){BOLD_END}", marked, re.S)]
 
 
+def part_pages(path: Path, count: int) -> tuple[int, int]:
+    """Return the 0-based indexes of a booklet's first part page and of its word list's first
+    page, from its bookmarks (``count``, the booklet's pages, for one that is missing)."""
+    marks = read_bookmarks(pdf_reader(path))
+    starts = [mark.page for mark in marks if mark.level == 1 and mark.title != WORD_LIST_TITLE]
+    word_list = next((mark.page for mark in marks if mark.title == WORD_LIST_TITLE), count)
+    return min(starts, default=word_list), word_list
+
+
 def read_booklet(path: Path,
                  read: Callable[[Path], list[PrintedPage]] = read_pages) -> BookletText:
     """Return the parts' text and the word list's terms of one booklet (its characters as
     ``read`` gives them): the parts are the pages from the first bookmark to the word list's;
     the word list its pages to the end."""
     pages = read(path)
-    marks = read_bookmarks(pdf_reader(path))
-    starts = [mark.page for mark in marks if mark.level == 1 and mark.title != WORD_LIST_TITLE]
-    word_list = next((mark.page for mark in marks if mark.title == WORD_LIST_TITLE), len(pages))
-    first = min(starts, default=word_list)
+    first, word_list = part_pages(path, len(pages))
     return BookletText(bold_marked(pages[first:word_list]),
                        bold_runs(bold_marked(pages[word_list:])))
 
@@ -152,10 +161,8 @@ def part_numbers(files: list[Path], out_dir: Path, parts: tuple[EasyReadPart, ..
     results = []
     for path in files:
         pages = read(path)
-        starts = [mark.page for mark in read_bookmarks(pdf_reader(path)) if mark.level == 1
-                  and mark.title != WORD_LIST_TITLE]
-        contents = " ".join(" ".join(text_of(line).split())
-                            for page in pages[:min(starts, default=len(pages))]
+        first = part_pages(path, len(pages))[0]
+        contents = " ".join(" ".join(text_of(line).split()) for page in pages[:first]
                             for line in page.lines())
         listed = [part for part in parts if " ".join(part.title.split()) in contents]
         problems = [f"'{part.title}' is not numbered {part.number}, as in the other formats"
@@ -164,6 +171,34 @@ def part_numbers(files: list[Path], out_dir: Path, parts: tuple[EasyReadPart, ..
         results.append(RuleResult.from_problems(
             rule, _where(path, out_dir), problems,
             f"the contents number each of its {len(listed)} parts as the other formats do"))
+    return results
+
+
+def bold_explained(files: list[Path], out_dir: Path,
+                   read: Callable[[Path], list[PrintedPage]] = read_pages) -> list[RuleResult]:
+    """Return, for each PDF, a failure when its parts use a bold word before the booklet has said
+    (on its title page, contents or in its parts) that hard words are in bold and in the word
+    list; or one passing result."""
+    rule = "easy-read/bold-explained"
+    results = []
+    for path in files:
+        pages = read(path)
+        first, word_list = part_pages(path, len(pages))
+        parts = bold_marked(pages[first:word_list])
+        runs = bold_runs(parts)
+        front = " ".join(text_of(line) for page in pages[:first] for line in page.lines())
+        before = " ".join((front + " " + parts.split(BOLD_START, 1)[0]).split()).lower()
+        said = [sentence for sentence in re.split(r"(?<=[.!?])\s+", before)
+                if "hard word" in sentence]
+        problems = []
+        if runs and not (any("bold" in sentence for sentence in said)
+                         and any("word list" in sentence for sentence in said)):
+            problems.append(f"the first bold word ('{runs[0]}') comes before the booklet says "
+                            "how hard words are shown: in bold, and in its word list")
+        results.append(RuleResult.from_problems(
+            rule, _where(path, out_dir), problems,
+            "it says that hard words are in bold and in the word list before its first bold "
+            "word" if runs else "its parts have no bold words"))
     return results
 
 

@@ -17,6 +17,7 @@ from formats.core.model import Document
 from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
 from formats.editions.easy_read.booklet_rules import (
+    bold_explained,
     booklet_word_list,
     part_numbers,
     pdf_line_ends,
@@ -130,6 +131,30 @@ def test_each_booklet_numbers_its_parts_as_the_other_formats_do(er_fixture: Docu
     assert failed(part_numbers(written, tmp_path, renumbered), "easy-read/part-numbers") == [
         (path.name, "'What is it?' is not numbered 5, as in the other formats; 'Try it' is not "
                     "numbered 6, as in the other formats", "error") for path in written]
+
+
+def test_each_booklet_says_how_hard_words_are_shown_before_its_first_bold_word(
+        er_fixture: Document, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Booklets 2 to 4 of the real guide first said nowhere that bold words are hard words in
+    the word list (part 1, in booklet 1, says it): their title page now does."""
+    written = render_pdfs(er_fixture, tmp_path / "now", max_pages=4)
+    assert [(result.where, result.passed, result.message)
+            for result in bold_explained(written, tmp_path / "now")] == [
+        (path.name, True, "it says that hard words are in bold and in the word list before "
+                          "its first bold word") for path in written]
+    assert "Hard words in this booklet are in bold letters." in " ".join(
+        PdfReader(written[1]).pages[0].extract_text().split())
+    booklet_html = pdf_output.booklet_html
+
+    def without_note(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return re.sub(r'<p class="hard-words">.*?</p>', "", booklet_html(*args, **kwargs))
+
+    monkeypatch.setattr(pdf_output, "booklet_html", without_note)
+    old = render_pdfs(er_fixture, tmp_path / "old", max_pages=4)
+    assert failed(bold_explained(old, tmp_path / "old"), "easy-read/bold-explained") == [
+        (path.name, f"the first bold word ('{word}') comes before the booklet says how hard "
+                    "words are shown: in bold, and in its word list", "error")
+        for path, word in zip(old, ["co-production", "co-production"], strict=True)]
 
 
 def test_a_booklet_word_list_without_a_word_its_parts_use_fails(
