@@ -79,3 +79,12 @@ def test_a_box_named_by_its_aria_label_passes_and_a_lost_space_fails() -> None:
     lost = answer_boxes({"index.html": _quiz(cells)}, "index.html", "test/html", 4)
     assert (lost.passed, lost.message) == (
         False, "test/html: the source has 4 answer space(s), the page(s) 3")
+
+
+def test_the_epub_twin_names_the_book() -> None:
+    result = answer_boxes({"EPUB/02.xhtml": _quiz([OLD_CELL] * 3)}, "book.epub", "book.epub", 3,
+                          "epub/answer-boxes")
+    assert (result.rule, result.where, result.passed) == ("epub/answer-boxes", "book.epub", False)
+    assert result.message.startswith("book.epub: 3 answer space(s) have no box to type in: ")
+    assert answer_boxes({}, "easy.epub", "easy.epub", 0, "epub/answer-boxes").message == (
+        "easy.epub: no table has a space for an answer")

@@ -161,5 +161,7 @@ def answer_boxes(pages: Mapping[str, str], where: str, output: str, expected: in
         problems.append(f"the source has {expected} answer space(s), the page(s) {len(spaces)}")
     if problems:
         return RuleResult(rule, where, False, f"{output}: " + "; ".join(problems))
+    if not expected:
+        return RuleResult(rule, where, True, f"{output}: no table has a space for an answer")
     return RuleResult(rule, where, True, f"{output}: each of the {expected} answer space(s) is a "
                       "box to type in, named with its row and its question")
