@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from formats.core.model import Inlines, Table
+from formats.core.model import Document, Inlines, Table, walk_blocks
 from formats.core.text import inline_text
 
 _WORD = re.compile(r"\w+")
@@ -53,3 +53,15 @@ def labelled_rows(table: Table) -> list[list[LabelledCell]]:
     """Return each row of the table as its cells labelled with their column headers."""
     return [[LabelledCell(label, cell) for label, cell in zip(table.header, row, strict=False)]
             for row in table.rows]
+
+
+def write_in_count(table: Table) -> int:
+    """Return how many cells of the table are spaces for the reader's answer."""
+    return sum(cell.is_write_in for row in labelled_rows(table) for cell in row)
+
+
+def document_write_ins(document: Document) -> int:
+    """Return how many table cells of the standard edition's sections are spaces for the
+    reader's answer (the quizzes' empty cells)."""
+    return sum(write_in_count(block) for section in document.sections()
+               for block in walk_blocks(section.blocks) if isinstance(block, Table))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from formats.core.model import Location, Table, Text
-from formats.core.tables import labelled_rows
+from formats.core.tables import labelled_rows, write_in_count
 
 
 def words(text: str) -> tuple[Text, ...]:
@@ -32,3 +32,10 @@ def test_a_cell_offering_the_choice_its_label_asks_for_repeats_the_label() -> No
     assert [cell.repeats_label for cell in first] == [False, True, False]
     assert [cell.repeats_label for cell in second] == [False, False, False]
     assert [cell.label_colon for cell in first] == [":", "", ":"]
+
+
+def test_the_empty_cells_are_counted_as_spaces_for_answers() -> None:
+    table = Table((), (words("Problem"), words("Warning signs"), words("How can you solve it?")),
+                  ((words("Lack of trust."), words("It is tense."), words("")),
+                   (words("No lead."), words(""), words(""))), Location("x.md", 1))
+    assert write_in_count(table) == 3

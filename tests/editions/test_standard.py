@@ -132,8 +132,11 @@ def test_form_questions_are_real_form_controls(mini_page: Path) -> None:
     assert len(tree.xpath("//*[@id='q-who']//fieldset//input[@type='checkbox']")) == 2
     assert [i.get("value") for i in tree.xpath("//*[@id='q-useful']//input[@type='radio']")] \
         == ["yes", "no"]
-    textarea = tree.xpath("//textarea")[0]
+    textarea = tree.xpath("//*[contains(@class, 'feedback-form')]//textarea")[0]
     assert tree.xpath(f"//label[@for='{textarea.get('id')}']")
+    [quiz_box] = tree.xpath("//*[@id='quiz-true-false']//td[@class='write-in']/textarea")
+    assert quiz_box.get("aria-labelledby") == ("quiz-true-false--table-1--row-1 "
+                                               "quiz-true-false--table-1--column-2")
     legends = [" ".join(legend.text_content().split()) for legend in tree.xpath("//legend")]
     assert legends == ["1. Who are you? (tick all that apply)", "2. Was it useful? (choose one)"]
 

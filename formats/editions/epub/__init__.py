@@ -94,6 +94,7 @@ class EpubEdition(Edition):
         """Return, for each EPUB, EPUBCheck's verdict, the accessibility metadata rule, the
         media overlays rule, the rules read without a browser and axe-core on every content
         document; then the page list against the standard PDF's pages."""
+        from formats.core.tables import document_write_ins
         from formats.editions.epub import rules as epub_edition_rules
         from formats.editions.epub.easy_read import easy_read_epub_name
         from formats.editions.epub.overlay_rules import (
@@ -104,9 +105,11 @@ class EpubEdition(Edition):
         from formats.outputs.epub import rules as epub_rules
 
         books = [(out_dir / epub_name(document), toolkit_passages(document))]
+        answer_spaces = [document_write_ins(document)]  # the Easy Read parts have no tables
         if document.easy_read is not None:
             books.append((out_dir / easy_read_epub_name(document),
                           easy_read_passages(document)))
+            answer_spaces.append(0)
         # EPUBCheck is a Java process of its own: it runs while the browsers check the pages
         with ThreadPoolExecutor(max_workers=1) as pool:
             verdicts = pool.submit(epub_rules.epubcheck_books, [path for path, _ in books])
@@ -114,8 +117,9 @@ class EpubEdition(Edition):
             listing = [epub_edition_rules.page_list_result(document, books[0][0],
                                                            out_dir.parent / "standard")]
             others = [[epub_rules.a11y_metadata(path), overlay_rule(path, wanted),
-                       *epub_edition_rules.epub_structure_rules(path), *browsed]
-                      for (path, wanted), browsed in zip(books, in_browser, strict=True)]
+                       *epub_edition_rules.epub_structure_rules(path, spaces), *browsed]
+                      for (path, wanted), spaces, browsed in zip(books, answer_spaces, in_browser,
+                                                                 strict=True)]
             return [result for verdict, rest in zip(verdicts.result(), others, strict=True)
                     for result in (verdict, *rest)] + listing
 

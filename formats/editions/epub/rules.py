@@ -8,8 +8,10 @@ Their results are named ``epub/...`` and say which document they are about. A fe
 are checked at once: the documents (of both EPUBs, when there are two) are shared out between
 a few threads, each with its own browser, opened once for all its documents.
 
-Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it) and
-``epub/glossary-one-list`` (glossary entries one after another are one list).
+Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it),
+``epub/glossary-one-list`` (glossary entries one after another are one list) and
+``epub/answer-boxes`` (each space for an answer in a quiz's table is a box to type in, named
+with its row and question: :mod:`formats.outputs.html.answer_rules`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.core.names import some
 from formats.outputs.epub.reader import EpubError, open_epub
+from formats.outputs.html.answer_rules import answer_boxes
 from formats.outputs.html.browser import browser_session
 from formats.outputs.html.form_rules import check_form_boxes_named
 from formats.outputs.html.id_rules import structure_rules
@@ -118,10 +121,11 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
     return found
 
 
-def epub_structure_rules(path: Path) -> list[RuleResult]:
+def epub_structure_rules(path: Path, answer_spaces: int = 0) -> list[RuleResult]:
     """Return ``epub/labels-said-once`` and ``epub/glossary-one-list`` on the content documents
     of the EPUB at ``path`` (see :func:`formats.outputs.html.id_rules.structure_rules`): one
-    result per rule for the book, naming the documents that fail it."""
+    result per rule for the book, naming the documents that fail it; then ``epub/answer-boxes``
+    on the book, which has ``answer_spaces`` spaces for answers in its source's tables."""
     try:
         with zipfile.ZipFile(path) as archive:
             pages = {name: archive.read(name).decode("utf-8") for name in archive.namelist()
@@ -142,7 +146,9 @@ def epub_structure_rules(path: Path) -> list[RuleResult]:
                        if failed else RuleResult(rule, str(path), True,
                                                  f"each of the {len(outcomes)} documents: "
                                                  f"{outcomes[0].message}"))
-    return results
+    answers = answer_boxes(dict(sorted(pages.items())), str(path), path.name, answer_spaces,
+                           "epub/answer-boxes")
+    return [*results, answers]
 
 
 def page_list_result(document: Document, path: Path, standard: Path) -> RuleResult:

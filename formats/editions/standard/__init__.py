@@ -130,9 +130,11 @@ class StandardEdition(Edition):
 
     def rules(self, document: Document, out_dir: Path) -> list[RuleResult]:
         """Return the web rules on the built page (in headless Chromium), its links (a link
-        back to the contents ending each chapter too), its text and its ids (each on one
-        element); the PDF rules, the print layout rules (body size, line length, page fill) and
-        the heading and caption rules on the built PDF."""
+        back to the contents ending each chapter too), its text, its ids (each on one
+        element) and its quizzes' boxes to type in; the PDF rules, the print layout rules (body
+        size, line length, page fill) and the heading and caption rules on the built PDF."""
+        from formats.core.tables import document_write_ins
+        from formats.outputs.html.answer_rules import answer_boxes
         from formats.outputs.html.id_rules import structure_rules, unique_ids
         from formats.outputs.html.link_rules import (
             back_to_contents,
@@ -150,8 +152,11 @@ class StandardEdition(Edition):
         page, pdf = out_dir / PAGE, out_dir / pdf_name(document)
         results = web_rules(page, HTML_OUTPUT)
         if page.is_file():
+            text = page.read_text(encoding="utf-8")
             results += [*html_text_rules(page, HTML_OUTPUT), unique_ids(page),
-                        *structure_rules(page.read_text(encoding="utf-8"), str(page)),
+                        *structure_rules(text, str(page)),
+                        answer_boxes({PAGE: text}, str(page), HTML_OUTPUT,
+                                     document_write_ins(document)),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
                                             self.name, easy_read_files_beside(out_dir.parent)),

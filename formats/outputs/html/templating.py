@@ -40,7 +40,7 @@ from formats.core.model import (
     Text,
 )
 from formats.core.names import TEMPLATES, derived_id
-from formats.core.tables import labelled_rows
+from formats.core.tables import labelled_rows, write_in_count
 from formats.core.text import inline_text
 
 __all__ = [
@@ -102,6 +102,7 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["derived_id"] = derived_id  # {{ question.id|derived_id("answer") }}
     env.globals["PAGE_NUMBER"] = PAGE_NUMBER
     env.filters["labelled_rows"] = labelled_rows  # a table's rows as cells with their headers
+    env.filters["write_in_count"] = write_in_count  # a table's spaces for the reader's answer
     env.filters["picture_url"] = pictures if pictures is not None else (
         lambda image: image.path.as_uri())
     return env
