@@ -40,9 +40,10 @@ from pypdf.generic import DictionaryObject
 
 from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
-from formats.outputs.pdf import structure
+from formats.outputs.pdf import page_text, structure
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
+from formats.outputs.pdf.tag_rules import TAG_RULES
 
 XMP = {"dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
@@ -87,12 +88,15 @@ def result_of(name: str, where: str, check: Callable[[Any], Verdict], subject: A
 
 @dataclass
 class OpenPdf:
-    """A PDF read with pypdf: its catalog, the page index of every page object, the document."""
+    """A PDF read with pypdf: its catalog, the page index of every page object, the document,
+    and (when it was read from a file) its path."""
 
     reader: PdfReader
     document: Document | None
+    path: Path | None = None
     catalog: DictionaryObject = field(init=False)
     page_index: dict[int, int] = field(init=False)
+    _texts: dict[tuple[int, int], str] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.catalog = structure.catalog(self.reader)
@@ -102,7 +106,15 @@ class OpenPdf:
     def read(cls, path: Path, document: Document | None) -> OpenPdf:
         """Return the PDF at ``path`` opened with pypdf; raises PyPdfError and others when the
         file is not a PDF."""
-        return cls(pdf_reader(path), document)
+        return cls(pdf_reader(path), document, path)
+
+    def marked_texts(self) -> dict[tuple[int, int], str]:
+        """Return the text of every marked-content sequence by (page index, MCID), as PDFium
+        reads it (read once); {} when the PDF was not read from a file. Raises ValueError when
+        PDFium cannot open the file."""
+        if self._texts is None:
+            self._texts = {} if self.path is None else page_text.marked_texts(self.path)
+        return self._texts
 
     def xmp(self) -> ET.Element | str:
         """Return the parsed XMP metadata, or a message saying why there is none."""
@@ -377,6 +389,6 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/fonts-embedded", fonts_embedded), ("pdf/fonts-unicode", fonts_unicode),
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
     ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
-    ("pdf/bookmarks", bookmarks))
+    ("pdf/bookmarks", bookmarks), *TAG_RULES)
 
 
