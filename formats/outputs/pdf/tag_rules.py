@@ -79,7 +79,8 @@ def parent_tree(pdf: OpenPdf) -> dict[int, Any]:
         if not isinstance(node, dict):
             continue
         nums = list(node.get("/Nums", []))
-        found.update((int(key), value.get_object()) for key, value in zip(nums[::2], nums[1::2]))
+        pairs = zip(nums[::2], nums[1::2], strict=False)
+        found.update((int(key), value.get_object()) for key, value in pairs)
         stack.extend(node.get("/Kids", []))
     return found
 
@@ -230,7 +231,7 @@ def structure_whole(pdf: OpenPdf) -> Verdict:
         problems.insert(0, f"{sects} Sect elements for the document's {sections} sections")
     if problems:
         return failed(problems)
-    return passed(f"{sects} Sect elements" + (f", one a section" if sections else "")
+    return passed(f"{sects} Sect elements" + (", one a section" if sections else "")
                   + "; no table goes on in another")
 
 

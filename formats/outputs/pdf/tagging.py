@@ -17,10 +17,12 @@ our PDFs found four faults in what it makes:
 
 :func:`install_tagger` wraps WeasyPrint's ``add_tags`` and its recursive ``_build_box_tree``
 (looked up by name at each recursion, so every box passes through :class:`_Tagging`), once
-per process. WeasyPrint is pinned at 70.0: another version is refused (RuntimeError), since
-the wrapper leans on how that version builds the tree. The work is done on the pydyf objects
-before the file is written (no second read or write), in the order of the boxes, so the same
-document gives the same bytes. The check reads the result back (``formats.outputs.pdf.tag_rules``).
+per process (WeasyPrint's own ``add_tags`` is kept as the wrapper's ``__wrapped__``: a test
+puts it back to write a PDF as WeasyPrint tags it). WeasyPrint is pinned at 70.0: another
+version is refused (RuntimeError), since the wrapper leans on how that version builds the tree.
+The work is done on the pydyf objects before the file is written (no second read or write),
+in the order of the boxes, so the same document gives the same bytes. The check reads the
+result back (:mod:`formats.outputs.pdf.tag_rules`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ PAGINATION = "/Pagination"  # running headers, footers, a table header row repea
 LAYOUT = "/Layout"  # leader dots
 _INVISIBLE = str.maketrans("", "", "\u2060\u00ad")  # word joiner, soft hyphen: no glyph
 _local = threading.local()
+_MARK = "_toolkit_tagger"  # set on weasyprint.pdf.tags once the tagger is installed
 
 
 def install_tagger() -> None:
@@ -43,7 +46,7 @@ def install_tagger() -> None:
     import weasyprint.pdf
     from weasyprint.pdf import tags
 
-    if getattr(weasyprint.pdf.add_tags, "_toolkit_tagger", False):
+    if getattr(tags, _MARK, False):
         return
     if weasyprint.__version__ != PINNED:
         raise RuntimeError(f"formats.outputs.pdf.tagging mends WeasyPrint {PINNED}'s tagging; "
@@ -64,9 +67,10 @@ def install_tagger() -> None:
             return original_build(box, *arguments)
         return tagging.build(original_build, box, *arguments)
 
-    add_tags._toolkit_tagger = True  # type: ignore[attr-defined]
+    add_tags.__wrapped__ = original_add  # type: ignore[attr-defined]
     tags._build_box_tree = build_box_tree
     weasyprint.pdf.add_tags = add_tags
+    setattr(tags, _MARK, True)
 
 
 class _Tagging:
@@ -155,13 +159,14 @@ class _Tagging:
             self.merge(last, first, nums)
             kids = kids[1:]
         for kid in kids:
+            moved = kid
             if isinstance(kid, int):
                 nums[kid] = old.reference
-                if old.get("Pg") != new.get("Pg"):
-                    kid = pydyf.Dictionary({"Type": "/MCR", "Pg": new["Pg"], "MCID": kid})
+                if old.get("Pg") != new.get("Pg"):  # a bare MCID is on its element's page
+                    moved = pydyf.Dictionary({"Type": "/MCR", "Pg": new["Pg"], "MCID": kid})
             elif (element := self.element(kid)) is not None:
                 element["P"] = old.reference
-            old["K"].append(kid)
+            old["K"].append(moved)
         for index, (reference, annotation) in enumerate(self.annotations):
             if reference == new.reference:
                 self.annotations[index] = (old.reference, annotation)
@@ -273,8 +278,8 @@ def _words(box: Any) -> Iterator[str]:
     from weasyprint.formatting_structure import boxes
 
     pieces: list[str] = []
-    for child in getattr(box, "children", ()):
-        child = _real(child)
+    for placed in getattr(box, "children", ()):
+        child = _real(placed)
         if child.is_leader:
             continue
         if isinstance(child, boxes.TextBox):
