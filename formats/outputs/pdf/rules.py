@@ -56,8 +56,11 @@ _READ_ERRORS = (PyPdfError, KeyError, ValueError, TypeError)
 # The public function
 
 
-def pdf_rules(path: Path, output: str, document: Document | None = None) -> list[RuleResult]:
-    """Return one result per PDF rule on ``path``.
+def pdf_rules(path: Path, output: str, document: Document | None = None,
+              rules: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] | None = None
+              ) -> list[RuleResult]:
+    """Return one result per PDF rule on ``path`` (per rule of ``rules`` when given: the Easy
+    Read booklets are judged by the tag rules alone).
 
     ``output`` names the output the file belongs to ("standard/pdf"); ``document``, when given,
     is what the bookmarks, language and title are compared with. A missing or unreadable file
@@ -70,7 +73,7 @@ def pdf_rules(path: Path, output: str, document: Document | None = None) -> list
         opened = OpenPdf.read(path, document)
     except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
-    return [result_of(name, where, check, opened) for name, check in PDF_RULES]
+    return [result_of(name, where, check, opened) for name, check in rules or PDF_RULES]
 
 
 def result_of(name: str, where: str, check: Callable[[Any], Verdict], subject: Any) -> RuleResult:

@@ -167,9 +167,11 @@ class _Tagging:
             elif (element := self.element(kid)) is not None:
                 element["P"] = old.reference
             old["K"].append(moved)
-        for index, (reference, annotation) in enumerate(self.annotations):
-            if reference == new.reference:
-                self.annotations[index] = (old.reference, annotation)
+        if any(isinstance(kid, bytes) and self.pdf.objects[int(kid.split()[0])].get("Type")
+               == "/OBJR" for kid in kids):  # its link annotations are now the old one's
+            for index, (reference, annotation) in enumerate(self.annotations):
+                if reference == new.reference:
+                    self.annotations[index] = (old.reference, annotation)
         if new.number in self.link_words:
             self.link_words.setdefault(old.number, []).extend(self.link_words.pop(new.number))
         new.clear()
