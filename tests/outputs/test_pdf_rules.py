@@ -340,8 +340,10 @@ def test_a_broken_part_fails_its_rule_naming_it(edit: Callable[[PdfWriter], str]
                                                 tmp_path: Path) -> None:
     path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
     details = detail if isinstance(detail, tuple) else (detail,)
-    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {
-        rule: message.format(*details)}
+    found = failures(pdf_rules(path, "standard/pdf", mini_document))
+    if rule == "pdf/fonts-unicode":  # the words of the links cannot be read back either
+        assert found.pop("pdf/link-descriptions").startswith("page 3: link '")
+    assert found == {rule: message.format(*details)}
 
 
 def test_a_skipped_heading_level_is_named(mini_standard_pdf: Path, mini_document: Document,
