@@ -18,7 +18,9 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
 - ``pdf/th-scope``: every ``TH`` cell says what it heads: an attribute object of the ``/Table``
   owner with ``/Scope`` ``/Column``, ``/Row`` or ``/Both``;
 - ``pdf/bookmarks``: the outline goes to pages; when the document is known, every section has a
-  bookmark titled with its label, at its level.
+  bookmark titled with its label, at its level;
+- what a screen reader reads (:mod:`formats.outputs.pdf.tag_rules`): ``pdf/link-descriptions``,
+  ``pdf/artifacts``, ``pdf/structure-whole`` and ``pdf/contents-order``.
 
 A missing or unreadable file is one failed ``pdf/file`` result, never a skip.
 """

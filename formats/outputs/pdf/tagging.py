@@ -36,6 +36,7 @@ PAGINATION = "/Pagination"  # running headers, footers, a table header row repea
 LAYOUT = "/Layout"  # leader dots
 _INVISIBLE = str.maketrans("", "", "\u2060\u00ad")  # word joiner, soft hyphen: no glyph
 _local = threading.local()
+_installing = threading.Lock()
 _MARK = "_toolkit_tagger"  # set on weasyprint.pdf.tags once the tagger is installed
 
 
@@ -46,8 +47,14 @@ def install_tagger() -> None:
     import weasyprint.pdf
     from weasyprint.pdf import tags
 
-    if getattr(tags, _MARK, False):
-        return
+    with _installing:
+        if not getattr(tags, _MARK, False):
+            _install(weasyprint, tags)
+
+
+def _install(weasyprint: Any, tags: Any) -> None:
+    """Wrap ``weasyprint.pdf.add_tags`` and ``tags._build_box_tree`` (see the module); raises
+    RuntimeError when WeasyPrint is not the pinned version."""
     if weasyprint.__version__ != PINNED:
         raise RuntimeError(f"formats.outputs.pdf.tagging mends WeasyPrint {PINNED}'s tagging; "
                            f"WeasyPrint {weasyprint.__version__} is installed")
