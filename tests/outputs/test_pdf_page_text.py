@@ -22,10 +22,10 @@ p { width: 4.2cm; font-size: 12pt; hyphens: manual }
 
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from weasyprint import HTML as Page
-    path = tmp_path_factory.mktemp("page-text") / "page.pdf"
-    Page(string=HTML).write_pdf(path, pdf_variant="pdf/ua-1")
-    return path
+    from formats.core.names import TEMPLATES
+    from formats.outputs.pdf.writer import write_pdf
+
+    return write_pdf(HTML, tmp_path_factory.mktemp("page-text") / "page.pdf", TEMPLATES)
 
 
 def test_only_the_marked_content_is_the_text_and_a_line_end_hyphen_stays(pdf: Path) -> None:
@@ -42,7 +42,8 @@ def test_only_the_marked_content_is_the_text_and_a_line_end_hyphen_stays(pdf: Pa
 
 def test_each_marked_content_sequence_has_its_words(pdf: Path) -> None:
     found = {" ".join(text.split()) for text in marked_texts(pdf).values()}
-    assert {"A heading", "Running header"} <= found  # each a sequence of its own
+    assert "A heading" in found  # a sequence of its own
+    assert "Running header" not in found  # an artifact: no MCID (formats.outputs.pdf.tagging)
 
 
 def test_the_pages_are_counted(pdf: Path) -> None:

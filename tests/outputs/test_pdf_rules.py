@@ -276,7 +276,11 @@ BROKEN = [
         "pdf/figures-alt": "the PDF has no structure tree",
         "pdf/headings": "the PDF has no structure tree",
         "pdf/table-headers": "the PDF has no structure tree",
-        "pdf/th-scope": "the PDF has no structure tree"}, id="not-tagged"),
+        "pdf/th-scope": "the PDF has no structure tree",
+        "pdf/link-descriptions": "the PDF has no structure tree",
+        "pdf/artifacts": "the PDF has no structure tree",
+        "pdf/structure-whole": "the PDF has no structure tree",
+        "pdf/contents-order": "the PDF has no structure tree"}, id="not-tagged"),
     pytest.param(set_marked_false, {"pdf/tagged": "/MarkInfo /Marked is not true"},
                  id="not-marked"),
     pytest.param(set_display_doc_title_false,
@@ -336,8 +340,10 @@ def test_a_broken_part_fails_its_rule_naming_it(edit: Callable[[PdfWriter], str]
                                                 tmp_path: Path) -> None:
     path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
     details = detail if isinstance(detail, tuple) else (detail,)
-    assert failures(pdf_rules(path, "standard/pdf", mini_document)) == {
-        rule: message.format(*details)}
+    found = failures(pdf_rules(path, "standard/pdf", mini_document))
+    if rule == "pdf/fonts-unicode":  # the words of the links cannot be read back either
+        assert found.pop("pdf/link-descriptions").startswith("page 3: link '")
+    assert found == {rule: message.format(*details)}
 
 
 def test_a_skipped_heading_level_is_named(mini_standard_pdf: Path, mini_document: Document,

@@ -133,7 +133,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     file), each id of the page on one element, a link back to the contents at the end of each
     part and of the word list, a link to each of its PDF and Word files and to the Easy Read
     recording and e-book beside it (``web/other-formats-links``), PDF
-    pages, the parts' numbers in each booklet's contents, text size and line ends, each
+    pages, the parts' numbers in each booklet's contents, text size and line ends, what a
+    screen reader reads of each booklet (:mod:`formats.outputs.pdf.tag_rules`), each
     booklet's word list (against the ``document``'s word list too, when given) and its saying
     how hard words are shown, and the Word rules and page on the .docx."""
     from formats.editions.easy_read import html as html_output
@@ -153,6 +154,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
         other_formats_links,
     )
     from formats.outputs.pdf.glyph_reader import read_pages
+    from formats.outputs.pdf.rules import pdf_rules
+    from formats.outputs.pdf.tag_rules import TAG_RULES
 
     files = pdf_output.pdf_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
@@ -168,6 +171,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + easy_read_rules.pdf_pages(files, out_dir)
             + easy_read_rules.pdf_text_size(files, out_dir, read)
             + pdf_line_ends(files, out_dir, read)
+            + [result for path in files
+               for result in pdf_rules(path, pdf_output.OUTPUT, rules=TAG_RULES)]
             + booklet_word_list(files, out_dir, entries, read)
             + bold_explained(files, out_dir, read)
             + (part_numbers(files, out_dir, document.easy_read.parts, read)

@@ -18,7 +18,9 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
 - ``pdf/th-scope``: every ``TH`` cell says what it heads: an attribute object of the ``/Table``
   owner with ``/Scope`` ``/Column``, ``/Row`` or ``/Both``;
 - ``pdf/bookmarks``: the outline goes to pages; when the document is known, every section has a
-  bookmark titled with its label, at its level.
+  bookmark titled with its label, at its level;
+- what a screen reader reads (:mod:`formats.outputs.pdf.tag_rules`): ``pdf/link-descriptions``,
+  ``pdf/artifacts``, ``pdf/structure-whole`` and ``pdf/contents-order``.
 
 A missing or unreadable file is one failed ``pdf/file`` result, never a skip.
 """
@@ -40,9 +42,10 @@ from pypdf.generic import DictionaryObject
 
 from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
-from formats.outputs.pdf import structure
+from formats.outputs.pdf import page_text, structure
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
+from formats.outputs.pdf.tag_rules import TAG_RULES
 
 XMP = {"dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
@@ -55,8 +58,11 @@ _READ_ERRORS = (PyPdfError, KeyError, ValueError, TypeError)
 # The public function
 
 
-def pdf_rules(path: Path, output: str, document: Document | None = None) -> list[RuleResult]:
-    """Return one result per PDF rule on ``path``.
+def pdf_rules(path: Path, output: str, document: Document | None = None,
+              rules: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] | None = None
+              ) -> list[RuleResult]:
+    """Return one result per PDF rule on ``path`` (per rule of ``rules`` when given: the Easy
+    Read booklets are judged by the tag rules alone).
 
     ``output`` names the output the file belongs to ("standard/pdf"); ``document``, when given,
     is what the bookmarks, language and title are compared with. A missing or unreadable file
@@ -69,7 +75,7 @@ def pdf_rules(path: Path, output: str, document: Document | None = None) -> list
         opened = OpenPdf.read(path, document)
     except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
-    return [result_of(name, where, check, opened) for name, check in PDF_RULES]
+    return [result_of(name, where, check, opened) for name, check in rules or PDF_RULES]
 
 
 def result_of(name: str, where: str, check: Callable[[Any], Verdict], subject: Any) -> RuleResult:
@@ -87,12 +93,15 @@ def result_of(name: str, where: str, check: Callable[[Any], Verdict], subject: A
 
 @dataclass
 class OpenPdf:
-    """A PDF read with pypdf: its catalog, the page index of every page object, the document."""
+    """A PDF read with pypdf: its catalog, the page index of every page object, the document,
+    and (when it was read from a file) its path."""
 
     reader: PdfReader
     document: Document | None
+    path: Path | None = None
     catalog: DictionaryObject = field(init=False)
     page_index: dict[int, int] = field(init=False)
+    _texts: dict[tuple[int, int], str] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.catalog = structure.catalog(self.reader)
@@ -102,7 +111,15 @@ class OpenPdf:
     def read(cls, path: Path, document: Document | None) -> OpenPdf:
         """Return the PDF at ``path`` opened with pypdf; raises PyPdfError and others when the
         file is not a PDF."""
-        return cls(pdf_reader(path), document)
+        return cls(pdf_reader(path), document, path)
+
+    def marked_texts(self) -> dict[tuple[int, int], str]:
+        """Return the text of every marked-content sequence by (page index, MCID), as PDFium
+        reads it (read once); {} when the PDF was not read from a file. Raises ValueError when
+        PDFium cannot open the file."""
+        if self._texts is None:
+            self._texts = {} if self.path is None else page_text.marked_texts(self.path)
+        return self._texts
 
     def xmp(self) -> ET.Element | str:
         """Return the parsed XMP metadata, or a message saying why there is none."""
@@ -377,6 +394,6 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/fonts-embedded", fonts_embedded), ("pdf/fonts-unicode", fonts_unicode),
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
     ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
-    ("pdf/bookmarks", bookmarks))
+    ("pdf/bookmarks", bookmarks), *TAG_RULES)
 
 

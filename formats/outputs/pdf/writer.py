@@ -25,6 +25,7 @@ from formats.core.contract import RenderError
 from formats.core.free_memory import garbage_collected_at_the_end
 from formats.outputs.pdf.page_references import remember_page_references
 from formats.outputs.pdf.scopes import add_header_scopes
+from formats.outputs.pdf.tagging import install_tagger
 
 PDF_VARIANT = "pdf/ua-1"
 WORD_JOINER = "\u2060"
@@ -108,13 +109,15 @@ def lay_out(html: str, name: str, base_url: Path, *, whole_words: bool = False) 
 
 
 def write_layout(layout: Any, target: Path) -> Path:
-    """Write a laid-out document as a PDF/UA-1 file at ``target``, its table header cells with
-    their ``/Scope`` (:mod:`formats.outputs.pdf.scopes`); return ``target``.
+    """Write a laid-out document as a PDF/UA-1 file at ``target``, its structure tree mended
+    (:mod:`formats.outputs.pdf.tagging`) and its table header cells with their ``/Scope``
+    (:mod:`formats.outputs.pdf.scopes`); return ``target``.
 
     Raises RenderError (and leaves no file) when WeasyPrint logs a problem or fails.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     remember_page_references()  # the tagger's page lookups, made once (see the module)
+    install_tagger()  # links described by their words, artifacts, elements whole (see it)
     with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             layout.write_pdf(target, pdf_variant=PDF_VARIANT, pdf_tags=True,
