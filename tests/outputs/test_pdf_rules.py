@@ -341,8 +341,10 @@ def test_a_broken_part_fails_its_rule_naming_it(edit: Callable[[PdfWriter], str]
     path, detail = tampered(mini_standard_pdf, tmp_path / "broken.pdf", edit)
     details = detail if isinstance(detail, tuple) else (detail,)
     found = failures(pdf_rules(path, "standard/pdf", mini_document))
-    if rule == "pdf/fonts-unicode":  # the words of the links cannot be read back either
+    if rule == "pdf/fonts-unicode":  # the words of the links and contents cannot be read back
         assert found.pop("pdf/link-descriptions").startswith("page 3: link '")
+        assert found.pop("pdf/contents-pages").startswith("2 chapter(s) have no entry in the "
+                                                          "contents")
     assert found == {rule: message.format(*details)}
 
 

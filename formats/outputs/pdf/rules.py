@@ -19,6 +19,8 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
   owner with ``/Scope`` ``/Column``, ``/Row`` or ``/Both``;
 - ``pdf/bookmarks``: the outline goes to pages; when the document is known, every section has a
   bookmark titled with its label, at its level;
+- ``pdf/contents-pages``: each entry of the printed contents gives the page its section starts
+  on, and every chapter has an entry (:mod:`formats.outputs.pdf.contents_rules`);
 - what a screen reader reads (:mod:`formats.outputs.pdf.tag_rules`): ``pdf/link-descriptions``,
   ``pdf/artifacts``, ``pdf/structure-whole`` and ``pdf/contents-order``.
 
@@ -43,6 +45,7 @@ from pypdf.generic import DictionaryObject
 from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
 from formats.outputs.pdf import page_text, structure
+from formats.outputs.pdf.contents_rules import contents_pages
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 from formats.outputs.pdf.tag_rules import TAG_RULES
@@ -394,6 +397,6 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/fonts-embedded", fonts_embedded), ("pdf/fonts-unicode", fonts_unicode),
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
     ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
-    ("pdf/bookmarks", bookmarks), *TAG_RULES)
+    ("pdf/bookmarks", bookmarks), ("pdf/contents-pages", contents_pages), *TAG_RULES)
 
 
