@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -35,13 +36,16 @@ P_PR_TAG, P_STYLE_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
 
-def contents(state: DocxState, heading: DocxParagraph) -> None:
+def contents(state: DocxState, heading: DocxParagraph,
+             labels: Mapping[str, str] | None = None) -> None:
     """Insert after ``heading`` a TOC field filled with an entry for every section heading of
-    levels 1-3: its words, a dotted tab and its page number (a PAGEREF field), all one link.
+    levels 1-3: its words (after its label in ``labels``, by bookmark: "5. "), a dotted tab and
+    its page number (a PAGEREF field), all one link.
 
     The page numbers are placeholders until :func:`number_contents` lays the saved file out.
     """
-    entries = contents_entries(state, heading)
+    entries = [(level, (labels or {}).get(name, "") + text, name)
+               for level, text, name in contents_entries(state, heading)]
     anchor: _Element = heading._p
     tab_stop = str(state.text_width() // EMU_PER_TWIP)
     paragraphs: list[tuple[_Element, _Element]] = []  # each entry and its properties
