@@ -38,7 +38,7 @@ from formats.editions.easy_read.parts import (
 )
 from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
-from formats.outputs.docx.contents import contents, number_contents, page_footer
+from formats.outputs.docx.contents import contents, number_contents_of, page_footer
 from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
 from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
 from formats.outputs.docx.numbering import restarted_num_id
@@ -93,13 +93,16 @@ def render_docx(document: Document, out_dir: Path,
                           *(entry.id for entry in easy_read.word_list)])
     planned = list(booklets) or [Booklet(1, 1, easy_read.parts)]
     groups = [booklet.parts for booklet in planned]
-    return [render_booklet(document, booklet, groups, out_dir) for booklet in planned]
+    written = [render_booklet(document, booklet, groups, out_dir) for booklet in planned]
+    number_contents_of(written)  # one LibreOffice run lays every booklet out
+    return written
 
 
 def render_booklet(document: Document, booklet: Booklet, groups: list[tuple[EasyReadPart, ...]],
                    out_dir: Path) -> Path:
     """Write the Word document of one booklet (``groups``: the parts of every booklet) into
-    ``out_dir``; return its file. Raises RenderError as :func:`render_docx` does."""
+    ``out_dir``, its contents' page numbers still to be written (:func:`number_contents_of`);
+    return its file. Raises RenderError when a picture cannot go into Word."""
     easy_read = require_easy_read(document)
     scope = "booklet" if booklet.count > 1 else "guide"
     state = DocxState(new_document(EASY_READ, document.meta.language), document, EASY_READ)
@@ -126,7 +129,6 @@ def render_booklet(document: Document, booklet: Booklet, groups: list[tuple[Easy
                    + (f":booklet-{booklet.number}" if booklet.count > 1 else "")))
     target = out_dir / docx_name(document, booklet)
     save(state.doc, target, document.meta.edition.date)
-    number_contents(target)
     return target
 
 
