@@ -227,7 +227,6 @@ def test_other_formats_links_to_the_files_of_every_edition_offered(
         FormatLink("Large print (Word document)",
                    "../large-print/all-together-now-large-print.docx"),
         FormatLink("Easy Read (web page)", "../easy-read/index.html"),
-        FormatLink("Easy Read (Word document)", "../easy-read/all-together-now-easy-read.docx"),
         FormatLink("Word document", "../word/all-together-now.docx"),
         FormatLink("Audio: the whole toolkit as one MP3 file, with chapters",
                    "../audio/all-together-now-complete.mp3"),

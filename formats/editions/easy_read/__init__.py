@@ -1,4 +1,5 @@
-"""The Easy Read edition: a web page, a PDF (booklets of at most 24 pages) and a Word file.
+"""The Easy Read edition: a web page, a PDF (booklets of at most 24 pages) and a Word file (the
+same booklets).
 
 The Easy Read text is its own source (``source/easy-read/``): parts of rows, each a picture of
 the picture library beside one or two short sentences, and a word list. Each part says which
@@ -35,7 +36,7 @@ LAYOUT_TABLES_EXEMPT = "easy-read/word/table-header"
 
 
 class EasyReadEdition(Edition):
-    """The Easy Read web page, PDF booklets and Word document."""
+    """The Easy Read web page, PDF booklets and Word booklets."""
 
     name = "easy-read"
     check_seconds = 21.0
@@ -47,10 +48,11 @@ class EasyReadEdition(Edition):
 
     def render(self, document: Document, out_dir: Path,
                inputs: Mapping[str, Path] | None = None) -> list[Path]:
-        """Write the web page, the PDF (or booklets) and the Word file; return every file.
+        """Write the web page, the PDF (or booklets) and the Word file (or the same booklets);
+        return every file.
 
-        Raises RenderError when there is no Easy Read text, a picture is not a PNG, or
-        WeasyPrint reports a problem.
+        Raises RenderError when there is no Easy Read text, a picture is not a PNG, WeasyPrint
+        reports a problem or LibreOffice cannot lay a Word file out.
         """
         from formats.editions.easy_read import docx as docx_output
         from formats.editions.easy_read import html as html_output
@@ -58,12 +60,26 @@ class EasyReadEdition(Edition):
         from formats.editions.easy_read.parts import check_pictures
 
         check_pictures(document)
-        # the Word file before the PDFs: its LibreOffice turn often waits for the speech
-        # workers, and this process waits smaller before the booklets are laid out; the page
-        # last, as it offers them
-        docx = docx_output.render_docx(document, out_dir)
-        printed = pdf_output.render_pdfs(document, out_dir)
+        # the PDFs first: the Word booklets hold the parts the PDF booklets do, and the plan
+        # is only known once WeasyPrint has laid out the whole guide and then each booklet
+        # (a booklet too long gives its last part to the next). The Word file came first when
+        # it was one (commit fadef10), so that its LibreOffice turn, which often waits for the
+        # speech workers, came before this process held WeasyPrint's heap (a cold build's peak
+        # was 431-443 MB that way against 477-482 MB); that saving is given up for Word files
+        # that match the booklets. The page last, as it offers them all.
+        booklets = pdf_output.render_booklets(document, out_dir)
+        printed = [path for _, path in booklets]
+        docx = docx_output.render_docx(document, out_dir, [booklet for booklet, _ in booklets])
         return html_output.render_html(document, out_dir, [*printed, *docx]) + printed + docx
+
+    def describe(self, out_dir: Path, files: list[Path]) -> str:
+        """Return what was built: "web page, 4 PDF booklets and 4 Word booklets (99 files)",
+        or "web page, PDF and Word document (N files)" when the guide is not split."""
+        pdfs = sum(1 for path in files if path.suffix == ".pdf")
+        words = sum(1 for path in files if path.suffix == ".docx")
+        printed = f"{pdfs} PDF booklets" if pdfs > 1 else "PDF"
+        word = f"{words} Word booklets" if words > 1 else "Word document"
+        return f"web page, {printed} and {word} ({len(files)} files)"
 
     def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
         """Write the web page, with its stylesheet, fonts and pictures; return the files.
@@ -76,7 +92,7 @@ class EasyReadEdition(Edition):
         return html_output.render_html(document, out_dir)
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:
-        """Return what independent readers find in the page, the PDF files and the Word file."""
+        """Return what independent readers find in the page, the PDF files and the Word files."""
         from formats.editions.easy_read import docx as docx_output
         from formats.editions.easy_read import pdf as pdf_output
 
@@ -136,7 +152,9 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     pages, the parts' numbers in each booklet's contents, text size and line ends, what a
     screen reader reads of each booklet (:mod:`formats.outputs.pdf.tag_rules`), each
     booklet's word list (against the ``document``'s word list too, when given) and its saying
-    how hard words are shown, and the Word rules and page on the .docx."""
+    how hard words are shown, the Word rules and page on each .docx, and the Word booklets
+    holding the parts of the PDF booklets (``easy-read/word-booklets``)."""
+    from formats.editions.easy_read import docx as docx_output
     from formats.editions.easy_read import html as html_output
     from formats.editions.easy_read import pdf as pdf_output
     from formats.editions.easy_read import rules as easy_read_rules
@@ -147,6 +165,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
         pdf_line_ends,
     )
     from formats.editions.easy_read.picture_rules import html_picture_meaning
+    from formats.editions.easy_read.word_booklet_rules import word_booklets
     from formats.outputs.html.id_rules import unique_ids
     from formats.outputs.html.link_rules import (
         back_to_contents,
@@ -159,13 +178,14 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     from formats.outputs.pdf.tag_rules import TAG_RULES
 
     files = pdf_output.pdf_files(out_dir)
+    word_files = docx_output.docx_files(out_dir)
     entries = document.easy_read.word_list if document and document.easy_read else ()
     page = out_dir / html_output.PAGE
     read = functools.cache(read_pages)  # each booklet's characters are read once (0.2 s each)
     return (easy_read_rules.html_pictures(out_dir, html_output.PAGE)
             + ([unique_ids(page), back_to_contents(page, HTML_OUTPUT),
                 other_formats_links(page, HTML_OUTPUT, (), "easy-read",
-                                    [*files, *sorted(out_dir.glob("*.docx")),
+                                    [*files, *word_files,
                                      *easy_read_files_beside(out_dir.parent)], resolve=True)]
                if page.is_file() else [])
             + html_picture_meaning(out_dir, html_output.PAGE)
@@ -179,18 +199,24 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + bold_explained(files, out_dir, read)
             + (part_numbers(files, out_dir, document.easy_read.parts, read)
                if document and document.easy_read else [])
+            + word_booklets(files, word_files, out_dir,
+                            document.easy_read.parts if document and document.easy_read else ())
             + word_rules(out_dir))
 
 
 def word_rules(out_dir: Path) -> list[RuleResult]:
-    """Return the project's Word rules on the Word file, but the header-row rule (see above)."""
+    """Return the project's Word rules on each Word file (the whole guide, or each booklet), but
+    the header-row rule (see above), and ``easy-read/word-page``; a failed
+    ``easy-read/word/file`` when there is none."""
     from formats.editions.easy_read import docx as docx_output
     from formats.editions.easy_read.booklet_rules import word_page
     from formats.outputs.docx.rules import docx_rules
 
-    name = docx_output.docx_name_in(out_dir)
-    if not name:
+    files = docx_output.docx_files(out_dir)
+    if not files:
         return [RuleResult("easy-read/word/file", str(out_dir), False,
-                           "there is not exactly one Word file")]
-    return [result for result in docx_rules(out_dir / name, out_dir, prefix="easy-read/word")
-            if result.rule != LAYOUT_TABLES_EXEMPT] + [word_page(out_dir / name, out_dir)]
+                           "there is no Word file")]
+    return [result for path in files
+            for result in [*docx_rules(path, out_dir, prefix="easy-read/word"),
+                           word_page(path, out_dir)]
+            if result.rule != LAYOUT_TABLES_EXEMPT]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.metadata
-import re
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,12 +10,12 @@ from pathlib import Path
 from formats.core.contract import RenderError
 from formats.core.model import Document
 from formats.core.names import easy_read_stem
+from formats.editions.easy_read.parts import BOOKLET_NAME
 from formats.outputs.html.easy_read import context, easy_read_environment, font_files
 from formats.outputs.html.templating import TEMPLATES, PictureCopier
 
 PAGE = "index.html"
 STYLESHEET = "easy-read.css"
-_BOOKLET = re.compile(r"-booklet-(\d+)-of-(\d+)\.pdf$")
 
 
 def font_licence() -> str:
@@ -31,16 +30,17 @@ def font_licence() -> str:
 
 def other_ways(document: Document, files: Sequence[Path]) -> list[tuple[str, str]]:
     """Return the other ways to get the guide that the page offers, as (link words, address):
-    the edition's own ``files`` (its PDF or booklets, its Word document), then the Easy Read
-    recording and e-book when the audio and EPUB editions are built."""
+    the edition's own ``files`` (its PDF and Word document, or their booklets), then the Easy
+    Read recording and e-book when the audio and EPUB editions are built."""
     ways: list[tuple[str, str]] = []
     for file in files:
-        booklet = _BOOKLET.search(file.name)
+        booklet = BOOKLET_NAME.search(file.name)
         if file.suffix == ".pdf":
             ways.append((f"Booklet {booklet[1]} of {booklet[2]} to print (PDF)" if booklet
                          else "This guide to print (PDF)", file.name))
         elif file.suffix == ".docx":
-            ways.append(("This guide as a Word document", file.name))
+            ways.append((f"Booklet {booklet[1]} of {booklet[2]} as a Word document" if booklet
+                         else "This guide as a Word document", file.name))
     stem = easy_read_stem(document.meta.title)
     if "audio" in document.meta.formats:
         ways.append(("Listen to this guide (MP3)", f"../audio/easy-read/{stem}-complete.mp3"))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from formats.core.contract import RenderError
@@ -29,6 +31,18 @@ from formats.core.text import inline_text, normalise, sentences
 from formats.outputs.html.easy_read import Row, part_rows, png_size, require_easy_read
 
 MAX_PAGES = 24
+# The name of one booklet of several: ``<stem>-booklet-N-of-M.pdf`` (or ``.docx``).
+BOOKLET_NAME = re.compile(r"-booklet-(\d+)-of-(\d+)\.(pdf|docx)$")
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """One booklet (a PDF file and a Word file): its number, how many there are, and the parts
+    it holds."""
+
+    number: int
+    count: int
+    parts: tuple[EasyReadPart, ...]
 
 
 def row_text(row: Row) -> str:
@@ -128,8 +142,6 @@ def words_for(easy_read: EasyRead, parts: tuple[EasyReadPart, ...]) -> tuple[Glo
                  or any(in_word_list(phrase, (entry,)) for phrase in bold_here))
 
 
-
-
 def source_place(document: Document, location: Location) -> str:
     """Return ``path:line`` of a source location, the path including the source folder."""
     return f"{document.source_dir / location.path}:{location.line}"
@@ -138,6 +150,35 @@ def source_place(document: Document, location: Location) -> str:
 def file_stem(document: Document) -> str:
     """Return the stem of the Easy Read files: ``<title slug>-easy-read``."""
     return easy_read_stem(document.meta.title)
+
+
+def booklet_stem(document: Document, booklet: Booklet) -> str:
+    """Return the stem of a booklet's files: ``<stem>``, or ``<stem>-booklet-N-of-M`` when the
+    guide is split."""
+    if booklet.count == 1:
+        return file_stem(document)
+    return f"{file_stem(document)}-booklet-{booklet.number}-of-{booklet.count}"
+
+
+def booklet_title(title: str, booklet: Booklet) -> str:
+    """Return a booklet's title (of its PDF and its Word file): the edition's ``title``, with
+    ", booklet N of M" when the guide is split."""
+    if booklet.count == 1:
+        return title
+    return f"{title}, booklet {booklet.number} of {booklet.count}"
+
+
+def booklet_files(out_dir: Path, suffix: str) -> list[Path]:
+    """Return the files ending in ``suffix`` (".pdf", ".docx") in ``out_dir``: one, or the
+    booklets in the order of their numbers (a file not named as a booklet first)."""
+    if not out_dir.is_dir():
+        return []
+    return sorted(out_dir.glob(f"*{suffix}"), key=_booklet_order)
+
+
+def _booklet_order(path: Path) -> tuple[int, str]:
+    found = BOOKLET_NAME.search(path.name)
+    return (int(found[1]) if found else 0), path.stem
 
 
 def check_pictures(document: Document) -> None:

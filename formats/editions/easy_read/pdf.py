@@ -9,7 +9,6 @@ booklet laid out again and its last part moved on to the next booklet while it i
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,14 @@ from markupsafe import Markup
 from formats.core.contract import FoundSection, ReadBack
 from formats.core.model import Document, EasyReadPart
 from formats.core.names import TEMPLATES
-from formats.editions.easy_read.parts import MAX_PAGES, file_stem, words_for
+from formats.editions.easy_read.parts import (
+    MAX_PAGES,
+    Booklet,
+    booklet_files,
+    booklet_stem,
+    booklet_title,
+    words_for,
+)
 from formats.outputs.html.easy_read import (
     WORD_LIST_ID,
     context,
@@ -42,15 +48,6 @@ STYLESHEET = "easy-read/print.css"
 WORDS_INDENTS = (3.8, 3.9, 3.7, 4.0)
 
 
-@dataclass(frozen=True)
-class Booklet:
-    """One PDF file: its number, how many there are, and the parts it holds."""
-
-    number: int
-    count: int
-    parts: tuple[EasyReadPart, ...]
-
-
 def booklet_html(document: Document, booklet: Booklet, groups: list[tuple[EasyReadPart, ...]],
                  words_indent: float = WORDS_INDENTS[0]) -> str:
     """Return the print HTML of one booklet (``groups`` are the parts of every booklet)."""
@@ -61,25 +58,16 @@ def booklet_html(document: Document, booklet: Booklet, groups: list[tuple[EasyRe
     return env.get_template(TEMPLATE).render(context(
         document, parts=booklet.parts, words=words_for(easy_read, booklet.parts),
         scope="booklet" if booklet.count > 1 else "guide", show_addresses=True,
-        pdf_title=pdf_title(edition_title(easy_read), booklet),
+        pdf_title=booklet_title(edition_title(easy_read), booklet),
         booklet={"number": booklet.number, "count": booklet.count, "others": others},
         stylesheets=[stylesheet(STYLESHEET).as_uri()],
         font_faces=atkinson_font_faces(italic=False),
         words_indent=Markup(f"{words_indent:.2f}cm")))
 
 
-def pdf_title(title: str, booklet: Booklet) -> str:
-    """Return the PDF's title: the edition title, with ", booklet N of M" when split."""
-    if booklet.count == 1:
-        return title
-    return f"{title}, booklet {booklet.number} of {booklet.count}"
-
-
 def booklet_name(document: Document, booklet: Booklet) -> str:
     """Return the file name of a booklet: ``<stem>.pdf`` or ``<stem>-booklet-N-of-M.pdf``."""
-    if booklet.count == 1:
-        return f"{file_stem(document)}.pdf"
-    return f"{file_stem(document)}-booklet-{booklet.number}-of-{booklet.count}.pdf"
+    return f"{booklet_stem(document, booklet)}.pdf"
 
 
 def lay_out(html: str, name: str) -> Any:
@@ -232,15 +220,25 @@ def render_pdfs(document: Document, out_dir: Path, max_pages: int = MAX_PAGES) -
 
     Raises RenderError when WeasyPrint reports a problem.
     """
+    return [path for _, path in render_booklets(document, out_dir, max_pages)]
+
+
+def render_booklets(document: Document, out_dir: Path, max_pages: int = MAX_PAGES
+                    ) -> list[tuple[Booklet, Path]]:
+    """Write the Easy Read PDF (or booklets of at most ``max_pages``); return each booklet
+    (its number and parts: the plan the Word booklets follow) with its file.
+
+    Raises RenderError when WeasyPrint reports a problem.
+    """
     parts = list(require_easy_read(document).parts)
     whole = Booklet(1, 1, tuple(parts))
     layout = lay_out_booklet(document, whole, [whole.parts])
     if len(layout.pages) <= max_pages or len(parts) < 2:
-        return [write(layout, out_dir / booklet_name(document, whole))]
+        return [(whole, write(layout, out_dir / booklet_name(document, whole)))]
     groups = plan_groups(parts, layout, max_pages)
     layouts = (fewer_booklets(document, parts, layout, len(groups), max_pages)
                or fit_booklets(document, groups, max_pages))
-    return [write(layout, out_dir / booklet_name(document, booklet))
+    return [(booklet, write(layout, out_dir / booklet_name(document, booklet)))
             for booklet, layout in layouts]
 
 
@@ -270,18 +268,7 @@ def fit_booklets(document: Document, groups: list[tuple[EasyReadPart, ...]], max
 
 def pdf_files(out_dir: Path) -> list[Path]:
     """Return the Easy Read PDF files in ``out_dir`` (one, or the booklets in order)."""
-    if not out_dir.is_dir():
-        return []
-    return sorted(out_dir.glob("*.pdf"), key=_booklet_order)
-
-
-def _booklet_order(path: Path) -> tuple[int, str]:
-    stem = path.stem
-    if "-booklet-" in stem:
-        number = stem.rsplit("-booklet-", 1)[1].split("-of-")[0]
-        if number.isdigit():
-            return int(number), stem
-    return 0, stem
+    return booklet_files(out_dir, ".pdf")
 
 
 def page_count(path: Path) -> int:

@@ -4,7 +4,8 @@ Every rule returns RuleResults: one failure per problem found (with its source l
 file), or one passing result saying what was checked. Levels: "error" fails ``build.py check``;
 "warning" is reported (numbers as digits, reading ease). The picture rules are in
 :mod:`.picture_rules`, the sign-off's in :mod:`.sign_off_rules`, the booklets' and the Word
-page's in :mod:`.booklet_rules`.
+page's in :mod:`.booklet_rules`, the Word booklets matching the PDF's in
+:mod:`.word_booklet_rules`.
 """
 
 from __future__ import annotations

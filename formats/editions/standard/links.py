@@ -23,8 +23,9 @@ OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "standard": (("Print version (PDF)", "{slug}.pdf"),),
     "large-print": (("Large print (PDF)", "{slug}-large-print.pdf"),
                     ("Large print (Word document)", "{slug}-large-print.docx")),
-    "easy-read": (("Easy Read (web page)", "index.html"),
-                  ("Easy Read (Word document)", "{slug}-easy-read.docx")),
+    # the Easy Read PDF and Word file are one file or several booklets, as the guide's length
+    # has them: the Easy Read web page offers them, whichever they are
+    "easy-read": (("Easy Read (web page)", "index.html"),),
     "word": (("Word document", "{slug}.docx"),),
     "audio": (("Audio: the whole toolkit as one MP3 file, with chapters", "{slug}-complete.mp3"),
               ("Audio: a playlist of the sections, one MP3 file each", "{slug}.m3u8")),
@@ -32,7 +33,8 @@ OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "braille": (("Braille (a BRF file for a braille display or embosser)", "{slug}.brf"),),
 }
 # By edition: the Easy Read files it makes when the source has an Easy Read text ("{easy_read}"
-# is the Easy Read files' stem; the Easy Read web page, offered above, links to its booklets).
+# is the Easy Read files' stem; the Easy Read web page, offered above, links to its PDF and Word
+# booklets).
 EASY_READ_OFFERED: dict[str, tuple[tuple[str, str], ...]] = {
     "audio": (("Easy Read audio: one MP3 file, with chapters",
                "easy-read/{easy_read}-complete.mp3"),),

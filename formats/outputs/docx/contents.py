@@ -6,7 +6,8 @@ until someone updates the field, is written here: an entry for every section hea
 1 to 3 (the titles of checklists, activities, quizzes and forms are headings too, one level
 below their section, but no section: none of them is listed, in every Word document alike),
 each a link to the heading's bookmark with a PAGEREF field for its page. The pages are found by
-laying the saved document out once with LibreOffice (:func:`number_contents`): the numbers are
+laying the saved document out once with LibreOffice (:func:`number_contents`; several documents
+in one run, :func:`number_contents_of`): the numbers are
 LibreOffice's, and Word's own layout may move a heading by a page until the field is updated
 (References > Update Table > Update page numbers only keeps these entries).
 """
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from docx.oxml.ns import qn
@@ -23,7 +25,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from formats.core.contract import RenderError
-from formats.outputs.docx.libreoffice import laid_out_pages
+from formats.outputs.docx.libreoffice import laid_out_pages_of
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import P_PR, child, element, field_end, field_runs
 
@@ -35,13 +37,16 @@ P_PR_TAG, P_STYLE_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
 
-def contents(state: DocxState, heading: DocxParagraph) -> None:
+def contents(state: DocxState, heading: DocxParagraph,
+             labels: Mapping[str, str] | None = None) -> None:
     """Insert after ``heading`` a TOC field filled with an entry for every section heading of
-    levels 1-3: its words, a dotted tab and its page number (a PAGEREF field), all one link.
+    levels 1-3: its words (after its label in ``labels``, by bookmark: "5. "), a dotted tab and
+    its page number (a PAGEREF field), all one link.
 
     The page numbers are placeholders until :func:`number_contents` lays the saved file out.
     """
-    entries = contents_entries(state, heading)
+    entries = [(level, (labels or {}).get(name, "") + text, name)
+               for level, text, name in contents_entries(state, heading)]
     anchor: _Element = heading._p
     tab_stop = str(state.text_width() // EMU_PER_TWIP)
     paragraphs: list[tuple[_Element, _Element]] = []  # each entry and its properties
@@ -112,22 +117,40 @@ def number_contents(path: Path) -> dict[str, int]:
     A document without contents entries is left as it is. Raises RenderError when LibreOffice
     is missing, fails, or does not place a heading the contents lists.
     """
-    with zipfile.ZipFile(path) as archive:
-        body = etree.fromstring(archive.read("word/document.xml"))
-    numbers = page_numbers_of(body)
-    if not numbers:
-        return {}
-    pages = laid_out_pages(path)
-    unplaced = sorted(name for name in numbers if name not in pages)
-    if unplaced:
-        raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
-                          f"{', '.join(unplaced)} of the contents on a page")
-    for name, texts in numbers.items():
-        for text in texts:
-            text.text = str(pages[name])
-    replace_part(path, "word/document.xml",
-                 etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True))
-    return {name: pages[name] for name in numbers}
+    return number_contents_of([path])[0]
+
+
+def number_contents_of(paths: Sequence[Path]) -> list[dict[str, int]]:
+    """Number the contents of each saved .docx of ``paths`` as :func:`number_contents` does,
+    laying them out in one LibreOffice run; return the pages by bookmark of each.
+
+    Raises RenderError as :func:`number_contents` does.
+    """
+    bodies = []
+    for path in paths:
+        with zipfile.ZipFile(path) as archive:
+            bodies.append(etree.fromstring(archive.read("word/document.xml")))
+    numbers = [page_numbers_of(body) for body in bodies]
+    listed = [index for index, found in enumerate(numbers) if found]
+    laid = (dict(zip(listed, laid_out_pages_of([paths[index] for index in listed]), strict=True))
+            if listed else {})
+    result: list[dict[str, int]] = []
+    for index, path in enumerate(paths):
+        if index not in laid:
+            result.append({})
+            continue
+        pages = laid[index]
+        unplaced = sorted(name for name in numbers[index] if name not in pages)
+        if unplaced:
+            raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
+                              f"{', '.join(unplaced)} of the contents on a page")
+        for name, texts in numbers[index].items():
+            for text in texts:
+                text.text = str(pages[name])
+        replace_part(path, "word/document.xml", etree.tostring(
+            bodies[index], xml_declaration=True, encoding="UTF-8", standalone=True))
+        result.append({name: pages[name] for name in numbers[index]})
+    return result
 
 
 def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:

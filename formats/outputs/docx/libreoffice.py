@@ -5,7 +5,8 @@ editions side by side). Making a new profile costs about 0.4 s of a 1.3-1.7 s ru
 are kept under the tool's cache folder and reused: a run takes the first one no other run
 holds (a lock file beside it), or a new temporary one when every kept one is in use or the
 platform has no file locks. A kept profile a run failed with is deleted and the run made
-again with a new one, so a damaged profile never fails a build twice.
+again with a new one, so a damaged profile never fails a build twice. Several files are laid
+out in one run (:func:`laid_out_pages_of`): LibreOffice starts once, and takes one turn.
 
 The pages depend only on the file's bytes, LibreOffice and the fonts it finds, so they are
 remembered (:func:`laid_out_pages`) under the file's sha256, this code's version and what
@@ -23,7 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -56,16 +57,35 @@ def laid_out_pages(path: Path) -> dict[str, int]:
     it out: remembered from an earlier layout of the same bytes by the same LibreOffice with the
     same fonts, else :func:`laid_out_by_libreoffice` (then remembered). Raises RenderError when
     LibreOffice is missing or fails."""
+    return laid_out_pages_of([path])[0]
+
+
+def laid_out_pages_of(paths: Sequence[Path]) -> list[dict[str, int]]:
+    """Return, for each .docx of ``paths``, the page of every bookmark as :func:`laid_out_pages`
+    does; the files not remembered are laid out in one LibreOffice run (one start, one turn of
+    the helper slot: the Easy Read Word booklets are four files). Raises RenderError when
+    LibreOffice is missing or fails."""
     program = _program()
-    entry = _layout_entry(path, program)
+    entries = [_layout_entry(path, program) for path in paths]
+    found = [_remembered(entry) for entry in entries]
+    missing = [index for index, pages in enumerate(found) if pages is None]
+    if not missing:
+        return [pages or {} for pages in found]
+    laid = laid_out_by_libreoffice_of([paths[index] for index in missing])
+    prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
+    for index, pages in zip(missing, laid, strict=True):
+        found[index] = pages
+        with contextlib.suppress(OSError):  # nowhere to remember them: laid out again next time
+            write_atomically(entries[index], json.dumps(pages, sort_keys=True).encode("utf-8"))
+    return [pages or {} for pages in found]
+
+
+def _remembered(entry: Path) -> dict[str, int] | None:
+    """Return the pages remembered in the cache file ``entry``, or None (none, or damaged)."""
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
         return {str(name): int(page) for name, page in
                 json.loads(entry.read_text(encoding="utf-8")).items()}
-    pages = laid_out_by_libreoffice(path)
-    prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
-    with contextlib.suppress(OSError):  # nowhere to remember them: laid out again next time
-        write_atomically(entry, json.dumps(pages, sort_keys=True).encode("utf-8"))
-    return pages
+    return None
 
 
 def _program() -> str:
@@ -95,44 +115,59 @@ def laid_out_by_libreoffice(path: Path) -> dict[str, int]:
     """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
     it out now, converting it to PDF in a temporary folder. Raises RenderError when LibreOffice
     is missing or fails (with a new profile too)."""
+    return laid_out_by_libreoffice_of([path])[0]
+
+
+def laid_out_by_libreoffice_of(paths: Sequence[Path]) -> list[dict[str, int]]:
+    """Return, for each .docx of ``paths``, the page (1-based) of every bookmark as one run of
+    LibreOffice lays them out now. Raises RenderError when LibreOffice is missing or fails (with
+    a new profile too)."""
     program = _program()
     give_back_free_heap()  # what this process freed, before it waits beside LibreOffice
     with helper_slot():  # not beside another helper of the build (it waits: always held)
         with _profile() as (profile, kept):
             try:
-                return _laid_out(program, profile, path)
+                return _laid_out(program, profile, paths)
             except RenderError:
                 if not kept:
                     raise
                 _remove(profile)  # perhaps damaged: made again by the next run
         with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
-            return _laid_out(program, Path(fresh), path)
+            return _laid_out(program, Path(fresh), paths)
 
 
-def _laid_out(program: str, profile: Path, path: Path) -> dict[str, int]:
-    """Return the page (1-based) of every bookmark of ``path`` as LibreOffice, run with the user
-    profile ``profile``, lays it out into a PDF in a temporary folder (its named destinations).
-    Raises RenderError when LibreOffice fails."""
+def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[dict[str, int]]:
+    """Return, for each of ``paths``, the page (1-based) of every bookmark as LibreOffice, run
+    once with the user profile ``profile``, lays it out into a PDF in a temporary folder (its
+    named destinations); each file is copied there first under its number, so that two files
+    of the same name make two PDFs. Raises RenderError when LibreOffice fails."""
     from pypdf import PdfReader
 
+    names = ", ".join(path.name for path in paths)
     with tempfile.TemporaryDirectory(prefix="docx-layout-") as folder:
+        copies = [Path(folder) / f"{index}.docx" for index in range(len(paths))]
+        for path, copy in zip(paths, copies, strict=True):
+            shutil.copyfile(path, copy)
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={profile.resolve().as_uri()}",
-                   "--convert-to", PDF_EXPORT, "--outdir", folder, str(path)]
+                   "--convert-to", PDF_EXPORT, "--outdir", folder, *map(str, copies)]
         try:
             done = subprocess.run(command, capture_output=True, text=True,
-                                  timeout=LAYOUT_TIMEOUT, check=False)
+                                  timeout=LAYOUT_TIMEOUT * len(paths), check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
-            raise RenderError(f"LibreOffice could not lay out {path.name}: {error}") from error
-        laid_out = Path(folder) / f"{path.stem}.pdf"
-        if done.returncode != 0 or not laid_out.is_file():
-            said = " ".join((done.stderr or done.stdout or "no message").split())
-            raise RenderError(f"LibreOffice could not lay out {path.name} "
-                              f"(exit {done.returncode}): {said[:300]}")
-        reader = PdfReader(laid_out)
-        pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
-                 for name, destination in reader.named_destinations.items()}
-        return {name: page + 1 for name, page in pages.items() if page is not None}
+            raise RenderError(f"LibreOffice could not lay out {names}: {error}") from error
+        found: list[dict[str, int]] = []
+        for path, copy in zip(paths, copies, strict=True):
+            laid_out = copy.with_suffix(".pdf")
+            if done.returncode != 0 or not laid_out.is_file():
+                said = " ".join((done.stderr or done.stdout or "no message").split())
+                raise RenderError(f"LibreOffice could not lay out {path.name} "
+                                  f"(exit {done.returncode}): {said[:300]}")
+            reader = PdfReader(laid_out)
+            pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
+                     for name, destination in reader.named_destinations.items()}
+            found.append({name: page + 1 for name, page in pages.items() if page is not None})
+        return found
 
 
 def _remove(path: Path) -> None:

@@ -69,13 +69,13 @@ def numbering_indent(doc: DocxDocument, found: BaseStyle, left: float, hanging: 
     indents.set(qn("w:hanging"), cm_twips(hanging))
 
 
-def restarted_num_id(doc: DocxDocument, found: BaseStyle) -> str | None:
-    """Return a new numbering id that counts from 1 with the numbering of a list style, or None
-    when the style has no numbering."""
+def restarted_num_id(doc: DocxDocument, found: BaseStyle, start: int = 1) -> str | None:
+    """Return a new numbering id that counts from ``start`` (1 unless told) with the numbering
+    of a list style, or None when the style has no numbering."""
     num_id = style_num_id(found)
     abstract = abstract_num_id(doc, num_id) if num_id else None
     if abstract is None:
         return None
     num = doc.part.numbering_part.element.add_num(int(abstract))
-    num.add_lvlOverride(ilvl=0).add_startOverride(1)
+    num.add_lvlOverride(ilvl=0).add_startOverride(start)
     return str(num.numId)

@@ -10,8 +10,8 @@ import pytest
 from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.editions.easy_read import html as html_output
-from formats.editions.easy_read.parts import part_sentences
-from formats.editions.easy_read.pdf import Booklet, booklet_html
+from formats.editions.easy_read.parts import Booklet, part_sentences
+from formats.editions.easy_read.pdf import booklet_html
 from formats.outputs.html.link_rules import back_to_contents
 from formats.outputs.html.reader import read_sections
 from tests.editions.easy_read.support import failed

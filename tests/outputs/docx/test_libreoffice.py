@@ -16,7 +16,9 @@ from formats.outputs.docx import libreoffice
 from formats.outputs.docx.libreoffice import (
     KEPT_PROFILES,
     laid_out_by_libreoffice,
+    laid_out_by_libreoffice_of,
     laid_out_pages,
+    laid_out_pages_of,
     profiles_folder,
 )
 
@@ -47,9 +49,9 @@ def _used_profiles(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     used: list[Path] = []
     lay_out = libreoffice._laid_out
 
-    def laid_out(program: str, profile: Path, path: Path) -> dict[str, int]:
+    def laid_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
         used.append(profile)
-        return lay_out(program, profile, path)
+        return lay_out(program, profile, paths)
 
     monkeypatch.setattr(libreoffice, "_laid_out", laid_out)
     return used
@@ -113,7 +115,7 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
     lock = tmp_path / "helpers.lock"
     held: list[bool] = []
 
-    def lay_out(program: str, profile: Path, path: Path) -> dict[str, int]:
+    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
         other = os.open(lock, os.O_RDWR)
         try:
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -122,7 +124,7 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
             held.append(True)
         finally:
             os.close(other)
-        return {}
+        return [{} for _ in paths]
 
     monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
     with slot_file(lock):
@@ -130,14 +132,17 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
     assert held == [True]
 
 
-def _counted_layouts(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+def _counted_layouts(monkeypatch: pytest.MonkeyPatch, runs: list[list[Path]] | None = None
+                     ) -> list[Path]:
     """Replace LibreOffice by a layout that puts every bookmark on page 2; return the files it
-    was asked to lay out."""
+    was asked to lay out (and put each run's files in ``runs``)."""
     asked: list[Path] = []
 
-    def lay_out(program: str, profile: Path, path: Path) -> dict[str, int]:
-        asked.append(path)
-        return {"second": 2}
+    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
+        asked.extend(paths)
+        if runs is not None:
+            runs.append(list(paths))
+        return [{"second": 2} for _ in paths]
 
     monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
     return asked
@@ -175,3 +180,32 @@ def test_other_bytes_a_damaged_entry_or_another_libreoffice_are_laid_out_again(
     monkeypatch.setenv("PATH", str(other.parent))
     laid_out_pages(bookmarked)
     assert len(asked) == 4
+
+
+def test_files_not_remembered_are_laid_out_in_one_run(bookmarked: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Easy Read Word booklets: LibreOffice starts once (and takes one turn of the helper
+    slot) for the four, not once each; a file laid out before is not laid out again."""
+    runs: list[list[Path]] = []
+    _counted_layouts(monkeypatch, runs)
+    others = []
+    for number in range(2):
+        other = tmp_path / f"other-{number}.docx"
+        other.write_bytes(bookmarked.read_bytes() + bytes(number + 1))  # other bytes
+        others.append(other)
+    laid_out_pages(bookmarked)
+    assert laid_out_pages_of([bookmarked, *others]) == [{"second": 2}] * 3
+    assert runs == [[bookmarked], others]
+
+
+@pytest.mark.slow  # LibreOffice
+def test_one_run_lays_out_each_file_even_of_the_same_name(bookmarked: Path,
+                                                          tmp_path: Path) -> None:
+    one_page = tmp_path / "elsewhere" / bookmarked.name
+    one_page.parent.mkdir()
+    document = docx.Document(str(bookmarked))
+    for paragraph in document.paragraphs[:2]:  # the first page and its break
+        paragraph._p.getparent().remove(paragraph._p)
+    document.save(str(one_page))
+    assert [pages["second"] for pages in laid_out_by_libreoffice_of([bookmarked, one_page])] == [
+        2, 1]
