@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from docx import Document as open_docx
 
+from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.editions.easy_read import EDITION, word_rules
 from formats.editions.easy_read import docx as docx_output
@@ -130,31 +131,37 @@ def test_the_rule_passes_on_one_word_file_beside_one_pdf(er_built: Path,
         (f"{STEM}.docx", True, f"it holds parts 1-2, as {STEM}.pdf does")]
 
 
+def with_pdfs_of(split: Path, folder: Path) -> Path:
+    """Return ``folder``, made, holding a copy of the PDF booklets in ``split``."""
+    folder.mkdir()
+    for path in pdf_output.pdf_files(split):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def judged(folder: Path, document: Document) -> list[RuleResult]:
+    """Return easy-read/word-booklets on the PDFs and Word files in ``folder``."""
+    return word_booklets(pdf_output.pdf_files(folder), docx_output.docx_files(folder), folder,
+                         document.easy_read.parts)
+
+
 def test_the_rule_fails_on_the_whole_guide_in_one_word_file_beside_pdf_booklets(
         er_fixture: Document, split: Path, tmp_path: Path) -> None:
     """The old output: the PDF in booklets, the Word file the whole guide."""
-    old = tmp_path / "old"
-    old.mkdir()
-    for path in pdf_output.pdf_files(split):
-        shutil.copy(path, old / path.name)
+    old = with_pdfs_of(split, tmp_path / "old")
     docx_output.render_docx(er_fixture, old)
-    assert failed(word_booklets(pdf_output.pdf_files(old), docx_output.docx_files(old), old,
-                                er_fixture.easy_read.parts), RULE) == [
+    assert failed(judged(old, er_fixture), RULE) == [
         (f"{STEM}.docx", f"{STEM}.docx holds parts 1-2, but the PDFs are 2 booklets: the Word "
                          "file should be 2 booklets too", "error")]
 
 
 def test_the_rule_fails_on_word_booklets_holding_other_parts(
         er_fixture: Document, split: Path, tmp_path: Path) -> None:
-    swapped = tmp_path / "swapped"
-    swapped.mkdir()
-    for path in pdf_output.pdf_files(split):
-        shutil.copy(path, swapped / path.name)
+    swapped = with_pdfs_of(split, tmp_path / "swapped")
     first, second = er_fixture.easy_read.parts
     docx_output.render_docx(er_fixture, swapped, [Booklet(1, 2, (second,)),
                                                   Booklet(2, 2, (first,))])
-    assert failed(word_booklets(pdf_output.pdf_files(swapped), docx_output.docx_files(swapped),
-                                swapped, er_fixture.easy_read.parts), RULE) == [
+    assert failed(judged(swapped, er_fixture), RULE) == [
         (f"{BOOKLETS[0]}.docx", f"{BOOKLETS[0]}.docx holds part 2, but {BOOKLETS[0]}.pdf holds "
                                 "part 1: a Word booklet holds the parts of the PDF booklet of "
                                 "the same number, in the same order", "error"),
