@@ -65,3 +65,12 @@ def document_write_ins(document: Document) -> int:
     reader's answer (the quizzes' empty cells)."""
     return sum(write_in_count(block) for section in document.sections()
                for block in walk_blocks(section.blocks) if isinstance(block, Table))
+
+
+def section_write_ins(document: Document) -> dict[str, int]:
+    """Return, by section id, how many cells of the section's own tables (not its
+    subsections') are spaces for the reader's answer; sections with none are left out."""
+    counts = {section.id: sum(write_in_count(block) for block in walk_blocks(section.blocks)
+                              if isinstance(block, Table))
+              for section in document.sections()}
+    return {section_id: count for section_id, count in counts.items() if count}

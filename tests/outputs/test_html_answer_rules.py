@@ -88,3 +88,20 @@ def test_the_epub_twin_names_the_book() -> None:
     assert result.message.startswith("book.epub: 3 answer space(s) have no box to type in: ")
     assert answer_boxes({}, "easy.epub", "easy.epub", 0, "epub/answer-boxes").message == (
         "easy.epub: no table has a space for an answer")
+
+
+def test_by_section_only_the_sections_on_the_page_are_counted() -> None:
+    """A section missing from the page is the coverage check's to report: its answer spaces are
+    not counted as lost here too (the check's report named the cut section twice)."""
+    cells = [f'<td><textarea aria-label="{words}: What could stop them from happening?">'
+             '</textarea></td>' for words in ROWS]
+    page = _quiz(cells).replace("<body>", '<body><section id="on-page">', 1).replace(
+        "</body>", "</section></body>", 1)
+    by_section = {"on-page": 3, "cut-from-the-page": 2}
+    found = answer_boxes({"index.html": page}, "index.html", "test/html", by_section)
+    assert (found.passed, found.message) == (
+        True, "test/html: each of the 3 answer space(s) is a box to type in, named with its row "
+        "and its question")
+    lost = answer_boxes({"index.html": page}, "index.html", "test/html", {"on-page": 4})
+    assert (lost.passed, lost.message) == (
+        False, "test/html: the source has 4 answer space(s), the page(s) 3")

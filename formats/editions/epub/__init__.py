@@ -94,7 +94,7 @@ class EpubEdition(Edition):
         """Return, for each EPUB, EPUBCheck's verdict, the accessibility metadata rule, the
         media overlays rule, the rules read without a browser and axe-core on every content
         document; then the page list against the standard PDF's pages."""
-        from formats.core.tables import document_write_ins
+        from formats.core.tables import section_write_ins
         from formats.editions.epub import rules as epub_edition_rules
         from formats.editions.epub.easy_read import easy_read_epub_name
         from formats.editions.epub.overlay_rules import (
@@ -105,7 +105,8 @@ class EpubEdition(Edition):
         from formats.outputs.epub import rules as epub_rules
 
         books = [(out_dir / epub_name(document), toolkit_passages(document))]
-        answer_spaces = [document_write_ins(document)]  # the Easy Read parts have no tables
+        # the Easy Read parts have no tables
+        answer_spaces: list[int | dict[str, int]] = [section_write_ins(document)]
         if document.easy_read is not None:
             books.append((out_dir / easy_read_epub_name(document),
                           easy_read_passages(document)))

@@ -20,6 +20,7 @@ import os
 import posixpath
 import tempfile
 import zipfile
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -121,11 +122,13 @@ def _summed(outcomes: dict[str, list[RuleResult]], path: Path) -> list[RuleResul
     return found
 
 
-def epub_structure_rules(path: Path, answer_spaces: int = 0) -> list[RuleResult]:
+def epub_structure_rules(path: Path, answer_spaces: int | Mapping[str, int] = 0
+                         ) -> list[RuleResult]:
     """Return ``epub/labels-said-once`` and ``epub/glossary-one-list`` on the content documents
     of the EPUB at ``path`` (see :func:`formats.outputs.html.id_rules.structure_rules`): one
     result per rule for the book, naming the documents that fail it; then ``epub/answer-boxes``
-    on the book, which has ``answer_spaces`` spaces for answers in its source's tables."""
+    on the book, which has ``answer_spaces`` spaces for answers in its source's tables (or
+    so many by section id)."""
     try:
         with zipfile.ZipFile(path) as archive:
             pages = {name: archive.read(name).decode("utf-8") for name in archive.namelist()

@@ -133,7 +133,7 @@ class StandardEdition(Edition):
         back to the contents ending each chapter too), its text, its ids (each on one
         element) and its quizzes' boxes to type in; the PDF rules, the print layout rules (body
         size, line length, page fill) and the heading and caption rules on the built PDF."""
-        from formats.core.tables import document_write_ins
+        from formats.core.tables import section_write_ins
         from formats.outputs.html.answer_rules import answer_boxes
         from formats.outputs.html.id_rules import structure_rules, unique_ids
         from formats.outputs.html.link_rules import (
@@ -156,7 +156,7 @@ class StandardEdition(Edition):
             results += [*html_text_rules(page, HTML_OUTPUT), unique_ids(page),
                         *structure_rules(text, str(page)),
                         answer_boxes({PAGE: text}, str(page), HTML_OUTPUT,
-                                     document_write_ins(document)),
+                                     section_write_ins(document)),
                         links_resolve(page, HTML_OUTPUT, out_dir.parent),
                         other_formats_links(page, HTML_OUTPUT, document.meta.formats,
                                             self.name, easy_read_files_beside(out_dir.parent)),

@@ -9,7 +9,9 @@ box's name as a screen reader finds it (``aria-labelledby``, else ``aria-label``
 ``<label>``) holding the words of the row's first cell and the words of the column's header.
 The words "(space for your answer)" must not be left on the page: a screen-reader user heard
 them where there was nothing to type. The count of spaces is compared with the source's
-(:func:`formats.core.tables.document_write_ins`): a space the page lost is found too.
+(:func:`formats.core.tables.document_write_ins`, or, by section, :func:`section_write_ins`, of
+the sections on the page: a section missing from the page is the coverage check's to report): a
+space the page lost is found too.
 """
 
 from __future__ import annotations
@@ -100,14 +102,23 @@ def _name(box: _Element, ids: Mapping[str, _Element], labels: Mapping[str, str])
     return labels.get(str(box.get("id") or ""), _said(around) if around is not None else "")
 
 
+def _parsed(text: str) -> _Element:
+    """Return the parsed page ``text``; raises ``ValueError`` when it cannot be parsed."""
+    try:
+        return html.document_fromstring(text.encode("utf-8"))
+    except ParserError as error:
+        raise ValueError(f"the page cannot be parsed: {error}") from error
+
+
 def answer_spaces(text: str) -> list[AnswerSpace]:
     """Return every table cell of the page ``text`` (HTML or XHTML) with no words of its own.
 
     Raises ``ValueError`` when the text is not a page that can be parsed."""
-    try:
-        root = html.document_fromstring(text.encode("utf-8"))
-    except ParserError as error:
-        raise ValueError(f"the page cannot be parsed: {error}") from error
+    return _spaces(_parsed(text))
+
+
+def _spaces(root: _Element) -> list[AnswerSpace]:
+    """Return every table cell of a parsed page with no words of its own."""
     ids = {str(element.get("id")): element for element in root.iter() if element.get("id")}
     labels = {str(label.get("for")): _said(label) for label in root.iter("label")
               if label.get("for")}
@@ -129,8 +140,8 @@ def answer_spaces(text: str) -> list[AnswerSpace]:
     return found
 
 
-def answer_boxes(pages: Mapping[str, str], where: str, output: str, expected: int,
-                 rule: str = RULE) -> RuleResult:
+def answer_boxes(pages: Mapping[str, str], where: str, output: str,
+                 expected: int | Mapping[str, int], rule: str = RULE) -> RuleResult:
     """Return ``web/answer-boxes`` (or ``rule``, the EPUB's twin) on the pages of an output
     (``pages``: each page's name, then its text; ``where``: the file they are in): passed when
     each of the ``expected`` spaces for an answer (the source's count) is on the pages with a
@@ -138,12 +149,17 @@ def answer_boxes(pages: Mapping[str, str], where: str, output: str, expected: in
     your answer)"."""
     spaces: list[AnswerSpace] = []
     old_words = 0
+    on_pages: set[str] = set()
     for name, text in pages.items():
         try:
-            spaces += answer_spaces(text)
+            root = _parsed(text)
         except ValueError as error:
             return RuleResult(rule, where, False, f"{output}: {name}: {error}")
+        spaces += _spaces(root)
+        on_pages.update(str(element.get("id")) for element in root.iter() if element.get("id"))
         old_words += text.count(OLD_WORDS)
+    if not isinstance(expected, int):  # by section: those on the pages
+        expected = sum(count for section_id, count in expected.items() if section_id in on_pages)
     problems = []
     no_box = [str(space) for space in spaces if space.name is None]
     if no_box:
