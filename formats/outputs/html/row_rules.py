@@ -70,6 +70,7 @@ def check_row_measure(page: Any, where: str, output: str) -> list[RuleResult]:
     rows = narrow_rows(page)
     if not rows:
         return []
+    # half a pixel is left for rounding: a box of 227.6 px is 228 px on the screen
     narrow = [row for row in rows if row["width"] < MIN_MEASURE_EM * row["size"] - 0.5]
     width = NARROW["width"]
     if narrow:
