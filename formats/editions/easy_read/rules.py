@@ -418,10 +418,12 @@ def check_side_by_side(page: Any, where: str, output: str) -> list[RuleResult]:
 
 def browser_rules(page_file: Path, output: str) -> list[RuleResult]:
     """Return the web edition's browser rules (axe, reflow, text spacing, landmarks...), the
-    side-by-side rule and the hyphenated-words rule, on the built page opened in headless
-    Chromium."""
+    side-by-side rule, the rows' measure at 320 CSS px and the hyphenated-words rule, on the
+    built page opened in headless Chromium."""
     from formats.editions.easy_read.hyphen_rules import check_hyphens_kept
     from formats.outputs.html import rules as web_rules
+    from formats.outputs.html.row_rules import check_row_measure
 
     return web_rules.run_checks(page_file, output, (*web_rules.PUBLICATION_CHECKS,
-                                                    check_side_by_side, check_hyphens_kept))
+                                                    check_side_by_side, check_row_measure,
+                                                    check_hyphens_kept))

@@ -3,10 +3,13 @@
 Each EPUB is unpacked into a temporary folder and each document of its spine, and the
 navigation document, is opened from its file as XHTML (so a document that is not well-formed
 XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
-axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title.
-Their results are named ``epub/...`` and say which document they are about. A few documents
-are checked at once: the documents (of both EPUBs, when there are two) are shared out between
-a few threads, each with its own browser, opened once for all its documents.
+axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title,
+and, for the documents with Easy Read rows, their words' measure at 320 CSS px
+(``easy-read/row-measure-320``: :mod:`formats.outputs.html.row_rules`). Their results are
+named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.
+A few documents are checked at once: the documents (of both EPUBs, when there are two) are
+shared out between a few threads, each with its own browser, opened once for all its
+documents.
 
 Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it),
 ``epub/glossary-one-list`` (glossary entries one after another are one list) and
@@ -32,6 +35,7 @@ from formats.outputs.html.answer_rules import answer_boxes
 from formats.outputs.html.browser import browser_session
 from formats.outputs.html.form_rules import check_form_boxes_named
 from formats.outputs.html.id_rules import structure_rules
+from formats.outputs.html.row_rules import MIN_MEASURE_EM, check_row_measure
 from formats.outputs.html.rules import (
     AXE_TAGS,
     check_axe,
@@ -41,7 +45,8 @@ from formats.outputs.html.rules import (
     run_checks,
 )
 
-CHECKS = (check_axe, check_reflow, check_lang, check_title, check_form_boxes_named)
+CHECKS = (check_axe, check_reflow, check_lang, check_title, check_form_boxes_named,
+          check_row_measure)
 # browsers at once, one document each: the check runs another edition a processor beside
 # this one, so a browser for every two processors (one on two cores: measured, the EPUB
 # check alone took 51 s and 1.8 GB with one browser, 56 s and 2.9 GB with two)
@@ -52,7 +57,10 @@ PASSED = {"epub/axe": "0 axe-core violations ({tags}) in each of the {count} doc
           "epub/lang": "each of the {count} documents says its language",
           "epub/title": "each of the {count} documents has a title",
           "epub/form-boxes-named": "each box to write in of the form is named with its "
-                                   "question's number"}
+                                   "question's number",
+          "easy-read/row-measure-320": "at 320 CSS px, each Easy Read row of the {count} "
+                                       "documents with rows leaves its words at least "
+                                       f"{MIN_MEASURE_EM} times their text size"}
 
 
 def _renamed(result: RuleResult, document: str, path: Path) -> RuleResult:
