@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formats.check import output_folder
+from formats.check import memory_budget, output_folder
 from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
 from formats.core.contract import ReadBack
 from formats.core.free_memory import give_back_free_memory, keep_the_heap_small
@@ -211,6 +211,8 @@ def _render_each(document: Document, staging: Path, names: list[str], keys: dict
         return done
     chains = longest_chains(names)
     waiting = sorted(names, key=lambda name: -chains[name])
+    estimates = {name: edition(name).memory_estimate_mb(document) for name in names}
+    budget = memory_budget.budget_mb() - memory_budget.own_resident_mb()
     # each edition in a process of its own, forked for it and ended after it: a worker that
     # had built the audio or the Easy Read edition kept their libraries and heap (about 25 MB
     # more than a fresh one) while the next edition ran beside LibreOffice
@@ -222,6 +224,10 @@ def _render_each(document: Document, staging: Path, names: list[str], keys: dict
                                 for needed in edition(name).needs)]:
                 if len(running) >= count:
                     break
+                if not memory_budget.fits(estimates[name],
+                                          (estimates[other] for other, _ in running.values()),
+                                          budget):
+                    continue  # it waits for memory; a smaller one may start beside them
                 waiting.remove(name)
                 if on_edition is not None:
                     on_edition(name)

@@ -22,7 +22,7 @@ from typing import ClassVar, Literal, NamedTuple
 
 from formats.core.model import MEDIA, Document, Medium
 from formats.core.names import some
-from formats.core.text import inline_text, section_texts, sentences
+from formats.core.text import inline_text, section_texts, sentences, text_characters
 
 RuleLevel = Literal["error", "warning"]
 
@@ -164,6 +164,18 @@ class Edition(ABC):
     # starts the longest chain of editions first (the audio, which the EPUB needs), so that it
     # is not left running alone at the end (it orders, it never skips).
     build_seconds: ClassVar[float] = 1.0
+    # Roughly the most memory, in MB, that building it holds at once (its process and the
+    # programs it runs): ``memory_mb``, and ``memory_mb_per_100k`` more for each 100,000
+    # characters of text (the bundled toolkit has about 64,000). The build starts an edition
+    # only while its estimate fits beside those of the editions running (it orders, it never
+    # skips: see :mod:`formats.check.memory_budget`).
+    memory_mb: ClassVar[float] = 150.0
+    memory_mb_per_100k: ClassVar[float] = 0.0
+
+    def memory_estimate_mb(self, document: Document) -> float:
+        """Return roughly the most memory, in MB, that building this edition of ``document``
+        holds at once (see :attr:`memory_mb`)."""
+        return self.memory_mb + self.memory_mb_per_100k * text_characters(document) / 100_000
 
     @abstractmethod
     def render(self, document: Document, out_dir: Path,

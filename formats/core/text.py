@@ -14,6 +14,7 @@ from formats.core.model import (
     Block,
     BulletList,
     Checklist,
+    Document,
     Emphasis,
     Figure,
     Form,
@@ -168,3 +169,10 @@ def _occurs(sentence: str, haystack: str) -> bool:
         if normalise(piece):
             tokens.append(re.escape(normalise(piece)))
     return re.search(f" {' '.join(tokens)} ", haystack) is not None
+
+
+def text_characters(document: Document) -> int:
+    """Return how many characters of text the standard edition's sections hold (the bundled
+    toolkit has about 64,000): the measure of a toolkit's size that the build's memory
+    estimates grow with."""
+    return sum(len(text) for section in document.sections() for text in section_texts(section))

@@ -42,6 +42,7 @@ class AudioEdition(Edition):
     name = "audio"
     check_seconds = 23.0
     build_seconds = 32.0
+    memory_mb = 350.0  # this process and its speech workers
     media: ClassVar[Mapping[str, Medium]] = {"audio/mp3": "spoken",
                                              EASY_READ_OUTPUT: "spoken"}
 

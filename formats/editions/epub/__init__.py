@@ -48,6 +48,8 @@ class EpubEdition(Edition):
     name = "epub"
     check_seconds = 35.0
     build_seconds = 3.5
+    memory_mb = 130.0
+    memory_mb_per_100k = 10.0
     needs = ("standard", "audio")
     media: ClassVar[Mapping[str, Medium]] = {OUTPUT: "reflowable",
                                              EASY_READ_OUTPUT: "reflowable"}

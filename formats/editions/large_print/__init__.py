@@ -58,6 +58,9 @@ class LargePrintEdition(Edition):
     name = "large-print"
     check_seconds = 10.0
     build_seconds = 11.0
+    # measured: 143 MB for the bundled toolkit, 653 MB for ten times its text
+    memory_mb = 86.0
+    memory_mb_per_100k = 89.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:

@@ -85,6 +85,9 @@ class StandardEdition(Edition):
     name = "standard"
     check_seconds = 18.0
     build_seconds = 7.0
+    # measured: 133 MB for the bundled toolkit, 568 MB for ten times its text
+    memory_mb = 85.0
+    memory_mb_per_100k = 76.0
     media: ClassVar[Mapping[str, Medium]] = {PDF_OUTPUT: "paged"}
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
