@@ -130,6 +130,60 @@ def test_the_old_contents_reads_its_page_numbers_first(tmp_path: Path) -> None:
                                                     "its title"}
 
 
+@pytest.fixture
+def as_tagged_before_one_link() -> Iterator[None]:
+    """Write PDFs mended as they were before a link was made one ``Link`` element (the contents
+    entry's page number a link of its own, annotations under spans) while the test runs."""
+    from formats.outputs.pdf import tagging
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tagging._Tagging, "make_one_link", lambda *arguments: None)
+        yield
+
+
+def contents_links(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    """Return the Link elements of the first page: their words, the descriptions of the link
+    annotations that are their own kids, and the types of the kids holding other annotations."""
+    from formats.outputs.pdf import structure
+    from formats.outputs.pdf.rules import OpenPdf
+    from formats.outputs.pdf.tag_rules import text_of
+
+    pdf = OpenPdf.read(path, None)
+    found = []
+    for element, at in pdf.elements():
+        if element["/S"] != "/Link" or at != 0:
+            continue
+        own, under = [], []
+        holders = [node for node, _ in structure.walk(element, pdf.page_index)
+                   if isinstance(node, dict) and "/S" in node]
+        for node in holders:
+            for reference in structure.kids(node):
+                kid = reference.get_object()
+                if isinstance(kid, dict) and kid.get("/Type") == "/OBJR":
+                    if node is element:
+                        own.append(str(kid["/Obj"].get_object()["/Contents"]))
+                    else:
+                        under.append(str(node["/S"]))
+        found.append((text_of(pdf, element, at), own, under))
+    return found
+
+
+def test_a_contents_entry_is_one_link_holding_its_annotations(tmp_path: Path) -> None:
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    # the block, the title's span, the leader dots (two boxes), the page number: one link
+    assert contents_links(path) == [("One 1", ["One 1"] * 5, []), ("Two 4", ["Two 4"] * 5, [])]
+    again = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "again.pdf", TEMPLATES)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_contents_entry_was_two_links_its_annotations_under_spans(
+        tmp_path: Path, as_tagged_before_one_link: None) -> None:
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    held = ["/Span", "/NonStruct", "/NonStruct", "/Link"]  # the title, leader dots, the number
+    assert contents_links(path) == [("One 1", ["One 1"], held), ("1", ["1"], []),
+                                    ("Two 4", ["Two 4"], held), ("4", ["4"], [])]
+
+
 TABLE = f"""<html lang="en-GB"><head><title>Table</title><style>@page {{ size: A6 }}</style>
 </head><body><h1>A table</h1><table><thead><tr><th>Name</th><th>Value</th></tr></thead>
 <tbody>{ROWS}</tbody></table></body></html>"""
