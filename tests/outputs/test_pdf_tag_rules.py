@@ -1,7 +1,7 @@
 """What a screen reader reads of our PDFs (formats.outputs.pdf.tagging, read back by
 formats.outputs.pdf.tag_rules): a small page of several A6 pages (running header and footer, a
 section over many pages, a table with a header row, a link broken over lines, a contents list
-with leader dots) passes the four rules when written by formats.outputs.pdf.writer, and fails
+with leader dots) passes the five rules when written by formats.outputs.pdf.writer, and fails
 each of them, naming the page and the thing, when written as WeasyPrint 70 tags it."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def as_weasyprint_tags_it() -> Iterator[None]:
 
 
 def tag_results(path: Path) -> dict[str, RuleResult]:
-    """Return the results of the four tag rules on the PDF at ``path``, by rule name."""
+    """Return the results of the five tag rules on the PDF at ``path``, by rule name."""
     return {result.rule: result for result in pdf_rules(path, "test/pdf")
             if result.rule in TAG_RULE_NAMES}
 
@@ -84,7 +84,10 @@ def test_the_page_passes_every_tag_rule(tmp_path: Path) -> None:
                          "artifacts",
         "pdf/structure-whole": "2 Sect elements; no table goes on in another",
         "pdf/contents-order": "2 links showing their page number read it after their title; "
-                              "no link reads leader dots"}
+                              "no link reads leader dots",
+        "pdf/contents-one-link": "2 links ending with their page number (contents entries) are "
+                                 "one Link element each; each of the 13 link annotations is a "
+                                 "kid of its Link element"}
     assert all(result.passed for result in found.values())
 
 
@@ -109,7 +112,11 @@ def test_the_page_as_weasyprint_tags_it_fails_every_tag_rule(
                                "with a heading (a section cut at a page break) and 2 more",
         "pdf/contents-order": f"page 1: link '1 One {dots}' reads leader dots; page 1: contents "
                               f"entry 'One . {dots}' reads its page number 1 before its title; "
-                              f"page 1: link 'One . {dots}' reads leader dots and 7 more"}
+                              f"page 1: link 'One . {dots}' reads leader dots and 7 more",
+        "pdf/contents-one-link": f"page 1: contents entry 'One' has its page number 1 as a link "
+                                 f"of its own; page 1: link 'One' is a Link element inside link "
+                                 f"'1 One'; page 1: link '. . . {dots}' is a Link element inside "
+                                 "link 'One' and 6 more"}
 
 
 def test_a_link_is_described_by_its_words(tmp_path: Path) -> None:
@@ -128,6 +135,72 @@ def test_the_old_contents_reads_its_page_numbers_first(tmp_path: Path) -> None:
                                                     "number 1 before its title; page 1: contents "
                                                     "entry 'Two' reads its page number 4 before "
                                                     "its title"}
+
+
+@pytest.fixture
+def as_tagged_before_one_link() -> Iterator[None]:
+    """Write PDFs mended as they were before a link was made one ``Link`` element (the contents
+    entry's page number a link of its own, annotations under spans) while the test runs."""
+    from formats.outputs.pdf import tagging
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tagging._Tagging, "make_one_link", lambda *arguments: None)
+        yield
+
+
+@pytest.mark.parametrize("tagged", ["as_weasyprint_tags_it", "as_tagged_before_one_link"])
+def test_a_contents_entry_read_as_two_links_fails(tmp_path: Path, tagged: str,
+                                                  request: pytest.FixtureRequest) -> None:
+    request.getfixturevalue(tagged)
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    assert failures(path)["pdf/contents-one-link"] == (
+        "page 1: contents entry 'One' has its page number 1 as a link of its own; page 1: "
+        "contents entry 'Two' has its page number 4 as a link of its own; page 1: a link "
+        "annotation of 'One 1' is under a Span element, not directly under its Link element "
+        "and 3 more")
+
+
+def contents_links(path: Path) -> list[tuple[str, list[str], list[str]]]:
+    """Return the Link elements of the first page: their words, the descriptions of the link
+    annotations that are their own kids, and the types of the kids holding other annotations."""
+    from formats.outputs.pdf import structure
+    from formats.outputs.pdf.rules import OpenPdf
+    from formats.outputs.pdf.tag_rules import text_of
+
+    pdf = OpenPdf.read(path, None)
+    found = []
+    for element, at in pdf.elements():
+        if element["/S"] != "/Link" or at != 0:
+            continue
+        own, under = [], []
+        holders = [node for node, _ in structure.walk(element, pdf.page_index)
+                   if isinstance(node, dict) and "/S" in node]
+        for node in holders:
+            for reference in structure.kids(node):
+                kid = reference.get_object()
+                if isinstance(kid, dict) and kid.get("/Type") == "/OBJR":
+                    if node is element:
+                        own.append(str(kid["/Obj"].get_object()["/Contents"]))
+                    else:
+                        under.append(str(node["/S"]))
+        found.append((text_of(pdf, element, at), own, under))
+    return found
+
+
+def test_a_contents_entry_is_one_link_holding_its_annotations(tmp_path: Path) -> None:
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    # the block, the title's span, the leader dots (two boxes), the page number: one link
+    assert contents_links(path) == [("One 1", ["One 1"] * 5, []), ("Two 4", ["Two 4"] * 5, [])]
+    again = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "again.pdf", TEMPLATES)
+    assert again.read_bytes() == path.read_bytes()
+
+
+def test_a_contents_entry_was_two_links_its_annotations_under_spans(
+        tmp_path: Path, as_tagged_before_one_link: None) -> None:
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    held = ["/Span", "/NonStruct", "/NonStruct", "/Link"]  # the title, leader dots, the number
+    assert contents_links(path) == [("One 1", ["One 1"], held), ("1", ["1"], []),
+                                    ("Two 4", ["Two 4"], held), ("4", ["4"], [])]
 
 
 TABLE = f"""<html lang="en-GB"><head><title>Table</title><style>@page {{ size: A6 }}</style>

@@ -22,7 +22,8 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
 - ``pdf/contents-pages``: each entry of the printed contents gives the page its section starts
   on, and every chapter has an entry (:mod:`formats.outputs.pdf.contents_rules`);
 - what a screen reader reads (:mod:`formats.outputs.pdf.tag_rules`): ``pdf/link-descriptions``,
-  ``pdf/artifacts``, ``pdf/structure-whole`` and ``pdf/contents-order``.
+  ``pdf/artifacts``, ``pdf/structure-whole``, ``pdf/contents-order`` and
+  ``pdf/contents-one-link``.
 
 A missing or unreadable file is one failed ``pdf/file`` result, never a skip.
 """

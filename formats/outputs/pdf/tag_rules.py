@@ -17,7 +17,13 @@ WeasyPrint 70 wrote, each a rule:
   as a list), and a paragraph cut in two cannot be told from two paragraphs;
 - ``pdf/contents-order``: a link to a page of the PDF that shows that page's number (an entry
   of the printed contents) reads its title before its page number, and no link reads leader
-  dots ("........").
+  dots ("........");
+- ``pdf/contents-one-link``: every link is one ``Link`` structure element, as a screen reader
+  tabs through links: no ``Link`` element holds another, and none reads only the page number
+  of the place the ``Link`` before it goes to (WeasyPrint made a contents entry's page number,
+  the box after its title, a second link); and every link annotation's object reference
+  (``/OBJR``) is a kid of the ``Link`` element itself, not of a span or leader inside it, and
+  the ``ParentTree`` maps the annotation to that element (PDF/UA-1 7.18.5, Matterhorn 28-011).
 
 Messages name the page and the thing: "page 3: link 'Quiz 2' is described as '#quiz-2'".
 """
@@ -28,6 +34,8 @@ import re
 from collections.abc import Callable, Iterator
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
+
+from pypdf.generic import DictionaryObject
 
 from formats.core.contract import Verdict, failed, passed
 from formats.outputs.pdf import structure
@@ -110,13 +118,18 @@ def _link_element(element: Any) -> Any:
     return node if isinstance(node, dict) and node.get("/S") == "/Link" else element
 
 
-def _link_annotations(pdf: OpenPdf) -> Iterator[tuple[int, Any]]:
-    """Yield every link annotation with its page index."""
+def _link_references(pdf: OpenPdf) -> Iterator[tuple[int, Any]]:
+    """Yield the reference to every link annotation with its page index."""
     for index, page in enumerate(pdf.reader.pages):
         for reference in page.get("/Annots") or []:
-            annotation = reference.get_object()
-            if annotation.get("/Subtype") == "/Link":
-                yield index, annotation
+            if reference.get_object().get("/Subtype") == "/Link":
+                yield index, reference
+
+
+def _link_annotations(pdf: OpenPdf) -> Iterator[tuple[int, Any]]:
+    """Yield every link annotation with its page index."""
+    for index, reference in _link_references(pdf):
+        yield index, reference.get_object()
 
 
 def link_descriptions(pdf: OpenPdf) -> Verdict:
@@ -280,6 +293,118 @@ def contents_order(pdf: OpenPdf) -> Verdict:
                   "link reads leader dots")
 
 
+def _page_words(said: str, number: str) -> bool:
+    """Return True when ``said`` is only the page number ``number`` ("5", "page 5")."""
+    return re.fullmatch(rf"(?:page\s+)?{re.escape(number)}", said, re.IGNORECASE) is not None
+
+
+def _undotted(said: str) -> str:
+    """Return words without leader dots."""
+    return words(_LEADER.sub(" ", said))
+
+
+def _title(said: str, number: str) -> str:
+    """Return the words of a contents entry without its leader dots and its page number (last,
+    "5" or "page 5", or first, as the contents once read)."""
+    read = _undotted(said).split()
+    if len(read) > 1 and read[-1] == number:
+        read = read[:-2] if len(read) > 2 and read[-2].lower() == "page" else read[:-1]
+    elif len(read) > 1 and read[0] == number:
+        read = read[1:]
+    return " ".join(read)
+
+
+def _objr_annotation(node: Any) -> int | None:
+    """Return the object number of the annotation an object reference (``/OBJR``) refers to, or
+    None when ``node`` is not one."""
+    found = _object(node)
+    if not isinstance(found, DictionaryObject) or found.get("/Type") != "/OBJR":
+        return None
+    return getattr(found.raw_get("/Obj"), "idnum", None)  # the reference, not the annotation
+
+
+def _first_annotation(pdf: OpenPdf, element: Any) -> Any | None:
+    """Return the first link annotation under ``element``, or None."""
+    for node, _ in structure.walk(element, pdf.page_index):
+        if isinstance(node, dict) and node.get("/Type") == "/OBJR":
+            return node["/Obj"].get_object()
+    return None
+
+
+def _links_whole(pdf: OpenPdf, labels: list[str]) -> tuple[list[str], int]:
+    """Return the problems of the ``Link`` elements (a page number made a link of its own, one
+    held in another) and the number of links whose words end with their page's number."""
+    problems, entries = [], 0
+    previous: tuple[int | None, str] = (None, "")  # the last Link's target page, its words
+    for element, page in pdf.elements():
+        if element["/S"] != "/Link":
+            continue
+        said = _undotted(text_of(pdf, element, page)) or text_of(pdf, element, page)
+        annotation = _first_annotation(pdf, element)
+        target = _destination_page(pdf, annotation) if annotation is not None else None
+        number = labels[target] if target is not None and target < len(labels) else None
+        outer = _link_element(element["/P"].get_object()) if "/P" in element else None
+        if number is not None and target == previous[0] and _page_words(said, number):
+            problems.append(f"{_label(page)}: contents entry "
+                            f"'{_short(_title(previous[1], number))}' has its page number "
+                            f"{number} as a link of its own")
+        elif outer is not None and outer.get("/S") == "/Link":
+            problems.append(f"{_label(page)}: link '{_short(said)}' is a Link element inside "
+                            f"link '{_short(_undotted(text_of(pdf, outer, page)))}'")
+        elif number is not None and said.split()[-1:] == [number] and len(said.split()) > 1:
+            entries += 1  # its words end with the number of the page it goes to
+        previous = (target, said)
+    return problems, entries
+
+
+def _annotations_held(pdf: OpenPdf) -> tuple[list[str], int]:
+    """Return the problems of the link annotations (an object reference under another element
+    than a ``Link``, or not where the ``ParentTree`` says) and how many there are."""
+    holders: dict[int, Any] = {}  # annotation object number -> the element holding its OBJR
+    for element, _ in pdf.elements():
+        for kid in structure.kids(element):
+            number = _objr_annotation(kid)
+            if number is not None:
+                holders.setdefault(number, element)
+    tree = parent_tree(pdf)
+    problems, count = [], 0
+    for page, reference in _link_references(pdf):
+        count += 1
+        annotation = reference.get_object()
+        holder = holders.get(getattr(reference, "idnum", -1))
+        if holder is None:
+            problems.append(f"{_label(page)}: link annotation described as "
+                            f"'{_short(words(str(annotation.get('/Contents', ''))))}' is not "
+                            "in the structure tree")
+            continue
+        said = _short(_undotted(text_of(pdf, _link_element(holder), page)))
+        if holder.get("/S") != "/Link":
+            problems.append(f"{_label(page)}: a link annotation of '{said}' is under a "
+                            f"{str(holder.get('/S'))[1:]} element, not directly under its "
+                            "Link element")
+        elif tree.get(int(annotation.get("/StructParent", -1))) is not holder:
+            problems.append(f"{_label(page)}: a link annotation of '{said}' is not mapped by "
+                            "the ParentTree to the Link element holding it")
+    return problems, count
+
+
+def contents_one_link(pdf: OpenPdf) -> Verdict:
+    """Return whether every link is one ``Link`` element (a contents entry's page number is
+    not a link of its own) holding its link annotations' object references as its own kids,
+    the ``ParentTree`` mapping each annotation to it."""
+    if structure.tree_root(pdf.reader) is None:
+        return Verdict(False, "the PDF has no structure tree")
+    problems, entries = _links_whole(pdf, list(pdf.reader.page_labels))
+    held, count = _annotations_held(pdf)
+    problems = list(dict.fromkeys(problems + held))  # a link's annotations under one span: once
+    if problems:
+        return failed(problems)
+    return passed(f"{entries} links ending with their page number (contents entries) are one "
+                  f"Link element each; each of the {count} link annotations is a kid of its Link "
+                  "element")
+
+
 TAG_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/link-descriptions", link_descriptions), ("pdf/artifacts", artifacts),
-    ("pdf/structure-whole", structure_whole), ("pdf/contents-order", contents_order))
+    ("pdf/structure-whole", structure_whole), ("pdf/contents-order", contents_order),
+    ("pdf/contents-one-link", contents_one_link))

@@ -1,7 +1,7 @@
 """WeasyPrint 70's structure tree, mended while it is built: what a screen reader reads of a PDF.
 
 WeasyPrint tags a PDF page by page (``weasyprint.pdf.tags``), and a screen-reader reviewer of
-our PDFs found four faults in what it makes:
+our PDFs found five faults in what it makes:
 
 - a link annotation's description (``/Contents``, PDF/UA-1 7.18.5) is its target
   (``#quiz-2``, a web address), not its words: here it is the words of the link, as printed;
@@ -13,7 +13,14 @@ our PDFs found four faults in what it makes:
   before, as is the next piece of a link or a span broken over lines; a table's header row
   repeated on the next page is an artifact, its cells still the headers of that page's cells;
 - leader dots (``leader(".")`` in the printed contents) are read as text: here they are
-  artifacts (``/Layout``).
+  artifacts (``/Layout``);
+- a link is several ``Link`` elements and its annotations hang under its spans: the page
+  number of a contents entry (``a::after``, a box of its own) is a second link, so a reader
+  tabbing through the contents hears each entry twice, and the object references (``/OBJR``)
+  of the annotations of the title's span and leader dots are under those, not under the
+  ``Link`` (PDF/UA-1, Matterhorn 28-011): here a ``Link`` element inside a link is dissolved
+  into it and every link annotation's reference is a kid of its ``Link`` element (the
+  annotations themselves stay: clicking the page number still goes to the page).
 
 :func:`install_tagger` wraps WeasyPrint's ``add_tags`` and its recursive ``_build_box_tree``
 (looked up by name at each recursion, so every box passes through :class:`_Tagging`), once
@@ -119,6 +126,8 @@ class _Tagging:
             self.groups.add(real.element)
         for element in original(box, parent, pdf, page, nums, annotations, tags):
             self.remember(real, element)
+            if element["S"] == "/Link":
+                self.make_one_link(element, nums)
             previous = self.last_element(parent)
             if previous is not None and self.same(previous, element):
                 self.merge(previous, element, nums)
@@ -182,6 +191,55 @@ class _Tagging:
         if new.number in self.link_words:
             self.link_words.setdefault(old.number, []).extend(self.link_words.pop(new.number))
         new.clear()
+
+    def make_one_link(self, link: Any, nums: dict[int, Any]) -> None:
+        """Make ``link`` (made on this page) one link to a screen reader: a ``Link`` element
+        inside it (a contents entry's page number, the box after its title) is dissolved into
+        the element holding it, and the object references (``/OBJR``) of the link annotations
+        of the boxes inside it (the title's span, the leader dots) become kids of ``link``
+        itself, each before the kid it was under; an element left empty is dropped. The
+        annotations are then ``link``'s, described by its words."""
+        moved: list[bytes] = []  # the references of the annotations now held by ``link``
+        link["K"][:] = self.gathered(link, link, link, nums, moved, [])
+        if moved:
+            for index, (_, annotation) in enumerate(self.annotations):
+                if annotation.reference in moved:
+                    self.annotations[index] = (link.reference, annotation)
+
+    def gathered(self, node: Any, holder: Any, link: Any, nums: dict[int, Any],
+                 moved: list[bytes], lifted: list[Any]) -> list[Any]:
+        """Return the kids that ``holder`` (``link`` or an element under it) keeps of those of
+        ``node`` (``holder``, or a ``Link`` element dissolved into it): the kids of a ``Link``
+        element in its place, the object references of link annotations only when ``holder``
+        is ``link`` (else they are appended to ``lifted``, for ``link``), an element only when
+        it keeps a kid. The annotations of those references are appended to ``moved``."""
+        kept: list[Any] = []
+        for kid in node["K"]:
+            found = self.pdf.objects[int(kid.split()[0])] if isinstance(kid, bytes) else kid
+            kind = found.get("Type") if isinstance(found, dict) else None
+            if kind == "/OBJR" and self.pdf.objects[int(found["Obj"].split()[0])].get(
+                    "Subtype") == "/Link":
+                moved.append(found["Obj"])
+                (kept if holder is link else lifted).append(kid)
+            elif kind == "/StructElem" and found["S"] == "/Link":
+                kept.extend(self.gathered(found, holder, link, nums, moved, lifted))
+                self.link_words.pop(found.number, None)
+                found.clear()  # referred to by nothing now, as a merged element
+            elif kind == "/StructElem":
+                before: list[Any] = []
+                found["K"][:] = self.gathered(found, found, link, nums, moved,
+                                              before if holder is link else lifted)
+                kept.extend(before)
+                if found["K"]:
+                    found["P"] = holder.reference
+                    kept.append(kid)
+                else:
+                    found.clear()
+            else:  # an MCID, a marked-content reference, a widget's object reference
+                if isinstance(kid, int) and node is not holder:
+                    nums[kid] = holder.reference
+                kept.append(kid)
+        return kept
 
     def artifact(self, box: Any, page: int, tags: dict[Any, Any], kind: str) -> None:
         """Make everything drawn for ``box`` an artifact of ``kind`` on the page."""
