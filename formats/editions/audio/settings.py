@@ -57,7 +57,7 @@ MASTERING = Mastering(SAMPLE_RATE, TARGET_LUFS, PEAK_CEILING_DBTP, LEAD_SILENCE_
 ENCODING = Encoding(SAMPLE_RATE, BITRATE_KBPS, MP3_QUALITY)
 
 # Change this when the processing changes, so that cached sections are made again.
-PROCESSING_VERSION = "5"
+PROCESSING_VERSION = "6"
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,7 @@ def oversampled_peaks(samples: np.ndarray, above: float = 0.0) -> np.ndarray:
 # for float32's rounding of the filters' sums)
 PEAK_BOUND = PHASE_GAIN_BOUND * (1 + 1e-5)
 _BOUND_BLOCK = 256  # samples whose peaks are found together, or not at all
-_RUN_GAP = 4  # blocks: runs of loud blocks closer than this are filtered as one
+_RUN_GAP = 16  # blocks: runs of loud blocks closer than this are filtered as one
 
 
 def _loud_runs(magnitudes: np.ndarray, above: float) -> list[tuple[int, int]]:
@@ -125,15 +125,29 @@ def _loud_runs(magnitudes: np.ndarray, above: float) -> list[tuple[int, int]]:
 
 
 def _interpolated_peaks(data: np.ndarray, peaks: np.ndarray, first: int, last: int) -> None:
-    """Raise ``peaks[first:last]`` to the magnitudes of the four phases' values there."""
+    """Raise ``peaks[first:last]`` to the magnitudes of the four phases' values there.
+
+    A phase's value at sample ``i`` is the sum of its taps times the samples ``i + start - k``
+    (``k`` from 0 to 11; a sample beyond either end of the section counts as zero): twelve
+    multiply-adds over the whole piece at once. numpy's ``convolve`` made the same sums one
+    value at a time, four times slower; the sums are the same to float32's rounding (about
+    1e-7 of the peak, well inside ``PEAK_BOUND``'s room), and each value is summed in the same
+    order whatever piece it is in.
+    """
     start = (TAPS_PER_PHASE - 1) // 2
-    reach = TAPS_PER_PHASE - 1
-    high = min(data.size, last + start)
-    # numpy convolves the other way round when the samples are fewer than the taps
-    low = max(0, min(first + start - reach, high - TAPS_PER_PHASE))
     piece = peaks[first:last]
-    for taps in PHASES:  # the full convolution's values first + start ... last + start
-        values = np.convolve(data[low:high], taps)[first + start - low:last + start - low]
+    values = np.empty(last - first, dtype=np.float32)
+    product = np.empty(last - first, dtype=np.float32)
+    for taps in PHASES:
+        values.fill(0.0)
+        for k, tap in enumerate(taps):
+            low, high = first + start - k, last + start - k  # the samples this tap meets
+            inside_low, inside_high = max(low, 0), min(high, data.size)
+            if inside_low >= inside_high:
+                continue
+            into = values[inside_low - low:inside_high - low]
+            np.multiply(data[inside_low:inside_high], tap, out=product[:into.size])
+            into += product[:into.size]
         np.abs(values, out=values)
         np.maximum(piece, values, out=piece)
 
