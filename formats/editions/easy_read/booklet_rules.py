@@ -129,28 +129,30 @@ def read_booklet(path: Path,
 def booklet_word_list(files: list[Path], out_dir: Path, entries: tuple[GlossaryEntry, ...],
                       read: Callable[[Path], list[PrintedPage]] = read_pages
                       ) -> list[RuleResult]:
-    """Return, for each PDF, a failure naming every bold phrase of its parts that its own word
-    list lacks, and every term of ``entries`` (the whole word list) its parts use that is not
-    bold there or not in its word list; or one passing result."""
-    rule = "easy-read/booklet-word-list"
-    results = []
-    for path in files:
-        booklet = read_booklet(path, read)
-        bold = bold_runs(booklet.parts)
-        problems = [f"bold '{phrase}' is not in this booklet's word list"
-                    for phrase in dict.fromkeys(bold) if not in_terms(phrase, booklet.terms)]
-        plain = booklet.parts.replace(BOLD_START, "").replace(BOLD_END, "")
-        for entry in terms_used(plain, entries):
-            if not in_terms(entry.term, booklet.terms):
-                problems.append(f"'{entry.term}' is used but not in this booklet's word list")
-            elif not any(in_terms(phrase, (entry.term,)) for phrase in bold):
-                problems.append(f"'{entry.term}' is used but never bold in this booklet: make "
-                                "its first use bold, so a reader knows to look it up")
-        results.append(RuleResult.from_problems(
-            rule, _where(path, out_dir), problems,
-            f"the {len(set(bold))} bold words and every word-list term used are in this "
-            f"booklet's word list of {len(booklet.terms)} words"))
-    return results
+    """Return, for each PDF, ``easy-read/booklet-word-list`` (see :func:`word_list_result`)."""
+    return [word_list_result("easy-read/booklet-word-list", _where(path, out_dir),
+                             read_booklet(path, read), entries) for path in files]
+
+
+def word_list_result(rule: str, where: str, booklet: BookletText,
+                     entries: tuple[GlossaryEntry, ...]) -> RuleResult:
+    """Return ``rule`` for one booklet (a PDF's or a Word file's): a failure naming every bold
+    phrase of its parts that its own word list lacks, and every term of ``entries`` (the whole
+    word list) its parts use that is not bold there or not in its word list; or a pass."""
+    bold = bold_runs(booklet.parts)
+    problems = [f"bold '{phrase}' is not in this booklet's word list"
+                for phrase in dict.fromkeys(bold) if not in_terms(phrase, booklet.terms)]
+    plain = booklet.parts.replace(BOLD_START, "").replace(BOLD_END, "")
+    for entry in terms_used(plain, entries):
+        if not in_terms(entry.term, booklet.terms):
+            problems.append(f"'{entry.term}' is used but not in this booklet's word list")
+        elif not any(in_terms(phrase, (entry.term,)) for phrase in bold):
+            problems.append(f"'{entry.term}' is used but never bold in this booklet: make "
+                            "its first use bold, so a reader knows to look it up")
+    return RuleResult.from_problems(
+        rule, where, problems,
+        f"the {len(set(bold))} bold words and every word-list term used are in this "
+        f"booklet's word list of {len(booklet.terms)} words")
 
 
 def part_numbers(files: list[Path], out_dir: Path, parts: tuple[EasyReadPart, ...],
