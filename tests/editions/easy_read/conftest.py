@@ -1,5 +1,5 @@
 """Fixtures of the Easy Read tests: the Easy Read fixture toolkit (tests/fixtures/easy-read),
-a copy of it a test may change, and its Easy Read edition built once."""
+a copy of it a test may change, its Easy Read edition built once, and its web page alone."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from formats.core.load import load
 from formats.core.model import Document
 from formats.editions.easy_read import EDITION
+from formats.editions.easy_read import html as html_output
 from tests.editions.easy_read.support import FIXTURE
 
 
@@ -38,3 +39,13 @@ def er_built(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> 
 def built_copy(er_built: Path, tmp_path: Path) -> Path:
     """Return a copy of the built Easy Read edition that a test may damage."""
     return Path(shutil.copytree(er_built, tmp_path / "built"))
+
+
+@pytest.fixture(scope="session")
+def er_page_folder(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the folder of the fixture's Easy Read web page, made once (only the page, its
+    stylesheet and pictures: no booklet, no Word file). Tests read it; one that changes it
+    works on a copy."""
+    out = tmp_path_factory.mktemp("easy-read-page")
+    html_output.render_html(er_fixture, out)
+    return out

@@ -30,11 +30,9 @@ OLD_EPUB = ("@media (max-width: 30em) { .row { gap: 1em; } "
 
 
 @pytest.fixture(scope="module")
-def page(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def page(er_page_folder: Path) -> Path:
     """Return the folder of the fixture's Easy Read web page (only the page)."""
-    out = tmp_path_factory.mktemp("easy-read-page")
-    html_output.render_html(er_fixture, out)
-    return out
+    return er_page_folder
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,9 @@ BACK = ('<p class="back-to-contents"><a href="#contents">Go back to what is in t
 
 
 @pytest.fixture(scope="module")
-def page(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def page(er_page_folder: Path) -> Path:
     """Return the fixture's Easy Read web page (only the page: no booklet, no Word file)."""
-    out = tmp_path_factory.mktemp("easy-read-page")
-    html_output.render_html(er_fixture, out)
-    return out / html_output.PAGE
+    return er_page_folder / html_output.PAGE
 
 
 def test_each_part_and_the_word_list_end_with_a_link_back_to_the_contents(page: Path) -> None:
