@@ -749,7 +749,9 @@ def test_real_toolkit_page_shows_pictures_beside_words(
             assert len(rows) == rows_in_source
             for row in rows:
                 assert row["left_of"] and row["overlap"] > 0, (width, row)
-                assert 80 <= row["picture"] <= 100, (width, row)
+                # a phone gives the words room (easy-read/row-measure-320): 56 px, clear still
+                assert (48 <= row["picture"] <= 64 if width == 320
+                        else 80 <= row["picture"] <= 100), (width, row)
                 assert row["size"] >= 16 * 4 / 3, (width, row)  # at least 16pt
             assert page.evaluate("document.documentElement.scrollWidth") <= width
         return []
