@@ -7,9 +7,10 @@ there, unchanged, is kept as it is, with no rendering and no read-back (``cache=
 everything again); its record then takes the new source hash, as what it renders is the same
 (the Easy Read edition is kept when a chapter is edited, the printed ones when the Easy Read
 text is). The others are rendered in parallel worker processes (an edition that
-needs another waits for it), each into a staging copy of the output folder (see
-:mod:`formats.check.output_folder`) and read back by its independent readers for the
-manifest's list of sections per file. Only when every edition succeeded is the staging copy
+needs another waits for it, and one whose memory estimate does not fit beside those running
+waits for memory: :mod:`formats.check.memory_budget`), each into a staging copy of the output
+folder (see :mod:`formats.check.output_folder`) and read back by its independent readers for
+the manifest's list of sections per file. Only when every edition succeeded is the staging copy
 swapped in, so that a failure, Ctrl-C or a killed build leaves the output folder as it was.
 """
 
