@@ -51,13 +51,17 @@ PEAK_CEILING_DBTP = -5.0  # true peak before encoding: MP3 encoding adds up to a
 LEAD_SILENCE_S = 0.75  # before the first word of each file (0.5 to 1 s)
 TAIL_SILENCE_S = 1.5  # after the last word of each file (1 to 3 s)
 # Between two chapters of the whole book: one file's tail and the next one's lead, about 2.3 s.
-MP3_QUALITY = 5  # LAME's algorithm quality (0 best, 9 worst): 5 is its "good" default
+# LAME's algorithm quality (0 best, 9 worst). 64 kbit/s is a generous rate for mono speech at
+# 22 050 Hz, and at 7 (no noise shaping) the decoded speech is closer to what was mastered
+# than at LAME's default 5 (31 dB against 25 dB signal to noise, 216 s of the introduction)
+# while encoding takes 0.31 s instead of 0.55 s: encoding was the audio build's largest cost.
+MP3_QUALITY = 7
 
 MASTERING = Mastering(SAMPLE_RATE, TARGET_LUFS, PEAK_CEILING_DBTP, LEAD_SILENCE_S, TAIL_SILENCE_S)
 ENCODING = Encoding(SAMPLE_RATE, BITRATE_KBPS, MP3_QUALITY)
 
 # Change this when the processing changes, so that cached sections are made again.
-PROCESSING_VERSION = "6"
+PROCESSING_VERSION = "7"
 
 
 @dataclass(frozen=True)
