@@ -155,7 +155,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     booklet's word list (against the ``document``'s word list too, when given) and its saying
     how hard words are shown, the Word rules and page on each .docx, and the Word booklets
     holding the parts of the PDF booklets (``easy-read/word-booklets``), each with the word list
-    its bold words need (``easy-read/word-booklet-word-list``)."""
+    its bold words need (``easy-read/word-booklet-word-list``) and 24 pages or fewer as
+    LibreOffice lays it out (``easy-read/word-booklet-pages``)."""
     from formats.editions.easy_read import docx as docx_output
     from formats.editions.easy_read import html as html_output
     from formats.editions.easy_read import pdf as pdf_output
@@ -167,6 +168,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
         pdf_line_ends,
     )
     from formats.editions.easy_read.picture_rules import html_picture_meaning
+    from formats.editions.easy_read.word_booklet_pages import word_booklet_pages
     from formats.editions.easy_read.word_booklet_rules import word_booklets
     from formats.editions.easy_read.word_booklet_words import word_booklet_word_list
     from formats.outputs.html.id_rules import unique_ids
@@ -205,6 +207,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + word_booklets(files, word_files, out_dir,
                             document.easy_read.parts if document and document.easy_read else ())
             + word_booklet_word_list(word_files, out_dir, entries)
+            + word_booklet_pages(word_files, out_dir)
             + word_rules(out_dir))
 
 

@@ -7,8 +7,8 @@ whole guide, 72 pages, beside four PDF booklets). Read back from the built files
 finds them, never from the plan that wrote them: a PDF booklet's parts are its top-level
 bookmarks before the word list (each going to the named destination of its part), a Word
 booklet's its bookmarked headings before the word list (:mod:`formats.outputs.docx.reader`).
-The Word booklets' pages are not counted (that needs LibreOffice): they hold the parts of PDF
-booklets that are 24 pages or fewer.
+Their pages are counted by ``easy-read/word-booklet-pages``
+(:mod:`formats.editions.easy_read.word_booklet_pages`).
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ platform has no file locks. A kept profile a run failed with is deleted and the 
 again with a new one, so a damaged profile never fails a build twice. Several files are laid
 out in one run (:func:`laid_out_pages_of`): LibreOffice starts once, and takes one turn.
 
-The pages depend only on the file's bytes, LibreOffice and the fonts it finds, so they are
-remembered (:func:`laid_out_pages`) under the file's sha256, this code's version and what
+What a run finds of a file is its :class:`Layout`: the page of each bookmark (the Word
+contents' page numbers) and how many pages it has (an Easy Read Word booklet may have 24 at
+most). It depends only on the file's bytes, LibreOffice and the fonts it finds, so it is
+remembered (:func:`laid_out_of`) under the file's sha256, this code's version and what
 identifies LibreOffice's installation and the system's fonts: a build of a .docx laid out
 before (an edit undone, a preview's rebuild, the same fixture built by many tests) does not
 start LibreOffice again.
@@ -26,6 +28,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from formats.core.caches import cache_root, prune_once, write_atomically
@@ -47,6 +50,14 @@ LAYOUT_MAX_AGE_DAYS = 30
 FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconfig")
 
 
+@dataclass(frozen=True)
+class Layout:
+    """A .docx as LibreOffice lays it out: the page (1-based) of each bookmark, and its pages."""
+
+    bookmarks: dict[str, int]
+    pages: int
+
+
 def profiles_folder() -> Path:
     """Return the folder of the kept LibreOffice profiles."""
     return cache_root() / "libreoffice-profiles"
@@ -62,29 +73,38 @@ def laid_out_pages(path: Path) -> dict[str, int]:
 
 def laid_out_pages_of(paths: Sequence[Path]) -> list[dict[str, int]]:
     """Return, for each .docx of ``paths``, the page of every bookmark as :func:`laid_out_pages`
-    does; the files not remembered are laid out in one LibreOffice run (one start, one turn of
-    the helper slot: the Easy Read Word booklets are four files). Raises RenderError when
+    does (see :func:`laid_out_of`). Raises RenderError when LibreOffice is missing or fails."""
+    return [layout.bookmarks for layout in laid_out_of(paths)]
+
+
+def laid_out_of(paths: Sequence[Path]) -> list[Layout]:
+    """Return the :class:`Layout` of each .docx of ``paths``: remembered from an earlier layout
+    of the same bytes by the same LibreOffice with the same fonts, else found now; the files
+    not remembered are laid out in one LibreOffice run (one start, one turn of the helper slot:
+    the Easy Read Word booklets are four files), then remembered. Raises RenderError when
     LibreOffice is missing or fails."""
     program = _program()
     entries = [_layout_entry(path, program) for path in paths]
     found = [_remembered(entry) for entry in entries]
-    missing = [index for index, pages in enumerate(found) if pages is None]
-    if not missing:
-        return [pages or {} for pages in found]
-    laid = laid_out_by_libreoffice_of([paths[index] for index in missing])
-    prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
-    for index, pages in zip(missing, laid, strict=True):
-        found[index] = pages
-        with contextlib.suppress(OSError):  # nowhere to remember them: laid out again next time
-            write_atomically(entries[index], json.dumps(pages, sort_keys=True).encode("utf-8"))
-    return [pages or {} for pages in found]
+    missing = [index for index, layout in enumerate(found) if layout is None]
+    if missing:
+        laid = laid_out_by_libreoffice_of([paths[index] for index in missing])
+        prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
+        for index, layout in zip(missing, laid, strict=True):
+            found[index] = layout
+            remembered = {"bookmarks": layout.bookmarks, "pages": layout.pages}
+            with contextlib.suppress(OSError):  # nowhere to remember it: laid out again next time
+                write_atomically(entries[index],
+                                 json.dumps(remembered, sort_keys=True).encode("utf-8"))
+    return [layout for layout in found if layout is not None]
 
 
-def _remembered(entry: Path) -> dict[str, int] | None:
-    """Return the pages remembered in the cache file ``entry``, or None (none, or damaged)."""
-    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
-        return {str(name): int(page) for name, page in
-                json.loads(entry.read_text(encoding="utf-8")).items()}
+def _remembered(entry: Path) -> Layout | None:
+    """Return the layout remembered in the cache file ``entry``, or None (none, or damaged)."""
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
+        remembered = json.loads(entry.read_text(encoding="utf-8"))
+        return Layout({str(name): int(page) for name, page in remembered["bookmarks"].items()},
+                      int(remembered["pages"]))
     return None
 
 
@@ -115,13 +135,13 @@ def laid_out_by_libreoffice(path: Path) -> dict[str, int]:
     """Return the page (1-based) of every bookmark of the .docx at ``path`` as LibreOffice lays
     it out now, converting it to PDF in a temporary folder. Raises RenderError when LibreOffice
     is missing or fails (with a new profile too)."""
-    return laid_out_by_libreoffice_of([path])[0]
+    return laid_out_by_libreoffice_of([path])[0].bookmarks
 
 
-def laid_out_by_libreoffice_of(paths: Sequence[Path]) -> list[dict[str, int]]:
-    """Return, for each .docx of ``paths``, the page (1-based) of every bookmark as one run of
-    LibreOffice lays them out now. Raises RenderError when LibreOffice is missing or fails (with
-    a new profile too)."""
+def laid_out_by_libreoffice_of(paths: Sequence[Path]) -> list[Layout]:
+    """Return the :class:`Layout` of each .docx of ``paths`` as one run of LibreOffice lays them
+    out now. Raises RenderError when LibreOffice is missing or fails (with a new profile
+    too)."""
     program = _program()
     give_back_free_heap()  # what this process freed, before it waits beside LibreOffice
     with helper_slot():  # not beside another helper of the build (it waits: always held)
@@ -136,11 +156,11 @@ def laid_out_by_libreoffice_of(paths: Sequence[Path]) -> list[dict[str, int]]:
             return _laid_out(program, Path(fresh), paths)
 
 
-def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[dict[str, int]]:
-    """Return, for each of ``paths``, the page (1-based) of every bookmark as LibreOffice, run
-    once with the user profile ``profile``, lays it out into a PDF in a temporary folder (its
-    named destinations); each file is copied there first under its number, so that two files
-    of the same name make two PDFs. Raises RenderError when LibreOffice fails."""
+def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[Layout]:
+    """Return the :class:`Layout` of each of ``paths`` as LibreOffice, run once with the user
+    profile ``profile``, lays it out into a PDF in a temporary folder (its pages, and its named
+    destinations: the bookmarks); each file is copied there first under its number, so that two
+    files of the same name make two PDFs. Raises RenderError when LibreOffice fails."""
     from pypdf import PdfReader
 
     names = ", ".join(path.name for path in paths)
@@ -156,7 +176,7 @@ def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[dict[s
                                   timeout=LAYOUT_TIMEOUT * len(paths), check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise RenderError(f"LibreOffice could not lay out {names}: {error}") from error
-        found: list[dict[str, int]] = []
+        found: list[Layout] = []
         for path, copy in zip(paths, copies, strict=True):
             laid_out = copy.with_suffix(".pdf")
             if done.returncode != 0 or not laid_out.is_file():
@@ -166,7 +186,8 @@ def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[dict[s
             reader = PdfReader(laid_out)
             pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
                      for name, destination in reader.named_destinations.items()}
-            found.append({name: page + 1 for name, page in pages.items() if page is not None})
+            found.append(Layout({name: page + 1 for name, page in pages.items()
+                                 if page is not None}, len(reader.pages)))
         return found
 
 

@@ -15,8 +15,10 @@ from formats.core.helper_slot import slot_file
 from formats.outputs.docx import libreoffice
 from formats.outputs.docx.libreoffice import (
     KEPT_PROFILES,
+    Layout,
     laid_out_by_libreoffice,
     laid_out_by_libreoffice_of,
+    laid_out_of,
     laid_out_pages,
     laid_out_pages_of,
     profiles_folder,
@@ -49,7 +51,7 @@ def _used_profiles(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     used: list[Path] = []
     lay_out = libreoffice._laid_out
 
-    def laid_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
+    def laid_out(program: str, profile: Path, paths: list[Path]) -> list[Layout]:
         used.append(profile)
         return lay_out(program, profile, paths)
 
@@ -115,7 +117,7 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
     lock = tmp_path / "helpers.lock"
     held: list[bool] = []
 
-    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
+    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[Layout]:
         other = os.open(lock, os.O_RDWR)
         try:
             fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -124,7 +126,7 @@ def test_libreoffice_runs_holding_the_builds_helper_slot(bookmarked: Path, tmp_p
             held.append(True)
         finally:
             os.close(other)
-        return [{} for _ in paths]
+        return [Layout({}, 1) for _ in paths]
 
     monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
     with slot_file(lock):
@@ -138,11 +140,11 @@ def _counted_layouts(monkeypatch: pytest.MonkeyPatch, runs: list[list[Path]] | N
     was asked to lay out (and put each run's files in ``runs``)."""
     asked: list[Path] = []
 
-    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[dict[str, int]]:
+    def lay_out(program: str, profile: Path, paths: list[Path]) -> list[Layout]:
         asked.extend(paths)
         if runs is not None:
             runs.append(list(paths))
-        return [{"second": 2} for _ in paths]
+        return [Layout({"second": 2}, 2) for _ in paths]
 
     monkeypatch.setattr(libreoffice, "_laid_out", lay_out)
     return asked
@@ -158,7 +160,9 @@ def test_the_same_bytes_are_laid_out_once(bookmarked: Path, tmp_path: Path,
     assert laid_out_pages(copy) == {"second": 2}  # the same bytes in another place
     assert asked == [bookmarked]
     [entry] = (tmp_path / "cache" / libreoffice.LAYOUTS).glob("*.json")
-    assert entry.read_text(encoding="utf-8") == '{"second": 2}'
+    assert entry.read_text(encoding="utf-8") == '{"bookmarks": {"second": 2}, "pages": 2}'
+    assert laid_out_of([copy]) == [Layout({"second": 2}, 2)]  # its pages are remembered too
+    assert asked == [bookmarked]
 
 
 def test_other_bytes_a_damaged_entry_or_another_libreoffice_are_laid_out_again(
@@ -207,5 +211,5 @@ def test_one_run_lays_out_each_file_even_of_the_same_name(bookmarked: Path,
     for paragraph in document.paragraphs[:2]:  # the first page and its break
         paragraph._p.getparent().remove(paragraph._p)
     document.save(str(one_page))
-    assert [pages["second"] for pages in laid_out_by_libreoffice_of([bookmarked, one_page])] == [
-        2, 1]
+    assert laid_out_by_libreoffice_of([bookmarked, one_page]) == [
+        Layout({"second": 2}, 2), Layout({"second": 1}, 1)]
