@@ -1,5 +1,6 @@
 """Fixtures of the Easy Read tests: the Easy Read fixture toolkit (tests/fixtures/easy-read),
-a copy of it a test may change, its Easy Read edition built once, and its web page alone."""
+a copy of it a test may change, its Easy Read edition built once, its web page alone, and its
+PDF and Word booklets split at 4 pages."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import pytest
 from formats.core.load import load
 from formats.core.model import Document
 from formats.editions.easy_read import EDITION
+from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read import html as html_output
+from formats.editions.easy_read import pdf as pdf_output
 from tests.editions.easy_read.support import FIXTURE
 
 
@@ -48,4 +51,15 @@ def er_page_folder(er_fixture: Document, tmp_path_factory: pytest.TempPathFactor
     works on a copy."""
     out = tmp_path_factory.mktemp("easy-read-page")
     html_output.render_html(er_fixture, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def er_booklets(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder with the fixture's PDF booklets (at most 4 pages: 2 booklets) and the
+    Word booklets made from their plan, as the edition's render makes them, made once. Tests
+    read it; one that changes it works on a copy."""
+    out = tmp_path_factory.mktemp("easy-read-booklets")
+    booklets = pdf_output.render_booklets(er_fixture, out, max_pages=4)
+    docx_output.render_docx(er_fixture, out, [booklet for booklet, _ in booklets])
     return out

@@ -29,14 +29,10 @@ STEM = "mini-toolkit-easy-read"
 BOOKLETS = [f"{STEM}-booklet-1-of-2.docx", f"{STEM}-booklet-2-of-2.docx"]
 
 
-@pytest.fixture(scope="module")
-def split(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a folder with the fixture's Word booklets, made from the plan of its PDF
-    booklets (at most 4 pages: 2 booklets), as the edition's render makes them."""
-    out = tmp_path_factory.mktemp("word-booklet-words")
-    booklets = pdf_output.render_booklets(er_fixture, out, max_pages=4)
-    docx_output.render_docx(er_fixture, out, [booklet for booklet, _ in booklets])
-    return out
+@pytest.fixture
+def split(er_booklets: Path) -> Path:
+    """Return the fixture's PDF and Word booklets, split at 4 pages (tests/.../conftest.py)."""
+    return er_booklets
 
 
 def judged(folder: Path, document: Document) -> list[tuple[str, bool, str]]:
