@@ -3,7 +3,8 @@
 Each EPUB is unpacked into a temporary folder and each document of its spine, and the
 navigation document, is opened from its file as XHTML (so a document that is not well-formed
 XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
-axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, language and title,
+axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, no word of a table or
+heading broken across lines at 320 CSS px (``epub/words-whole-320``), language and title,
 and, for the documents with Easy Read rows, their words' measure at 320 CSS px
 (``easy-read/row-measure-320``: :mod:`formats.outputs.html.row_rules`). Their results are
 named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.
@@ -42,11 +43,12 @@ from formats.outputs.html.rules import (
     check_lang,
     check_reflow,
     check_title,
+    check_words_whole,
     run_checks,
 )
 
-CHECKS = (check_axe, check_reflow, check_lang, check_title, check_form_boxes_named,
-          check_row_measure)
+CHECKS = (check_axe, check_reflow, check_words_whole, check_lang, check_title,
+          check_form_boxes_named, check_row_measure)
 # browsers at once, one document each: the check runs another edition a processor beside
 # this one, so a browser for every two processors (one on two cores: measured, the EPUB
 # check alone took 51 s and 1.8 GB with one browser, 56 s and 2.9 GB with two)
@@ -54,6 +56,8 @@ WORKERS = max(1, min(4, (os.cpu_count() or 1) // 2))
 PASSED = {"epub/axe": "0 axe-core violations ({tags}) in each of the {count} documents",
           "epub/reflow-320": "each of the {count} documents fits 320 CSS px without scrolling "
                              "sideways",
+          "epub/words-whole-320": "at 320 CSS px, none of the {count} documents breaks a word "
+                                  "of a table or heading across lines",
           "epub/lang": "each of the {count} documents says its language",
           "epub/title": "each of the {count} documents has a title",
           "epub/form-boxes-named": "each box to write in of the form is named with its "

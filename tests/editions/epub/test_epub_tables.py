@@ -1,0 +1,67 @@
+"""epub/words-whole-320: on a phone no word of an EPUB's table is broken across lines. The
+EPUB's cells could break anywhere (``overflow-wrap: anywhere``) and its tables kept their
+columns at 320 CSS px: the real toolkit's quiz answers read "Rewar-ds", "betwee-n", 64 words
+broken in three documents. Its tables now become lists of labelled rows on a narrow screen,
+as the web page's do. The old table rules are put back in the stylesheet, and the rule fails
+them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from formats.core.contract import RuleResult
+from formats.editions.epub import rules as epub_rules
+from formats.outputs.html.browser import run_checks
+from formats.outputs.html.rules import check_words_whole
+
+pytestmark = [pytest.mark.slow,  # Chromium
+              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+
+RULE = "web/words-whole-320"  # named epub/words-whole-320 in the EPUB's check
+STYLESHEET = Path("EPUB/css/epub.css")
+DOCUMENT = Path("EPUB/01-start.xhtml")  # the mini toolkit's chapter with two tables
+# the EPUB's table cells before the fix, and no narrow rule for its tables
+OLD_CELLS = ("th, td { border: 1px solid #b1b4b6; padding: 0.4em; text-align: left; "
+             "vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }")
+
+
+@pytest.fixture(scope="module")
+def unpacked(mini_epub: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder holding the mini toolkit's EPUB unzipped."""
+    out = tmp_path_factory.mktemp("epub-unpacked")
+    with zipfile.ZipFile(mini_epub / "epub" / "mini-toolkit.epub") as archive:
+        archive.extractall(out)
+    return out
+
+
+def with_old_table_rules(folder: Path, copy: Path) -> Path:
+    """Return a copy of ``folder`` whose stylesheet has the table rules from before the fix."""
+    shutil.copytree(folder, copy)
+    css = (copy / STYLESHEET).read_text(encoding="utf-8")
+    css, cells = re.subn(r"^th, td \{[^}]*\}$", OLD_CELLS, css, flags=re.M)
+    css, narrow = re.subn(r"^/\* Narrow screens \(a phone\): a table.*?^\}\n", "", css,
+                          flags=re.M | re.S)
+    assert (cells, narrow) == (1, 1)
+    (copy / STYLESHEET).write_text(css, encoding="utf-8")
+    return copy
+
+
+def test_the_epub_breaks_no_word_of_its_tables_on_a_phone(unpacked: Path) -> None:
+    assert check_words_whole in epub_rules.CHECKS
+    page = unpacked / DOCUMENT
+    assert run_checks(page, DOCUMENT.name, (check_words_whole,)) == [RuleResult(
+        RULE, str(page), True, "01-start.xhtml breaks no word of a table or heading across "
+        "lines at 320 CSS px")]
+
+
+def test_the_epub_with_its_old_table_rules_fails(unpacked: Path, tmp_path: Path) -> None:
+    page = with_old_table_rules(unpacked, tmp_path / "old") / DOCUMENT
+    [result] = run_checks(page, DOCUMENT.name, (check_words_whole,))
+    assert (result.rule, result.passed) == (RULE, False)
+    assert result.message.startswith("01-start.xhtml breaks ")
+    assert "'Consultation' in th of the table" in result.message
