@@ -24,6 +24,7 @@ from formats.editions.epub.passages import mark_passages
 from formats.outputs.epub.names import NAV
 from formats.outputs.epub.writer import NavPoint, Resource
 from formats.outputs.epub.xhtml import ids_in, serialise, to_xhtml, x
+from formats.outputs.html.stylesheets import with_narrow_tables
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 
 CHAPTER_TEMPLATE = "epub/chapter.xhtml.j2"
@@ -108,7 +109,7 @@ def render_contents(document: Document, pages: Mapping[str, str],
                        for path in sorted(pictures.written))
     documents = tuple(Resource(name, serialise(root), properties=_properties(root))
                       for name, root in roots.items())
-    stylesheet = Resource(STYLESHEET, STYLESHEET_SOURCE.read_bytes())
+    stylesheet = Resource(STYLESHEET, with_narrow_tables(STYLESHEET_SOURCE))
     first = names[document.chapters[0].id] if document.chapters else TITLE_PAGE
     return Contents(
         documents=documents, resources=(stylesheet, *images),

@@ -25,7 +25,8 @@ from formats.outputs.html.browser import browser_session
 # pays for them.
 
 PAGE = "index.html"
-STYLESHEETS = ("screen.css", "print.css")
+SCREEN_STYLESHEET = "screen.css"
+STYLESHEETS = (SCREEN_STYLESHEET, "print.css")
 SCRIPTS = ("form.js",)  # the feedback form's download, copy and print buttons
 PDF_TEMPLATE = "print/toolkit.html.j2"
 PDF_STYLESHEET = "print/print.css"
@@ -52,6 +53,7 @@ def pdf_html(document: Document) -> str:
 
 def render_web(document: Document, out_dir: Path) -> list[Path]:
     """Write the web page, its stylesheets and pictures into ``out_dir``; return the files."""
+    from formats.outputs.html.stylesheets import with_narrow_tables
     from formats.outputs.html.templating import PictureCopier, environment, page_context
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -60,7 +62,10 @@ def render_web(document: Document, out_dir: Path) -> list[Path]:
     for name in (*STYLESHEETS, *SCRIPTS):
         target = out_dir / "assets" / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(TEMPLATES / "standard" / name, target)
+        if name == SCREEN_STYLESHEET:  # its tables' rules for a phone after it
+            target.write_bytes(with_narrow_tables(TEMPLATES / "standard" / name))
+        else:
+            shutil.copyfile(TEMPLATES / "standard" / name, target)
         written.append(target)
     stylesheets = [{"href": "assets/screen.css", "media": ""},
                    {"href": "assets/print.css", "media": "print"}]
