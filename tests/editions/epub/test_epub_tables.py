@@ -18,6 +18,7 @@ from formats.core.contract import RuleResult
 from formats.editions.epub import rules as epub_rules
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.rules import check_words_whole
+from formats.outputs.html.stylesheets import NARROW_TABLES
 
 pytestmark = [pytest.mark.slow,  # Chromium
               pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
@@ -44,9 +45,9 @@ def with_old_table_rules(folder: Path, copy: Path) -> Path:
     shutil.copytree(folder, copy)
     css = (copy / STYLESHEET).read_text(encoding="utf-8")
     css, cells = re.subn(r"^th, td \{[^}]*\}$", OLD_CELLS, css, flags=re.M)
-    css, narrow = re.subn(r"^/\* Narrow screens \(a phone\): a table.*?^\}\n", "", css,
-                          flags=re.M | re.S)
-    assert (cells, narrow) == (1, 1)
+    narrow = NARROW_TABLES.read_text(encoding="utf-8")
+    assert (cells, css.count(narrow)) == (1, 1)
+    css = css.replace(narrow, "")
     (copy / STYLESHEET).write_text(css, encoding="utf-8")
     return copy
 
