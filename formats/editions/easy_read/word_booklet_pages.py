@@ -5,9 +5,10 @@ The PDF booklets are counted by ``easy-read/pages``; a Word booklet holds the pa
 booklet of the same number (``easy-read/word-booklets``), but Word's pages are not the PDF's:
 its pictures, fonts and spacing are laid out again, so a booklet a supporter prints from the
 Word file could be longer than the reader's. Each .docx file is laid out by LibreOffice, an
-independent program (headless), and its pages counted; what it found for the same bytes before
-is remembered (:func:`formats.outputs.docx.libreoffice.laid_out_of`), so a check after a build
-that laid the same files out starts no LibreOffice.
+independent program (headless), and its pages counted, all in one run; what it found for the
+same bytes before is remembered (:func:`formats.outputs.docx.libreoffice.laid_out_of`). The
+build lays a booklet out before it writes the contents' page numbers into it, so the first
+check of a build's booklets lays them out once more; a later check remembers them.
 """
 
 from __future__ import annotations

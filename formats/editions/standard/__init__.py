@@ -25,9 +25,8 @@ from formats.outputs.html.browser import browser_session
 # pays for them.
 
 PAGE = "index.html"
-SCREEN_STYLESHEET = "screen.css"
-STYLESHEETS = (SCREEN_STYLESHEET, "print.css")
-SCRIPTS = ("form.js",)  # the feedback form's download, copy and print buttons
+SCREEN_STYLESHEET = "screen.css"  # written with the narrow-screen table rules after it
+COPIED_ASSETS = ("print.css", "form.js")  # form.js: the feedback form's download, copy, print
 PDF_TEMPLATE = "print/toolkit.html.j2"
 PDF_STYLESHEET = "print/print.css"
 HTML_OUTPUT = "standard/html"
@@ -58,15 +57,14 @@ def render_web(document: Document, out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     pictures = PictureCopier(document.source_dir, out_dir)
-    written: list[Path] = []
-    for name in (*STYLESHEETS, *SCRIPTS):
-        target = out_dir / "assets" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if name == SCREEN_STYLESHEET:  # its tables' rules for a phone after it
-            target.write_bytes(with_narrow_tables(TEMPLATES / "standard" / name))
-        else:
-            shutil.copyfile(TEMPLATES / "standard" / name, target)
-        written.append(target)
+    assets = out_dir / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    screen = assets / SCREEN_STYLESHEET
+    screen.write_bytes(with_narrow_tables(TEMPLATES / "standard" / SCREEN_STYLESHEET))
+    written = [screen]
+    for name in COPIED_ASSETS:
+        shutil.copyfile(TEMPLATES / "standard" / name, assets / name)
+        written.append(assets / name)
     stylesheets = [{"href": "assets/screen.css", "media": ""},
                    {"href": "assets/print.css", "media": "print"}]
     html = environment(pictures).get_template("standard/toolkit.html.j2").render(

@@ -87,16 +87,17 @@ def laid_out_of(paths: Sequence[Path]) -> list[Layout]:
     entries = [_layout_entry(path, program) for path in paths]
     found = [_remembered(entry) for entry in entries]
     missing = [index for index, layout in enumerate(found) if layout is None]
+    laid: dict[int, Layout] = {}
     if missing:
-        laid = laid_out_by_libreoffice_of([paths[index] for index in missing])
+        laid = dict(zip(missing, laid_out_by_libreoffice_of([paths[index] for index in missing]),
+                        strict=True))
         prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
-        for index, layout in zip(missing, laid, strict=True):
-            found[index] = layout
+        for index, layout in laid.items():
             remembered = {"bookmarks": layout.bookmarks, "pages": layout.pages}
             with contextlib.suppress(OSError):  # nowhere to remember it: laid out again next time
                 write_atomically(entries[index],
                                  json.dumps(remembered, sort_keys=True).encode("utf-8"))
-    return [layout for layout in found if layout is not None]
+    return [layout if layout is not None else laid[index] for index, layout in enumerate(found)]
 
 
 def _remembered(entry: Path) -> Layout | None:
