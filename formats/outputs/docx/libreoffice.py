@@ -1,12 +1,10 @@
 """A saved .docx laid out by LibreOffice (headless), to learn the page each bookmark is on.
 
-LibreOffice needs a user profile of its own for each run going on at the same time (builds and
-editions side by side). Making a new profile costs about 0.4 s of a 1.3-1.7 s run, so a few
-are kept under the tool's cache folder and reused: a run takes the first one no other run
-holds (a lock file beside it), or a new temporary one when every kept one is in use or the
-platform has no file locks. A kept profile a run failed with is deleted and the run made
-again with a new one, so a damaged profile never fails a build twice. Several files are laid
-out in one run (:func:`laid_out_pages_of`): LibreOffice starts once, and takes one turn.
+Each run has a user profile of its own (:mod:`formats.outputs.docx.libreoffice_profiles`:
+kept and reused, without LibreOffice's graphics self-tests). A kept profile a run failed with
+is deleted and the run made again with a new one, so a damaged profile never fails a build
+twice. Several files are laid out in one run (:func:`laid_out_pages_of`): LibreOffice starts
+once, and takes one turn.
 
 What a run finds of a file is its :class:`Layout`: the page of each bookmark (the Word
 contents' page numbers) and how many pages it has (an Easy Read Word booklet may have 24 at
@@ -26,8 +24,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,13 +33,13 @@ from formats.core.contract import RenderError
 from formats.core.free_memory import give_back_free_heap
 from formats.core.hashing import code_version
 from formats.core.helper_slot import helper_slot
+from formats.outputs.docx.libreoffice_profiles import remove, user_profile, without_self_tests
 
 LIBREOFFICE = ("soffice", "libreoffice")
 LAYOUT_TIMEOUT = 300  # seconds LibreOffice may take to lay a document out
 # LibreOffice's PDF export, writing every Word bookmark as a named destination on its page.
 PDF_EXPORT = "pdf:writer_pdf_Export:" + json.dumps(
     {"ExportBookmarksToPDFDestination": {"type": "boolean", "value": "true"}})
-KEPT_PROFILES = 4  # profiles kept for runs at the same time; a fifth run makes its own
 LAYOUTS = "libreoffice-pages"  # the cache folder of the pages found, by the file's bytes
 LAYOUT_MAX_AGE_DAYS = 30
 # Folders whose change means the fonts LibreOffice finds may have changed: fontconfig's caches,
@@ -56,11 +53,6 @@ class Layout:
 
     bookmarks: dict[str, int]
     pages: int
-
-
-def profiles_folder() -> Path:
-    """Return the folder of the kept LibreOffice profiles."""
-    return cache_root() / "libreoffice-profiles"
 
 
 def laid_out_pages(path: Path) -> dict[str, int]:
@@ -146,13 +138,13 @@ def laid_out_by_libreoffice_of(paths: Sequence[Path]) -> list[Layout]:
     program = _program()
     give_back_free_heap()  # what this process freed, before it waits beside LibreOffice
     with helper_slot():  # not beside another helper of the build (it waits: always held)
-        with _profile() as (profile, kept):
+        with user_profile() as (profile, kept):
             try:
                 return _laid_out(program, profile, paths)
             except RenderError:
                 if not kept:
                     raise
-                _remove(profile)  # perhaps damaged: made again by the next run
+                remove(profile)  # perhaps damaged: made again by the next run
         with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
             return _laid_out(program, Path(fresh), paths)
 
@@ -169,6 +161,7 @@ def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[Layout
         copies = [Path(folder) / f"{index}.docx" for index in range(len(paths))]
         for path, copy in zip(paths, copies, strict=True):
             shutil.copyfile(path, copy)
+        without_self_tests(profile)
         command = [program, "--headless", "--norestore", "--nolockcheck", "--nodefault",
                    f"-env:UserInstallation={profile.resolve().as_uri()}",
                    "--convert-to", PDF_EXPORT, "--outdir", folder, *map(str, copies)]
@@ -190,52 +183,3 @@ def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[Layout
             found.append(Layout({name: page + 1 for name, page in pages.items()
                                  if page is not None}, len(reader.pages)))
         return found
-
-
-def _remove(path: Path) -> None:
-    """Delete the file or folder at ``path``, if it can."""
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path, ignore_errors=True)
-    else:
-        path.unlink(missing_ok=True)
-
-
-@contextmanager
-def _profile() -> Iterator[tuple[Path, bool]]:
-    """Yield a LibreOffice profile folder no other run uses, and whether it is a kept one: the
-    first kept profile no other run holds (held while the block runs), else a new temporary
-    folder, deleted afterwards."""
-    held = _hold_kept_profile()
-    if held is None:
-        with tempfile.TemporaryDirectory(prefix="docx-profile-") as fresh:
-            yield Path(fresh), False
-        return
-    profile, lock = held
-    try:
-        yield profile, True
-    finally:
-        os.close(lock)  # closing the lock file lets the profile go
-
-
-def _hold_kept_profile() -> tuple[Path, int] | None:
-    """Return the first kept profile no other run holds, with the open lock file that now holds
-    it; None when every one is held, or the platform has no file locks (Windows), or the cache
-    folder cannot be written."""
-    try:
-        import fcntl
-    except ImportError:
-        return None
-    folder = profiles_folder()
-    for slot in range(KEPT_PROFILES):
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            lock = os.open(folder / f"{slot}.lock", os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError:
-            return None
-        try:
-            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:  # another run holds this one
-            os.close(lock)
-            continue
-        return folder / str(slot), lock
-    return None
