@@ -260,12 +260,15 @@ def master(samples: np.ndarray, mastering: Mastering, *, overwrite: bool = False
     window = max(3, (int(_LIMITER_WINDOW_S * rate) // GAIN_BLOCK) | 1)  # blocks, odd
     held = _running(_block_reduce(peaks, GAIN_BLOCK, "max"), window, "max")
     tried: list[tuple[float, float]] = []
+    block_gain = np.ones(1, dtype=np.float32)
     for _ in range(4):
         level = np.float32(10 ** (gain_db / 20))
         if level > most:  # more gain than the peaks were found for: all of them
             peaks, most = oversampled_peaks(speech), float("inf")
             held = _running(_block_reduce(peaks, GAIN_BLOCK, "max"), window, "max")
-        block_gain = level * _smoothed_gain(held, level, mastering.ceiling_dbtp, window)
+        del block_gain  # the last try's gain goes before the next is made
+        block_gain = _smoothed_gain(held, level, mastering.ceiling_dbtp, window)
+        block_gain *= level
         loudness = measure.lufs(block_gain)
         if not np.isfinite(loudness) or abs(loudness - target) <= LOUDNESS_TOLERANCE:
             break
@@ -317,8 +320,9 @@ def _running(values: np.ndarray, size: int, kind: str) -> np.ndarray:
     scipy.ndimage's maximum_filter1d and uniform_filter1d (mode "nearest") give them; float32.
 
     The mean is the difference of a running sum (float64) over the window, divided by its
-    size: a section's worth of float64 for the sum, and its window sums a piece at a time
-    (the same values as all at once; this was the mastering's largest moment)."""
+    size, a piece at a time: each piece's running sums start from the last piece's, so they
+    are the same values as over the whole section, without a section's worth of float64 (this
+    was the mastering's largest moment)."""
     half = size // 2
     padded = np.pad(values.astype(np.float32, copy=False), half, mode="edge")
     if kind == "max":
@@ -326,16 +330,19 @@ def _running(values: np.ndarray, size: int, kind: str) -> np.ndarray:
         for offset in range(1, size):
             np.maximum(found, padded[offset:offset + values.size], out=found)
         return found
-    sums = np.empty(padded.size + 1, dtype=np.float64)
-    sums[0] = 0.0
-    np.cumsum(padded, dtype=np.float64, out=sums[1:])
-    del padded
     means = np.empty(values.size, dtype=np.float32)
+    sums = np.empty(min(_RUNNING_PIECE, values.size) + size, dtype=np.float64)
+    before = 0.0  # the running sum up to the piece's first value
     for first in range(0, values.size, _RUNNING_PIECE):
         last = min(first + _RUNNING_PIECE, values.size)
-        piece = np.subtract(sums[first + size:last + size], sums[first:last])
+        count = last - first + size  # the running sums the piece's windows take
+        sums[0] = before  # then each sum is the one before plus a value, as over the whole
+        sums[1:count] = padded[first:first + count - 1]
+        np.cumsum(sums[:count], out=sums[:count])
+        piece = np.subtract(sums[size:count], sums[:count - size])
         piece /= size
         means[first:last] = piece
+        before = float(sums[last - first])
     return means
 
 

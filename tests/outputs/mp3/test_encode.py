@@ -148,6 +148,16 @@ def test_the_running_maximum_and_mean_are_scipys() -> None:
                            uniform_filter1d(values, size=size, mode="nearest"), rtol=1e-6)
 
 
+@pytest.mark.parametrize("size", [1, 23, 2205])
+def test_the_running_mean_made_in_pieces_is_the_one_made_over_the_whole(size: int) -> None:
+    # more values than three pieces: each piece's running sums go on from the last piece's
+    values = np.abs(_speech_like(3 * encode._RUNNING_PIECE + 1001))
+    padded = np.pad(values, size // 2, mode="edge")
+    sums = np.concatenate([[0.0], np.cumsum(padded, dtype=np.float64)])
+    whole = ((sums[size:] - sums[:-size]) / size).astype(np.float32)
+    assert np.array_equal(encode._running(values, size, "mean"), whole)
+
+
 def test_the_true_peak_interpolator_is_scipys_firwin() -> None:
     assert np.allclose(INTERPOLATOR, firwin(OVERSAMPLING * TAPS_PER_PHASE, 1.0 / OVERSAMPLING)
                        * OVERSAMPLING, rtol=0, atol=1e-12)
