@@ -40,8 +40,8 @@ class WordEdition(Edition):
 
     name = "word"
     build_seconds = 2.0
-    memory_mb = 280.0  # with LibreOffice: 281 MB, 322 MB for ten times the text
-    memory_mb_per_100k = 7.0
+    memory_mb = 220.0  # with LibreOffice: 228 MB, 296 MB for ten times the text
+    memory_mb_per_100k = 12.0
 
     def cache_parts(self, document: Document) -> tuple[object, ...]:
         """Return the parts of the model this edition renders (see :func:`printed_parts`)."""
