@@ -4,7 +4,9 @@ Each EPUB is unpacked into a temporary folder and each document of its spine, an
 navigation document, is opened from its file as XHTML (so a document that is not well-formed
 XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
 axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, no word of a table or
-heading broken across lines at 320 CSS px (``epub/words-whole-320``), language and title,
+heading broken across lines at 320 CSS px (``epub/words-whole-320``), nothing lost with
+increased text spacing (``epub/text-spacing``, WCAG 1.4.12: a reading system lets its reader
+space the text out), language and title,
 and, for the documents with Easy Read rows, their words' measure at 320 CSS px
 (``easy-read/row-measure-320``: :mod:`formats.outputs.html.row_rules`). Their results are
 named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.
@@ -42,13 +44,15 @@ from formats.outputs.html.rules import (
     check_axe,
     check_lang,
     check_reflow,
+    check_text_spacing,
     check_title,
     check_words_whole,
     run_checks,
 )
 
+# text spacing last: it leaves the page with its spacing forced
 CHECKS = (check_axe, check_reflow, check_words_whole, check_lang, check_title,
-          check_form_boxes_named, check_row_measure)
+          check_form_boxes_named, check_row_measure, check_text_spacing)
 # browsers at once, one document each: the check runs another edition a processor beside
 # this one, so a browser for every two processors (one on two cores: measured, the EPUB
 # check alone took 51 s and 1.8 GB with one browser, 56 s and 2.9 GB with two)
@@ -58,6 +62,9 @@ PASSED = {"epub/axe": "0 axe-core violations ({tags}) in each of the {count} doc
                              "sideways",
           "epub/words-whole-320": "at 320 CSS px, none of the {count} documents breaks a word "
                                   "of a table or heading across lines",
+          "epub/text-spacing": "each of the {count} documents loses nothing with increased "
+                               "text spacing (line height 1.5, paragraph spacing 2em, letter "
+                               "0.12em, word 0.16em)",
           "epub/lang": "each of the {count} documents says its language",
           "epub/title": "each of the {count} documents has a title",
           "epub/form-boxes-named": "each box to write in of the form is named with its "

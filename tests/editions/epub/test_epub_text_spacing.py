@@ -1,0 +1,52 @@
+"""epub/text-spacing: a reading system lets its reader space the text out (WCAG 1.4.12), and
+nothing of an EPUB's documents may then be cut off. The web page's rule had never been run on
+the EPUB's documents, which have a stylesheet of their own. A stylesheet that gives paragraphs
+a fixed height fails it."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from formats.editions.epub import rules as epub_rules
+from formats.outputs.html.browser import run_checks
+from formats.outputs.html.rules import check_text_spacing
+
+pytestmark = [pytest.mark.slow,  # Chromium
+              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+
+RULE = "web/text-spacing"  # named epub/text-spacing in the EPUB's check
+STYLESHEET = Path("EPUB/css/epub.css")
+DOCUMENT = Path("EPUB/01-start.xhtml")  # the mini toolkit's first chapter
+FIXED_HEIGHT = "\np { height: 1.5em; overflow: hidden; }\n"  # room for one line, no more
+
+
+@pytest.fixture(scope="module")
+def unpacked(mini_epub: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a folder holding the mini toolkit's EPUB unzipped."""
+    out = tmp_path_factory.mktemp("epub-unpacked")
+    with zipfile.ZipFile(mini_epub / "epub" / "mini-toolkit.epub") as archive:
+        archive.extractall(out)
+    return out
+
+
+def test_the_epub_loses_nothing_when_its_text_is_spaced_out(unpacked: Path) -> None:
+    assert epub_rules.CHECKS[-1] is check_text_spacing  # last: it leaves the spacing on
+    page = unpacked / DOCUMENT
+    [result] = run_checks(page, DOCUMENT.name, (check_text_spacing,))
+    assert (result.rule, result.passed) == (RULE, True)
+
+
+def test_an_epub_whose_paragraphs_have_a_fixed_height_fails(unpacked: Path,
+                                                            tmp_path: Path) -> None:
+    copy = tmp_path / "fixed"
+    shutil.copytree(unpacked, copy)
+    with (copy / STYLESHEET).open("a", encoding="utf-8") as css:
+        css.write(FIXED_HEIGHT)
+    [result] = run_checks(copy / DOCUMENT, DOCUMENT.name, (check_text_spacing,))
+    assert (result.rule, result.passed) == (RULE, False)
+    assert result.message.startswith("01-start.xhtml loses content with increased text "
+                                     "spacing: text is cut off: ")
