@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -31,15 +30,6 @@ OLD_CELLS = ("th, td { border: 1px solid #b1b4b6; padding: 0.4em; text-align: le
              "vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }")
 
 
-@pytest.fixture(scope="module")
-def unpacked(mini_epub: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a folder holding the mini toolkit's EPUB unzipped."""
-    out = tmp_path_factory.mktemp("epub-unpacked")
-    with zipfile.ZipFile(mini_epub / "epub" / "mini-toolkit.epub") as archive:
-        archive.extractall(out)
-    return out
-
-
 def with_old_table_rules(folder: Path, copy: Path) -> Path:
     """Return a copy of ``folder`` whose stylesheet has the table rules from before the fix."""
     shutil.copytree(folder, copy)
@@ -52,16 +42,16 @@ def with_old_table_rules(folder: Path, copy: Path) -> Path:
     return copy
 
 
-def test_the_epub_breaks_no_word_of_its_tables_on_a_phone(unpacked: Path) -> None:
+def test_the_epub_breaks_no_word_of_its_tables_on_a_phone(mini_epub_unpacked: Path) -> None:
     assert check_words_whole in epub_rules.CHECKS
-    page = unpacked / DOCUMENT
+    page = mini_epub_unpacked / DOCUMENT
     assert run_checks(page, DOCUMENT.name, (check_words_whole,)) == [RuleResult(
         RULE, str(page), True, "01-start.xhtml breaks no word of a table or heading across "
         "lines at 320 CSS px")]
 
 
-def test_the_epub_with_its_old_table_rules_fails(unpacked: Path, tmp_path: Path) -> None:
-    page = with_old_table_rules(unpacked, tmp_path / "old") / DOCUMENT
+def test_the_epub_with_its_old_table_rules_fails(mini_epub_unpacked: Path, tmp_path: Path) -> None:
+    page = with_old_table_rules(mini_epub_unpacked, tmp_path / "old") / DOCUMENT
     [result] = run_checks(page, DOCUMENT.name, (check_words_whole,))
     assert (result.rule, result.passed) == (RULE, False)
     assert result.message.startswith("01-start.xhtml breaks ")

@@ -6,7 +6,6 @@ a fixed height fails it."""
 from __future__ import annotations
 
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,26 +23,17 @@ DOCUMENT = Path("EPUB/01-start.xhtml")  # the mini toolkit's first chapter
 FIXED_HEIGHT = "\np { height: 1.5em; overflow: hidden; }\n"  # room for one line, no more
 
 
-@pytest.fixture(scope="module")
-def unpacked(mini_epub: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return a folder holding the mini toolkit's EPUB unzipped."""
-    out = tmp_path_factory.mktemp("epub-unpacked")
-    with zipfile.ZipFile(mini_epub / "epub" / "mini-toolkit.epub") as archive:
-        archive.extractall(out)
-    return out
-
-
-def test_the_epub_loses_nothing_when_its_text_is_spaced_out(unpacked: Path) -> None:
+def test_the_epub_loses_nothing_when_its_text_is_spaced_out(mini_epub_unpacked: Path) -> None:
     assert epub_rules.CHECKS[-1] is check_text_spacing  # last: it leaves the spacing on
-    page = unpacked / DOCUMENT
+    page = mini_epub_unpacked / DOCUMENT
     [result] = run_checks(page, DOCUMENT.name, (check_text_spacing,))
     assert (result.rule, result.passed) == (RULE, True)
 
 
-def test_an_epub_whose_paragraphs_have_a_fixed_height_fails(unpacked: Path,
-                                                            tmp_path: Path) -> None:
+def test_an_epub_whose_paragraphs_have_a_fixed_height_fails(
+        mini_epub_unpacked: Path, tmp_path: Path) -> None:
     copy = tmp_path / "fixed"
-    shutil.copytree(unpacked, copy)
+    shutil.copytree(mini_epub_unpacked, copy)
     with (copy / STYLESHEET).open("a", encoding="utf-8") as css:
         css.write(FIXED_HEIGHT)
     [result] = run_checks(copy / DOCUMENT, DOCUMENT.name, (check_text_spacing,))
