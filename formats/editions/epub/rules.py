@@ -2,12 +2,12 @@
 
 Each EPUB is unpacked into a temporary folder and each document of its spine, and the
 navigation document, is opened from its file as XHTML (so a document that is not well-formed
-XML fails to open) with the web edition's browser rules (:mod:`formats.outputs.html.rules`):
-axe-core at the desktop width and at 320 CSS px, reflow at 320 CSS px, no word of a table or
-heading broken across lines at 320 CSS px (``epub/words-whole-320``), nothing lost with
-increased text spacing (``epub/text-spacing``, WCAG 1.4.12: a reading system lets its reader
-space the text out), language and title,
-and, for the documents with Easy Read rows, their words' measure at 320 CSS px
+XML fails to open) with the web page's publication rules (:mod:`formats.outputs.html.rules`)
+but those about a web page as a whole (:data:`WEB_PAGE_ONLY`): axe-core at the desktop width
+and at 320 CSS px, reflow at 320 CSS px, no word of a table or heading broken across lines at
+320 CSS px (``epub/words-whole-320``), nothing lost with increased text spacing
+(``epub/text-spacing``, WCAG 1.4.12), language, title and the form's boxes named; and, for the
+documents with Easy Read rows, their words' measure at 320 CSS px
 (``easy-read/row-measure-320``: :mod:`formats.outputs.html.row_rules`). Their results are
 named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.
 A few documents are checked at once: the documents (of both EPUBs, when there are two) are
@@ -36,23 +36,27 @@ from formats.core.names import some
 from formats.outputs.epub.reader import EpubError, open_epub
 from formats.outputs.html.answer_rules import answer_boxes
 from formats.outputs.html.browser import browser_session
-from formats.outputs.html.form_rules import check_form_boxes_named
+from formats.outputs.html.form_rules import check_form_answers
 from formats.outputs.html.id_rules import structure_rules
 from formats.outputs.html.row_rules import MIN_MEASURE_EM, check_row_measure
 from formats.outputs.html.rules import (
     AXE_TAGS,
-    check_axe,
-    check_lang,
-    check_reflow,
-    check_text_spacing,
-    check_title,
-    check_words_whole,
+    PUBLICATION_CHECKS,
+    check_landmarks,
+    check_other_formats,
+    check_skip_link,
     run_checks,
 )
 
-# text spacing last: it leaves the page with its spacing forced
-CHECKS = (check_axe, check_reflow, check_words_whole, check_lang, check_title,
-          check_form_boxes_named, check_row_measure, check_text_spacing)
+# The web page's publication rules, on each content document, but those about a web page as a
+# whole: a reading system gives the EPUB's navigation (no skip link, no header, nav and footer
+# landmarks on each document), the other formats are named once in the book (its title page,
+# not each chapter) and an EPUB runs no script (no download of the form's answers). A rule
+# added to the web page's is run on the EPUB too unless it is named here. Then the Easy Read
+# rows' measure, as on the Easy Read web page.
+WEB_PAGE_ONLY = (check_skip_link, check_landmarks, check_other_formats, check_form_answers)
+CHECKS = (*(check for check in PUBLICATION_CHECKS if check not in WEB_PAGE_ONLY),
+          check_row_measure)
 # browsers at once, one document each: the check runs another edition a processor beside
 # this one, so a browser for every two processors (one on two cores: measured, the EPUB
 # check alone took 51 s and 1.8 GB with one browser, 56 s and 2.9 GB with two)
