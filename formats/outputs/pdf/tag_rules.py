@@ -109,7 +109,7 @@ def _reached(pdf: OpenPdf) -> tuple[set[tuple[int, int]], set[int]]:
     return marks, elements
 
 
-def _link_element(element: Any) -> Any:
+def link_element(element: Any) -> Any:
     """Return the nearest ``Link`` element at or above ``element`` (a span inside a link has
     an annotation too), or ``element`` when there is none."""
     node = element
@@ -146,7 +146,7 @@ def link_descriptions(pdf: OpenPdf) -> Verdict:
             problems.append(f"{_label(page)}: link described as '{_short(description)}' is not "
                             "in the structure tree")
             continue
-        said = text_of(pdf, _link_element(element), page)
+        said = text_of(pdf, link_element(element), page)
         if not description:
             problems.append(f"{_label(page)}: link '{_short(said)}' has no description")
         elif said and description.replace(" ", "") != said.replace(" ", ""):
@@ -271,7 +271,7 @@ def contents_order(pdf: OpenPdf) -> Verdict:
     problems, entries, seen = [], 0, set()
     for page, annotation in _link_annotations(pdf):
         element = tree.get(int(annotation.get("/StructParent", -1)))
-        link = _link_element(element) if element is not None else None
+        link = link_element(element) if element is not None else None
         if link is None or id(link) in seen:
             continue
         seen.add(id(link))
@@ -343,7 +343,7 @@ def _links_whole(pdf: OpenPdf, labels: list[str]) -> tuple[list[str], int]:
         annotation = _first_annotation(pdf, element)
         target = _destination_page(pdf, annotation) if annotation is not None else None
         number = labels[target] if target is not None and target < len(labels) else None
-        outer = _link_element(element["/P"].get_object()) if "/P" in element else None
+        outer = link_element(element["/P"].get_object()) if "/P" in element else None
         if number is not None and target == previous[0] and _page_words(said, number):
             problems.append(f"{_label(page)}: contents entry "
                             f"'{_short(_title(previous[1], number))}' has its page number "
@@ -377,7 +377,7 @@ def _annotations_held(pdf: OpenPdf) -> tuple[list[str], int]:
                             f"'{_short(words(str(annotation.get('/Contents', ''))))}' is not "
                             "in the structure tree")
             continue
-        said = _short(_undotted(text_of(pdf, _link_element(holder), page)))
+        said = _short(_undotted(text_of(pdf, link_element(holder), page)))
         if holder.get("/S") != "/Link":
             problems.append(f"{_label(page)}: a link annotation of '{said}' is under a "
                             f"{str(holder.get('/S'))[1:]} element, not directly under its "

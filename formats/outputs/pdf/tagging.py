@@ -20,7 +20,12 @@ our PDFs found five faults in what it makes:
   of the annotations of the title's span and leader dots are under those, not under the
   ``Link`` (PDF/UA-1, Matterhorn 28-011): here a ``Link`` element inside a link is dissolved
   into it and every link annotation's reference is a kid of its ``Link`` element (the
-  annotations themselves stay: clicking the page number still goes to the page).
+  annotations themselves stay: clicking the page number still goes to the page);
+- every box inside a link has a link annotation of its own, each inside the first (a contents
+  entry's block, its title's span, the leader dots, the page number): a keyboard user tabbed
+  five times through each contents entry (a PDF reader's Tab key goes from annotation to
+  annotation): here an annotation that lies inside another of the same link on its page is
+  dropped, and the one left covers its area (a link over two lines keeps one a line).
 
 :func:`install_tagger` wraps WeasyPrint's ``add_tags`` and its recursive ``_build_box_tree``
 (looked up by name at each recursion, so every box passes through :class:`_Tagging`), once
@@ -44,6 +49,7 @@ LAYOUT = "/Layout"  # leader dots
 _INVISIBLE = str.maketrans("", "", "\u2060\u00ad")  # word joiner, soft hyphen: no glyph
 _local = threading.local()
 _installing = threading.Lock()
+_SLACK = 1.0  # points: an inline box may stand a little above or below its line's block
 _MARK = "_toolkit_tagger"  # set on weasyprint.pdf.tags once the tagger is installed
 
 
@@ -134,6 +140,7 @@ class _Tagging:
             else:
                 yield element
         if isinstance(real, boxes.PageBox):
+            one_annotation_a_line(self.pdf, self.annotations, page)
             self.end_page(page, nums)
 
     def remember(self, box: Any, element: Any) -> None:
@@ -322,6 +329,57 @@ class _Tagging:
                 if headers:
                     node["A"]["Headers"] = pydyf.Array(
                         aliases.get(header.string, header) for header in headers)
+
+
+def one_annotation_a_line(pdf: Any, annotations: list[tuple[bytes, Any]], page: int) -> None:
+    """Drop every link annotation of page ``page`` that lies inside another annotation of the
+    same link (``annotations`` holds both with the same element, and both go to the same place):
+    from the page's ``/Annots``, from its element's kids and from ``annotations`` (those given a
+    ``ParentTree`` entry). Of two with the same area the first stays."""
+    on_page = pdf.objects[int(pdf.page_references[page].split()[0])].get("Annots")
+    if not on_page:
+        return
+    held: dict[bytes, list[Any]] = {}
+    for holder, annotation in annotations:
+        if annotation.reference in on_page and annotation.get("Subtype") == "/Link":
+            held.setdefault(holder, []).append(annotation)
+    dropped = {annotation.reference: holder for holder, found in held.items()
+               for index, annotation in enumerate(found)
+               if any(_covers(other, annotation) and (index > place
+                                                      or not _covers(annotation, other))
+                      for place, other in enumerate(found) if place != index)}
+    if not dropped:
+        return
+    on_page[:] = [reference for reference in on_page if reference not in dropped]
+    annotations[:] = [(holder, annotation) for holder, annotation in annotations
+                      if annotation.reference not in dropped]
+    for holder in set(dropped.values()):
+        element = pdf.objects[int(holder.split()[0])]
+        element["K"][:] = [kid for kid in element["K"] if not (
+            isinstance(kid, bytes) and pdf.objects[int(kid.split()[0])].get("Obj") in dropped)]
+
+
+def _covers(outer: Any, inner: Any) -> bool:
+    """Return True when link annotation ``outer`` goes where ``inner`` goes and its area holds
+    ``inner``'s (to within ``_SLACK`` points)."""
+    if _target(outer) != _target(inner):
+        return False
+    (left, bottom, right, top), (x1, y1, x2, y2) = (
+        _area(outer["Rect"]), _area(inner["Rect"]))
+    return (left - _SLACK <= x1 and bottom - _SLACK <= y1 and x2 <= right + _SLACK
+            and y2 <= top + _SLACK)
+
+
+def _target(annotation: Any) -> bytes:
+    """Return where a link annotation goes, as written in the file (its ``Dest`` or ``A``)."""
+    found = annotation.get("Dest", annotation.get("A"))
+    return found.data if hasattr(found, "data") else bytes(str(found), "utf-8")
+
+
+def _area(rectangle: Any) -> tuple[float, float, float, float]:
+    """Return a ``Rect`` as (left, bottom, right, top), whichever corners it names."""
+    x1, y1, x2, y2 = (float(value) for value in rectangle)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
 def _real(box: Any) -> Any:
