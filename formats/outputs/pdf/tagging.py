@@ -1,7 +1,9 @@
-"""WeasyPrint 70's structure tree, mended while it is built: what a screen reader reads of a PDF.
+"""WeasyPrint 70's structure tree, mended while it is built: what a screen reader reads of a PDF,
+and where a keyboard user's Tab key stops.
 
-WeasyPrint tags a PDF page by page (``weasyprint.pdf.tags``), and a screen-reader reviewer of
-our PDFs found five faults in what it makes:
+WeasyPrint tags a PDF page by page (``weasyprint.pdf.tags``); a screen-reader reviewer of our
+PDFs found the first five faults in what it makes, and trying its contents with the Tab key the
+sixth:
 
 - a link annotation's description (``/Contents``, PDF/UA-1 7.18.5) is its target
   (``#quiz-2``, a web address), not its words: here it is the words of the link, as printed;
