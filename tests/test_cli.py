@@ -35,7 +35,7 @@ def test_manifest_lists_every_file_with_its_hash_and_sections(mini_dist: Path) -
     assert files["standard/index.html"]["sections"] == [s.id for s in document.sections()]
 
 
-@pytest.mark.slow  # the check runs axe-core in Chromium
+@pytest.mark.usefixtures("no_browser_rules")  # what the check says of the source's age
 def test_output_built_from_an_older_source_is_reported_stale(
         mini_dist: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "src"

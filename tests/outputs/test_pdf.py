@@ -387,6 +387,7 @@ def pdf_coverage(document: Document, built: Builds) -> dict[str, Status]:
             if output.endswith("/pdf")}
 
 
+@pytest.mark.usefixtures("no_browser_rules")  # what the PDFs hold, not how the web page looks
 def test_every_mini_section_is_present_in_both_pdfs(mini_document: Document,
                                                     built: Builds) -> None:
     verdicts = pdf_coverage(mini_document, built)
