@@ -1,8 +1,9 @@
-"""A keyboard user tabs through each link of our PDFs once a line (formats.outputs.pdf.tagging
-drops the link annotations that lie inside another of the same link; read back by
-formats.outputs.pdf.tab_stop_rules): the small page of test_pdf_tag_rules (a printed contents
-with leader dots and page numbers, a link over two lines) passes ``pdf/link-tab-stops``, and
-fails it, naming the page and the link, when written with every box's annotation kept."""
+"""A keyboard user tabs through each link of our PDFs once a line, in the structure's order
+(formats.outputs.pdf.tagging drops the link annotations that lie inside another of the same
+link; read back by formats.outputs.pdf.tab_stop_rules): the small page of test_pdf_tag_rules (a
+printed contents with leader dots and page numbers, a link over two lines) passes
+``pdf/link-tab-stops``, and fails it, naming the page and the link, when written with every
+box's annotation kept, or naming the page when its ``/Tabs`` is not ``/S``."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def test_each_link_is_one_tab_stop_a_line(tmp_path: Path) -> None:
     assert verdict.passed, verdict.message
     assert verdict.message == ("5 link annotations for 4 links (a link counted on each of its "
                                "pages), none inside another of its link: one tab stop a link a "
-                               "line")
+                               "line, in the structure's order")
     # a contents entry is one annotation (its block's, the title and page number within it);
     # the link over two lines keeps one a line
     assert annotations_by_words(path) == {
@@ -93,6 +94,23 @@ def test_without_a_structure_tree_a_link_is_its_target(
     assert verdict.message.startswith(
         "page 1: link 'One 1' is 5 tab stops where 1 would do (4 of its link annotations lie "
         "inside another)")
+
+
+@pytest.mark.parametrize(("tabs", "said"), [
+    pytest.param(None, "missing", id="no-tabs"), pytest.param("/R", "/R", id="row-order")])
+def test_a_page_whose_tab_order_is_not_the_structure_fails(
+        tmp_path: Path, tabs: str | None, said: str) -> None:
+    path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
+    edited = PdfWriter(clone_from=path)
+    if tabs is None:
+        del edited.pages[0][NameObject("/Tabs")]
+    else:
+        edited.pages[0][NameObject("/Tabs")] = NameObject(tabs)
+    with (tmp_path / "edited.pdf").open("wb") as file:
+        edited.write(file)
+    verdict = link_tab_stops(OpenPdf.read(tmp_path / "edited.pdf", None))
+    assert verdict.message == (f"page 1: the Tab key does not follow the structure tree (/Tabs "
+                               f"is {said}, not /S)")
 
 
 def box(left: float, bottom: float, right: float, top: float) -> DictionaryObject:

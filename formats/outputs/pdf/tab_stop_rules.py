@@ -8,7 +8,9 @@ WeasyPrint 70 gives every box inside a link an annotation of its own (a contents
 its title's span, the leader dots, the page number after it): a keyboard user pressed Tab five
 times for each entry of the printed contents. The rule: on each page, no link annotation lies
 inside another annotation of the same link (the same ``Link`` structure element, found through
-the ``ParentTree``; in a PDF without a structure tree, the same target).
+the ``ParentTree``; in a PDF without a structure tree, the same target), and every page with
+annotations says ``/Tabs /S`` (PDF/UA-1 7.18.3: the Tab key follows the structure tree, the
+reading order, not the order the annotations were drawn in).
 
 Messages name the page and the link: "page 3: link '1. Introduction 5' is 5 tab stops where 1
 would do (4 of its link annotations lie inside another)".
@@ -58,8 +60,9 @@ def extra_stops(annotations: list[Any]) -> int:
 
 
 def link_tab_stops(pdf: OpenPdf) -> Verdict:
-    """Return whether each link of each page is one tab stop a line: no link annotation lies
-    inside another annotation of the same link on its page."""
+    """Return whether each link of each page is one tab stop a line (no link annotation lies
+    inside another annotation of the same link on its page), in the order of the structure
+    tree (``/Tabs /S`` on every page with annotations)."""
     tree = parent_tree(pdf)
     problems, count, links = [], 0, 0
     for index, page in enumerate(pdf.reader.pages):
@@ -74,6 +77,9 @@ def link_tab_stops(pdf: OpenPdf) -> Verdict:
             key = id(link) if link is not None else _target(annotation)
             held.setdefault(key, (link, []))[1].append(annotation)
         links += len(held)
+        if page.get("/Annots") and page.get("/Tabs") != "/S":
+            problems.append(f"page {index + 1}: the Tab key does not follow the structure tree "
+                            f"(/Tabs is {page.get('/Tabs', 'missing')}, not /S)")
         for link, found in held.values():
             extra = extra_stops(found)
             if extra:
@@ -86,7 +92,8 @@ def link_tab_stops(pdf: OpenPdf) -> Verdict:
     if problems:
         return failed(problems)
     return passed(f"{count} link annotations for {links} links (a link counted on each of its "
-                  "pages), none inside another of its link: one tab stop a link a line")
+                  "pages), none inside another of its link: one tab stop a link a line, in the "
+                  "structure's order")
 
 
 TAB_STOP_RULES = (("pdf/link-tab-stops", link_tab_stops),)
