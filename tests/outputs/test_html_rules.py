@@ -15,7 +15,7 @@ pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the modu
 
 WEB_RULES = ["web/axe", "web/reflow-320", "web/words-whole-320", "web/text-spacing", "web/lang",
              "web/title", "web/skip-link", "web/landmarks", "web/other-formats",
-             "web/form-answers", "web/form-boxes-named"]
+             "web/form-answers", "web/form-boxes-named", "web/link-names"]
 
 GOOD_HEAD = """<!DOCTYPE html>
 <html lang="en-GB">

@@ -6,7 +6,8 @@ XML fails to open) with the web page's publication rules (:mod:`formats.outputs.
 but those about a web page as a whole (:data:`WEB_PAGE_ONLY`): axe-core at the desktop width
 and at 320 CSS px, reflow at 320 CSS px, no word of a table or heading broken across lines at
 320 CSS px (``epub/words-whole-320``), nothing lost with increased text spacing
-(``epub/text-spacing``, WCAG 1.4.12), language, title and the form's boxes named; and, for the
+(``epub/text-spacing``, WCAG 1.4.12), language, title, the form's boxes named and no two links
+named alike going to different places (``epub/link-names``); and, for the
 documents with Easy Read rows, their words' measure at 320 CSS px
 (``easy-read/row-measure-320``: :mod:`formats.outputs.html.row_rules`). Their results are
 named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.

@@ -13,7 +13,9 @@ checked as the project's accessibility rules ask for a web page (WCAG 2.2 AA):
   still does not scroll sideways at 320 CSS px;
 - ``web/lang``, ``web/title``, ``web/skip-link``, ``web/landmarks``, ``web/other-formats``: the
   page says its language, has a title, a skip link to the main content, the header, navigation,
-  main and footer landmarks, and a statement about other formats.
+  main and footer landmarks, and a statement about other formats;
+- ``web/link-names``: no two links named alike go to different places
+  (:mod:`formats.outputs.html.link_name_rules`).
 
 When Chromium or Playwright is missing, the result is one failed ``web/chromium`` rule: a web
 page is never passed unchecked.
@@ -36,6 +38,7 @@ from formats.outputs.html.browser import (  # noqa: F401 (run_checks and browser
     run_checks,
 )
 from formats.outputs.html.form_rules import check_form_answers, check_form_boxes_named
+from formats.outputs.html.link_name_rules import check_link_names
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa", "best-practice"]
 NARROW = {"width": 320, "height": 640}
@@ -361,7 +364,7 @@ def other_formats_statement(text: str) -> str:
 PUBLICATION_CHECKS: tuple[Check, ...] = (
     check_axe, check_reflow, check_words_whole, check_text_spacing, check_lang, check_title,
     check_skip_link, check_landmarks, check_other_formats, check_form_answers,
-    check_form_boxes_named,
+    check_form_boxes_named, check_link_names,
 )
 # Any page (a report, a help page): the publication checks but whole words and other formats.
 PAGE_CHECKS: tuple[Check, ...] = tuple(check for check in PUBLICATION_CHECKS

@@ -171,8 +171,8 @@ def test_check_passes_on_a_complete_build(mini_document: Document, mini_epub: Pa
         ("epub/labels-said-once", True), ("epub/glossary-one-list", True),
         ("epub/answer-boxes", True), ("epub/axe", True),
         ("epub/reflow-320", True), ("epub/words-whole-320", True), ("epub/text-spacing", True),
-        ("epub/lang", True), ("epub/title", True), ("epub/form-boxes-named", True),
-        ("epub/page-list", True)]
+        ("epub/lang", True), ("epub/title", True), ("epub/link-names", True),
+        ("epub/form-boxes-named", True), ("epub/page-list", True)]
 
 
 @pytest.mark.slow  # the check runs EPUBCheck

@@ -1,0 +1,83 @@
+"""Names for the links of a page whose words are also the words of a link to another place.
+
+A screen reader lists a page's links by their names: the toolkit's "appendix 4" goes to four
+places (the appendix, and the answers of three quizzes) and "the checklist below" to two, so
+the list showed the same name four times and twice. Each such link is named by where it goes
+(``aria-label``): its words, then the label of its target ("appendix 4 (Quiz 2: What should you
+do?)"), or the target's label alone when that begins with the words ("Appendix 4: Suggested
+answers to quiz questions"). The words stay what the page shows, and come first in the name
+(WCAG 2.5.3, label in name); a link whose words go to one place keeps them as its name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from formats.core.model import PAGE_NUMBER, Document, Link, Medium, MediumWords, walk_blocks
+from formats.core.text import inline_text
+
+
+def key(words: str) -> str:
+    """Return the words of a link as they are compared: spaces made single, lower case."""
+    return " ".join(words.split()).lower()
+
+
+def _links(node: object) -> Iterator[Link | MediumWords]:
+    """Yield every link and every medium's words with a target inside ``node`` (a block, an
+    inline node, or a tuple of them), whatever its kind: the model's nodes are dataclasses."""
+    if isinstance(node, Link | MediumWords):
+        yield node
+    if isinstance(node, tuple):
+        for item in node:
+            yield from _links(item)
+    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+        for field in dataclasses.fields(node):
+            yield from _links(getattr(node, field.name))
+
+
+def _words(link: Link | MediumWords, medium: Medium) -> str:
+    """Return the words of ``link`` that are a link on a page of ``medium`` ('' for none)."""
+    if isinstance(link, Link):
+        return inline_text(link.children) if link.is_internal else ""
+    if link.target is None:
+        return ""
+    form = link.form(medium)
+    if form is None:
+        return inline_text(link.written)
+    return form.split(PAGE_NUMBER, 1)[0]
+
+
+def target_labels(document: Document) -> dict[str, str]:
+    """Return the label of every ``#id`` a link may go to: each section's, and each titled
+    block's title (a checklist, an activity, a quiz)."""
+    labels = {f"#{section.id}": section.label for section in document.sections()}
+    for section in document.sections():
+        for block in walk_blocks(section.blocks):
+            block_id, title = getattr(block, "id", ""), getattr(block, "title", None)
+            if block_id and isinstance(title, tuple) and f"#{block_id}" not in labels:
+                labels[f"#{block_id}"] = inline_text(title)
+    return labels
+
+
+def shared_link_names(document: Document, medium: Medium) -> dict[tuple[str, str], str]:
+    """Return the name of each link of ``document`` on a page of ``medium`` whose words are also
+    those of a link to another place, by (its words as :func:`key` gives them, its target)."""
+    targets: dict[str, dict[str, str]] = {}  # words -> target -> the words as written
+    for section in document.sections():
+        for link in _links(section.blocks):
+            words = " ".join(_words(link, medium).split())
+            target = link.target or ""
+            if words and target.startswith("#"):
+                targets.setdefault(key(words), {}).setdefault(target, words)
+    labels = target_labels(document)
+    names = {}
+    for said, places in targets.items():
+        if len(places) < 2:
+            continue
+        for target, words in places.items():
+            label = " ".join(labels.get(target, "").split())
+            if not label:
+                continue
+            names[(said, target)] = label if key(label).startswith(said) else f"{words} ({label})"
+    return names

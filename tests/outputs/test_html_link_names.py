@@ -1,0 +1,42 @@
+"""The web page and the EPUB name each link whose words are also those of a link to another
+place by where it goes (formats.outputs.html.link_names); the printed pages do not (the PDFs'
+links say their page)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from formats.core.model import Document
+from formats.outputs.html.link_names import shared_link_names
+
+APPENDIX = "Appendix 4: Suggested answers to quiz questions"
+
+
+def test_the_toolkits_shared_link_words_are_named_by_their_targets(
+        real_document: Document) -> None:
+    assert shared_link_names(real_document, "reflowable") == {
+        ("appendix 4", "#quiz-answers"): APPENDIX,
+        ("appendix 4", "#answers-rewards-and-risks"): "appendix 4 (Quiz 1: Rewards and risks)",
+        ("appendix 4", "#answers-what-should-you-do"):
+            "appendix 4 (Quiz 2: What should you do?)",
+        ("appendix 4", "#answers-true-or-false"): "appendix 4 (Quiz 3: True or false?)",
+        ("the checklist below", "#checklist-whats-different"):
+            "the checklist below (What\u2019s different about co-production?)",
+        ("the checklist below", "#checklist-ready-to-start"):
+            "the checklist below (Ready to start?)"}
+
+
+def test_in_print_the_checklist_is_on_its_page_and_no_longer_shared(
+        real_document: Document) -> None:
+    # print says "the checklist on page [page]" and "the checklist below" (no page) for the
+    # two checklists: their words differ, so only "appendix 4" is shared
+    assert {words for words, _ in shared_link_names(real_document, "paged")} == {"appendix 4"}
+
+
+def test_the_built_web_page_names_them_and_keeps_their_words(real_dist: Path) -> None:
+    html = (real_dist / "standard" / "index.html").read_text(encoding="utf-8")
+    named = re.findall(r'<a href="([^"]+)" aria-label="([^"]+)">([^<]+)</a>', html)
+    assert ("#quiz-answers", APPENDIX, "appendix 4") in named
+    assert len(named) == 6
+    assert all(name.lower().startswith(words.lower()) for _, name, words in named)
