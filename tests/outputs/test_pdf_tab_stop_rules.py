@@ -3,7 +3,9 @@
 link; read back by formats.outputs.pdf.tab_stop_rules): the small page of test_pdf_tag_rules (a
 printed contents with leader dots and page numbers, a link over two lines) passes
 ``pdf/link-tab-stops``, and fails it, naming the page and the link, when written with every
-box's annotation kept, or naming the page when its ``/Tabs`` is not ``/S``."""
+box's annotation kept, or naming the page when its ``/Tabs`` is not ``/S``; and
+``pdf/link-names``: two links described alike that go to different places fail, and a link
+named by where it goes (``aria-label``) is described by its name."""
 
 from __future__ import annotations
 
@@ -17,8 +19,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 from formats.core.names import TEMPLATES
 from formats.outputs.pdf import tagging
 from formats.outputs.pdf import writer as pdf_writer
-from formats.outputs.pdf.rules import OpenPdf
-from formats.outputs.pdf.tab_stop_rules import extra_stops, lies_inside, link_tab_stops
+from formats.outputs.pdf.rules import OpenPdf, pdf_rules
+from formats.outputs.pdf.tab_stop_rules import extra_stops, lies_inside, link_names, link_tab_stops
 from tests.outputs.test_pdf_tag_rules import CONTENTS_CSS, page
 
 
@@ -129,3 +131,30 @@ def box(left: float, bottom: float, right: float, top: float) -> DictionaryObjec
 def test_extra_stops_counts_the_annotations_inside_another(
         areas: list[DictionaryObject], extra: int) -> None:
     assert extra_stops(areas) == extra
+
+
+NAMED = """<html lang="en-GB"><head><title>Names</title><style>@page {{ size: A5 }}</style></head>
+<body><h1>Names</h1><p>The answers are in <a href="#quiz-1"{one}>appendix 4</a>.</p>
+<p>The answers are in <a href="#quiz-2"{two}>appendix 4</a>.</p>
+<h2 id="quiz-1">Quiz 1</h2><h2 id="quiz-2">Quiz 2</h2></body></html>"""
+
+
+def test_links_described_alike_going_to_two_places_fail(tmp_path: Path) -> None:
+    path = pdf_writer.write_pdf(NAMED.format(one="", two=""), tmp_path / "a.pdf", TEMPLATES)
+    verdict = link_names(OpenPdf.read(path, None))
+    assert (verdict.passed, verdict.message) == (
+        False, "links described as 'appendix 4' go to 2 places (quiz-1, quiz-2): a list of the "
+               "links cannot tell them apart")
+
+
+def test_a_link_named_by_where_it_goes_is_described_by_its_name(tmp_path: Path) -> None:
+    page_html = NAMED.format(one=' aria-label="appendix 4 (Quiz 1)"',
+                             two=' aria-label="appendix 4 (Quiz 2)"')
+    path = pdf_writer.write_pdf(page_html, tmp_path / "b.pdf", TEMPLATES)
+    assert annotations_by_words(path) == {"appendix 4 (Quiz 1)": 1, "appendix 4 (Quiz 2)": 1}
+    opened = OpenPdf.read(path, None)
+    assert link_names(opened).passed
+    found = {result.rule: result for result in pdf_rules(path, "test/pdf")}
+    assert found["pdf/link-descriptions"].message == (
+        "each of the 2 link annotations is described by its link's words (2 by a name that "
+        "begins with them and says where the link goes)")

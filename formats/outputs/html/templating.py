@@ -114,15 +114,15 @@ def page_context(document: Document, medium: Medium = "reflowable",
     """Return what every page template needs: metadata, chapters, quizzes by id, the partner
     of a partner's edition with the contact details readers should use, and the ``medium``
     of the page ("paged" for a page made into a PDF): words that depend on the medium take
-    its form; on a screen, links whose words are also those of a link to another place are
-    named by where they go (:mod:`formats.outputs.html.link_names`)."""
+    its form; links whose words are also those of a link to another place are named by where
+    they go (:mod:`formats.outputs.html.link_names`)."""
     quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
     partner = document.partner
     return {"meta": document.meta, "chapters": document.chapters, "quizzes": quizzes,
             "show_addresses": False, "partner": partner, "contact": document.meta.contact,
             "phone": partner.phone if partner is not None else "", "medium": medium,
             "brand_style": brand_style(document),
-            "link_names": shared_link_names(document, medium) if medium == "reflowable" else {},
+            "link_names": shared_link_names(document, medium),
             **extra}
 
 

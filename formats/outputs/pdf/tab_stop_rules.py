@@ -12,6 +12,9 @@ the ``ParentTree``; in a PDF without a structure tree, the same target), and eve
 annotations says ``/Tabs /S`` (PDF/UA-1 7.18.3: the Tab key follows the structure tree, the
 reading order, not the order the annotations were drawn in).
 
+``pdf/link-names``: no two links described alike (the list of links a reader shows) go to
+different places: "appendix 4" went to the appendix and to three quizzes' answers.
+
 Messages name the page and the link: "page 3: link '1. Introduction 5' is 5 tab stops where 1
 would do (4 of its link annotations lie inside another)".
 """
@@ -96,4 +99,22 @@ def link_tab_stops(pdf: OpenPdf) -> Verdict:
                   "structure's order")
 
 
-TAB_STOP_RULES = (("pdf/link-tab-stops", link_tab_stops),)
+def link_names(pdf: OpenPdf) -> Verdict:
+    """Return whether no two links described alike (``/Contents``: what a reader's list of
+    links shows) go to different places, as ``web/link-names`` asks of a web page."""
+    places: dict[str, dict[str, str]] = {}  # description in lower case -> target -> as shown
+    for page in pdf.reader.pages:
+        for reference in page.get("/Annots") or []:
+            annotation = reference.get_object()
+            said = words(str(annotation.get("/Contents", "")))
+            if annotation.get("/Subtype") == "/Link" and said:
+                places.setdefault(said.lower(), {}).setdefault(_target(annotation), said)
+    shared = [found for found in places.values() if len(found) > 1]
+    if shared:
+        return failed([f"links described as '{next(iter(found.values()))}' go to {len(found)} "
+                       f"places ({', '.join(found)}): a list of the links cannot tell them apart"
+                       for found in shared])
+    return passed(f"each of the {len(places)} descriptions of links leads to one place")
+
+
+TAB_STOP_RULES = (("pdf/link-tab-stops", link_tab_stops), ("pdf/link-names", link_names))

@@ -302,14 +302,18 @@ class _Tagging:
 
     def words_of_link(self, number: int) -> list[str]:
         """Return the words of the link element numbered ``number``, or of the nearest link
-        around it (a span inside a link has an annotation too); [] when there is none."""
+        around it (a span inside a link has an annotation too), as its description: the name
+        the HTML gives it (``aria-label``: a link named by where it goes, see
+        :mod:`formats.outputs.html.link_names`) when it has one; [] when there is none."""
         while number not in self.link_words:
             node = self.pdf.objects[number]
             parent = node.get("P") if isinstance(node, dict) else None
             if not isinstance(parent, bytes):
                 return []
             number = int(parent.split()[0])
-        return self.link_words[number]
+        element = self.origin.get(number, (None,))[0]
+        name = element.get("aria-label") if element is not None else None
+        return [name] if name else self.link_words[number]
 
     def finish(self) -> None:
         """Describe every link annotation by its words, and point the header cells of every
