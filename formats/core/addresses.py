@@ -10,6 +10,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from formats.core.model import Link, Medium, Section
 
@@ -69,18 +70,25 @@ def host_and_path(address: str) -> tuple[str, str]:
     return host, path.strip("/")
 
 
-def links_in(node: object) -> Iterator[Link]:
-    """Yield every link inside ``node`` (a block, an inline, or a tuple of them), in order."""
-    if isinstance(node, Link):
+def nodes_in(node: object, kinds: type | tuple[type, ...]) -> Iterator[Any]:
+    """Yield every node of ``kinds`` inside ``node`` (a block, an inline, or a tuple of them), in
+    order, whatever the kinds around it: the model's nodes are dataclasses, walked field by
+    field (a node of ``kinds`` is searched inside too)."""
+    if isinstance(node, kinds):
         yield node
     if isinstance(node, tuple):
         for item in node:
-            yield from links_in(item)
+            yield from nodes_in(item, kinds)
     elif dataclasses.is_dataclass(node) and not isinstance(node, type):
         for found in dataclasses.fields(node):
             value = getattr(node, found.name)
             if isinstance(value, tuple) or dataclasses.is_dataclass(value):
-                yield from links_in(value)
+                yield from nodes_in(value, kinds)
+
+
+def links_in(node: object) -> Iterator[Link]:
+    """Yield every link inside ``node`` (a block, an inline, or a tuple of them), in order."""
+    return nodes_in(node, Link)
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,7 @@ answers to quiz questions"). The words stay what the page shows, and come first 
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterator
-
+from formats.core.addresses import nodes_in
 from formats.core.model import PAGE_NUMBER, Document, Link, Medium, MediumWords, walk_blocks
 from formats.core.text import inline_text
 
@@ -21,19 +19,6 @@ from formats.core.text import inline_text
 def key(words: str) -> str:
     """Return the words of a link as they are compared: spaces made single, lower case."""
     return " ".join(words.split()).lower()
-
-
-def _links(node: object) -> Iterator[Link | MediumWords]:
-    """Yield every link and every medium's words with a target inside ``node`` (a block, an
-    inline node, or a tuple of them), whatever its kind: the model's nodes are dataclasses."""
-    if isinstance(node, Link | MediumWords):
-        yield node
-    if isinstance(node, tuple):
-        for item in node:
-            yield from _links(item)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        for field in dataclasses.fields(node):
-            yield from _links(getattr(node, field.name))
 
 
 def _words(link: Link | MediumWords, medium: Medium) -> str:
@@ -65,7 +50,7 @@ def shared_link_names(document: Document, medium: Medium) -> dict[tuple[str, str
     those of a link to another place, by (its words as :func:`key` gives them, its target)."""
     targets: dict[str, dict[str, str]] = {}  # words -> target -> the words as written
     for section in document.sections():
-        for link in _links(section.blocks):
+        for link in nodes_in(section.blocks, (Link, MediumWords)):
             words = " ".join(_words(link, medium).split())
             target = link.target or ""
             if words and target.startswith("#"):
