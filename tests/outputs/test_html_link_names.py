@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from formats.core.model import Document
-from formats.outputs.html.link_names import shared_link_names
+from formats.outputs.html.link_names import shared_link_names, target_labels
 
 APPENDIX = "Appendix 4: Suggested answers to quiz questions"
 
@@ -40,3 +40,15 @@ def test_the_built_web_page_names_them_and_keeps_their_words(real_dist: Path) ->
     assert ("#quiz-answers", APPENDIX, "appendix 4") in named
     assert len(named) == 6
     assert all(name.lower().startswith(words.lower()) for _, name, words in named)
+
+
+def test_every_place_a_link_may_go_has_a_label(real_document: Document,
+                                               mini_document: Document) -> None:
+    labels = target_labels(real_document)
+    assert labels["#answers-true-or-false"] == "Quiz 3: True or false?"  # a section's label
+    assert labels["#checklist-ready-to-start"] == "Ready to start?"  # a checklist's title
+    assert labels["#term-remit"] == "Remit"  # a glossary entry's term
+    assert labels["#table-what-should-you-do"] == "What should you do?"  # its quiz's title
+    assert target_labels(mini_document)["#quiz-true-false"] == "True or false?"
+    ids = {f"#{section.id}" for section in real_document.sections()}
+    assert ids <= set(labels) and all(labels.values())

@@ -12,8 +12,10 @@ answers to quiz questions"). The words stay what the page shows, and come first 
 from __future__ import annotations
 
 from formats.core.addresses import nodes_in
-from formats.core.model import PAGE_NUMBER, Document, Link, Medium, MediumWords, walk_blocks
+from formats.core.model import PAGE_NUMBER, Block, Document, Link, Medium, MediumWords
 from formats.core.text import inline_text
+
+_NAMING_FIELDS = ("title", "caption", "term")  # the fields a block with an id is known by
 
 
 def key(words: str) -> str:
@@ -34,15 +36,36 @@ def _words(link: Link | MediumWords, medium: Medium) -> str:
 
 
 def target_labels(document: Document) -> dict[str, str]:
-    """Return the label of every ``#id`` a link may go to: each section's, and each titled
-    block's title (a checklist, an activity, a quiz)."""
+    """Return the label of every ``#id`` a link may go to: each section's, and each block's with
+    an id: its title (a checklist, an activity, a quiz), caption (a table) or term (a glossary
+    entry), else that of the nearest block around it that has one (a quiz's table), else the
+    label of its section."""
     labels = {f"#{section.id}": section.label for section in document.sections()}
     for section in document.sections():
-        for block in walk_blocks(section.blocks):
-            block_id, title = getattr(block, "id", ""), getattr(block, "title", None)
-            if block_id and isinstance(title, tuple) and f"#{block_id}" not in labels:
-                labels[f"#{block_id}"] = inline_text(title)
+        _label_blocks(section.blocks, section.label, labels)
     return labels
+
+
+def _label_blocks(blocks: tuple[Block, ...], around: str, labels: dict[str, str]) -> None:
+    """Add to ``labels`` the label of each block of ``blocks`` (and of the blocks inside them)
+    that has an id; ``around`` is the label of what holds them."""
+    for block in blocks:
+        own = _named(block) or around
+        block_id = getattr(block, "id", "")
+        if block_id:
+            labels.setdefault(f"#{block_id}", own)
+        for inner in block.nested():
+            _label_blocks(inner, own, labels)
+
+
+def _named(block: object) -> str:
+    """Return the words a block is known by (its title, caption or term), or ''."""
+    for field in _NAMING_FIELDS:
+        value = getattr(block, field, None)
+        words = inline_text(value) if isinstance(value, tuple) else value
+        if isinstance(words, str) and words.strip():
+            return " ".join(words.split())
+    return ""
 
 
 def shared_link_names(document: Document, medium: Medium) -> dict[tuple[str, str], str]:
