@@ -1,6 +1,6 @@
 """The web page, the EPUB and the PDFs name each link whose words are also those of a link to
 another place by where it goes (formats.outputs.html.link_names; a PDF's link annotation is
-described by the name: tests/outputs/test_pdf_tab_stop_rules.py)."""
+described by the name: tests/outputs/test_pdf_link_rules.py)."""
 
 from __future__ import annotations
 

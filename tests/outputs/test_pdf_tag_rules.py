@@ -191,7 +191,7 @@ def contents_links(path: Path) -> list[tuple[str, list[str], list[str]]]:
 def test_a_contents_entry_is_one_link_holding_its_annotations(tmp_path: Path) -> None:
     path = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "page.pdf", TEMPLATES)
     # one link, one annotation: the block's, over those of the title's span, the leader dots
-    # (two boxes) and the page number, which are dropped (test_pdf_tab_stop_rules)
+    # (two boxes) and the page number, which are dropped (test_pdf_link_rules)
     assert contents_links(path) == [("One 1", ["One 1"], []), ("Two 4", ["Two 4"], [])]
     again = pdf_writer.write_pdf(page(CONTENTS_CSS), tmp_path / "again.pdf", TEMPLATES)
     assert again.read_bytes() == path.read_bytes()

@@ -179,8 +179,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     )
     from formats.outputs.pdf.contents_rules import contents_pages
     from formats.outputs.pdf.glyph_reader import read_pages
+    from formats.outputs.pdf.link_rules import LINK_RULES
     from formats.outputs.pdf.rules import pdf_rules
-    from formats.outputs.pdf.tab_stop_rules import TAB_STOP_RULES
     from formats.outputs.pdf.tag_rules import TAG_RULES
 
     files = pdf_output.pdf_files(out_dir)
@@ -200,7 +200,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + pdf_line_ends(files, out_dir, read)
             + [result for path in files
                for result in pdf_rules(path, pdf_output.OUTPUT, rules=(
-                   *TAG_RULES, *TAB_STOP_RULES, ("pdf/contents-pages", contents_pages)))]
+                   *TAG_RULES, *LINK_RULES, ("pdf/contents-pages", contents_pages)))]
             + booklet_word_list(files, out_dir, entries, read)
             + bold_explained(files, out_dir, read)
             + (part_numbers(files, out_dir, document.easy_read.parts, read)

@@ -24,7 +24,8 @@ def key(words: str) -> str:
 
 
 def _words(link: Link | MediumWords, medium: Medium) -> str:
-    """Return the words of ``link`` that are a link on a page of ``medium`` ('' for none)."""
+    """Return the words of ``link`` that are a link on a page of ``medium``: '' for none, and
+    for a printed form with its target's page number (no two of those say the same)."""
     if isinstance(link, Link):
         return inline_text(link.children) if link.is_internal else ""
     if link.target is None:
@@ -32,7 +33,7 @@ def _words(link: Link | MediumWords, medium: Medium) -> str:
     form = link.form(medium)
     if form is None:
         return inline_text(link.written)
-    return form.split(PAGE_NUMBER, 1)[0]
+    return "" if PAGE_NUMBER in form else form  # "on page 16": the page tells them apart
 
 
 def target_labels(document: Document) -> dict[str, str]:

@@ -42,6 +42,7 @@ from formats.core.model import (
 from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows, write_in_count
 from formats.core.text import inline_text
+from formats.outputs.html.link_names import key as link_key
 from formats.outputs.html.link_names import shared_link_names
 
 __all__ = [
@@ -100,6 +101,7 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["block_macro"] = BLOCK_MACROS.__getitem__
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
     env.filters["plain"] = inline_text
+    env.filters["link_key"] = link_key  # the words of a link as link_names are keyed
     env.filters["derived_id"] = derived_id  # {{ question.id|derived_id("answer") }}
     env.globals["PAGE_NUMBER"] = PAGE_NUMBER
     env.filters["labelled_rows"] = labelled_rows  # a table's rows as cells with their headers

@@ -24,8 +24,8 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
 - what a screen reader reads (:mod:`formats.outputs.pdf.tag_rules`): ``pdf/link-descriptions``,
   ``pdf/artifacts``, ``pdf/structure-whole``, ``pdf/contents-order`` and
   ``pdf/contents-one-link``;
-- how a keyboard user tabs through its links (:mod:`formats.outputs.pdf.tab_stop_rules`):
-  ``pdf/link-tab-stops``.
+- its links as a keyboard user tabs through them and a reader lists them
+  (:mod:`formats.outputs.pdf.link_rules`): ``pdf/link-tab-stops``, ``pdf/link-names``.
 
 A missing or unreadable file is one failed ``pdf/file`` result, never a skip.
 """
@@ -49,9 +49,9 @@ from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
 from formats.outputs.pdf import page_text, structure
 from formats.outputs.pdf.contents_rules import contents_pages
+from formats.outputs.pdf.link_rules import LINK_RULES
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
-from formats.outputs.pdf.tab_stop_rules import TAB_STOP_RULES
 from formats.outputs.pdf.tag_rules import TAG_RULES
 
 XMP = {"dc": "http://purl.org/dc/elements/1.1/", "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
@@ -402,6 +402,6 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
     ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
     ("pdf/bookmarks", bookmarks), ("pdf/contents-pages", contents_pages), *TAG_RULES,
-    *TAB_STOP_RULES)
+    *LINK_RULES)
 
 

@@ -1,5 +1,5 @@
-"""Links as a keyboard user meets them in a PDF reader, read back from the file (pypdf):
-``pdf/link-tab-stops``.
+"""Links as a keyboard user and a screen-reader user meet them in a PDF reader, read back from
+the file (pypdf): ``pdf/link-tab-stops`` and ``pdf/link-names``.
 
 A PDF reader's Tab key goes from link annotation to link annotation (in structure order, as the
 pages say ``/Tabs /S``). A link whose words run over two lines needs an annotation a line; one
@@ -117,4 +117,4 @@ def link_names(pdf: OpenPdf) -> Verdict:
     return passed(f"each of the {len(places)} descriptions of links leads to one place")
 
 
-TAB_STOP_RULES = (("pdf/link-tab-stops", link_tab_stops), ("pdf/link-names", link_names))
+LINK_RULES = (("pdf/link-tab-stops", link_tab_stops), ("pdf/link-names", link_names))

@@ -1,6 +1,6 @@
 """A keyboard user tabs through each link of our PDFs once a line, in the structure's order
 (formats.outputs.pdf.tagging drops the link annotations that lie inside another of the same
-link; read back by formats.outputs.pdf.tab_stop_rules): the small page of test_pdf_tag_rules (a
+link; read back by formats.outputs.pdf.link_rules): the small page of test_pdf_tag_rules (a
 printed contents with leader dots and page numbers, a link over two lines) passes
 ``pdf/link-tab-stops``, and fails it, naming the page and the link, when written with every
 box's annotation kept, or naming the page when its ``/Tabs`` is not ``/S``; and
@@ -19,8 +19,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
 from formats.core.names import TEMPLATES
 from formats.outputs.pdf import tagging
 from formats.outputs.pdf import writer as pdf_writer
+from formats.outputs.pdf.link_rules import extra_stops, lies_inside, link_names, link_tab_stops
 from formats.outputs.pdf.rules import OpenPdf, pdf_rules
-from formats.outputs.pdf.tab_stop_rules import extra_stops, lies_inside, link_names, link_tab_stops
 from tests.outputs.test_pdf_tag_rules import CONTENTS_CSS, page
 
 
