@@ -330,8 +330,8 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
     assert [(rule.rule, rule.passed) for rule in result.rules] == [
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
-        ("word/list-styles", True), ("word/contents", True), ("word/answer-spaces", True),
-        ("word/links-kept", True), ("word/running-chapter", True),
+        ("word/link-names", True), ("word/list-styles", True), ("word/contents", True),
+        ("word/answer-spaces", True), ("word/links-kept", True), ("word/running-chapter", True),
         ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
         ("text/print-words", True)]
     assert result.complete
@@ -368,6 +368,15 @@ def _write_click_here(edited: docx.document.Document) -> None:
     next(link.iter(w("t"))).text = "click here"
 
 
+def _name_two_places_alike(edited: docx.document.Document) -> None:
+    """'Suggested answers to quiz 1' worded as the glossary's link: two places, one name."""
+    link = next(link for link in edited.element.body.iter(w("hyperlink"))
+                if "".join(text.text for text in link.iter(w("t"))).startswith("Suggested"))
+    for text in link.iter(w("t")):
+        text.text = ""
+    next(link.iter(w("t"))).text = "glossary"
+
+
 def _type_a_bullet(edited: docx.document.Document) -> None:
     edited.add_paragraph("• A typed point.")
 
@@ -396,6 +405,7 @@ def _contents_listing_a_block_title(edited: docx.document.Document) -> None:
     added = copy.deepcopy(entries[-1]._p)
     next(added.iter(w("hyperlink"))).set(w("anchor"), "_Toc00000001")
     next(added.iter(w("t"))).text = "Quiz 1: True or false?"
+    list(added.iter(w("t")))[-1].text = "9"  # not the page of the entry it copies
     entries[-1]._p.addnext(added)
 
 
@@ -459,6 +469,9 @@ BREAKAGES = [
     (_remove_the_repeating_header, "word/table-header",
      "table 1 ('Information | Consultation | Co-production') has no repeating header row"),
     (_write_click_here, "word/link-text", "link text 'click here' does not say where it goes"),
+    (_name_two_places_alike, "word/link-names",
+     "links named 'glossary' go to 2 places (term-power, answers-true-false): a list of the "
+     "links cannot tell them apart"),
     (_type_a_bullet, "word/list-styles",
      "'• A typed point.' is a typed list item (style Normal)"),
     (_contents_without_page_numbers, "word/contents",

@@ -22,7 +22,10 @@ from lxml import etree
 from formats.core.contract import RuleResult
 from formats.core.names import some
 from formats.outputs.docx.parts import (
+    PACKAGE_RELATIONSHIP,
+    R_ID,
     READ_ERRORS,
+    RELATIONSHIPS,
     Parts,
     heading_level,
     read_parts,
@@ -37,9 +40,6 @@ from formats.outputs.docx.reader import (
 )
 
 RULE = "word/running-chapter"
-RELATIONSHIPS = "word/_rels/document.xml.rels"
-PACKAGE_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 STYLEREF = re.compile(r'^\s*STYLEREF\s+(?:"([^"]*)"|(\S+))')
 
 

@@ -13,6 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
 
 from formats.core.dispatch import NodeTable, inline_table
+from formats.core.link_names import key as link_key
 from formats.core.model import (
     Emphasis,
     Image,
@@ -64,20 +65,26 @@ def _link(state: DocxState, parent: _Element, node: Link, marks: Marks) -> None:
     """Append a real ``w:hyperlink``: to a bookmark for ``#id``, else by relationship.
 
     Print readers cannot follow a link, so a web address that the link text does not already
-    say follows it in brackets, as in the print editions.
+    say follows it in brackets, as in the print editions. A link whose words are also those of
+    a link to another place ("appendix 4") gets its name as a ScreenTip (``w:tooltip``: "appendix
+    4 (Quiz 2: What should you do?)"): a Word link has no name but its words, and the ScreenTip
+    is where Word says more (shown over the link; screen readers that read ScreenTips say it).
     """
     if parent.tag == qn("w:hyperlink"):
         write_inlines(state, parent, node.children, marks)
         return
+    text = inline_text(node.children)
     if node.is_internal:
         link = element("w:hyperlink", {"w:anchor": node.target[1:], "w:history": "1"})
+        name = state.link_names.get((link_key(text), node.target))
+        if name:
+            link.set(qn("w:tooltip"), name)
     else:
         relation = state.doc.part.relate_to(node.target, RELATIONSHIP_TYPE.HYPERLINK,
                                             is_external=True)
         link = element("w:hyperlink", {"r:id": relation, "w:history": "1"})
     write_inlines(state, link, node.children, (*marks, "Hyperlink"))
     parent.append(link)
-    text = inline_text(node.children)
     if not node.is_internal and node.display_address.lower() not in text.lower():
         parent.append(styled_run(state, f" ({node.display_address})",
                                  tuple(mark for mark in marks if mark != "Hyperlink")))

@@ -17,6 +17,9 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "dc": "http://purl.org/dc/elements/1.1/",
       "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+RELATIONSHIPS = "word/_rels/document.xml.rels"
+PACKAGE_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 READ_ERRORS = (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError)
 
 Parts = dict[str, etree._Element]

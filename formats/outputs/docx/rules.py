@@ -11,6 +11,9 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``table-header``: every table has a repeating header row (``w:tblHeader``) and
   ``w:tblLook firstRow="1"``;
 - ``link-text``: no link text is a bare address or "click here";
+- ``link-names``: no two links with the same name (their ScreenTip, ``w:tooltip``, else their
+  words; any case) go to different places (a bookmark, or a relationship's address): a list
+  of the document's links could not tell them apart ("appendix 4" went to four places);
 - ``list-styles``: no paragraph starts with a typed bullet or number outside a list style;
 - ``contents``: a contents list (a TOC field over heading levels 1-3) lists every section
   heading of levels 1-3 (a heading holding a visible bookmark) at its level, and its entries
@@ -38,7 +41,10 @@ from formats.core.contract import RuleResult
 from formats.core.names import some
 from formats.outputs.docx.parts import (
     NS,
+    PACKAGE_RELATIONSHIP,
+    R_ID,
     READ_ERRORS,
+    RELATIONSHIPS,
     Parts,
     heading_level,
     paragraph_style,
@@ -145,6 +151,24 @@ def link_text(parts: Parts) -> list[str]:
         elif VAGUE_LINK.match(text):
             problems.append(f"link text '{text.strip()}' does not say where it goes")
     return problems
+
+
+def link_names(parts: Parts) -> list[str]:
+    """Return each name that links going to different places share, with the places."""
+    relationships = parts.get(RELATIONSHIPS)
+    addresses = {} if relationships is None else {
+        found.get("Id"): found.get("Target", "")
+        for found in relationships.iter(PACKAGE_RELATIONSHIP)}
+    places: dict[str, dict[str, str]] = {}  # the name as compared -> place -> the name
+    for link in parts["word/document.xml"].iter(w("hyperlink")):
+        name = " ".join((link.get(w("tooltip")) or text_of(link)).split())
+        anchor = link.get(w("anchor"))
+        place = anchor if anchor else addresses.get(link.get(R_ID), "")
+        if name:
+            places.setdefault(name.lower(), {}).setdefault(place, name)
+    return [f"links named '{next(iter(found.values()))}' go to {len(found)} places "
+            f"({', '.join(found)}): a list of the links cannot tell them apart"
+            for found in places.values() if len(found) > 1]
 
 
 def list_styles(parts: Parts) -> list[str]:
@@ -303,7 +327,7 @@ def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
 WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
-    ("list-styles", list_styles), ("contents", contents), ("answer-spaces", answer_spaces),
-    ("links-kept", links_kept))
+    ("link-names", link_names), ("list-styles", list_styles), ("contents", contents),
+    ("answer-spaces", answer_spaces), ("links-kept", links_kept))
 
 

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import _Element
 
 from formats.core.contract import RenderError
+from formats.core.link_names import shared_link_names
 from formats.core.model import Document, Quiz
 from formats.outputs.docx.profile import DocxProfile
 from formats.outputs.docx.xml import bookmark, run
@@ -29,6 +30,9 @@ class DocxState:
         self.document = document
         self.profile = profile
         self.quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
+        # a link whose words are also those of a link to another place: its name, by (words,
+        # target); Word shows it as the link's ScreenTip (:mod:`formats.core.link_names`)
+        self.link_names = shared_link_names(document, "reflowable")
         self.bookmark_numbers = itertools.count(1)
         self.control_numbers = itertools.count(101)
         self.pending_bookmarks: list[str] = []

@@ -16,6 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from formats.core.dispatch import NodeTable, block_table, inline_table
+from formats.core.link_names import key as link_key
+from formats.core.link_names import shared_link_names
 from formats.core.model import (
     PAGE_NUMBER,
     Activity,
@@ -42,8 +44,6 @@ from formats.core.model import (
 from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows, write_in_count
 from formats.core.text import inline_text
-from formats.outputs.html.link_names import key as link_key
-from formats.outputs.html.link_names import shared_link_names
 
 __all__ = [
     "BLOCK_MACROS",
@@ -117,7 +117,7 @@ def page_context(document: Document, medium: Medium = "reflowable",
     of a partner's edition with the contact details readers should use, and the ``medium``
     of the page ("paged" for a page made into a PDF): words that depend on the medium take
     its form; links whose words are also those of a link to another place are named by where
-    they go (:mod:`formats.outputs.html.link_names`)."""
+    they go (:mod:`formats.core.link_names`)."""
     quizzes: dict[str, Quiz] = {quiz.id: quiz for quiz in document.quizzes()}
     partner = document.partner
     return {"meta": document.meta, "chapters": document.chapters, "quizzes": quizzes,

@@ -304,7 +304,7 @@ class _Tagging:
         """Return the words of the link element numbered ``number``, or of the nearest link
         around it (a span inside a link has an annotation too), as its description: the name
         the HTML gives it (``aria-label``: a link named by where it goes, see
-        :mod:`formats.outputs.html.link_names`) when it has one; [] when there is none."""
+        :mod:`formats.core.link_names`) when it has one; [] when there is none."""
         while number not in self.link_words:
             node = self.pdf.objects[number]
             parent = node.get("P") if isinstance(node, dict) else None

@@ -1,14 +1,15 @@
-"""The web page, the EPUB and the PDFs name each link whose words are also those of a link to
-another place by where it goes (formats.outputs.html.link_names; a PDF's link annotation is
-described by the name: tests/outputs/test_pdf_link_rules.py)."""
+"""The web page, the EPUB, the PDFs and the Word files name each link whose words are also
+those of a link to another place by where it goes (formats.core.link_names; a PDF's link
+annotation is described by the name: tests/outputs/test_pdf_link_rules.py; a Word link's
+ScreenTip: tests/editions/test_word_link_names.py)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from formats.core.link_names import shared_link_names, target_labels
 from formats.core.model import Document
-from formats.outputs.html.link_names import shared_link_names, target_labels
 
 APPENDIX = "Appendix 4: Suggested answers to quiz questions"
 

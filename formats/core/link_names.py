@@ -3,7 +3,8 @@
 A screen reader lists a page's links by their names: the toolkit's "appendix 4" goes to four
 places (the appendix, and the answers of three quizzes) and "the checklist below" to two, so
 the list showed the same name four times and twice. Each such link is named by where it goes
-(``aria-label``): its words, then the label of its target ("appendix 4 (Quiz 2: What should you
+(an ``aria-label`` on the web page and in the EPUB, a PDF link's description, a Word link's
+ScreenTip): its words, then the label of its target ("appendix 4 (Quiz 2: What should you
 do?)"), or the target's label alone when that begins with the words ("Appendix 4: Suggested
 answers to quiz questions"). The words stay what the page shows, and come first in the name
 (WCAG 2.5.3, label in name); a link whose words go to one place keeps them as its name.
