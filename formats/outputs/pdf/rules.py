@@ -25,7 +25,9 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
   ``pdf/artifacts``, ``pdf/structure-whole``, ``pdf/contents-order`` and
   ``pdf/contents-one-link``;
 - its links as a keyboard user tabs through them and a reader lists them
-  (:mod:`formats.outputs.pdf.link_rules`): ``pdf/link-tab-stops``, ``pdf/link-names``.
+  (:mod:`formats.outputs.pdf.link_rules`): ``pdf/link-tab-stops``, ``pdf/link-names``;
+- its lists, when the document is given: none cut at a page break into two
+  (:mod:`formats.outputs.pdf.list_rules`): ``pdf/lists-whole``.
 
 A missing or unreadable file is one failed ``pdf/file`` result, never a skip.
 """
@@ -50,6 +52,7 @@ from formats.core.model import Document
 from formats.outputs.pdf import page_text, structure
 from formats.outputs.pdf.contents_rules import contents_pages
 from formats.outputs.pdf.link_rules import LINK_RULES
+from formats.outputs.pdf.list_rules import LIST_RULES
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 from formats.outputs.pdf.tag_rules import TAG_RULES
@@ -72,8 +75,10 @@ def pdf_rules(path: Path, output: str, document: Document | None = None,
     Read booklets are judged by the tag rules alone).
 
     ``output`` names the output the file belongs to ("standard/pdf"); ``document``, when given,
-    is what the bookmarks, language and title are compared with. A missing or unreadable file
-    is one failed ``pdf/file`` result. Never raises for a broken file.
+    is what the bookmarks, language and title are compared with, and the lists
+    (``pdf/lists-whole`` runs only then: without the source, a cut list cannot be told). A
+    missing or unreadable file is one failed ``pdf/file`` result. Never raises for a broken
+    file.
     """
     where = f"{path.name} ({output})"
     if not path.is_file():
@@ -82,7 +87,8 @@ def pdf_rules(path: Path, output: str, document: Document | None = None,
         opened = OpenPdf.read(path, document)
     except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
-    return [result_of(name, where, check, opened) for name, check in rules or PDF_RULES]
+    chosen = rules or (PDF_RULES if document is None else (*PDF_RULES, *LIST_RULES))
+    return [result_of(name, where, check, opened) for name, check in chosen]
 
 
 def result_of(name: str, where: str, check: Callable[[Any], Verdict], subject: Any) -> RuleResult:

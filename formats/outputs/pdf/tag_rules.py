@@ -14,9 +14,10 @@ WeasyPrint 70 wrote, each a rule:
 - ``pdf/structure-whole``: an element cut by a page break is one structure element, not one a
   page: every ``Sect`` begins with its heading (when the document is known, there is one
   ``Sect`` a section), and no table is followed by a table that starts on the page after it
-  ends (a table cut at a page break, its header row repeated, made two). Lists are not judged
-  so: two lists may follow each other over a page break (large print sets each row of a table
-  as a list), and a paragraph cut in two cannot be told from two paragraphs;
+  ends (a table cut at a page break, its header row repeated, made two). Lists are judged by
+  the source's points (``pdf/lists-whole``, :mod:`formats.outputs.pdf.list_rules`): two lists
+  may follow each other over a page break (large print sets each row of a table as a list); a
+  paragraph cut in two cannot be told from two paragraphs;
 - ``pdf/contents-order``: a link to a page of the PDF that shows that page's number (an entry
   of the printed contents) reads its title before its page number, and no link reads leader
   dots ("........");
