@@ -7,31 +7,29 @@ Two engines, one interface (``synthesise(text, wav)``):
 - ``pyttsx3``: the portable engine (it drives espeak-ng on Linux, SAPI5 on Windows, NSSpeech on
   macOS). Version 2.99 has known faults on Linux that this wrapper works around: ``runAndWait``
   returns before the file is written (we wait for the ``finished-utterance`` event, then until
-  the file's size stops changing), and texts over about 10,000 characters fail (we synthesise
-  chunks of whole sentences under 4,000 characters and join their audio).
+  the file's size stops changing), texts over about 10,000 characters fail (we synthesise
+  chunks of whole sentences under 4,000 characters and join their audio), and the espeak-ng
+  library it calls now and then crashes its process (the chunks are said in a process of
+  their own, started again after a crash: :mod:`formats.editions.audio.pyttsx3_speaker`).
 """
 
 from __future__ import annotations
 
-import atexit
-import contextlib
-import gc
-import io
+import os
 import re
 import subprocess
+import sys
 import tempfile
-import threading
-import time
 import wave
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 from formats.core.contract import RenderError
 from formats.editions.audio import settings
 
 CHUNK_CHARS = 4000
-ATTEMPTS = 3  # times a chunk is said before pyttsx3 is given up
-SETTLE_S = 2.0  # how long a file may take to appear whole after pyttsx3 says it finished
+CRASHES_ALLOWED = 2  # crashes of pyttsx3's speaking process on one text before it is given up
+PROJECT_ROOT = Path(__file__).resolve().parents[3]  # where the speaking process finds formats
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?:])\s+")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;])\s+|\s+")
 
@@ -81,33 +79,60 @@ class EspeakNgEngine:
 
 
 class Pyttsx3Engine:
-    """pyttsx3, made safe for long texts and for its early return on Linux."""
+    """pyttsx3, made safe for long texts, for its early return on Linux and for the crashes
+    of the espeak-ng library it calls: the chunks are said by a process of their own
+    (:mod:`formats.editions.audio.pyttsx3_speaker`), started again when it crashes."""
 
     name = "pyttsx3"
     reads_markup = False  # pyttsx3 2.99's espeak driver does not pass espeak-ng's SSML flag
-    _lock = threading.Lock()  # one pyttsx3 engine per process, used by one thread at a time
 
     def __init__(self, voice: str, rate: int) -> None:
         self.voice = voice
         self.rate = rate
         self.chunks_made = 0  # how many chunks the last synthesis used
+        self.crashes = 0  # how many times the speaking process crashed in the last synthesis
 
     def synthesise(self, text: str, wav: Path, markup: bool = False) -> None:
-        """Write ``text`` spoken into ``wav``; raise RenderError when pyttsx3 fails.
+        """Write ``text`` spoken into ``wav``; raise RenderError when pyttsx3 fails, or when its
+        process crashes ``CRASHES_ALLOWED`` + 1 times.
 
-        The text is spoken in chunks of whole sentences, each saved to its own file, and the
-        chunks' audio is joined into ``wav``.
+        The text is cut into chunks of whole sentences, each said into its own file by the
+        speaking process, and the chunks' audio is joined into ``wav``. A process that crashed
+        is started again; it goes on from the first chunk not yet saved.
         """
         chunks = split_into_chunks(text, CHUNK_CHARS)
-        self.chunks_made = len(chunks)
-        with self._lock, tempfile.TemporaryDirectory(prefix="pyttsx3-") as folder:
-            engine = _pyttsx3_engine(self.voice, self.rate)
-            parts = []
+        self.chunks_made, self.crashes = len(chunks), 0
+        with tempfile.TemporaryDirectory(prefix="pyttsx3-") as name:
+            folder = Path(name)
             for number, chunk in enumerate(chunks):
-                part = Path(folder) / f"{number:04d}.wav"
-                _save_chunk(engine, chunk, part)
-                parts.append(part)
-            join_wavs(parts, wav)
+                (folder / f"{number:04d}.txt").write_text(chunk, encoding="utf-8")
+            while not self._say(folder, 60 + sum(30 + len(chunk) / 50 for chunk in chunks)):
+                self.crashes += 1
+                if self.crashes > CRASHES_ALLOWED:
+                    raise RenderError(f"audio: pyttsx3's speaking process crashed "
+                                      f"{self.crashes} times on a text of {len(text)} "
+                                      "characters")
+            join_wavs([folder / f"{number:04d}.wav" for number in range(len(chunks))], wav)
+
+    def _say(self, folder: Path, timeout: float) -> bool:
+        """Run the speaking process on the chunks of ``folder``; return True when it saved
+        them all, False when it crashed or ran over ``timeout`` seconds. Raises RenderError
+        when pyttsx3 could not say a chunk."""
+        from formats.editions.audio import pyttsx3_speaker
+
+        command = [sys.executable, "-m", pyttsx3_speaker.__name__, self.voice, str(self.rate),
+                   str(folder)]
+        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+            filter(None, (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")))))
+        try:
+            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
+                                  env=environment)
+        except subprocess.TimeoutExpired:
+            return False
+        if done.returncode == pyttsx3_speaker.FAILED:
+            raise RenderError(done.stderr.decode("utf-8", "replace").strip()
+                              or "audio: pyttsx3 could not say a chunk")
+        return done.returncode == 0
 
 
 def engine_named(name: str, voice: str, rate: int) -> Engine:
@@ -161,139 +186,3 @@ def join_wavs(parts: list[Path], target: Path) -> None:
                 if number == 0:
                     out.setparams(piece.getparams())
                 out.writeframes(piece.readframes(piece.getnframes()))
-
-
-# ---------------------------------------------------------------------------------------------
-# pyttsx3 itself
-
-_ENGINE: dict[str, Any] = {}  # the process's one pyttsx3 engine (espeak initialises once)
-WORDS_LEFT_CHARS = 40  # a chunk whose last word said starts further from its end was cut
-
-
-class _Utterance:
-    """What pyttsx3 reported of the chunk being said: whether it finished, whether it was
-    stopped on the way, and how far into the text its word events reached."""
-
-    def __init__(self) -> None:
-        self.finished = threading.Event()
-        self.stopped = False
-        self.furthest = -1  # the end of the furthest word said, or -1 when none was reported
-
-    def start(self) -> None:
-        """Forget the last chunk."""
-        self.finished.clear()
-        self.stopped = False
-        self.furthest = -1
-
-    def on_finished(self, name: Any = None, completed: bool = True) -> None:
-        """pyttsx3's ``finished-utterance``: ``completed`` is False when the speech was
-        stopped (the espeak driver may still save what was said, and report it finished)."""
-        self.stopped = self.stopped or not completed
-        self.finished.set()
-
-    def on_word(self, name: Any = None, location: int = 0, length: int = 0) -> None:
-        """pyttsx3's ``started-word``: ``location`` counts the text's characters from 1."""
-        self.furthest = max(self.furthest, location + length)
-
-    def whole(self, text: str) -> bool:
-        """Return True when the chunk finished without being stopped and, if words were
-        reported, its last word is near the end of ``text``."""
-        if self.stopped or not self.finished.is_set():
-            return False
-        return self.furthest < 0 or len(text.rstrip()) - self.furthest <= WORDS_LEFT_CHARS
-
-
-_SAID = _Utterance()
-
-
-def _release_engine() -> None:
-    """Drop the pyttsx3 engine while Python is still whole (its destructor fails at shutdown)."""
-    _ENGINE.clear()
-    gc.collect()
-
-
-def _pyttsx3_engine(voice: str, rate: int) -> Any:
-    """Return this process's pyttsx3 engine, set to the voice and rate."""
-    if "engine" not in _ENGINE:
-        import pyttsx3
-
-        engine = pyttsx3.init()
-        engine.connect("finished-utterance", _SAID.on_finished)
-        engine.connect("started-word", _SAID.on_word)
-        _ENGINE["engine"] = engine
-        atexit.register(_release_engine)
-    engine = _ENGINE["engine"]
-    engine.setProperty("voice", _voice_id(engine, voice))
-    engine.setProperty("rate", rate)
-    return engine
-
-
-def _voice_id(engine: Any, wanted: str) -> str:
-    """Return the id of the installed voice whose id, name or language is ``wanted``."""
-    wanted_lower = wanted.lower()
-    voices = engine.getProperty("voices")
-    for voice in voices:
-        languages = [str(language).lower() for language in (voice.languages or [])]
-        if wanted_lower in (str(voice.id).lower(), str(voice.name).lower(), *languages):
-            return voice.id
-    raise RenderError(f"audio: pyttsx3 has no voice '{wanted}' (it has "
-                      f"{', '.join(sorted({str(v.id) for v in voices})[:12])} ...)")
-
-
-def _save_chunk(engine: Any, text: str, wav: Path) -> None:
-    """Save one chunk; raise RenderError when pyttsx3 fails on it ``ATTEMPTS`` times.
-
-    Under load, pyttsx3's espeak driver now and then writes a WAV file with no audio, never
-    finishes, or stops the speech part of the way through (its loop cancels what espeak is
-    still saying when the last chunk's thread has not ended) and saves what was said; the chunk
-    is then said again.
-    """
-    timeout = 30 + len(text) / 50
-    for _ in range(ATTEMPTS):
-        if _try_chunk(engine, text, wav, timeout):
-            return
-    raise RenderError(f"audio: pyttsx3 failed {ATTEMPTS} times to say a chunk of {len(text)} "
-                      "characters")
-
-
-def _try_chunk(engine: Any, text: str, wav: Path, timeout: float) -> bool:
-    """Return True when pyttsx3 wrote the whole chunk's speech into ``wav``.
-
-    ``runAndWait`` returns before the file is written: wait for the ``finished-utterance``
-    event, then until the file is whole. A chunk stopped on the way (``completed`` False, or
-    words reported only part of the way) is not whole.
-    """
-    wav.unlink(missing_ok=True)
-    _SAID.start()
-    quiet = io.StringIO()  # the espeak driver prints "Audio saved to ..." on standard output
-    with contextlib.redirect_stdout(quiet):
-        engine.save_to_file(text, str(wav))
-        engine.runAndWait()
-        finished = _SAID.finished.wait(timeout)
-    written = _wait_until_written(wav, SETTLE_S if finished else 0.5)
-    return written and _SAID.whole(text)
-
-
-def _wait_until_written(wav: Path, timeout: float) -> bool:
-    """Return True once ``wav`` is a whole WAV file holding some audio; False after timeout."""
-    deadline = time.monotonic() + timeout
-    last_size = -1
-    while True:
-        size = wav.stat().st_size if wav.is_file() else -1
-        if size == last_size and _has_audio(wav):
-            return True
-        if time.monotonic() >= deadline:
-            return False
-        last_size = size
-        time.sleep(0.05)
-
-
-def _has_audio(wav: Path) -> bool:
-    """Return True when ``wav`` reads as a whole WAV file with at least one sample."""
-    try:
-        with wave.open(str(wav), "rb") as reader:
-            frames = reader.getnframes()
-            expected = frames * reader.getsampwidth() * reader.getnchannels()
-    except (OSError, wave.Error, EOFError):
-        return False
-    return frames > 0 and wav.stat().st_size >= expected + 44

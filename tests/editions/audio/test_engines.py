@@ -35,6 +35,77 @@ def test_pyttsx3_engine_speaks_a_short_text(tmp_path: Path) -> None:
     assert 0.5 * words / 160 * 60 < _wav_seconds(wav) < 2.0 * words / 160 * 60 + 1.5
 
 
+def _crashing_python(folder: Path, crashes: int) -> Path:
+    """Return a stand-in for the Python command that crashes (a segmentation fault, as the
+    espeak-ng library did inside pyttsx3) the first ``crashes`` times, then runs Python."""
+    import sys
+
+    script = folder / "python-that-crashes"
+    script.write_text(f"""#!/bin/sh
+count=$(ls {folder}/crash-* 2>/dev/null | wc -l)
+if [ "$count" -lt {crashes} ]; then touch {folder}/crash-$count; kill -SEGV $$; fi
+exec {sys.executable} "$@"
+""", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def test_pyttsx3_speaking_again_after_its_process_crashes(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from formats.editions.audio import engines
+
+    monkeypatch.setattr(engines.sys, "executable", str(_crashing_python(tmp_path, 2)))
+    text = "Co-production means working together as equal partners."
+    wav = tmp_path / "short.wav"
+    engine = Pyttsx3Engine("en-gb", 160)
+    engine.synthesise(text, wav)
+    assert engine.crashes == 2
+    assert 1.0 < _wav_seconds(wav) < 6.0
+
+
+def test_pyttsx3_crashing_every_time_is_an_error_naming_it(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    from formats.core.contract import RenderError
+    from formats.editions.audio import engines
+
+    monkeypatch.setattr(engines.sys, "executable", str(_crashing_python(tmp_path, 99)))
+    with pytest.raises(RenderError) as raised:
+        Pyttsx3Engine("en-gb", 160).synthesise("Equal partners.", tmp_path / "short.wav")
+    assert str(raised.value) == ("audio: pyttsx3's speaking process crashed 3 times on a text "
+                                 "of 15 characters")
+
+
+def test_the_speaking_process_goes_on_from_the_first_chunk_not_saved(tmp_path: Path) -> None:
+    """(In a process of its own: pyttsx3 is not started in the test's.)"""
+    import subprocess
+    import sys
+
+    (tmp_path / "0000.txt").write_text("This chunk was saved before a crash.", encoding="utf-8")
+    (tmp_path / "0000.wav").write_bytes(b"kept as it is")
+    (tmp_path / "0001.txt").write_text("Equal partners.", encoding="utf-8")
+    speaker = [sys.executable, "-m", "formats.editions.audio.pyttsx3_speaker"]
+    assert subprocess.run([*speaker, "en-gb", "160", str(tmp_path)], check=False).returncode == 0
+    assert (tmp_path / "0000.wav").read_bytes() == b"kept as it is"
+    assert 0.3 < _wav_seconds(tmp_path / "0001.wav") < 3.0
+    assert not list(tmp_path.glob("*.saying.wav"))
+
+
+def test_the_speaking_process_says_why_pyttsx3_could_not_say_a_chunk(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from formats.editions.audio.pyttsx3_speaker import FAILED
+
+    (tmp_path / "0000.txt").write_text("Equal partners.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "formats.editions.audio.pyttsx3_speaker",
+                           "no-such-voice", "160", str(tmp_path)], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == FAILED
+    assert done.stderr.startswith("audio: pyttsx3 has no voice 'no-such-voice' (it has ")
+
+
 def test_chunks_are_whole_sentences_under_the_limit() -> None:
     sentences = [f"This is sentence number {n} of the long text." for n in range(400)]
     text = " ".join(sentences)
@@ -117,7 +188,7 @@ class _CuttingEngine:
         self.text, self.wav = text, wav
 
     def runAndWait(self) -> None:
-        from formats.editions.audio.engines import _SAID
+        from formats.editions.audio.pyttsx3_speaker import _SAID
 
         self.said += 1
         cut = self.said <= self.cuts
@@ -141,7 +212,7 @@ def test_a_chunk_pyttsx3_cut_part_of_the_way_is_said_again(tmp_path: Path,
                                                            stopped: bool) -> None:
     # in CI, pyttsx3 once saved 95 s of a 254 s chunk and reported it finished: the book was
     # 20% short of espeak-ng's, within the read-back's plausibility margin
-    from formats.editions.audio.engines import _save_chunk
+    from formats.editions.audio.pyttsx3_speaker import _save_chunk
 
     text = " ".join(f"Sentence number {n} is said in full." for n in range(40))
     engine = _CuttingEngine(cuts=2, stopped=stopped)
@@ -153,7 +224,7 @@ def test_a_chunk_pyttsx3_cut_part_of_the_way_is_said_again(tmp_path: Path,
 
 def test_a_chunk_pyttsx3_always_cuts_is_an_error_naming_it(tmp_path: Path) -> None:
     from formats.core.contract import RenderError
-    from formats.editions.audio.engines import ATTEMPTS, _save_chunk
+    from formats.editions.audio.pyttsx3_speaker import ATTEMPTS, _save_chunk
 
     text = " ".join(f"Sentence number {n} is said in full." for n in range(40))
     engine = _CuttingEngine(cuts=ATTEMPTS, stopped=False)
@@ -164,7 +235,7 @@ def test_a_chunk_pyttsx3_always_cuts_is_an_error_naming_it(tmp_path: Path) -> No
 
 
 def test_a_chunk_reported_stopped_is_not_whole_even_when_saved_as_finished() -> None:
-    from formats.editions.audio.engines import _Utterance
+    from formats.editions.audio.pyttsx3_speaker import _Utterance
 
     text = "Co-production means working together as equal partners."
     said = _Utterance()
