@@ -6,7 +6,6 @@ as our tagging writes it, and fails, naming the page and the point, as WeasyPrin
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,19 +34,6 @@ def _with_a_long_list(document: Document) -> Document:
 @pytest.fixture(scope="module")
 def long_list(mini_document: Document) -> Document:
     return _with_a_long_list(mini_document)
-
-
-@pytest.fixture
-def as_weasyprint_tags_it() -> Iterator[None]:
-    """Write PDFs as WeasyPrint 70 tags them (its own ``add_tags``) while the test runs."""
-    import weasyprint.pdf
-
-    from formats.outputs.pdf.tagging import install_tagger
-
-    install_tagger()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(weasyprint.pdf, "add_tags", weasyprint.pdf.add_tags.__wrapped__)
-        yield
 
 
 def _list_pages(path: Path) -> list[int]:

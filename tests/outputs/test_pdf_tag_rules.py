@@ -49,19 +49,6 @@ that wraps</a>.</p></section>
 </p></section></body></html>"""
 
 
-@pytest.fixture
-def as_weasyprint_tags_it() -> Iterator[None]:
-    """Write PDFs as WeasyPrint 70 tags them (its own ``add_tags``) while the test runs."""
-    import weasyprint.pdf
-
-    from formats.outputs.pdf.tagging import install_tagger
-
-    install_tagger()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(weasyprint.pdf, "add_tags", weasyprint.pdf.add_tags.__wrapped__)
-        yield
-
-
 def tag_results(path: Path) -> dict[str, RuleResult]:
     """Return the results of the five tag rules on the PDF at ``path``, by rule name."""
     return {result.rule: result for result in pdf_rules(path, "test/pdf")
