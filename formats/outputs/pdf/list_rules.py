@@ -27,7 +27,7 @@ from formats.core.contract import Verdict, failed, passed
 from formats.core.model import BulletList, Document, Paragraph
 from formats.core.text import inline_text
 from formats.outputs.pdf import structure
-from formats.outputs.pdf.tag_rules import text_of
+from formats.outputs.pdf.tag_rules import pages_of, text_of
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
@@ -73,14 +73,6 @@ def _first_point(element: Any) -> Any | None:
     return None
 
 
-def _first_page(pdf: OpenPdf, element: Any, page: int) -> int:
-    """Return the 0-based page of the first marked content under ``element`` (``page`` when
-    it holds none)."""
-    return next((here for node, here in structure.walk(element, pdf.page_index, page=page)
-                 if isinstance(node, int) or (isinstance(node, dict) and "/MCID" in node)),
-                page)
-
-
 def lists_whole(pdf: OpenPdf) -> Verdict:
     """Return whether every list element of the PDF whose first point is a point of the
     document's lists begins with the first point of a list (no list cut at a page break)."""
@@ -99,8 +91,8 @@ def lists_whole(pdf: OpenPdf) -> Verdict:
         judged += 1
         if 0 not in found:
             shown = said if len(said) <= _SHORT else said[:_SHORT - 3] + "..."
-            problems.append(f"page {_first_page(pdf, first, page) + 1}: list '{shown}' begins "
-                            f"with point "
+            where = next(iter(pages_of(pdf, first, page)), page) + 1
+            problems.append(f"page {where}: list '{shown}' begins with point "
                             f"{min(found) + 1} of its list (cut at a page break)")
     if problems:
         return failed(problems)

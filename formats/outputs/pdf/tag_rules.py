@@ -224,7 +224,7 @@ def _element_kids(element: Any) -> list[Any]:
     return [kid for kid in kids if isinstance(kid, dict) and "/S" in kid]
 
 
-def _pages_of(pdf: OpenPdf, element: Any, page: int) -> list[int]:
+def pages_of(pdf: OpenPdf, element: Any, page: int) -> list[int]:
     """Return the pages of the marked content under ``element``, in reading order."""
     return [here for node, here in structure.walk(element, pdf.page_index, page=page)
             if isinstance(node, int) or (isinstance(node, dict) and "/MCID" in node)]
@@ -246,7 +246,7 @@ def structure_whole(pdf: OpenPdf) -> Verdict:
         for one, other in pairwise(_element_kids(element)):
             if one["/S"] != "/Table" or other["/S"] != "/Table":
                 continue
-            ends, starts = _pages_of(pdf, one, page), _pages_of(pdf, other, page)
+            ends, starts = pages_of(pdf, one, page), pages_of(pdf, other, page)
             if ends and starts and starts[0] == ends[-1] + 1:
                 problems.append(f"{_label(starts[0])}: {str(other['/S'])[1:]} "
                                 f"'{_short(text_of(pdf, other, page))}' goes on from the one "

@@ -174,15 +174,17 @@ class _Tagging:
 
     def merge(self, old: Any, new: Any, nums: dict[int, Any]) -> None:
         """Move the kids of ``new`` (made on this page) into ``old``, the element made before
-        from the same HTML element; its first kid continues the last of ``old`` when both come
-        from the same HTML element too. ``new`` is left empty, referred to by nothing."""
+        from the same HTML element; its first kids continue the last kids of ``old`` when they
+        come from the same HTML elements, in the same order (a list point and the list inside it
+        that WeasyPrint tags after it, both going on over the page: each piece joins its own
+        element). ``new`` is left empty, referred to by nothing."""
         import pydyf
 
         kids = list(new["K"])
-        first, last = self.element(kids[0]) if kids else None, self.last_element(old)
-        if first is not None and last is not None and self.same(last, first):
-            self.merge(last, first, nums)
-            kids = kids[1:]
+        going_on = self.continued(list(old["K"]), kids)
+        for earlier, later in going_on:
+            self.merge(earlier, later, nums)
+        kids = kids[len(going_on):]
         for kid in kids:
             moved = kid
             if isinstance(kid, int):
@@ -200,6 +202,18 @@ class _Tagging:
         if new.number in self.link_words:
             self.link_words.setdefault(old.number, []).extend(self.link_words.pop(new.number))
         new.clear()
+
+    def continued(self, before: list[Any], after: list[Any]) -> list[tuple[Any, Any]]:
+        """Return the pairs (element of ``before``, element of ``after``) that are one element
+        over a page break: the longest run of the last kids of ``before`` whose elements come,
+        one by one, from the same HTML elements as the first kids of ``after``."""
+        for count in range(min(len(before), len(after)), 0, -1):
+            pairs = [(self.element(one), self.element(other))
+                     for one, other in zip(before[-count:], after[:count], strict=True)]
+            if all(one is not None and other is not None and self.same(one, other)
+                   for one, other in pairs):
+                return pairs
+        return []
 
     def make_one_link(self, link: Any, nums: dict[int, Any]) -> None:
         """Make ``link`` (made on this page) one link to a screen reader: a ``Link`` element
