@@ -5,8 +5,12 @@
 - ``pdf/line-length``: no line of body text is longer than the edition's maximum (about 75
   characters);
 - ``pdf/page-fill``: no page is filled less than a share of the text area (half), except the
-  last page of a chapter and the pages before the first chapter (title page, imprint); the
-  text is what the structure tree reaches, so running headers and page numbers do not count.
+  last page of a chapter and the pages before the first chapter (title page, imprint); a page
+  before one that a section begins at the top of (its heading is the page's first text) may be
+  filled down to a quarter, the print standard's own least: a heading is kept with what follows
+  it and a short block is never split (``pdf/short-blocks-whole``), so a new section may start
+  a page. The text is what the structure tree reaches, so running headers and page numbers do
+  not count.
 
 A missing or unreadable file is one failed ``pdf/file`` result.
 """
@@ -29,6 +33,8 @@ from formats.outputs.pdf.rules import result_of
 from formats.outputs.pdf.structure import marked_content
 
 HALF = 0.5  # the least share of its text area a page is filled (the last of a chapter aside)
+QUARTER = 0.25  # the least for a page before a section that starts at the top of a page
+_SLACK = 2.0  # points: a bookmark goes to the top of its heading's box, above its letters
 _READ_ERRORS = (PyPdfError, KeyError, ValueError, TypeError)
 
 
@@ -46,6 +52,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
         reader = pdf_reader(path)
         reached = marked_content(reader)
         exempt = chapter_ends(reader, len(pages))
+        before_sections = section_starts(reader, pages) - exempt
     except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
 
@@ -59,9 +66,27 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
     if line_maximum is not None:
         checks.append(("pdf/line-length", lambda found: typography.line_length(
             found, line_maximum)))
-    checks.append(("pdf/page-fill", lambda found: typography.page_fill(found, in_text, exempt,
-                                                                       fill)))
+    checks.append(("pdf/page-fill", lambda found: typography.page_fill(
+        found, in_text, exempt, fill, before_sections, min(fill, QUARTER))))
     return [result_of(name, where, check, pages) for name, check in checks]
+
+
+def section_starts(reader: PdfReader, pages: list[PrintedPage]) -> set[int]:
+    """Return the numbers (1-based) of the pages before a page that a section begins at the top
+    of: a bookmark of a section (below the chapters) goes there, and none of that page's text
+    lies above where it goes (running headers and page numbers aside: they are artifacts)."""
+    reached = marked_content(reader)
+    found = set()
+    for mark in read_bookmarks(reader):
+        if mark.level < 2 or not 0 < mark.page < len(pages):
+            continue
+        page = pages[mark.page]
+        goes_to = page.height - mark.top  # points from the top, as the glyphs are measured
+        text = [glyph.top for glyph in page.glyphs if glyph.visible and glyph.text.strip()
+                and (reached is None or (mark.page, glyph.mcid) in reached)]
+        if text and min(text) >= goes_to - _SLACK:
+            found.add(mark.page)  # the 1-based number of the page before
+    return found
 
 
 def chapter_ends(reader: PdfReader, page_count: int) -> set[int]:

@@ -172,9 +172,11 @@ def line_length(pages: list[PrintedPage], maximum: int) -> Verdict:
 
 
 def page_fill(pages: list[PrintedPage], in_text: Callable[[PrintedPage, Glyph], bool],
-              exempt: set[int], least: float) -> Verdict:
+              exempt: set[int], least: float, before_sections: set[int] | None = None,
+              least_before_a_section: float | None = None) -> Verdict:
     """Return whether every page but those ``exempt`` (numbers) is filled to at least ``least``
-    (a fraction) of the height of the text area.
+    (a fraction) of the height of the text area; a page of ``before_sections`` (numbers: the
+    next page begins a section) to at least ``least_before_a_section``.
 
     The text area runs from the highest to the lowest character of the text on any page
     (``in_text`` leaves out running headers and page numbers); a page is filled from the top
@@ -188,16 +190,21 @@ def page_fill(pages: list[PrintedPage], in_text: Callable[[PrintedPage, Glyph], 
     bottom = max(glyph.bottom for glyphs in text.values() for glyph in glyphs)
     problems: list[str] = []
     fills: dict[int, float] = {}
+    sections = before_sections or set()
+    least_before_a_section = least if least_before_a_section is None else least_before_a_section
     for page in pages:
         lowest = [glyph.bottom for glyph in text[page.number]] + [
             low for high, low in page.drawn if high >= top - 1 and low <= bottom + 1]
         fills[page.number] = (max(lowest, default=top) - top) / (bottom - top)
-        if page.number not in exempt and fills[page.number] < least:
+        wanted = least_before_a_section if page.number in sections else least
+        if page.number not in exempt and fills[page.number] < wanted:
             problems.append(f"page {page.number} is {fills[page.number]:.0%} filled")
+    relaxed = (f" ({least_before_a_section:.0%} before a page that a section begins)"
+               if sections and least_before_a_section != least else "")
     if problems:
-        return failed([f"{len(problems)} page(s) are filled less than {least:.0%} and are not "
-                       f"the last page of a chapter: {some(problems, ', ')}"])
+        return failed([f"{len(problems)} page(s) are filled less than {least:.0%}{relaxed} and "
+                       f"are not the last page of a chapter: {some(problems, ', ')}"])
     judged = [fill for number, fill in fills.items() if number not in exempt]
     least_found = (f"; the emptiest is {min(judged):.0%} filled" if judged else "")
-    return passed(f"every page but the last of a chapter is filled at least {least:.0%} "
+    return passed(f"every page but the last of a chapter is filled at least {least:.0%}{relaxed} "
                   f"({len(judged)} of {len(pages)} pages judged{least_found})")
