@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -112,6 +113,26 @@ _BLOCK_TEXTS: NodeTable[Callable[[Any, Medium | None], list[str]]] = block_table
 def blocks_texts(blocks: tuple[Block, ...], medium: Medium | None = None) -> list[str]:
     """Return the texts of several blocks in ``medium``, in order."""
     return [text for block in blocks for text in block_texts(block, medium)]
+
+
+SHORT_BLOCK_CHARACTERS = 300  # the words of a short block, which print never splits
+_PRINTED_EXTRA = 40  # characters print adds to a block's words: a bullet, quotation marks
+
+
+def is_short(blocks: tuple[Block, ...]) -> bool:
+    """Return True when ``blocks`` (a list point's, a quotation's) make a short block: their
+    words, with what print adds, may be at most ``SHORT_BLOCK_CHARACTERS`` long (about four
+    lines of standard print, six of large print), which a page never splits
+    (``pdf/short-blocks-whole``)."""
+    return len(" ".join(blocks_texts(blocks))) <= SHORT_BLOCK_CHARACTERS + _PRINTED_EXTRA
+
+
+def has_short_lead(blocks: tuple[Block, ...]) -> bool:
+    """Return True when ``blocks`` (a list point's) hold a list, and the blocks before it make a
+    short block (:func:`is_short`): a tagged PDF's list point holds those blocks, its inner list
+    following it."""
+    lead = tuple(itertools.takewhile(lambda block: not isinstance(block, BulletList), blocks))
+    return len(lead) < len(blocks) and is_short(lead)
 
 
 def section_texts(section: Section, medium: Medium | None = None) -> list[str]:

@@ -177,6 +177,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
         easy_read_files_beside,
         other_formats_links,
     )
+    from formats.outputs.pdf.block_rules import BLOCK_RULES
     from formats.outputs.pdf.contents_rules import contents_pages
     from formats.outputs.pdf.glyph_reader import read_pages
     from formats.outputs.pdf.link_rules import LINK_RULES
@@ -200,7 +201,8 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + pdf_line_ends(files, out_dir, read)
             + [result for path in files
                for result in pdf_rules(path, pdf_output.OUTPUT, rules=(
-                   *TAG_RULES, *LINK_RULES, ("pdf/contents-pages", contents_pages)))]
+                   *TAG_RULES, *LINK_RULES, *BLOCK_RULES,
+                   ("pdf/contents-pages", contents_pages)))]
             + booklet_word_list(files, out_dir, entries, read)
             + bold_explained(files, out_dir, read)
             + (part_numbers(files, out_dir, document.easy_read.parts, read)

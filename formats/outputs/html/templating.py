@@ -43,7 +43,7 @@ from formats.core.model import (
 )
 from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows, write_in_count
-from formats.core.text import inline_text
+from formats.core.text import has_short_lead, inline_text, is_short
 
 __all__ = [
     "BLOCK_MACROS",
@@ -101,6 +101,8 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     env.filters["block_macro"] = BLOCK_MACROS.__getitem__
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
     env.filters["plain"] = inline_text
+    env.filters["short"] = is_short  # a list point or quotation print keeps on one page
+    env.filters["short_lead"] = has_short_lead  # a point whose words before its list are short
     env.filters["link_key"] = link_key  # the words of a link as link_names are keyed
     env.filters["derived_id"] = derived_id  # {{ question.id|derived_id("answer") }}
     env.globals["PAGE_NUMBER"] = PAGE_NUMBER

@@ -26,6 +26,8 @@ machine-checkable conditions of the Matterhorn Protocol, see the project's stand
   ``pdf/contents-one-link``;
 - its links as a keyboard user tabs through them and a reader lists them
   (:mod:`formats.outputs.pdf.link_rules`): ``pdf/link-tab-stops``, ``pdf/link-names``;
+- its short blocks (list points, table rows, quotations, figures, boxes) each on one page
+  (:mod:`formats.outputs.pdf.block_rules`): ``pdf/short-blocks-whole``;
 - its lists, when the document is given: none cut at a page break into two
   (:mod:`formats.outputs.pdf.list_rules`): ``pdf/lists-whole``.
 
@@ -50,6 +52,7 @@ from pypdf.generic import DictionaryObject
 from formats.core.contract import RuleResult, Verdict, failed, passed
 from formats.core.model import Document
 from formats.outputs.pdf import page_text, structure
+from formats.outputs.pdf.block_rules import BLOCK_RULES
 from formats.outputs.pdf.contents_rules import contents_pages
 from formats.outputs.pdf.link_rules import LINK_RULES
 from formats.outputs.pdf.list_rules import LIST_RULES
@@ -408,6 +411,6 @@ PDF_RULES: tuple[tuple[str, Callable[[OpenPdf], Verdict]], ...] = (
     ("pdf/figures-alt", figures_alt), ("pdf/headings", headings),
     ("pdf/table-headers", table_headers), ("pdf/th-scope", th_scope),
     ("pdf/bookmarks", bookmarks), ("pdf/contents-pages", contents_pages), *TAG_RULES,
-    *LINK_RULES)
+    *LINK_RULES, *BLOCK_RULES)
 
 

@@ -1,0 +1,65 @@
+"""pdf/short-blocks-whole (formats.outputs.pdf.block_rules): a short list point split across
+pages fails, naming the pages and the point; kept whole, it passes; and a list inside a point,
+both going on over a page break, stay one list point and one list in the structure tree
+(formats.outputs.pdf.tagging)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from formats.core.names import TEMPLATES
+from formats.outputs.pdf import structure
+from formats.outputs.pdf import writer as pdf_writer
+from formats.outputs.pdf.block_rules import short_blocks_whole
+from formats.outputs.pdf.rules import OpenPdf
+from formats.outputs.pdf.tag_rules import text_of
+
+POINT = ("A point of a list that is short, four or five lines long on this small page, and "
+         "that a reader should find on one page.")
+
+
+def _page(css: str, body: str) -> str:
+    return (f"<html lang='en-GB'><head><title>Blocks</title><style>@page {{ size: A6; margin: "
+            f"1.5cm 1cm }} body {{ font-size: 11pt; line-height: 1.4 }} {css}</style></head>"
+            f"<body><h1>Blocks</h1>{body}</body></html>")
+
+
+def _split_point(css: str) -> str:
+    """A page whose last lines hold the start of a short list point."""
+    return _page(css, f"<div style='height: 7.9cm'></div><ul><li>{POINT}</li></ul>")
+
+
+def test_a_short_point_split_across_pages_fails(tmp_path: Path) -> None:
+    path = pdf_writer.write_pdf(_split_point("li { break-inside: auto }"),
+                                tmp_path / "split.pdf", TEMPLATES)
+    verdict = short_blocks_whole(OpenPdf.read(path, None))
+    assert (verdict.passed, verdict.message) == (
+        False, "pages 1-2: list point '• A point of a list that is short, fo...' (121 "
+               "characters) is split across pages")
+
+
+def test_a_short_point_kept_whole_passes(tmp_path: Path) -> None:
+    path = pdf_writer.write_pdf(_split_point("li { break-inside: avoid }"),
+                                tmp_path / "whole.pdf", TEMPLATES)
+    verdict = short_blocks_whole(OpenPdf.read(path, None))
+    assert (verdict.passed, verdict.message) == (
+        True, "each of the 1 short blocks (list points, table rows, quotations, figures and "
+              "boxes of at most 300 characters) is on one page")
+
+
+def test_a_list_in_a_point_over_a_page_break_stays_one_list(tmp_path: Path) -> None:
+    inner = "".join(f"<li>Inner point {number}.</li>" for number in range(1, 31))
+    html = _page("", f"<ul><li>The outer point.<ul>{inner}</ul></li>"
+                     "<li>The last outer point.</li></ul>")
+    path = pdf_writer.write_pdf(html, tmp_path / "nested.pdf", TEMPLATES)
+    pdf = OpenPdf.read(path, None)
+    lists = [(element, page) for element, page in pdf.elements() if element["/S"] == "/L"]
+    outer, at = lists[0]
+    kids = [kid.get_object() for kid in structure.kids(outer)]
+    assert [(str(kid["/S"]), text_of(pdf, kid, at)[:20]) for kid in kids] == [
+        ("/LI", "• The outer point."), ("/L", "◦ Inner point 1. ◦ I"),
+        ("/LI", "• The last outer poi")]
+    inner_points = [kid for kid in structure.kids(kids[1].get_object())
+                    if kid.get_object()["/S"] == "/LI"]
+    assert len(inner_points) == 30
+    assert len(lists) == 2  # not one more a page
