@@ -181,7 +181,7 @@ class _Tagging:
         import pydyf
 
         kids = list(new["K"])
-        going_on = self.continued(list(old["K"]), kids)
+        going_on = continued(self, list(old["K"]), kids)
         for earlier, later in going_on:
             self.merge(earlier, later, nums)
         kids = kids[len(going_on):]
@@ -202,18 +202,6 @@ class _Tagging:
         if new.number in self.link_words:
             self.link_words.setdefault(old.number, []).extend(self.link_words.pop(new.number))
         new.clear()
-
-    def continued(self, before: list[Any], after: list[Any]) -> list[tuple[Any, Any]]:
-        """Return the pairs (element of ``before``, element of ``after``) that are one element
-        over a page break: the longest run of the last kids of ``before`` whose elements come,
-        one by one, from the same HTML elements as the first kids of ``after``."""
-        for count in range(min(len(before), len(after)), 0, -1):
-            pairs = [(self.element(one), self.element(other))
-                     for one, other in zip(before[-count:], after[:count], strict=True)]
-            if all(one is not None and other is not None and self.same(one, other)
-                   for one, other in pairs):
-                return pairs
-        return []
 
     def make_one_link(self, link: Any, nums: dict[int, Any]) -> None:
         """Make ``link`` (made on this page) one link to a screen reader: a ``Link`` element
@@ -349,6 +337,20 @@ class _Tagging:
                 if headers:
                     node["A"]["Headers"] = pydyf.Array(
                         aliases.get(header.string, header) for header in headers)
+
+
+def continued(tagging: Any, before: list[Any], after: list[Any]) -> list[tuple[Any, Any]]:
+    """Return the pairs (element of ``before``, element of ``after``) that are one element over
+    a page break, as ``tagging`` (a :class:`_Tagging`) knows where elements come from: the
+    longest run of the last kids of ``before`` whose elements come, one by one, from the same
+    HTML elements as the first kids of ``after``."""
+    for count in range(min(len(before), len(after)), 0, -1):
+        pairs = [(tagging.element(one), tagging.element(other))
+                 for one, other in zip(before[-count:], after[:count], strict=True)]
+        if all(one is not None and other is not None and tagging.same(one, other)
+               for one, other in pairs):
+            return pairs
+    return []
 
 
 def one_annotation_a_line(pdf: Any, annotations: list[tuple[bytes, Any]], page: int) -> None:
