@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from formats.core.contract import Verdict, failed, passed
 from formats.core.text import SHORT_BLOCK_CHARACTERS
 from formats.outputs.pdf import structure
-from formats.outputs.pdf.tag_rules import pages_of, text_of
+from formats.outputs.pdf.tag_rules import pages_of, shortened, text_of
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 SHORT_CHARACTERS = SHORT_BLOCK_CHARACTERS  # the words of a short block, spaces included
 BLOCKS = {"/LI": "list point", "/TR": "table row", "/BlockQuote": "quotation",
           "/Figure": "figure", "/Div": "block"}
-_SHORT = 40  # characters of a block's words shown in a message
 
 
 def _holds_a_block(pdf: OpenPdf, element: Any) -> bool:
@@ -60,7 +59,7 @@ def short_blocks_whole(pdf: OpenPdf) -> Verdict:
         judged += 1
         pages = sorted({here for here in pages_of(pdf, element, page) if here >= 0})
         if len(pages) > 1:
-            shown = said if len(said) <= _SHORT else said[:_SHORT - 3] + "..."
+            shown = shortened(said)
             problems.append(f"pages {pages[0] + 1}-{pages[-1] + 1}: {kind} '{shown}' "
                             f"({len(said)} characters) is split across pages")
     if problems:

@@ -24,13 +24,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from formats.core.contract import Verdict, failed, passed
-from formats.outputs.pdf.tag_rules import link_element, parent_tree, text_of, words
+from formats.outputs.pdf.tag_rules import link_element, parent_tree, shortened, text_of, words
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
 
 SLACK = 1.0  # points: an inline box may stand a little above or below the block of its line
-_SHORT = 40  # characters of a link's words shown in a message
 
 
 def _corners(annotation: Any) -> tuple[float, float, float, float]:
@@ -88,7 +87,7 @@ def link_tab_stops(pdf: OpenPdf) -> Verdict:
             if extra:
                 said = (text_of(pdf, link, index) if link is not None
                         else words(str(found[0].get("/Contents", ""))))
-                said = said if len(said) <= _SHORT else said[:_SHORT - 3] + "..."
+                said = shortened(said)
                 problems.append(f"page {index + 1}: link '{said}' is {len(found)} tab "
                                 f"stops where {len(found) - extra} would do ({extra} of "
                                 "its link annotations lie inside another)")

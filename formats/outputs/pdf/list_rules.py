@@ -27,14 +27,13 @@ from formats.core.contract import Verdict, failed, passed
 from formats.core.model import BulletList, Document, Paragraph
 from formats.core.text import inline_text
 from formats.outputs.pdf import structure
-from formats.outputs.pdf.tag_rules import pages_of, text_of
+from formats.outputs.pdf.tag_rules import pages_of, shortened, text_of
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
 
 KEY_LENGTH = 40  # letters and digits of a point's first words compared
 _NOT_WORDS = re.compile(r"[^0-9a-z]+")
-_SHORT = 40  # characters of a point's words shown in a message
 
 
 def key(text: str) -> str:
@@ -90,7 +89,7 @@ def lists_whole(pdf: OpenPdf) -> Verdict:
             continue
         judged += 1
         if 0 not in found:
-            shown = said if len(said) <= _SHORT else said[:_SHORT - 3] + "..."
+            shown = shortened(said)
             where = next(iter(pages_of(pdf, first, page)), page) + 1
             problems.append(f"page {where}: list '{shown}' begins with point "
                             f"{min(found) + 1} of its list (cut at a page break)")

@@ -59,7 +59,8 @@ def words(text: str) -> str:
     return " ".join(text.translate(_INVISIBLE).split())
 
 
-def _short(text: str) -> str:
+def shortened(text: str) -> str:
+    """Return ``text`` as a message shows it: its first 40 characters, then "..."."""
     return text if len(text) <= _SHORT else text[:_SHORT - 3] + "..."
 
 
@@ -146,15 +147,15 @@ def link_descriptions(pdf: OpenPdf) -> Verdict:
         description = words(str(annotation.get("/Contents", "")))
         element = tree.get(int(annotation.get("/StructParent", -1)))
         if element is None:
-            problems.append(f"{_label(page)}: link described as '{_short(description)}' is not "
+            problems.append(f"{_label(page)}: link described as '{shortened(description)}' is not "
                             "in the structure tree")
             continue
         said = text_of(pdf, link_element(element), page)
         if not description:
-            problems.append(f"{_label(page)}: link '{_short(said)}' has no description")
+            problems.append(f"{_label(page)}: link '{shortened(said)}' has no description")
         elif said and not _begins_with(description, said):
-            problems.append(f"{_label(page)}: link '{_short(said)}' is described as "
-                            f"'{_short(description)}'")
+            problems.append(f"{_label(page)}: link '{shortened(said)}' is described as "
+                            f"'{shortened(description)}'")
         elif said and description.replace(" ", "") != said.replace(" ", ""):
             named += 1
     if problems:
@@ -203,7 +204,7 @@ def artifacts(pdf: OpenPdf) -> Verdict:
             if mcid is None:
                 problems.append(f"{what} has no MCID and is not an artifact")
             elif (index, mcid) not in reached:
-                said = _short(words(texts.get((index, mcid), "")))
+                said = shortened(words(texts.get((index, mcid), "")))
                 problems.append(f"{what} MCID {mcid} '{said}' is neither in the structure "
                                 "tree nor an artifact")
             elif mcid >= len(by_mcid) or id(_object(by_mcid[mcid])) not in elements:
@@ -241,7 +242,7 @@ def structure_whole(pdf: OpenPdf) -> Verdict:
             sects += 1
             kids = _element_kids(element)
             if not kids or kids[0].get("/S") not in _HEADINGS:
-                problems.append(f"{_label(page)}: Sect '{_short(text_of(pdf, element, page))}' "
+                problems.append(f"{_label(page)}: Sect '{shortened(text_of(pdf, element, page))}' "
                                 "does not begin with a heading (a section cut at a page break)")
         for one, other in pairwise(_element_kids(element)):
             if one["/S"] != "/Table" or other["/S"] != "/Table":
@@ -249,7 +250,7 @@ def structure_whole(pdf: OpenPdf) -> Verdict:
             ends, starts = pages_of(pdf, one, page), pages_of(pdf, other, page)
             if ends and starts and starts[0] == ends[-1] + 1:
                 problems.append(f"{_label(starts[0])}: {str(other['/S'])[1:]} "
-                                f"'{_short(text_of(pdf, other, page))}' goes on from the one "
+                                f"'{shortened(text_of(pdf, other, page))}' goes on from the one "
                                 f"on {_label(ends[-1])} (cut at a page break)")
     document = pdf.document
     sections = len(list(document.sections())) if document is not None else None
@@ -290,7 +291,7 @@ def contents_order(pdf: OpenPdf) -> Verdict:
         seen.add(id(link))
         said = text_of(pdf, link, page)
         if _LEADER.search(said):
-            problems.append(f"{_label(page)}: link '{_short(said)}' reads leader dots")
+            problems.append(f"{_label(page)}: link '{shortened(said)}' reads leader dots")
         target = _destination_page(pdf, annotation)
         number = labels[target] if target is not None and target < len(labels) else None
         read = said.split()
@@ -298,7 +299,7 @@ def contents_order(pdf: OpenPdf) -> Verdict:
             continue
         entries += 1
         if read[0] == number and read[-1] != number:
-            problems.append(f"{_label(page)}: contents entry '{_short(' '.join(read[1:]))}' "
+            problems.append(f"{_label(page)}: contents entry '{shortened(' '.join(read[1:]))}' "
                             f"reads its page number {number} before its title")
     if problems:
         return failed(problems)
@@ -359,11 +360,11 @@ def _links_whole(pdf: OpenPdf, labels: list[str]) -> tuple[list[str], int]:
         outer = link_element(element["/P"].get_object()) if "/P" in element else None
         if number is not None and target == previous[0] and _page_words(said, number):
             problems.append(f"{_label(page)}: contents entry "
-                            f"'{_short(_title(previous[1], number))}' has its page number "
+                            f"'{shortened(_title(previous[1], number))}' has its page number "
                             f"{number} as a link of its own")
         elif outer is not None and outer.get("/S") == "/Link":
-            problems.append(f"{_label(page)}: link '{_short(said)}' is a Link element inside "
-                            f"link '{_short(_undotted(text_of(pdf, outer, page)))}'")
+            problems.append(f"{_label(page)}: link '{shortened(said)}' is a Link element inside "
+                            f"link '{shortened(_undotted(text_of(pdf, outer, page)))}'")
         elif number is not None and said.split()[-1:] == [number] and len(said.split()) > 1:
             entries += 1  # its words end with the number of the page it goes to
         previous = (target, said)
@@ -387,10 +388,10 @@ def _annotations_held(pdf: OpenPdf) -> tuple[list[str], int]:
         holder = holders.get(getattr(reference, "idnum", -1))
         if holder is None:
             problems.append(f"{_label(page)}: link annotation described as "
-                            f"'{_short(words(str(annotation.get('/Contents', ''))))}' is not "
+                            f"'{shortened(words(str(annotation.get('/Contents', ''))))}' is not "
                             "in the structure tree")
             continue
-        said = _short(_undotted(text_of(pdf, link_element(holder), page)))
+        said = shortened(_undotted(text_of(pdf, link_element(holder), page)))
         if holder.get("/S") != "/Link":
             problems.append(f"{_label(page)}: a link annotation of '{said}' is under a "
                             f"{str(holder.get('/S'))[1:]} element, not directly under its "
