@@ -331,7 +331,8 @@ def test_build_check_runs_the_word_rules_and_they_pass(picture_document: Documen
         ("word/heading-styles", True), ("word/title", True), ("word/language", True),
         ("word/alt-text", True), ("word/table-header", True), ("word/link-text", True),
         ("word/link-names", True), ("word/list-styles", True), ("word/contents", True),
-        ("word/answer-spaces", True), ("word/links-kept", True), ("word/running-chapter", True),
+        ("word/answer-spaces", True), ("word/links-kept", True),
+        ("word/short-blocks-whole", True), ("word/running-chapter", True),
         ("text/heading-is-only-a-kind", True), ("text/caption-repeats-heading", True),
         ("text/print-words", True)]
     assert result.complete
@@ -375,6 +376,13 @@ def _name_two_places_alike(edited: docx.document.Document) -> None:
     for text in link.iter(w("t")):
         text.text = ""
     next(link.iter(w("t"))).text = "glossary"
+
+
+def _let_a_point_split(edited: docx.document.Document) -> None:
+    """A short list point that may turn the page halfway, as every point of the Word editions
+    could."""
+    [point] = [p for p in edited.paragraphs if p.text == "Plan it together."]
+    point.paragraph_format.keep_together = None
 
 
 def _type_a_bullet(edited: docx.document.Document) -> None:
@@ -472,6 +480,9 @@ BREAKAGES = [
     (_name_two_places_alike, "word/link-names",
      "links named 'glossary' go to 2 places (term-power, answers-true-false): a list of the "
      "links cannot tell them apart"),
+    (_let_a_point_split, "word/short-blocks-whole",
+     "'Plan it together.' (List Number, 17 characters) may be split across pages (no keep "
+     "lines together)"),
     (_type_a_bullet, "word/list-styles",
      "'• A typed point.' is a typed list item (style Normal)"),
     (_contents_without_page_numbers, "word/contents",

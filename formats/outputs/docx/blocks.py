@@ -35,7 +35,12 @@ from formats.core.model import (
 )
 from formats.core.text import inline_text
 from formats.outputs.docx.forms import tick_box_line, write_form
-from formats.outputs.docx.inlines import heading, inline_paragraph, write_inlines
+from formats.outputs.docx.inlines import (
+    heading,
+    inline_paragraph,
+    keep_short_together,
+    write_inlines,
+)
 from formats.outputs.docx.numbering import restarted_num_id
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.profile import (
@@ -86,6 +91,7 @@ def bullet_list(state: DocxState, block: BulletList, depth: int, level: int) -> 
                     numbering.append(element("w:ilvl", {"w:val": "0"}))
                     numbering.append(element("w:numId", {"w:val": num_id}))
                 write_inlines(state, paragraph._p, inner.content)
+                keep_short_together(paragraph, inner.content)
             else:
                 BLOCKS[inner](state, inner, level)
             first = False

@@ -24,12 +24,13 @@ from formats.core.model import (
     Strong,
     Text,
 )
-from formats.core.text import inline_text
+from formats.core.text import SHORT_BLOCK_CHARACTERS, inline_text
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import element
 
 MARK_ORDER = ("Hyperlink", "Strong", "Emphasis")
+SHORT_BLOCK_STYLES = ("List", "Quote")  # the styles of a list's and a quotation's paragraphs
 Marks = tuple[str, ...]
 
 
@@ -131,10 +132,21 @@ INLINES: NodeTable[Callable[[DocxState, _Element, Any, Marks], None]] = inline_t
 
 
 def inline_paragraph(state: DocxState, content: Inlines, style: str = "Normal") -> DocxParagraph:
-    """Add a paragraph in ``style`` holding ``content``; return it."""
+    """Add a paragraph in ``style`` holding ``content``; return it. A short paragraph of a list
+    or a quotation (at most ``SHORT_BLOCK_CHARACTERS``) keeps its lines together on one page
+    (``w:keepLines``), as print keeps a short block whole."""
     paragraph = state.paragraph(style)
     write_inlines(state, paragraph._p, content)
+    if style.startswith(SHORT_BLOCK_STYLES):
+        keep_short_together(paragraph, content)
     return paragraph
+
+
+def keep_short_together(paragraph: DocxParagraph, content: Inlines) -> None:
+    """Keep the lines of ``paragraph`` (a list's or a quotation's, holding ``content``) together
+    on one page (``w:keepLines``) when its words are at most ``SHORT_BLOCK_CHARACTERS``."""
+    if len(inline_text(content)) <= SHORT_BLOCK_CHARACTERS:
+        paragraph.paragraph_format.keep_together = True
 
 
 def heading(state: DocxState, level: int, content: Inlines) -> DocxParagraph:

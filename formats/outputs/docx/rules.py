@@ -24,7 +24,10 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``links-kept``: a paragraph that is only a link right after a table or a box to write in
   ("Back to quiz 4", "Suggested answers to quiz 1") is kept on the page of what it follows:
   the paragraphs of the table's last row, or every line of the box, are kept with the next
-  (a "Back to quiz" link had a page of its own).
+  (a "Back to quiz" link had a page of its own);
+- ``short-blocks-whole``: every paragraph of a list or a quotation (a List or Quote style) of at
+  most ``SHORT_BLOCK_CHARACTERS`` keeps its lines together on one page (``w:keepLines``, its
+  own or its style's), as print never splits a short block.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from lxml import etree
 
 from formats.core.contract import RuleResult
 from formats.core.names import some
+from formats.core.text import SHORT_BLOCK_CHARACTERS
 from formats.outputs.docx.parts import (
     NS,
     PACKAGE_RELATIONSHIP,
@@ -302,10 +306,32 @@ def _only_a_link(paragraph: etree._Element) -> bool:
     return bool(links.strip()) and links.strip() == text_of(paragraph).strip()
 
 
+def short_blocks_whole(parts: Parts) -> list[str]:
+    """Return each short paragraph of a list or a quotation that may be split across pages (no
+    ``w:keepLines``, its own or its style's)."""
+    names = style_names(parts)
+    problems = []
+    for paragraph in parts["word/document.xml"].iter(w("p")):
+        style = paragraph_style(paragraph, names)
+        words = text_of(paragraph).strip()
+        if style.startswith(("List", "Quote")) and 0 < len(words) <= SHORT_BLOCK_CHARACTERS \
+                and not _keeps(paragraph, parts, "keepLines"):
+            shown = words if len(words) <= 40 else words[:37] + "..."
+            problems.append(f"'{shown}' ({style}, {len(words)} characters) may be split across "
+                            "pages (no keep lines together)")
+    return problems
+
+
 def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
     """Return True when a paragraph is kept with the next: its own ``w:keepNext``, else its
     style's (or the style it is based on)."""
-    own = paragraph.find(f"{w('pPr')}/{w('keepNext')}")
+    return _keeps(paragraph, parts, "keepNext")
+
+
+def _keeps(paragraph: etree._Element, parts: Parts, setting: str) -> bool:
+    """Return True when the paragraph's own ``setting`` (``keepNext``, ``keepLines``) is on,
+    else its style's (or that of the style it is based on)."""
+    own = paragraph.find(f"{w('pPr')}/{w(setting)}")
     if own is not None:
         return own.get(w("val"), "true") not in _OFF
     styles = {style.get(w("styleId")): style
@@ -316,7 +342,7 @@ def _keeps_with_next(paragraph: etree._Element, parts: Parts) -> bool:
         style = styles.get(style_id)
         if style is None:
             return False
-        keep = style.find(f"{w('pPr')}/{w('keepNext')}")
+        keep = style.find(f"{w('pPr')}/{w(setting)}")
         if keep is not None:
             return keep.get(w("val"), "true") not in _OFF
         based = style.find(w("basedOn"))
@@ -328,6 +354,7 @@ WORD_RULES: tuple[tuple[str, Callable[[Parts], list[str]]], ...] = (
     ("heading-styles", heading_styles), ("title", title), ("language", language),
     ("alt-text", alt_text), ("table-header", table_header), ("link-text", link_text),
     ("link-names", link_names), ("list-styles", list_styles), ("contents", contents),
-    ("answer-spaces", answer_spaces), ("links-kept", links_kept))
+    ("answer-spaces", answer_spaces), ("links-kept", links_kept),
+    ("short-blocks-whole", short_blocks_whole))
 
 
