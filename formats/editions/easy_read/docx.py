@@ -40,7 +40,12 @@ from formats.outputs.docx.blocks import write_blocks
 from formats.outputs.docx.bookmarks import check_bookmark_names
 from formats.outputs.docx.contents import contents, number_contents_of, page_footer
 from formats.outputs.docx.document import core_properties, new_document, save, toolkit_properties
-from formats.outputs.docx.inlines import bookmarked_heading, heading, inline_paragraph
+from formats.outputs.docx.inlines import (
+    bookmarked_heading,
+    heading,
+    inline_paragraph,
+    keep_short_together,
+)
 from formats.outputs.docx.numbering import restarted_num_id
 from formats.outputs.docx.parts import READ_ERRORS
 from formats.outputs.docx.pictures import picture_run
@@ -198,7 +203,9 @@ def other_booklets(state: DocxState, booklet: Booklet,
                 numbering = child(child(paragraph._p, "pPr", ("pPr",)), "numPr", P_PR)
                 numbering.append(element("w:ilvl", {"w:val": "0"}))
                 numbering.append(element("w:numId", {"w:val": num_id}))
-            paragraph._p.append(state.run(" ".join(part.title.split())))
+            title = " ".join(part.title.split())
+            paragraph._p.append(state.run(title))
+            keep_short_together(paragraph, (Text(title),))
 
 
 def rows_table(state: DocxState, rows: list[Row]) -> None:
