@@ -38,6 +38,15 @@ def some(items: Iterable[str], separator: str = "; ", shown: int = SHOWN) -> str
     return separator.join(items[:shown]) + more
 
 
+SHORT_TEXT = 40  # characters of a text a message shows
+
+
+def shortened(text: str) -> str:
+    """Return ``text`` as a message shows it: its first ``SHORT_TEXT`` characters, the last
+    three of them "..." when it is longer."""
+    return text if len(text) <= SHORT_TEXT else text[:SHORT_TEXT - 3] + "..."
+
+
 # The ids the pages' templates give their own elements (the title, the contents, the skip
 # link's target...): a section or block of the source may not take one of them.
 RESERVED_IDS = frozenset({"title", "contents", "contents-heading", "main-content",

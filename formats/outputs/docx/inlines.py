@@ -25,12 +25,12 @@ from formats.core.model import (
     Text,
 )
 from formats.core.text import SHORT_BLOCK_CHARACTERS, inline_text
+from formats.outputs.docx.parts import SHORT_BLOCK_STYLES
 from formats.outputs.docx.pictures import picture_run
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import element
 
 MARK_ORDER = ("Hyperlink", "Strong", "Emphasis")
-SHORT_BLOCK_STYLES = ("List", "Quote")  # the styles of a list's and a quotation's paragraphs
 Marks = tuple[str, ...]
 
 

@@ -17,6 +17,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W, "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "dc": "http://purl.org/dc/elements/1.1/",
       "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"}
+SHORT_BLOCK_STYLES = ("List", "Quote")  # what a list's or a quotation's paragraph style begins with
 RELATIONSHIPS = "word/_rels/document.xml.rels"
 PACKAGE_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"

@@ -41,7 +41,7 @@ from pathlib import Path
 from lxml import etree
 
 from formats.core.contract import RuleResult
-from formats.core.names import some
+from formats.core.names import shortened, some
 from formats.core.text import SHORT_BLOCK_CHARACTERS
 from formats.outputs.docx.parts import (
     NS,
@@ -49,6 +49,7 @@ from formats.outputs.docx.parts import (
     R_ID,
     READ_ERRORS,
     RELATIONSHIPS,
+    SHORT_BLOCK_STYLES,
     Parts,
     heading_level,
     paragraph_style,
@@ -314,11 +315,10 @@ def short_blocks_whole(parts: Parts) -> list[str]:
     for paragraph in parts["word/document.xml"].iter(w("p")):
         style = paragraph_style(paragraph, names)
         words = text_of(paragraph).strip()
-        if style.startswith(("List", "Quote")) and 0 < len(words) <= SHORT_BLOCK_CHARACTERS \
+        if style.startswith(SHORT_BLOCK_STYLES) and 0 < len(words) <= SHORT_BLOCK_CHARACTERS \
                 and not _keeps(paragraph, parts, "keepLines"):
-            shown = words if len(words) <= 40 else words[:37] + "..."
-            problems.append(f"'{shown}' ({style}, {len(words)} characters) may be split across "
-                            "pages (no keep lines together)")
+            problems.append(f"'{shortened(words)}' ({style}, {len(words)} characters) may be "
+                            "split across pages (no keep lines together)")
     return problems
 
 

@@ -1,23 +1,21 @@
 """Short blocks kept on one page, read back from a tagged PDF (pypdf): ``pdf/short-blocks-whole``.
 
 The print standard asks that a short block is never split across pages: a reader who turns the
-page in the middle of a list point of four lines, a table row, a quotation or a question of a
-form with its answers loses the thread, and a large-print reader who turns a page is also
-moving a magnifier. Large print let every list point cross a page (a long point of 18pt text
-kept whole could leave half a page empty), and so split points of two lines a page, a
-quotation and a question of the feedback form from its answers.
+page in the middle of a list point of four lines, a table row or a quotation loses the thread,
+and a large-print reader who turns a page is also moving a magnifier. Large print let every
+list point and quotation cross a page (a long point of 18pt text kept whole could leave half a
+page empty), and so split seven short ones, some two lines a page.
 
 The rule: every list point (``LI``), table row (``TR``), quotation (``BlockQuote``), figure
-(``Figure``) and box or form question (``Div``) whose words are at most ``SHORT_CHARACTERS``
-long (about four lines of the standard print, six of large print) and that holds no other such
-block has all its marked content on one page: a block holding blocks (a question of the form
-and its parts a) to d), each with lines to write on) may turn the page between them. Blocks
-are found by
-the structure tree, which holds one element for a block over a page break
-(:mod:`formats.outputs.pdf.tagging`; ``pdf/structure-whole`` proves it).
+(``Figure``) and box or form question (``Div``) whose words are at most 300 characters long
+(``SHORT_BLOCK_CHARACTERS``: about four lines of standard print, six of large print) and that
+holds no other such block has all its marked content on one page. A block holding blocks (a
+question of the form and its parts a) to d), each with lines to write on) may turn the page
+between them. Blocks are found by the structure tree, which holds one element for a block over
+a page break (:mod:`formats.outputs.pdf.tagging`; ``pdf/structure-whole`` proves it).
 
 Messages name the pages and the block: "pages 10-11: list point '• Co-producing from the
-start: people mu...' (188 characters) is split across pages".
+start: people...' (188 characters) is split across pages".
 """
 
 from __future__ import annotations
@@ -25,14 +23,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from formats.core.contract import Verdict, failed, passed
+from formats.core.names import shortened
 from formats.core.text import SHORT_BLOCK_CHARACTERS
 from formats.outputs.pdf import structure
-from formats.outputs.pdf.tag_rules import pages_of, shortened, text_of
+from formats.outputs.pdf.tag_rules import pages_of, text_of
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
 
-SHORT_CHARACTERS = SHORT_BLOCK_CHARACTERS  # the words of a short block, spaces included
 BLOCKS = {"/LI": "list point", "/TR": "table row", "/BlockQuote": "quotation",
           "/Figure": "figure", "/Div": "block"}
 
@@ -54,7 +52,7 @@ def short_blocks_whole(pdf: OpenPdf) -> Verdict:
         if kind is None:
             continue
         said = text_of(pdf, element, page)
-        if not said or len(said) > SHORT_CHARACTERS or _holds_a_block(pdf, element):
+        if not said or len(said) > SHORT_BLOCK_CHARACTERS or _holds_a_block(pdf, element):
             continue
         judged += 1
         pages = sorted({here for here in pages_of(pdf, element, page) if here >= 0})
@@ -65,7 +63,8 @@ def short_blocks_whole(pdf: OpenPdf) -> Verdict:
     if problems:
         return failed(problems)
     return passed(f"each of the {judged} short blocks (list points, table rows, quotations, "
-                  f"figures and boxes of at most {SHORT_CHARACTERS} characters) is on one page")
+                  f"figures and boxes of at most {SHORT_BLOCK_CHARACTERS} characters) is on one "
+                  "page")
 
 
 BLOCK_RULES = (("pdf/short-blocks-whole", short_blocks_whole),)

@@ -52,7 +52,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
         reader = pdf_reader(path)
         reached = marked_content(reader)
         exempt = chapter_ends(reader, len(pages))
-        before_sections = section_starts(reader, pages) - exempt
+        before_sections = section_starts(reader, pages, reached) - exempt
     except _READ_ERRORS as error:
         return [RuleResult("pdf/file", where, False, f"{path} cannot be read as a PDF: {error}")]
 
@@ -71,11 +71,12 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
     return [result_of(name, where, check, pages) for name, check in checks]
 
 
-def section_starts(reader: PdfReader, pages: list[PrintedPage]) -> set[int]:
+def section_starts(reader: PdfReader, pages: list[PrintedPage],
+                   reached: set[tuple[int, int]] | None) -> set[int]:
     """Return the numbers (1-based) of the pages before a page that a section begins at the top
     of: a bookmark of a section (below the chapters) goes there, and none of that page's text
-    lies above where it goes (running headers and page numbers aside: they are artifacts)."""
-    reached = marked_content(reader)
+    lies above where it goes (running headers and page numbers aside: ``reached`` holds the
+    (page, MCID) of the text the structure tree reaches, None when it is not known)."""
     found = set()
     for mark in read_bookmarks(reader):
         if mark.level < 2 or not 0 < mark.page < len(pages):

@@ -24,7 +24,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from formats.core.contract import Verdict, failed, passed
-from formats.outputs.pdf.tag_rules import link_element, parent_tree, shortened, text_of, words
+from formats.core.names import shortened
+from formats.outputs.pdf.tag_rules import link_element, parent_tree, text_of, words
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf

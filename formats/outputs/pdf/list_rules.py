@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING, Any
 from formats.core.addresses import nodes_in
 from formats.core.contract import Verdict, failed, passed
 from formats.core.model import BulletList, Document, Paragraph
+from formats.core.names import shortened
 from formats.core.text import inline_text
 from formats.outputs.pdf import structure
-from formats.outputs.pdf.tag_rules import pages_of, shortened, text_of
+from formats.outputs.pdf.tag_rules import element_kids, pages_of, text_of
 
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
@@ -61,15 +62,10 @@ def point_places(document: Document) -> dict[str, set[int]]:
 def _first_point(element: Any) -> Any | None:
     """Return the ``LBody`` of a list element's first ``LI`` (the ``LI`` when it has none), or
     None for a list without points."""
-    for kid in structure.kids(element):
-        item = kid.get_object() if hasattr(kid, "get_object") else kid
-        if isinstance(item, dict) and item.get("/S") == "/LI":
-            for part in structure.kids(item):
-                body = part.get_object() if hasattr(part, "get_object") else part
-                if isinstance(body, dict) and body.get("/S") == "/LBody":
-                    return body
-            return item
-    return None
+    item = next((kid for kid in element_kids(element) if kid["/S"] == "/LI"), None)
+    if item is None:
+        return None
+    return next((kid for kid in element_kids(item) if kid["/S"] == "/LBody"), item)
 
 
 def lists_whole(pdf: OpenPdf) -> Verdict:

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from pypdf.generic import DictionaryObject
 
 from formats.core.contract import Verdict, failed, passed
+from formats.core.names import shortened
 from formats.outputs.pdf import structure
 
 if TYPE_CHECKING:
@@ -51,17 +52,11 @@ _MCID = re.compile(rb"/MCID\s+(\d+)")
 _LEADER = re.compile(r"(?:\.\s*){4,}")
 _INVISIBLE = str.maketrans("", "", "\u2060\u00ad")
 _HEADINGS = ("/H", "/H1", "/H2", "/H3", "/H4", "/H5", "/H6")
-_SHORT = 40  # characters of a text shown in a message
 
 
 def words(text: str) -> str:
     """Return ``text`` as read aloud: invisible characters left out, spaces made single."""
     return " ".join(text.translate(_INVISIBLE).split())
-
-
-def shortened(text: str) -> str:
-    """Return ``text`` as a message shows it: its first 40 characters, then "..."."""
-    return text if len(text) <= _SHORT else text[:_SHORT - 3] + "..."
 
 
 def _label(page: int) -> str:
@@ -220,7 +215,8 @@ def _object(value: Any) -> Any:
     return value.get_object() if hasattr(value, "get_object") else value
 
 
-def _element_kids(element: Any) -> list[Any]:
+def element_kids(element: Any) -> list[Any]:
+    """Return the kids of a structure element that are elements, in order."""
     kids = [_object(kid) for kid in structure.kids(element)]
     return [kid for kid in kids if isinstance(kid, dict) and "/S" in kid]
 
@@ -240,11 +236,11 @@ def structure_whole(pdf: OpenPdf) -> Verdict:
         kind = element["/S"]
         if kind == "/Sect":
             sects += 1
-            kids = _element_kids(element)
+            kids = element_kids(element)
             if not kids or kids[0].get("/S") not in _HEADINGS:
                 problems.append(f"{_label(page)}: Sect '{shortened(text_of(pdf, element, page))}' "
                                 "does not begin with a heading (a section cut at a page break)")
-        for one, other in pairwise(_element_kids(element)):
+        for one, other in pairwise(element_kids(element)):
             if one["/S"] != "/Table" or other["/S"] != "/Table":
                 continue
             ends, starts = pages_of(pdf, one, page), pages_of(pdf, other, page)
