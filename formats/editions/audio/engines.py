@@ -10,16 +10,21 @@ Two engines, one interface (``synthesise(text, wav)``):
   the file's size stops changing), texts over about 10,000 characters fail (we synthesise
   chunks of whole sentences under 4,000 characters and join their audio), and the espeak-ng
   library it calls now and then crashes its process (the chunks are said in a process of
-  their own, started again after a crash: :mod:`formats.editions.audio.pyttsx3_speaker`).
+  their own, kept for every text of the same voice and rate, started again after a crash:
+  :mod:`formats.editions.audio.pyttsx3_speaker`).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
+import queue
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import wave
 from pathlib import Path
 from typing import Protocol
@@ -29,6 +34,7 @@ from formats.editions.audio import settings
 
 CHUNK_CHARS = 4000
 CRASHES_ALLOWED = 2  # crashes of pyttsx3's speaking process on one text before it is given up
+STOP_WAIT_S = 5  # seconds a speaking process may take to end once its input is closed
 PROJECT_ROOT = Path(__file__).resolve().parents[3]  # where the speaking process finds formats
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?:])\s+")
 _CLAUSE_BREAK = re.compile(r"(?<=[,;])\s+|\s+")
@@ -115,24 +121,111 @@ class Pyttsx3Engine:
             join_wavs([folder / f"{number:04d}.wav" for number in range(len(chunks))], wav)
 
     def _say(self, folder: Path, timeout: float) -> bool:
-        """Run the speaking process on the chunks of ``folder``; return True when it saved
-        them all, False when it crashed or ran over ``timeout`` seconds. Raises RenderError
-        when pyttsx3 could not say a chunk."""
+        """Have this process's speaking process for the voice and rate say the chunks of
+        ``folder``; return True when it saved them all, False when it crashed or ran over
+        ``timeout`` seconds (it is then ended: the next call starts another). Raises
+        RenderError when pyttsx3 could not say a chunk."""
+        return speaking_process(self.voice, self.rate).say(folder, timeout)
+
+
+class SpeakingProcess:
+    """A :mod:`formats.editions.audio.pyttsx3_speaker` process serving folders (``-``), kept
+    for the passages to come: starting Python and pyttsx3 for each passage cost more than
+    saying it. It ends when this process closes its input (:func:`stop_speaking_processes`,
+    or this process ending)."""
+
+    def __init__(self, voice: str, rate: int) -> None:
         from formats.editions.audio import pyttsx3_speaker
 
-        command = [sys.executable, "-m", pyttsx3_speaker.__name__, self.voice, str(self.rate),
-                   str(folder)]
         environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
             filter(None, (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")))))
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", pyttsx3_speaker.__name__, voice, str(rate),
+             pyttsx3_speaker.SERVE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL, env=environment)
+        self._answers: queue.Queue[str | None] = queue.Queue()
+        threading.Thread(target=self._read_answers, daemon=True).start()
+
+    def _read_answers(self) -> None:
+        """Pass on each line the process answers, then None when its output ends (closed
+        then)."""
+        assert self._process.stdout is not None
+        with self._process.stdout as answers:
+            for line in answers:
+                self._answers.put(line.decode("utf-8", "replace").rstrip("\r\n"))
+        self._answers.put(None)
+
+    @property
+    def alive(self) -> bool:
+        """True while the process runs."""
+        return self._process.poll() is None
+
+    def say(self, folder: Path, timeout: float) -> bool:
+        """Return True when the process saved every chunk of ``folder``; False when it
+        crashed or ran over ``timeout`` seconds (it is then ended). Raises RenderError when
+        pyttsx3 could not say a chunk."""
+        from formats.editions.audio import pyttsx3_speaker
+
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout, check=False,
-                                  env=environment)
-        except subprocess.TimeoutExpired:
+            assert self._process.stdin is not None
+            self._process.stdin.write(str(folder).encode("utf-8") + b"\n")
+            self._process.stdin.flush()
+            answer = self._answers.get(timeout=timeout)
+        except (OSError, queue.Empty):  # it ended before it read the folder, or hangs
+            answer = None
+        if answer is None:
+            self.stop()
             return False
-        if done.returncode == pyttsx3_speaker.FAILED:
-            raise RenderError(done.stderr.decode("utf-8", "replace").strip()
-                              or "audio: pyttsx3 could not say a chunk")
-        return done.returncode == 0
+        if answer.startswith(pyttsx3_speaker.NOT_SAID):
+            raise RenderError(answer.partition("\t")[2] or "audio: pyttsx3 could not say a "
+                              "chunk")
+        return answer == pyttsx3_speaker.SAVED
+
+    def stop(self) -> None:
+        """End the process: close its input, and kill it if it does not end at once."""
+        with contextlib.suppress(OSError):
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+        try:
+            self._process.wait(timeout=STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+_SPEAKING: dict[tuple[str, str, int], SpeakingProcess] = {}
+_SPEAKING_LOCK = threading.Lock()
+
+
+def speaking_process(voice: str, rate: int) -> SpeakingProcess:
+    """Return this process's speaking process for ``voice`` and ``rate`` (with this Python):
+    the one kept, or a new one when there is none or it ended."""
+    key = (sys.executable, voice, rate)
+    with _SPEAKING_LOCK:
+        found = _SPEAKING.get(key)
+        if found is None or not found.alive:
+            if not _SPEAKING:
+                atexit.register(stop_speaking_processes)
+            found = _SPEAKING[key] = SpeakingProcess(voice, rate)
+        return found
+
+
+def _forget_speaking_processes() -> None:
+    """In a child made by fork: forget the parent's speaking processes (theirs to end)."""
+    _SPEAKING.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_speaking_processes)
+
+
+def stop_speaking_processes() -> None:
+    """End every speaking process this process started."""
+    with _SPEAKING_LOCK:
+        kept = list(_SPEAKING.values())
+        _SPEAKING.clear()
+    for process in kept:
+        process.stop()
 
 
 def engine_named(name: str, voice: str, rate: int) -> Engine:

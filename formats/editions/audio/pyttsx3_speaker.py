@@ -1,4 +1,4 @@
-"""pyttsx3 saying the chunks of one text, in a process of its own (run by
+"""pyttsx3 saying the chunks of texts, in a process of its own (run by
 :class:`formats.editions.audio.engines.Pyttsx3Engine`).
 
 pyttsx3 2.99's espeak driver calls the espeak-ng library in the process that uses it, and under
@@ -9,6 +9,12 @@ formats.editions.audio.pyttsx3_speaker VOICE RATE FOLDER``: it says each chunk
 renamed once whole), so that after a crash the engine starts it again and it goes on from the
 chunk it was saying. Exit status 0: every chunk saved; ``FAILED`` (3): pyttsx3 could not say a
 chunk (the reason on standard error); any other: the process crashed.
+
+With ``-`` for FOLDER the process serves one folder after another, each named on a line of its
+standard input, and answers each on a line of its standard output: ``SAVED``, or ``FAILED``, a
+tab and the reason. It ends when its input does: an engine keeps one such process for all the
+passages it says (starting Python and pyttsx3 for each of a toolkit's 800 passages cost more
+than the speech), and a process whose engine's process has ended reads the end of its input.
 
 The driver's other faults are worked around chunk by chunk: ``runAndWait`` returns before the
 file is written (we wait for the ``finished-utterance`` event, then until the file's size stops
@@ -22,16 +28,18 @@ import atexit
 import contextlib
 import gc
 import io
+import os
 import sys
 import threading
 import time
 import wave
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from formats.core.contract import RenderError
 
 ATTEMPTS = 3  # times a chunk is said before pyttsx3 is given up
+WAV_HEADER_BYTES = 44  # a plain WAV file's header (RIFF, fmt and data chunks)
 SETTLE_S = 2.0  # how long a file may take to appear whole after pyttsx3 says it finished
 FAILED = 3  # the exit status when a chunk could not be said
 
@@ -144,12 +152,18 @@ def _try_chunk(engine: Any, text: str, wav: Path, timeout: float) -> bool:
 
 
 def _wait_until_written(wav: Path, timeout: float) -> bool:
-    """Return True once ``wav`` is a whole WAV file holding some audio; False after timeout."""
+    """Return True once ``wav`` is a whole WAV file holding some audio; False after timeout.
+
+    A file whose 44-byte header counts exactly the samples it holds is whole at once (Python's
+    ``wave``, which pyttsx3's espeak driver writes with, counts them only when they are all
+    written); another is whole when its size has stopped changing."""
     deadline = time.monotonic() + timeout
     last_size = -1
     while True:
         size = wav.stat().st_size if wav.is_file() else -1
-        if size == last_size and _has_audio(wav):
+        declared = _declared_size(wav)
+        if declared is not None and declared > WAV_HEADER_BYTES and (
+                size == declared or (size == last_size and size > declared)):
             return True
         if time.monotonic() >= deadline:
             return False
@@ -157,15 +171,15 @@ def _wait_until_written(wav: Path, timeout: float) -> bool:
         time.sleep(0.05)
 
 
-def _has_audio(wav: Path) -> bool:
-    """Return True when ``wav`` reads as a whole WAV file with at least one sample."""
+def _declared_size(wav: Path) -> int | None:
+    """Return the size ``wav`` has when its header counts its samples rightly (44 bytes of
+    header and the samples it counts), or None when it does not read as a WAV file."""
     try:
         with wave.open(str(wav), "rb") as reader:
-            frames = reader.getnframes()
-            expected = frames * reader.getsampwidth() * reader.getnchannels()
+            samples = reader.getnframes() * reader.getsampwidth() * reader.getnchannels()
     except (OSError, wave.Error, EOFError):
-        return False
-    return frames > 0 and wav.stat().st_size >= expected + 44
+        return None
+    return WAV_HEADER_BYTES + samples
 
 
 def chunk_files(folder: Path) -> list[tuple[Path, Path]]:
@@ -188,11 +202,42 @@ def say_chunks(voice: str, rate: int, folder: Path) -> None:
         saying.replace(wav)
 
 
+SAVED = "SAVED"  # the answer of a serving process when a folder's chunks are all saved
+NOT_SAID = "FAILED"  # its answer when pyttsx3 could not say a chunk (a tab and why follow)
+SERVE = "-"  # the folder argument that makes the process serve folders named on its input
+
+
+def serve(voice: str, rate: int, requests: IO[str], answers: IO[str]) -> None:
+    """Say the chunks of each folder named on a line of ``requests``, until it ends; answer
+    each on a line of ``answers``: ``SAVED``, or ``FAILED``, a tab and why pyttsx3 could not
+    say a chunk."""
+    for line in requests:
+        folder = line.rstrip("\r\n")
+        try:
+            say_chunks(voice, rate, Path(folder))
+        except RenderError as error:
+            answer = f"{NOT_SAID}\t{' '.join(str(error).split())}"
+        else:
+            answer = SAVED
+        answers.write(answer + "\n")
+        answers.flush()
+
+
 def main(argv: list[str]) -> int:
-    """Say the chunks of the folder ``argv[2]`` with voice ``argv[0]`` at rate ``argv[1]``;
-    return 0, or ``FAILED`` when pyttsx3 could not say a chunk (the reason on standard
+    """Say the chunks of the folder ``argv[2]`` with voice ``argv[0]`` at rate ``argv[1]``
+    (with ``-``, of each folder named on standard input: :func:`serve`); return 0, or
+    ``FAILED`` when pyttsx3 could not say a chunk of the one folder (the reason on standard
     error)."""
     voice, rate, folder = argv
+    if folder == SERVE:
+        # the answers go to a copy of standard output; anything else written there (by the
+        # speech library) goes nowhere, so that it never reads as an answer
+        answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+        with Path(os.devnull).open("wb") as nowhere:
+            os.dup2(nowhere.fileno(), sys.stdout.fileno())
+        requests = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+        serve(voice, int(rate), requests, answers)
+        return 0
     try:
         say_chunks(voice, int(rate), Path(folder))
     except RenderError as error:

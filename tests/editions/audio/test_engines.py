@@ -251,3 +251,79 @@ def test_a_chunk_reported_stopped_is_not_whole_even_when_saved_as_finished() -> 
     said.start()
     said.on_finished("utterance", completed=True)
     assert said.whole(text)  # an engine that reports no words (SAPI5 saving a file) is trusted
+
+
+def test_one_speaking_process_says_every_text_of_a_voice_and_rate(tmp_path: Path) -> None:
+    """Starting Python and pyttsx3 for each passage cost more than saying it: the process is
+    kept for the next text, and ended with the others at the end."""
+    from formats.editions.audio import engines
+
+    engines.stop_speaking_processes()
+    engine = Pyttsx3Engine("en-gb", 160)
+    engine.synthesise("Plan it together.", tmp_path / "first.wav")
+    kept = engines.speaking_process("en-gb", 160)
+    engine.synthesise("Review it together.", tmp_path / "second.wav")
+    assert engines.speaking_process("en-gb", 160) is kept and kept.alive
+    assert engine.crashes == 0
+    assert 0.3 < _wav_seconds(tmp_path / "second.wav") < 3.0
+    engines.stop_speaking_processes()
+    assert not kept.alive
+
+
+def test_a_serving_speaking_process_answers_each_folder_on_a_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from formats.editions.audio.pyttsx3_speaker import SAVED, SERVE
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "0000.txt").write_text("Equal partners.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "formats.editions.audio.pyttsx3_speaker",
+                           "en-gb", "160", SERVE], input=f"{tmp_path / 'a'}\n{tmp_path / 'b'}\n",
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert (done.returncode, done.stdout) == (0, f"{SAVED}\n{SAVED}\n")
+    assert all(0.3 < _wav_seconds(tmp_path / name / "0000.wav") < 3.0 for name in ("a", "b"))
+
+
+def test_a_serving_speaking_process_answers_why_a_chunk_was_not_said(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from formats.editions.audio.pyttsx3_speaker import NOT_SAID, SERVE
+
+    (tmp_path / "0000.txt").write_text("Equal partners.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "formats.editions.audio.pyttsx3_speaker",
+                           "no-such-voice", "160", SERVE], input=f"{tmp_path}\n",
+                          capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 0
+    assert done.stdout.startswith(f"{NOT_SAID}\taudio: pyttsx3 has no voice 'no-such-voice' "
+                                  "(it has ")
+
+
+def test_a_wav_file_is_whole_at_once_when_its_header_counts_what_it_holds(tmp_path: Path
+                                                                          ) -> None:
+    """pyttsx3 returns before its file is written: a file whose header counts exactly the
+    samples it holds is taken at once; one cut short never is."""
+    import time
+
+    from formats.editions.audio.pyttsx3_speaker import _wait_until_written
+
+    whole = tmp_path / "whole.wav"
+    with wave.open(str(whole), "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(22050)
+        writer.writeframes(b"\x01\x00" * 22050)
+    started = time.monotonic()
+    assert _wait_until_written(whole, 2.0)
+    assert time.monotonic() - started < 0.04  # no wait for its size to settle
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole.read_bytes()[:30000])
+    assert not _wait_until_written(cut, 0.3)
+    empty = tmp_path / "empty.wav"
+    with wave.open(str(empty), "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(22050)
+    assert not _wait_until_written(empty, 0.3)
