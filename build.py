@@ -44,6 +44,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a program stopped by SIGINT
 COMMANDS = ("build", "check", "list", "review", "diff", "serve", "easy-read-checked")
 LOOPBACK = "127.0.0.1"
+WATCHER_WAIT_S = 10  # seconds the preview waits, on Ctrl-C, for its watcher to finish writing pages
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -362,17 +363,22 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
               markup=False)
     seen = source_state(source)
     stop = threading.Event()
-
-    def rebuild() -> None:
-        preview_build.rebuild(lambda: load_cached(source), out_dir, pages, report_dir, state,
-                              say)
-
+    preview = preview_build.Preview(lambda: load_cached(source), out_dir, pages, report_dir,
+                                    state, say)
+    # the pages of each save are written by the thread watching the source, at once, while
+    # this one builds (Ctrl-C stops the build here)
+    watcher = threading.Thread(target=watch, args=(source, preview.saved, stop, seen),
+                               name="preview-watcher", daemon=True)
     try:
-        rebuild()
-        watch(source, rebuild, stop, seen)
+        preview.saved()
+        watcher.start()
+        preview.build_when_saved(stop)
     except KeyboardInterrupt:
         stop.set()
     finally:
+        stop.set()
+        if watcher.is_alive():
+            watcher.join(WATCHER_WAIT_S)  # it may be writing pages
         server.shutdown()
         server.server_close()
         preview_build.clear(pages)

@@ -2,17 +2,27 @@
 
 An edit shows in the preview as soon as the served editions' web pages are written (a few
 tenths of a second), not once their PDFs and Word files are (several seconds): the pages are
-written into the preview's own folder (:func:`write_pages`), which is served before the output
+written into the preview's own folder (:func:`show_pages`), which is served before the output
 folder, and open pages reload. The whole build then runs as ``build.py`` runs it (staging,
 read-back, manifest); once it is in the output folder, the preview's folder is emptied (the
-same pages are now the build's) and the check's report is written. A source problem or a
-failed build empties it too: the last good build is served again, under a banner.
+same pages are now the build's) and the check's report is written
+(:func:`build_and_report`). A source problem or a failed build empties it too: the last good
+build is served again, under a banner.
+
+In ``build.py serve`` (:class:`Preview`) the pages of each save are written at once, by the
+thread that watches the source, even while the build of an earlier save runs (it took the
+build and the report, about 25 s for the bundled toolkit, before an edit saved meanwhile
+showed); the build then runs again once, for the last save only, and the preview's folder is
+emptied only by the build of the pages it holds.
 """
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import partial
 from pathlib import Path
 
 from formats.check.coverage import coverage
@@ -25,6 +35,7 @@ from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.registry import edition
 
+POLL_S = 0.5  # how often the building thread looks whether it is stopped
 SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
 
 Say = Callable[[str, str], None]  # a line for the editor, and its colour ("" for none)
@@ -63,31 +74,65 @@ def rebuild(load: Callable[[], Document], out_dir: Path, pages: Path, report_dir
             state: PreviewState, say: Say) -> None:
     """Load the source (``load``), write its web pages into ``pages`` (open pages reload),
     build the served editions into ``out_dir``, then write the check's report into
-    ``report_dir``. A problem is recorded in ``state`` (the pages show it) and said."""
+    ``report_dir``: :func:`show_pages`, then :func:`build_and_report`. A problem is recorded
+    in ``state`` (the pages show it) and said."""
+    document = show_pages(load, pages, state, say)
+    if document is not None:
+        build_and_report(document, out_dir, pages, report_dir, state, say)
+
+
+def show_pages(load: Callable[[], Document], pages: Path, state: PreviewState,
+               say: Say) -> Document | None:
+    """Load the source (``load``) and write its web pages into ``pages`` (open pages reload);
+    return the document, or None when the source has a problem or a page cannot be written
+    (recorded in ``state``, so the pages show it, and said)."""
     try:
         document = load()
     except SourceError as error:
         state.failed(error.problems)
         for problem in error.problems:
             say(problem, "red")
-        return
-    wanted = served(document)
+        return None
     try:
-        write_pages(document, pages, wanted)
+        write_pages(document, pages, served(document))
     except RenderError as error:
         _failed(state, pages, say, error)
-        return
+        return None
     state.finished()
     say("Pages updated; now building the other files.", "")
+    return document
+
+
+def build_and_report(document: Document, out_dir: Path, pages: Path, report_dir: Path,
+                     state: PreviewState, say: Say,
+                     latest: Callable[[], AbstractContextManager[bool]] | None = None) -> None:
+    """Build the served editions of ``document`` into ``out_dir``, empty ``pages`` (the build
+    now serves them), then write the check's report into ``report_dir``. ``latest`` says,
+    holding what writes the pages meanwhile, whether ``pages`` still holds this document's
+    pages: when it does not, they are left (a later save's) and no report is written (the
+    later save's build writes it)."""
+    latest = latest or _always
     try:
-        built = build(document, out_dir, wanted)
+        built = build(document, out_dir, served(document))
     except (RenderError, OutputError) as error:
-        _failed(state, pages, say, error)
+        with latest() as current:
+            if current:
+                _failed(state, pages, say, error)
+                return
+        say(f"error: {error}", "red")
         return
-    clear(pages)
+    with latest() as current:
+        if current:
+            clear(pages)
     say(f"Built {', '.join(one.name for one in built)}.", "")
-    write_reports(coverage(document, out_dir, wanted), report_dir, document)
-    state.reported()
+    if current:
+        write_reports(coverage(document, out_dir, served(document)), report_dir, document)
+        state.reported()
+
+
+@contextmanager
+def _always() -> Iterator[bool]:
+    yield True
 
 
 def _failed(state: PreviewState, pages: Path, say: Say, error: Exception) -> None:
@@ -95,3 +140,55 @@ def _failed(state: PreviewState, pages: Path, say: Say, error: Exception) -> Non
     clear(pages)
     state.failed([str(error)], reload=True)
     say(f"error: {error}", "red")
+
+
+class Preview:
+    """The live preview's work: :meth:`saved` writes the pages of the source as saved (called
+    by the thread that watches the source); :meth:`build_when_saved` builds, in the thread
+    that calls it (Ctrl-C stops it there), the last save whose pages were written, once, each
+    time there is a new one."""
+
+    def __init__(self, load: Callable[[], Document], out_dir: Path, pages: Path,
+                 report_dir: Path, state: PreviewState, say: Say) -> None:
+        self._load, self._out_dir, self._pages = load, out_dir, pages
+        self._report_dir, self._state, self._say = report_dir, state, say
+        self._lock = threading.Lock()  # held while the pages are written or emptied
+        self._saves = 0  # the number of the save whose pages were written last
+        self._waiting: Document | None = None  # its document, until its build starts
+        self._new = threading.Event()
+
+    def saved(self) -> None:
+        """Write the pages of the source as it is now (the problem, if it has one, is shown
+        instead); ask for its build. Whatever goes wrong is shown and said, never raised: the
+        watching thread goes on."""
+        try:
+            with self._lock:
+                document = show_pages(self._load, self._pages, self._state, self._say)
+                if document is None:
+                    return
+                self._saves += 1
+                self._waiting = document
+        except Exception as error:  # the preview must go on watching, whatever happened
+            self._state.failed([f"error: {error}"])
+            self._say(f"error: {error}", "red")
+            return
+        self._new.set()
+
+    def build_when_saved(self, stop: threading.Event) -> None:
+        """Build and report each new save (the last one only, when several came during a
+        build), until ``stop`` is set."""
+        while not stop.is_set():
+            if not self._new.wait(POLL_S):
+                continue
+            with self._lock:
+                self._new.clear()
+                document, save, self._waiting = self._waiting, self._saves, None
+            if document is not None:
+                build_and_report(document, self._out_dir, self._pages, self._report_dir,
+                                 self._state, self._say, partial(self._is_save, save))
+
+    @contextmanager
+    def _is_save(self, save: int) -> Iterator[bool]:
+        """Hold the pages' lock; yield whether the pages written last are those of ``save``."""
+        with self._lock:
+            yield self._saves == save

@@ -130,3 +130,61 @@ def test_pages_written_again_replace_the_last_ones_whole(edited: Document, tmp_p
     preview_build.write_pages(edited, pages, ["standard"])
     assert sorted(path.name for path in pages.iterdir()) == ["standard"]
     assert (pages / "standard" / "index.html").is_file()
+
+
+def test_a_save_during_a_build_shows_at_once_and_only_the_last_save_is_built_next(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit saved while the last one builds (the bundled toolkit's build and report took
+    about 25 s) is shown at once; that build leaves its pages and writes no report; then the
+    last save alone is built."""
+    import threading
+    import time
+
+    source = tmp_path / "src"
+    shutil.copytree(FIXTURES / "easy-read", source)
+    chapter = source / "chapters" / "01-start.md"
+    original = chapter.read_text(encoding="utf-8")
+    out, pages, report = tmp_path / "dist", tmp_path / ".dist.preview", tmp_path / "report"
+    started = threading.Event()
+    releases = [threading.Event(), threading.Event()]  # each build ends when its is set
+    builds: list[Document] = []
+    reports: list[Document] = []
+
+    def slow_build(document: Document, out_dir: Path, names: list[str]) -> list[object]:
+        builds.append(document)
+        started.set()
+        assert releases[len(builds) - 1].wait(60)
+        return [SimpleNamespace(name=name) for name in names]
+
+    monkeypatch.setattr(preview_build, "build", slow_build)
+    monkeypatch.setattr(preview_build, "coverage", lambda *args: None)
+    monkeypatch.setattr(preview_build, "write_reports", lambda *args: reports.append(args[2]))
+    state = PreviewState()
+    preview = preview_build.Preview(lambda: load(source), out, pages, report, state,
+                                    lambda line, style: None)
+    stop = threading.Event()
+    preview.saved()
+    builder = threading.Thread(target=preview.build_when_saved, args=(stop,))
+    builder.start()
+    try:
+        assert started.wait(60)  # the first save builds
+        for number in (1, 2):
+            chapter.write_text(original + f"\n{EDIT} Number {number}.\n", encoding="utf-8")
+            preview.saved()
+            shown = (pages / "standard" / "index.html").read_text(encoding="utf-8")
+            assert f"{EDIT} Number {number}." in shown and state.build == 1 + number
+        started.clear()
+        releases[0].set()
+        assert started.wait(60)  # the next build: the last save's
+        assert (pages / "standard" / "index.html").is_file() and reports == []
+        releases[1].set()
+        deadline = time.monotonic() + 60
+        while not reports and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop.set()
+        for release in releases:
+            release.set()
+        builder.join(60)
+    assert len(builds) == 2 and f"{EDIT} Number 2." in repr(builds[1])
+    assert reports == [builds[1]] and state.report == 1 and not pages.exists()
