@@ -18,7 +18,6 @@ import argparse
 import datetime
 import json
 import sys
-import threading
 from pathlib import Path
 
 from rich.console import Console
@@ -32,7 +31,7 @@ from formats.check.model_cache import load_cached
 from formats.check.output_folder import OutputError, prepare_parent, sibling
 from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
-from formats.check.serve import PreviewState, source_state, start_server, watch
+from formats.check.serve import PreviewState, start_server
 from formats.core.contract import RenderError
 from formats.core.load import SourceError
 from formats.core.model import Document
@@ -44,7 +43,6 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a program stopped by SIGINT
 COMMANDS = ("build", "check", "list", "review", "diff", "serve", "easy-read-checked")
 LOOPBACK = "127.0.0.1"
-WATCHER_WAIT_S = 10  # seconds the preview waits, on Ctrl-C, for its watcher to finish writing pages
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -361,27 +359,12 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
         return EXIT_BAD_INPUT
     err.print(f"Serving http://{host}:{server.server_address[1]}/ (Ctrl-C stops)",
               markup=False)
-    seen = source_state(source)
-    stop = threading.Event()
-    preview = preview_build.Preview(lambda: load_cached(source), out_dir, pages, report_dir,
-                                    state, say)
-    # the pages of each save are written by the thread watching the source, at once, while
-    # this one builds (Ctrl-C stops the build here)
-    watcher = threading.Thread(target=watch, args=(source, preview.saved, stop, seen),
-                               name="preview-watcher", daemon=True)
     try:
-        preview.saved()
-        watcher.start()
-        preview.build_when_saved(stop)
-    except KeyboardInterrupt:
-        stop.set()
+        preview_build.preview_until_stopped(source, lambda: load_cached(source), out_dir, pages,
+                                            report_dir, state, say)
     finally:
-        stop.set()
-        if watcher.is_alive():
-            watcher.join(WATCHER_WAIT_S)  # it may be writing pages
         server.shutdown()
         server.server_close()
-        preview_build.clear(pages)
     return EXIT_OK
 
 

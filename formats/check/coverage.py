@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from formats.check.manifest import MANIFEST, read_manifest
 from formats.check.pipeline import cache_key, readback_kind, stop_workers, workers
+from formats.check.worker_start import worker_pool
 from formats.core.contract import Expected, FoundSection, ReadBack, RuleResult
 from formats.core.memo import remembered_readbacks, remembered_results
 from formats.core.model import Document, Medium, Section
@@ -103,7 +103,7 @@ def coverage(document: Document, out_dir: Path, formats: list[str],
     if count <= 1:
         found = [read_edition(document, out_dir, name, on_format) for name in formats]
     else:
-        with ProcessPoolExecutor(max_workers=count) as pool:
+        with worker_pool(count) as pool:
             longest_first = sorted(formats, key=lambda name: -edition(name).check_seconds)
             started = {name: pool.submit(read_edition, document, out_dir, name)
                        for name in longest_first}

@@ -30,6 +30,7 @@ from typing import Any
 
 from formats.check import memory_budget, output_folder
 from formats.check.manifest import MANIFEST, edition_record, read_manifest, sha256, write_manifest
+from formats.check.worker_start import worker_pool
 from formats.core.contract import ReadBack
 from formats.core.free_memory import give_back_free_memory, keep_the_heap_small
 from formats.core.hashing import code_version, fingerprint
@@ -232,7 +233,7 @@ def _render_each(document: Document, staging: Path, names: list[str], keys: dict
                 waiting.remove(name)
                 if on_edition is not None:
                     on_edition(name)
-                pool = ProcessPoolExecutor(max_workers=1)
+                pool = worker_pool(1)
                 running[pool.submit(build_one, _Job(name, document, staging, keys[name],
                                                     helper_lock))] = (name, pool)
             finished, _ = wait(running, return_when=FIRST_COMPLETED)

@@ -29,13 +29,18 @@ from formats.check.coverage import coverage
 from formats.check.output_folder import OutputError
 from formats.check.pipeline import build
 from formats.check.reports import write_reports
-from formats.check.serve import PreviewState
+from formats.check.serve import PreviewState, source_state, watch
+from formats.check.worker_start import workers_started_by
 from formats.core.contract import RenderError
 from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.registry import edition
 
 POLL_S = 0.5  # how often the building thread looks whether it is stopped
+WATCHER_WAIT_S = 10  # seconds the preview waits, at its end, for its watcher to finish pages
+# what the preview's fork server imports once, before it forks each worker
+PRELOAD = ("formats.check.pipeline", "formats.check.coverage", "formats.editions.standard",
+           "formats.editions.easy_read")
 SERVED = ("standard", "easy-read")  # the editions the live preview builds and serves
 
 Say = Callable[[str, str], None]  # a line for the editor, and its colour ("" for none)
@@ -192,3 +197,31 @@ class Preview:
         """Hold the pages' lock; yield whether the pages written last are those of ``save``."""
         with self._lock:
             yield self._saves == save
+
+
+def preview_until_stopped(source: Path, load: Callable[[], Document], out_dir: Path,
+                          pages: Path, report_dir: Path, state: PreviewState, say: Say) -> None:
+    """Write the pages of the source (``load``) and build it, then again on each save to
+    ``source``, until Ctrl-C (KeyboardInterrupt, which ends it); the preview's pages are
+    deleted at the end.
+
+    The pages of each save are written by a thread watching the source, at once, while this
+    one builds (Ctrl-C stops the build here); the workers are forked by a process of one
+    thread, not by this one (:mod:`formats.check.worker_start`)."""
+    seen = source_state(source)
+    stop = threading.Event()
+    preview = Preview(load, out_dir, pages, report_dir, state, say)
+    watcher = threading.Thread(target=watch, args=(source, preview.saved, stop, seen),
+                               name="preview-watcher", daemon=True)
+    try:
+        with workers_started_by("forkserver", PRELOAD):
+            preview.saved()
+            watcher.start()
+            preview.build_when_saved(stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stop.set()
+        if watcher.is_alive():
+            watcher.join(WATCHER_WAIT_S)  # it may be writing pages
+        clear(pages)
