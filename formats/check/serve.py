@@ -26,6 +26,7 @@ from typing import Any
 
 STATUS_PATH = "/__preview"
 POLL_SECONDS = 0.5
+INDEX_PAGES = {"report/": "report.html"}  # the page a folder gives, by prefix (else index.html)
 
 _SCRIPT = """<script>
 (function () {
@@ -101,10 +102,10 @@ class PreviewState:
                                "problems": self.problems}).encode()
 
 
-def inside(root: Path, request_path: str) -> Path | None:
+def inside(root: Path, request_path: str, index: str = "index.html") -> Path | None:
     """Return the file that ``request_path`` (a URL path, maybe percent-encoded) names inside
-    ``root``, or None when it leaves ``root`` or names nothing there. A folder gives its
-    ``index.html``."""
+    ``root``, or None when it leaves ``root`` or names nothing there. A folder gives its file
+    ``index``."""
     path = urllib.parse.unquote(urllib.parse.urlsplit(request_path).path)
     parts = [part for part in path.split("/") if part not in ("", ".")]
     if any(part == ".." or "\\" in part or "\0" in part for part in parts):
@@ -114,7 +115,7 @@ def inside(root: Path, request_path: str) -> Path | None:
     if target != base and base not in target.parents:
         return None
     if target.is_dir():
-        target = target / "index.html"
+        target = target / index
     return target if target.is_file() else None
 
 
@@ -128,9 +129,9 @@ def handler_for(roots: dict[str, Path], state: PreviewState,
         path = urllib.parse.urlsplit(request_path).path.lstrip("/")
         for prefix, root in sorted(roots.items(), key=lambda item: -len(item[0])):
             if path.startswith(prefix):
-                over = (first or {}).get(prefix)
-                found = inside(over, path[len(prefix):]) if over is not None else None
-                return found or inside(root, path[len(prefix):])
+                over, index = (first or {}).get(prefix), INDEX_PAGES.get(prefix, "index.html")
+                found = inside(over, path[len(prefix):], index) if over is not None else None
+                return found or inside(root, path[len(prefix):], index)
         return None
 
     class PreviewHandler(SimpleHTTPRequestHandler):

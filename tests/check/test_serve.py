@@ -113,6 +113,8 @@ def test_the_preview_serves_rebuilds_and_shows_problems(served) -> None:  # type
     code, page = get(port, "/standard/index.html")
     assert code == 200 and b"Mini toolkit" in page and b"/__preview" in page
     assert get(port, "/")[0] == 200
+    code, report = get(port, "/report/")  # the report's folder gives its page
+    assert code == 200 and report == get(port, "/report/report.html")[1]
     page_file = source / START
     original = page_file.read_text(encoding="utf-8")
     page_file.write_text(original + "\nA sentence the editor just added.\n", encoding="utf-8")
