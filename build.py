@@ -341,6 +341,15 @@ def _serve(source: Path, out_dir: Path, host: str, port: int, err: Console) -> i
         err.print(f"{source}/toolkit.yaml: error: no toolkit here (use --source DIR)",
                   markup=False)
         return EXIT_BAD_INPUT
+    with preview_build.only_preview(out_dir) as alone:
+        if not alone:
+            err.print(f"error: another preview is serving {out_dir}: stop it, or preview into "
+                      "another folder (--out DIR)", markup=False, style="red")
+            return EXIT_BAD_INPUT
+        return _serve_alone(source, out_dir, host, port, err)
+
+
+def _serve_alone(source: Path, out_dir: Path, host: str, port: int, err: Console) -> int:
     state = PreviewState()
     report_dir, pages = sibling(out_dir, "report"), sibling(out_dir, "preview")
 

@@ -26,12 +26,13 @@ from functools import partial
 from pathlib import Path
 
 from formats.check.coverage import coverage
-from formats.check.output_folder import OutputError
+from formats.check.output_folder import OutputError, sibling
 from formats.check.pipeline import build
 from formats.check.reports import write_reports
 from formats.check.serve import PreviewState, source_state, watch
 from formats.check.worker_start import workers_started_by
 from formats.core.contract import RenderError
+from formats.core.file_lock import exclusive_lock
 from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.registry import edition
@@ -197,6 +198,18 @@ class Preview:
         """Hold the pages' lock; yield whether the pages written last are those of ``save``."""
         with self._lock:
             yield self._saves == save
+
+
+@contextmanager
+def only_preview(out_dir: Path) -> Iterator[bool]:
+    """Yield True, holding the preview lock of ``out_dir`` while the block runs, when no other
+    preview serves it; else False (two previews of one folder would write and empty each
+    other's pages)."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    taken = threading.Event()
+    taken.set()  # try once, do not wait
+    with exclusive_lock(sibling(out_dir, "preview-lock"), taken) as held:
+        yield held
 
 
 def preview_until_stopped(source: Path, load: Callable[[], Document], out_dir: Path,

@@ -107,6 +107,17 @@ def test_nothing_outside_the_output_folder_is_served(served, path: str) -> None:
     assert get(port, path)[0] == 404
 
 
+def test_a_second_preview_of_the_same_output_folder_is_refused(served) -> None:  # type: ignore[no-untyped-def]
+    source, _, _ = served
+    out = source.parent / "dist"
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "serve", "--source",
+                           str(source), "--out", str(out), "--port", "0"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 2
+    assert done.stderr == (f"error: another preview is serving {out}: stop it, or preview into "
+                           "another folder (--out DIR)\n")
+
+
 @pytest.mark.slow  # builds, then runs the check's browser rules for the report, three times
 def test_the_preview_serves_rebuilds_and_shows_problems(served) -> None:  # type: ignore[no-untyped-def]
     source, port, process = served
