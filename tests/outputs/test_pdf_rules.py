@@ -30,8 +30,8 @@ from tests.conftest import MINI_SOURCE, Builds
 from tests.helpers.checked import checked_rules
 from tests.helpers.pdf import outline_items
 
-# pdf/lists-whole runs when the document is given (every edition gives it)
-PDF_RULE_NAMES = [name for name, _ in PDF_RULES] + ["pdf/lists-whole"]
+# pdf/lists-whole and pdf/lists-in-points run when the document is given (every edition does)
+PDF_RULE_NAMES = [name for name, _ in PDF_RULES] + ["pdf/lists-whole", "pdf/lists-in-points"]
 # The large print rules, then the print layout rules measured on the same characters.
 LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES] + [
     "pdf/line-length", "pdf/page-fill", "pdf/running-chapter"]
@@ -283,7 +283,8 @@ BROKEN = [
         "pdf/contents-order": "the PDF has no structure tree",
         "pdf/contents-one-link": "the PDF has no structure tree",
         "pdf/short-blocks-whole": "the PDF has no structure tree",
-        "pdf/lists-whole": "the PDF has no structure tree"}, id="not-tagged"),
+        "pdf/lists-whole": "the PDF has no structure tree",
+        "pdf/lists-in-points": "the PDF has no structure tree"}, id="not-tagged"),
     pytest.param(set_marked_false, {"pdf/tagged": "/MarkInfo /Marked is not true"},
                  id="not-marked"),
     pytest.param(set_display_doc_title_false,

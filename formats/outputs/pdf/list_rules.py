@@ -1,5 +1,5 @@
 """Lists as a screen reader meets them in a tagged PDF, read back from the file (pypdf):
-``pdf/lists-whole``.
+``pdf/lists-whole`` and ``pdf/lists-in-points``.
 
 A screen reader says how many points a list has as it enters it ("list with 8 items") and lets
 its reader skip to the end of it. WeasyPrint 70 makes an element that runs over a page break
@@ -15,6 +15,12 @@ rows, a checklist) is not judged; without the document, no list is.
 
 Messages name the page and the list: "page 5: list 'the people who use the service' begins with
 point 4 of its list (cut at a page break)".
+
+``pdf/lists-in-points``: a list point (``LI``) holds its label (``Lbl``) and its body
+(``LBody``) only, and a list inside a point is in that point's body, not a kid of the outer
+list after the point (WeasyPrint 70 tags both so; the tagging mends them:
+:mod:`formats.outputs.pdf.list_tagging`): "page 9: list 'Who will be involved?' is a kid of
+the list around it, not of the point it belongs to".
 """
 
 from __future__ import annotations
@@ -95,4 +101,33 @@ def lists_whole(pdf: OpenPdf) -> Verdict:
                   "point of a list")
 
 
-LIST_RULES = (("pdf/lists-whole", lists_whole),)
+def lists_in_points(pdf: OpenPdf) -> Verdict:
+    """Return whether every list point holds only its label and its body, and no list is a kid
+    of a list (a list inside a point is in the point's body)."""
+    if structure.tree_root(pdf.reader) is None:
+        return Verdict(False, "the PDF has no structure tree")
+    problems, points, inner = [], 0, 0
+    for element, page in pdf.elements():
+        kind = element["/S"]
+        if kind not in ("/L", "/LI"):
+            continue
+        kids = element_kids(element)
+        for kid in kids if kind == "/L" else []:
+            if kid["/S"] == "/L":
+                where = next(iter(pages_of(pdf, kid, page)), page) + 1
+                problems.append(f"page {where}: list '{shortened(text_of(pdf, kid, page))}' is "
+                                "a kid of the list around it, not of the point it belongs to")
+        beside = [kid["/S"][1:] for kid in kids if kid["/S"] not in ("/Lbl", "/LBody")]
+        if kind == "/LI" and beside:
+            where = next(iter(pages_of(pdf, element, page)), page) + 1
+            problems.append(f"page {where}: list point '{shortened(text_of(pdf, element, page))}'"
+                            f" has {', '.join(beside)} beside its label, not in its body")
+        points += kind == "/LI"
+        inner += kind == "/L" and element.get("/P", {}).get("/S") == "/LBody"
+    if problems:
+        return failed(problems)
+    return passed(f"{points} list points, each a label and a body; {inner} lists inside a "
+                  "point, each in its body")
+
+
+LIST_RULES = (("pdf/lists-whole", lists_whole), ("pdf/lists-in-points", lists_in_points))

@@ -318,10 +318,14 @@ class _Tagging:
         return [name] if name else self.link_words[number]
 
     def finish(self) -> None:
-        """Describe every link annotation by its words, and point the header cells of every
-        repeated header row to the header cells they repeat."""
+        """Describe every link annotation by its words, put each list inside a list point in
+        that point (:mod:`formats.outputs.pdf.list_tagging`), and point the header cells of
+        every repeated header row to the header cells they repeat."""
         import pydyf
 
+        from formats.outputs.pdf.list_tagging import lists_into_points
+
+        lists_into_points(self)
         for reference, annotation in self.annotations:
             words = " ".join(" ".join(self.words_of_link(int(reference.split()[0])))
                              .translate(_INVISIBLE).split())
