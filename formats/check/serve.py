@@ -142,7 +142,8 @@ def handler_for(roots: dict[str, Path], state: PreviewState,
                 return
             if path == "/":
                 self._send(200, "text/html; charset=utf-8",
-                           index_page(roots).replace("</body>", _SCRIPT + "</body>").encode())
+                           index_page(roots, first).replace("</body>", _SCRIPT + "</body>")
+                           .encode())
                 return
             body, target = b"", find(self.path)
             try:
@@ -177,12 +178,13 @@ def handler_for(roots: dict[str, Path], state: PreviewState,
     return PreviewHandler
 
 
-def index_page(roots: dict[str, Path]) -> str:
-    """Return the preview's first page: links to each page being previewed."""
+def index_page(roots: dict[str, Path], first: dict[str, Path] | None = None) -> str:
+    """Return the preview's first page: links to each page being previewed (built, or written
+    first into the folder ``first`` gives for the top)."""
     links = []
-    top = roots.get("", Path())
+    tops = [roots.get("", Path()), *([first[""]] if first and "" in first else [])]
     for folder, title in (("standard", "The web edition"), ("easy-read", "The Easy Read edition")):
-        if (top / folder / "index.html").is_file():
+        if any((top / folder / "index.html").is_file() for top in tops):
             links.append(f'<li><a href="/{folder}/">{title}</a></li>')
     for prefix, root in roots.items():
         if prefix and (root / "report.html").is_file():

@@ -188,3 +188,23 @@ def test_a_save_during_a_build_shows_at_once_and_only_the_last_save_is_built_nex
         builder.join(60)
     assert len(builds) == 2 and f"{EDIT} Number 2." in repr(builds[1])
     assert reports == [builds[1]] and state.report == 1 and not pages.exists()
+
+
+def test_the_first_page_links_the_pages_written_before_anything_is_built(
+        edited: Document, tmp_path: Path) -> None:
+    """A preview started on a source with a problem has built nothing: once the problem is
+    fixed, its first page links the pages written, not "Nothing is built yet"."""
+    out, pages = tmp_path / "dist", tmp_path / ".dist.preview"
+    state = PreviewState()
+    server = start_server({"": out}, state, "127.0.0.1", 0, first={"": pages})
+    try:
+        port = server.server_address[1]
+        assert b"Nothing is built yet." in get(port, "/")[1]
+        assert preview_build.show_pages(lambda: edited, pages, state,
+                                        lambda line, style: None) is edited
+        first = get(port, "/")[1]
+        assert b'<a href="/standard/">The web edition</a>' in first
+        assert b'<a href="/easy-read/">The Easy Read edition</a>' in first
+    finally:
+        server.shutdown()
+        server.server_close()
