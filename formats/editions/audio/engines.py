@@ -181,6 +181,12 @@ class SpeakingProcess:
                               "chunk")
         return answer == pyttsx3_speaker.SAVED
 
+    def let_go(self) -> None:
+        """Close this process's copy of the speaking process's input (in a forked child)."""
+        with contextlib.suppress(OSError, ValueError):
+            if self._process.stdin is not None:
+                self._process.stdin.close()
+
     def stop(self) -> None:
         """End the process: close its input, and kill it if it does not end at once."""
         with contextlib.suppress(OSError):
@@ -211,7 +217,10 @@ def speaking_process(voice: str, rate: int) -> SpeakingProcess:
 
 
 def _forget_speaking_processes() -> None:
-    """In a child made by fork: forget the parent's speaking processes (theirs to end)."""
+    """In a child made by fork: forget the parent's speaking processes (theirs to end), and
+    close this copy of their input, so that each ends when the parent closes its own."""
+    for kept in _SPEAKING.values():
+        kept.let_go()
     _SPEAKING.clear()
 
 

@@ -327,3 +327,29 @@ def test_a_wav_file_is_whole_at_once_when_its_header_counts_what_it_holds(tmp_pa
         writer.setsampwidth(2)
         writer.setframerate(22050)
     assert not _wait_until_written(empty, 0.3)
+
+
+def test_a_forked_child_lets_the_speaking_process_end_with_its_parent(tmp_path: Path) -> None:
+    """A child forked after the speaking process started keeps no copy of its input: closing
+    the parent's ends it, whatever the child does."""
+    import os
+
+    from formats.editions.audio import engines
+
+    engines.stop_speaking_processes()
+    Pyttsx3Engine("en-gb", 160).synthesise("Plan it together.", tmp_path / "said.wav")
+    kept = engines.speaking_process("en-gb", 160)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child waits until the parent lets it end
+        os.close(write)
+        os.read(read, 1)
+        os._exit(0)
+    os.close(read)
+    try:
+        engines.stop_speaking_processes()  # would wait STOP_WAIT_S, then kill, if the child
+        assert not kept.alive               # held the input open
+        assert kept._process.returncode == 0
+    finally:
+        os.close(write)
+        os.waitpid(child, 0)
