@@ -113,8 +113,8 @@ def test_a_list_in_a_point_is_in_the_points_body_in_reading_order(
     pdf = OpenPdf.read(path, document)
     verdict = lists_in_points(pdf)
     assert verdict.passed, verdict.message
-    assert verdict.message == ("15 list points, each a label and a body; 3 lists inside a point, "
-                               "each in its body")  # the contents' lists of sections too
+    assert verdict.message == ("15 list points, each holding its label and body only; 3 lists "
+                               "inside a point, each in its body")  # the contents' too
     [(point, page)] = [(element, page) for element, page in pdf.elements()
                        if element["/S"] == "/LI"
                        and "Ask these questions" in text_of(pdf, element, page)]

@@ -181,6 +181,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
     from formats.outputs.pdf.contents_rules import contents_pages
     from formats.outputs.pdf.glyph_reader import read_pages
     from formats.outputs.pdf.link_rules import LINK_RULES
+    from formats.outputs.pdf.list_rules import lists_in_points
     from formats.outputs.pdf.rules import pdf_rules
     from formats.outputs.pdf.tag_rules import TAG_RULES
 
@@ -202,6 +203,7 @@ def file_rules(out_dir: Path, document: Document | None = None) -> list[RuleResu
             + [result for path in files
                for result in pdf_rules(path, pdf_output.OUTPUT, rules=(
                    *TAG_RULES, *LINK_RULES, *BLOCK_RULES,
+                   ("pdf/lists-in-points", lists_in_points),
                    ("pdf/contents-pages", contents_pages)))]
             + booklet_word_list(files, out_dir, entries, read)
             + bold_explained(files, out_dir, read)

@@ -126,8 +126,8 @@ def lists_in_points(pdf: OpenPdf) -> Verdict:
         inner += kind == "/L" and element.get("/P", {}).get("/S") == "/LBody"
     if problems:
         return failed(problems)
-    return passed(f"{points} list points, each a label and a body; {inner} lists inside a "
-                  "point, each in its body")
+    return passed(f"{points} list points, each holding its label and body only; {inner} lists "
+                  "inside a point, each in its body")
 
 
 LIST_RULES = (("pdf/lists-whole", lists_whole), ("pdf/lists-in-points", lists_in_points))
