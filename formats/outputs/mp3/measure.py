@@ -37,6 +37,7 @@ DECODE_RATE = 22050  # Hz: every file is decoded (resampled if need be) to this 
 CHUNK_SECONDS = 20  # decoded samples are measured this many seconds at a time
 _PIECES_AHEAD = 2  # pieces ffmpeg's output is read ahead of the meters (1.8 MB each)
 SILENCE_DBFS = -50.0  # a sample above this is sound
+DITHER = 1e-18  # added to the samples K-weighted, up and down in turn (KWeighting.squared)
 PAUSE_MIN_S = 0.25  # a silence between sounds at least this long is measured as a pause
 
 # float32: the decoded samples' own precision, and faster to filter
@@ -145,10 +146,20 @@ class KWeighting:
         self._sections = np.concatenate([tf2sos(stage.b, stage.a) for stage in stages])
         self._power_gain = float(np.prod([stage.passband_gain for stage in stages])) ** 2
         self._state = np.zeros((self._sections.shape[0], 2))
+        self._odd = False  # whether an odd number of samples was weighted so far
 
     def squared(self, samples: np.ndarray) -> np.ndarray:
-        """Return the next piece of the samples K-weighted and squared (a new array)."""
-        weighted, self._state = sosfilt(self._sections, samples, zi=self._state)
+        """Return the next piece of the samples K-weighted and squared (a new array).
+
+        ``DITHER`` is added to the samples first, up and down in turn: in each pause of speech
+        the filters' state would otherwise decay into subnormal numbers, which the processor
+        computes many times slower (the whole book's K-weighting took 2.2 s, against 0.6 s for
+        noise as long). Its energy, 1e-36 a sample, is 290 dB under the quietest block the
+        gates keep."""
+        signs = np.empty(samples.size)
+        signs[0::2], signs[1::2] = (-DITHER, DITHER) if self._odd else (DITHER, -DITHER)
+        self._odd ^= bool(samples.size % 2)
+        weighted, self._state = sosfilt(self._sections, samples + signs, zi=self._state)
         squared = np.square(weighted, out=weighted)
         if self._power_gain != 1.0:
             squared *= self._power_gain

@@ -141,3 +141,31 @@ def test_a_book_that_cannot_be_decoded_gives_each_file_its_own_result(
     found = measure_with_book(tracks, book)
     assert isinstance(found[book], DecodeError)
     assert all(isinstance(found[track], Measurement) for track in tracks)
+
+
+def test_a_pause_leaves_the_k_weighting_out_of_subnormal_numbers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a pause the filters' state decays into subnormal numbers, which the processor
+    computes many times slower, unless the tiny dither keeps it out; the loudness is the same
+    with the dither as without."""
+    from formats.outputs.mp3 import measure as measure_module
+    from formats.outputs.mp3.measure import KWeighting
+
+    seconds = np.arange(2 * DECODE_RATE) / DECODE_RATE
+    tone = (0.3 * np.sin(2 * np.pi * 440 * seconds)).astype(np.float32)
+    sound_then_pause = np.concatenate([tone, np.zeros(60 * DECODE_RATE, dtype=np.float32)])
+
+    def subnormal_states(dither: float) -> tuple[int, float]:
+        monkeypatch.setattr(measure_module, "DITHER", dither)
+        weighting, meter, subnormal = KWeighting(), LoudnessMeter(), 0
+        for start in range(0, sound_then_pause.size, DECODE_RATE):
+            meter.take(weighting.squared(sound_then_pause[start:start + DECODE_RATE]))
+            state = np.abs(weighting._state)
+            subnormal += int(((state > 0) & (state < np.finfo(np.float64).tiny)).sum())
+        return subnormal, meter.lufs()
+
+    dither = measure_module.DITHER
+    without, loudness = subnormal_states(0.0)
+    with_dither, dithered_loudness = subnormal_states(dither)
+    assert without > 0 and with_dither == 0
+    assert dithered_loudness == pytest.approx(loudness, abs=1e-9)
