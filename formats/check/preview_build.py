@@ -76,17 +76,6 @@ def clear(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def rebuild(load: Callable[[], Document], out_dir: Path, pages: Path, report_dir: Path,
-            state: PreviewState, say: Say) -> None:
-    """Load the source (``load``), write its web pages into ``pages`` (open pages reload),
-    build the served editions into ``out_dir``, then write the check's report into
-    ``report_dir``: :func:`show_pages`, then :func:`build_and_report`. A problem is recorded
-    in ``state`` (the pages show it) and said."""
-    document = show_pages(load, pages, state, say)
-    if document is not None:
-        build_and_report(document, out_dir, pages, report_dir, state, say)
-
-
 def show_pages(load: Callable[[], Document], pages: Path, state: PreviewState,
                say: Say) -> Document | None:
     """Load the source (``load``) and write its web pages into ``pages`` (open pages reload);

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,6 +21,14 @@ from tests.check.test_serve import get
 from tests.conftest import FIXTURES
 
 EDIT = "A sentence the editor has just added."
+
+
+def _rebuild(load_source: Callable[[], Document], out: Path, pages: Path, report: Path,
+             state: PreviewState, say: Callable[[str, str], None]) -> None:
+    """What the preview does on a save, both steps in turn: the pages, then the build."""
+    document = preview_build.show_pages(load_source, pages, state, say)
+    if document is not None:
+        preview_build.build_and_report(document, out, pages, report, state, say)
 
 
 @pytest.fixture
@@ -53,7 +62,7 @@ def test_the_web_pages_are_served_with_the_edit_before_the_rest_is_built(
     monkeypatch.setattr(preview_build, "coverage", lambda *args: None)
     said: list[str] = []
     try:
-        preview_build.rebuild(lambda: edited, out, pages, report, state,
+        _rebuild(lambda: edited, out, pages, report, state,
                               lambda line, style: said.append(line))
         assert seen == [(1, True, True)]  # pages reloaded and showed the edit, then the build
         assert not pages.exists()  # the build's pages are served again
@@ -77,7 +86,7 @@ def test_a_failed_build_serves_the_last_good_one_again_and_says_why(
 
     monkeypatch.setattr(preview_build, "build", failing)
     said: list[str] = []
-    preview_build.rebuild(lambda: edited, tmp_path / "dist", pages, tmp_path / "report", state,
+    _rebuild(lambda: edited, tmp_path / "dist", pages, tmp_path / "report", state,
                           lambda line, style: said.append(f"{style}:{line}"))
     assert not pages.exists()
     assert state.problems == ["WeasyPrint could not lay out mini-toolkit.pdf"]
@@ -93,7 +102,7 @@ def test_a_source_problem_writes_no_page_and_builds_nothing(
     def broken() -> Document:
         raise SourceError(["src/chapters/01-start.md:7: heading 'X' has no id"])
 
-    preview_build.rebuild(broken, tmp_path / "dist", tmp_path / "pages", tmp_path / "report",
+    _rebuild(broken, tmp_path / "dist", tmp_path / "pages", tmp_path / "report",
                           state, lambda line, style: None)
     assert state.problems == ["src/chapters/01-start.md:7: heading 'X' has no id"]
     assert state.build == 0 and not (tmp_path / "pages").exists()

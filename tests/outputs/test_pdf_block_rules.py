@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from formats.core.names import TEMPLATES
 from formats.outputs.pdf import structure
 from formats.outputs.pdf import writer as pdf_writer
@@ -29,22 +31,19 @@ def _split_point(css: str) -> str:
     return _page(css, f"<div style='height: 7.9cm'></div><ul><li>{POINT}</li></ul>")
 
 
-def test_a_short_point_split_across_pages_fails(tmp_path: Path) -> None:
-    path = pdf_writer.write_pdf(_split_point("li { break-inside: auto }"),
-                                tmp_path / "split.pdf", TEMPLATES)
+@pytest.mark.parametrize(("css", "passed", "message"), [
+    ("li { break-inside: auto }", False,
+     "pages 1-2: list point '• A point of a list that is short, fo...' (121 characters) is "
+     "split across pages"),
+    ("li { break-inside: avoid }", True,
+     "each of the 1 short blocks (list points, table rows, quotations, figures and boxes of at "
+     "most 300 characters) is on one page"),
+], ids=["split", "kept-whole"])
+def test_a_short_point_is_judged_by_whether_it_is_split(tmp_path: Path, css: str,
+                                                       passed: bool, message: str) -> None:
+    path = pdf_writer.write_pdf(_split_point(css), tmp_path / "point.pdf", TEMPLATES)
     verdict = short_blocks_whole(OpenPdf.read(path, None))
-    assert (verdict.passed, verdict.message) == (
-        False, "pages 1-2: list point '• A point of a list that is short, fo...' (121 "
-               "characters) is split across pages")
-
-
-def test_a_short_point_kept_whole_passes(tmp_path: Path) -> None:
-    path = pdf_writer.write_pdf(_split_point("li { break-inside: avoid }"),
-                                tmp_path / "whole.pdf", TEMPLATES)
-    verdict = short_blocks_whole(OpenPdf.read(path, None))
-    assert (verdict.passed, verdict.message) == (
-        True, "each of the 1 short blocks (list points, table rows, quotations, figures and "
-              "boxes of at most 300 characters) is on one page")
+    assert (verdict.passed, verdict.message) == (passed, message)
 
 
 def test_a_list_in_a_point_over_a_page_break_stays_one_list(tmp_path: Path) -> None:

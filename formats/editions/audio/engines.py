@@ -129,7 +129,7 @@ class Pyttsx3Engine:
 
 
 class SpeakingProcess:
-    """A :mod:`formats.editions.audio.pyttsx3_speaker` process serving folders (``-``), kept
+    """A :mod:`formats.editions.audio.pyttsx3_speaker` process serving folders, kept
     for the passages to come: starting Python and pyttsx3 for each passage cost more than
     saying it. It ends when this process closes its input (:func:`stop_speaking_processes`,
     or this process ending)."""
@@ -140,8 +140,8 @@ class SpeakingProcess:
         environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
             filter(None, (str(PROJECT_ROOT), os.environ.get("PYTHONPATH")))))
         self._process = subprocess.Popen(
-            [sys.executable, "-m", pyttsx3_speaker.__name__, voice, str(rate),
-             pyttsx3_speaker.SERVE], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            [sys.executable, "-m", pyttsx3_speaker.__name__, voice, str(rate)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL, env=environment)
         self._answers: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read_answers, daemon=True).start()

@@ -4,17 +4,15 @@
 pyttsx3 2.99's espeak driver calls the espeak-ng library in the process that uses it, and under
 load that library now and then crashes the process (a segmentation fault in ``Synth``: it
 once ended a test run's worker). So the chunks are said by ``python -m
-formats.editions.audio.pyttsx3_speaker VOICE RATE FOLDER``: it says each chunk
-``FOLDER/NNNN.txt`` not yet saved into ``FOLDER/NNNN.wav`` (written as ``NNNN.saying.wav``,
-renamed once whole), so that after a crash the engine starts it again and it goes on from the
-chunk it was saying. Exit status 0: every chunk saved; ``FAILED`` (3): pyttsx3 could not say a
-chunk (the reason on standard error); any other: the process crashed.
-
-With ``-`` for FOLDER the process serves one folder after another, each named on a line of its
-standard input, and answers each on a line of its standard output: ``SAVED``, or ``FAILED``, a
-tab and the reason. It ends when its input does: an engine keeps one such process for all the
-passages it says (starting Python and pyttsx3 for each of a toolkit's 800 passages cost more
-than the speech), and a process whose engine's process has ended reads the end of its input.
+formats.editions.audio.pyttsx3_speaker VOICE RATE``, which serves one folder after another,
+each named on a line of its standard input: it says each chunk ``FOLDER/NNNN.txt`` not yet
+saved into ``FOLDER/NNNN.wav`` (written as ``NNNN.saying.wav``, renamed once whole), so that
+after a crash the engine starts it again and it goes on from the chunk it was saying, and
+answers on a line of its standard output: ``SAVED``, or ``FAILED``, a tab and why pyttsx3
+could not say a chunk. It ends when its input does: an engine keeps one such process for all
+the passages it says (starting Python and pyttsx3 for each of a toolkit's 800 passages cost
+more than the speech), and a process whose engine's process has ended reads the end of its
+input.
 
 The driver's other faults are worked around chunk by chunk: ``runAndWait`` returns before the
 file is written (we wait for the ``finished-utterance`` event, then until the file's size stops
@@ -41,7 +39,6 @@ from formats.core.contract import RenderError
 ATTEMPTS = 3  # times a chunk is said before pyttsx3 is given up
 WAV_HEADER_BYTES = 44  # a plain WAV file's header (RIFF, fmt and data chunks)
 SETTLE_S = 2.0  # how long a file may take to appear whole after pyttsx3 says it finished
-FAILED = 3  # the exit status when a chunk could not be said
 
 _ENGINE: dict[str, Any] = {}  # the process's one pyttsx3 engine (espeak initialises once)
 WORDS_LEFT_CHARS = 40  # a chunk whose last word said starts further from its end was cut
@@ -204,7 +201,6 @@ def say_chunks(voice: str, rate: int, folder: Path) -> None:
 
 SAVED = "SAVED"  # the answer of a serving process when a folder's chunks are all saved
 NOT_SAID = "FAILED"  # its answer when pyttsx3 could not say a chunk (a tab and why follow)
-SERVE = "-"  # the folder argument that makes the process serve folders named on its input
 
 
 def serve(voice: str, rate: int, requests: IO[str], answers: IO[str]) -> None:
@@ -224,25 +220,15 @@ def serve(voice: str, rate: int, requests: IO[str], answers: IO[str]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Say the chunks of the folder ``argv[2]`` with voice ``argv[0]`` at rate ``argv[1]``
-    (with ``-``, of each folder named on standard input: :func:`serve`); return 0, or
-    ``FAILED`` when pyttsx3 could not say a chunk of the one folder (the reason on standard
-    error)."""
-    voice, rate, folder = argv
-    if folder == SERVE:
-        # the answers go to a copy of standard output; anything else written there (by the
-        # speech library) goes nowhere, so that it never reads as an answer
-        answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
-        with Path(os.devnull).open("wb") as nowhere:
-            os.dup2(nowhere.fileno(), sys.stdout.fileno())
-        requests = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-        serve(voice, int(rate), requests, answers)
-        return 0
-    try:
-        say_chunks(voice, int(rate), Path(folder))
-    except RenderError as error:
-        sys.stderr.write(f"{error}\n")
-        return FAILED
+    """Say the chunks of each folder named on standard input with voice ``argv[0]`` at rate
+    ``argv[1]`` (:func:`serve`), until the input ends; return 0."""
+    voice, rate = argv
+    # the answers go to a copy of standard output; anything else written there (by the speech
+    # library) goes nowhere, so that it never reads as an answer
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    with Path(os.devnull).open("wb") as nowhere:
+        os.dup2(nowhere.fileno(), sys.stdout.fileno())
+    serve(voice, int(rate), io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8"), answers)
     return 0
 
 

@@ -74,6 +74,11 @@ def _first_point(element: Any) -> Any | None:
     return next((kid for kid in element_kids(item) if kid["/S"] == "/LBody"), item)
 
 
+def _page_number(pdf: OpenPdf, element: Any, page: int) -> int:
+    """Return the 1-based page where an element's marked content begins (else ``page``'s)."""
+    return next(iter(pages_of(pdf, element, page)), page) + 1
+
+
 def lists_whole(pdf: OpenPdf) -> Verdict:
     """Return whether every list element of the PDF whose first point is a point of the
     document's lists begins with the first point of a list (no list cut at a page break)."""
@@ -92,7 +97,7 @@ def lists_whole(pdf: OpenPdf) -> Verdict:
         judged += 1
         if 0 not in found:
             shown = shortened(said)
-            where = next(iter(pages_of(pdf, first, page)), page) + 1
+            where = _page_number(pdf, first, page)
             problems.append(f"page {where}: list '{shown}' begins with point "
                             f"{min(found) + 1} of its list (cut at a page break)")
     if problems:
@@ -114,12 +119,12 @@ def lists_in_points(pdf: OpenPdf) -> Verdict:
         kids = element_kids(element)
         for kid in kids if kind == "/L" else []:
             if kid["/S"] == "/L":
-                where = next(iter(pages_of(pdf, kid, page)), page) + 1
+                where = _page_number(pdf, kid, page)
                 problems.append(f"page {where}: list '{shortened(text_of(pdf, kid, page))}' is "
                                 "a kid of the list around it, not of the point it belongs to")
         beside = [kid["/S"][1:] for kid in kids if kid["/S"] not in ("/Lbl", "/LBody")]
         if kind == "/LI" and beside:
-            where = next(iter(pages_of(pdf, element, page)), page) + 1
+            where = _page_number(pdf, element, page)
             problems.append(f"page {where}: list point '{shortened(text_of(pdf, element, page))}'"
                             f" has {', '.join(beside)} beside its label, not in its body")
         points += kind == "/LI"

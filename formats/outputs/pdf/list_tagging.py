@@ -23,21 +23,21 @@ def lists_into_points(tagging: Any) -> None:
     """Move every list element that is a kid of a list, after the point whose HTML element
     holds its own, into that point's ``LBody`` (``tagging``: the render's
     :class:`formats.outputs.pdf.tagging._Tagging`, which knows where elements come from). A
-    point without an ``LBody`` keeps its list where it was."""
+    point without an ``LBody`` keeps its list where it was. Each point gets its body first
+    (:func:`_give_body`)."""
     import pydyf
 
-    for node in list(tagging.pdf.objects):
-        if isinstance(node, dict) and node.get("S") == "/LI":
+    elements = [node for node in tagging.pdf.objects if isinstance(node, dict)]
+    for node in elements:
+        if node.get("S") == "/LI":
             _give_body(tagging, node)
-    for node in list(tagging.pdf.objects):
-        if not (isinstance(node, dict) and node.get("S") == "/L"):
-            continue
+    for node in (node for node in elements if node.get("S") == "/L"):
         kept, point, moved = pydyf.Array(), None, False
         for kid in node["K"]:
             element = tagging.element(kid)
-            body: Any = _body(tagging, point) if point is not None else None
-            if (element is not None and element.get("S") == "/L" and body is not None
-                    and _holds(tagging, point, element)):
+            if element is not None and element.get("S") == "/L" and point is not None \
+                    and (body := _body(tagging, point)) is not None \
+                    and _holds(tagging, point, element):
                 _insert(tagging, point, body, kid, element)
                 moved = True
                 continue
