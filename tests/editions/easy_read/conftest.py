@@ -15,7 +15,7 @@ from formats.editions.easy_read import EDITION
 from formats.editions.easy_read import docx as docx_output
 from formats.editions.easy_read import html as html_output
 from formats.editions.easy_read import pdf as pdf_output
-from tests.editions.easy_read.support import FIXTURE
+from tests.editions.easy_read.support import FIXTURE, build_into
 
 
 @pytest.fixture(scope="session")
@@ -63,3 +63,17 @@ def er_booklets(er_fixture: Document, tmp_path_factory: pytest.TempPathFactory) 
     booklets = pdf_output.render_booklets(er_fixture, out, max_pages=4)
     docx_output.render_docx(er_fixture, out, [booklet for booklet, _ in booklets])
     return out
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the output folder (with its manifest) of the fixture built once by build.py."""
+    out = tmp_path_factory.mktemp("easy-read-fixture") / "dist"
+    build_into(FIXTURE, out)
+    return out
+
+
+@pytest.fixture()
+def fixture_copy(fixture_build: Path, tmp_path: Path) -> Path:
+    """Return a copy of the fixture's output folder that a test may damage."""
+    return Path(shutil.copytree(fixture_build, tmp_path / "dist"))
