@@ -20,7 +20,7 @@ from formats.outputs.pdf.glyph_reader import read_pages
 from formats.outputs.pdf.glyphs import RULE_HEIGHT, Glyph, PrintedPage
 from tests.conftest import Builds
 from tests.outputs.test_pdf import built_pdf
-from tests.outputs.test_pdf_rules import print_page
+from tests.outputs.test_pdf_page_rules import print_page
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")
 PLACE_TOLERANCE = 0.01  # points: PDFium gives places in single precision
