@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from formats.core.contract import RuleResult
 from formats.core.model import Document, Paragraph, Section, Text
 from formats.outputs.mp3.measure import DECODE_RATE
 
@@ -77,3 +78,14 @@ def reencode(path: Path, *options: str, samples: np.ndarray | None = None) -> No
                         str(DECODE_RATE), "-ac", "1", "-i", "-", *options, str(out)],
                        input=samples.astype("<f4").tobytes(), check=True)
     out.replace(path)
+
+
+def result(results: list[RuleResult], rule: str, where: str) -> RuleResult:
+    """Return the one result of ``rule`` on ``where``."""
+    (found,) = [r for r in results if r.rule == rule and r.where == where]
+    return found
+
+
+def failures(results: list[RuleResult]) -> list[tuple[str, str, str]]:
+    """Return (rule, where, message) of every failed result."""
+    return [(r.rule, r.where, r.message) for r in results if not r.passed]
