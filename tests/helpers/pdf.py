@@ -10,6 +10,9 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject
 
 from formats.core.contract import RuleResult
+from formats.core.model import Document
+from formats.editions import large_print, standard
+from tests.conftest import Builds
 
 
 def outline_items(writer: PdfWriter) -> Iterator[DictionaryObject]:
@@ -59,3 +62,14 @@ def tampered(source: Path, target: Path, edit: Callable[[PdfWriter], Any]) -> tu
     with target.open("wb") as file:
         writer.write(file)
     return target, detail
+
+
+PDF_NAMES = {
+    "standard": standard.pdf_name,
+    "large-print": lambda document: f"{large_print.file_stem(document)}.pdf",
+}
+
+
+def built_pdf(built: Builds, document: Document, edition: str) -> Path:
+    """Return the PDF of ``edition`` ("standard" or "large-print"), built once a session."""
+    return built(document, edition) / PDF_NAMES[edition](document)

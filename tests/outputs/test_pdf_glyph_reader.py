@@ -19,7 +19,7 @@ from formats.editions.easy_read import pdf as easy_read_pdf
 from formats.outputs.pdf.glyph_reader import read_pages
 from formats.outputs.pdf.glyphs import RULE_HEIGHT, Glyph, PrintedPage
 from tests.conftest import Builds
-from tests.outputs.test_pdf import built_pdf
+from tests.helpers.pdf import built_pdf
 from tests.outputs.test_pdf_page_rules import print_page
 
 SUBSET_TAG = re.compile(r"^/?([A-Z]{6}\+)?")

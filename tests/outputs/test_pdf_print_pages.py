@@ -18,7 +18,7 @@ from formats.outputs.pdf.page_text import pdfium_document
 from formats.outputs.pdf.places import Bookmark, ids_at
 from formats.outputs.pdf.reader import named_places, read_bookmarks
 from tests.conftest import Builds
-from tests.outputs.test_pdf import built_pdf
+from tests.helpers.pdf import built_pdf
 
 
 def pypdf_section_pages(path: Path) -> dict[str, str]:

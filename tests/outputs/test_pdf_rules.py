@@ -23,7 +23,7 @@ from formats.editions.large_print.rules import pdf_file_rules
 from formats.outputs.pdf.rules import PDF_RULES, pdf_rules
 from tests.conftest import MINI_SOURCE, Builds
 from tests.helpers.checked import checked_rules
-from tests.helpers.pdf import by_rule, failures, outline_items, structure, tampered
+from tests.helpers.pdf import built_pdf, by_rule, failures, outline_items, structure, tampered
 
 # pdf/lists-whole and pdf/lists-in-points run when the document is given (every edition does)
 PDF_RULE_NAMES = [name for name, _ in PDF_RULES] + ["pdf/lists-whole", "pdf/lists-in-points"]
@@ -34,14 +34,6 @@ LARGE_PRINT_RULE_NAMES = [name for name, _ in LARGE_PRINT_RULES] + [
 
 
 
-def edition_pdf(built: Builds, document: Document, edition: str) -> Path:
-    """Return the built PDF of ``edition`` ("standard" or "large-print")."""
-    folder = built(document, edition)
-    name = (standard.pdf_name(document) if edition == "standard"
-            else f"{large_print.file_stem(document)}.pdf")
-    return folder / name
-
-
 # ---------------------------------------------------------------------------------------------
 # Every rule passes on the built PDFs
 
@@ -49,7 +41,7 @@ def edition_pdf(built: Builds, document: Document, edition: str) -> Path:
 @pytest.mark.parametrize("edition", ["standard", "large-print"])
 def test_every_rule_passes_on_the_mini_pdfs(edition: str, built: Builds,
                                            mini_document: Document) -> None:
-    path = edition_pdf(built, mini_document, edition)
+    path = built_pdf(built, mini_document, edition)
     check = pdf_file_rules if edition == "large-print" else pdf_rules
     results = check(path, f"{edition}/pdf", mini_document)
     wanted = PDF_RULE_NAMES + (LARGE_PRINT_RULE_NAMES if edition == "large-print" else [])
@@ -62,7 +54,7 @@ def test_every_rule_passes_on_the_mini_pdfs(edition: str, built: Builds,
 @pytest.mark.parametrize("edition", ["standard", "large-print"])
 def test_every_rule_passes_on_the_real_pdfs(edition: str, built: Builds,
                                            real_document: Document) -> None:
-    path = edition_pdf(built, real_document, edition)
+    path = built_pdf(built, real_document, edition)
     results = [result for result in checked_rules(real_document, path.parent.parent, edition)
                if result.where == f"{path.name} ({edition}/pdf)"]  # as the check found them
     wanted = PDF_RULE_NAMES + (LARGE_PRINT_RULE_NAMES if edition == "large-print" else [])
@@ -75,7 +67,7 @@ def test_every_rule_passes_on_the_real_pdfs(edition: str, built: Builds,
 
 
 def test_passing_messages_say_what_was_found(built: Builds, mini_document: Document) -> None:
-    path = edition_pdf(built, mini_document, "large-print")
+    path = built_pdf(built, mini_document, "large-print")
     found = {name: result.message
              for name, result in by_rule(pdf_file_rules(path, "x", mini_document)).items()}
     assert found["pdf/lang"] == "catalog /Lang is 'en-GB'"
@@ -218,7 +210,7 @@ def _relink(node: DictionaryObject, key: str, value: Any) -> None:
 
 @pytest.fixture
 def mini_standard_pdf(built: Builds, mini_document: Document) -> Path:
-    return edition_pdf(built, mini_document, "standard")
+    return built_pdf(built, mini_document, "standard")
 
 
 def test_a_copy_written_by_pypdf_still_passes(mini_standard_pdf: Path, mini_document: Document,
