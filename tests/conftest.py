@@ -93,9 +93,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     file runs whole on one worker, files handed out in this order): the end-to-end test first,
     as building and checking every format of the real toolkit is the longest single job; the
     other files that read that build (or the real toolkit, which ``built`` takes from it) last,
-    when it is ready; the rest between, as collected."""
+    when it is ready; the rest between, as collected.
+
+    A test that reads the real build is marked slow, whatever its own marks say: run alone
+    (``-m "not slow"`` deselects the slow ones), it would build every format first."""
     readers = {item.path for item in items
                if {"real_dist", "real_document"} & set(getattr(item, "fixturenames", ()))}
+    for item in items:
+        if "real_dist" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
     def rank(item: pytest.Item) -> int:
         if item.path == ROOT / "tests" / "test_end_to_end.py":

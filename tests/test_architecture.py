@@ -199,3 +199,30 @@ def test_a_shared_helper_is_written_once(pattern: str, home: str) -> None:
     found = sorted({str(path.relative_to(ROOT)) for path in python_files()
                     if re.search(pattern, path.read_text(encoding="utf-8"), re.M)})
     assert found == [home]
+
+
+
+class _Item:
+    """Stands in for a collected test: its path, fixtures and marks."""
+
+    def __init__(self, name: str, fixtures: tuple[str, ...]) -> None:
+        self.path = ROOT / "tests" / f"{name}.py"
+        self.fixturenames = fixtures
+        self.marks: list[str] = []
+
+    def add_marker(self, mark: pytest.MarkDecorator) -> None:
+        self.marks.append(mark.name)
+
+
+def test_every_test_reading_the_real_build_is_marked_slow() -> None:
+    """``-m "not slow"`` leaves out every test that would build all the real toolkit's formats
+    first: tests/conftest.py marks each test that reads ``real_dist`` slow, and orders the
+    files that read the real toolkit last."""
+    from tests.conftest import pytest_collection_modifyitems
+
+    reader, loader, other = (_Item("a", ("real_dist",)), _Item("b", ("real_document",)),
+                             _Item("c", ("tmp_path",)))
+    items = [reader, other, loader]
+    pytest_collection_modifyitems(items)  # type: ignore[arg-type]
+    assert [(item.path.stem, item.marks) for item in items] == [
+        ("c", []), ("a", ["slow"]), ("b", [])]
