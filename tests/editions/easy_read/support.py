@@ -55,3 +55,12 @@ def run_check(source: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tu
     code = build.main(["check", "--source", str(source), "--format", "easy-read",
                        "--out", str(out)])
     return code, capsys.readouterr().out
+
+
+def change_alt_text(page: Path, part: str, old: str, new: str) -> None:
+    """Change the first alt text ``old`` in the part (section) ``part`` of a built web page
+    to ``new``, as an editor of the HTML would."""
+    html = page.read_text(encoding="utf-8")
+    alt = html.index(f'alt="{old}"', html.index(f'<section id="{part}"'))
+    page.write_text(html[:alt] + f'alt="{new}"' + html[alt + len(f'alt="{old}"'):],
+                    encoding="utf-8")
