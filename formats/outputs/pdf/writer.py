@@ -24,6 +24,7 @@ from typing import Any
 from formats.core.contract import RenderError
 from formats.core.free_memory import garbage_collected_at_the_end
 from formats.outputs.pdf.page_references import remember_page_references
+from formats.outputs.pdf.picture_names import name_pictures_by_content
 from formats.outputs.pdf.scopes import add_header_scopes
 from formats.outputs.pdf.tagging import install_tagger
 
@@ -96,12 +97,14 @@ def lay_out(html: str, name: str, base_url: Path, *, whole_words: bool = False) 
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    images: dict[str, Any] = {}  # each address and the picture read from it
     with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             page = HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
             if whole_words:
                 keep_hyphenated_words(page.etree_element)
-            layout = page.render(pdf_variant=PDF_VARIANT, pdf_tags=True)
+            layout = page.render(pdf_variant=PDF_VARIANT, pdf_tags=True, cache=images)
+            name_pictures_by_content(images)  # the same bytes wherever the source is
         except Exception as error:  # WeasyPrint raises assorted errors on bad input
             raise RenderError(f"WeasyPrint could not lay out {name}: {error}") from error
     raise_for_log(records, name)
