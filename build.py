@@ -33,6 +33,7 @@ from formats.check.pipeline import Built, build
 from formats.check.reports import exit_code, warning_count, write_reports
 from formats.check.serve import PreviewState, start_server
 from formats.core.contract import RenderError
+from formats.core.free_memory import small_pages_for_arrays
 from formats.core.load import SourceError
 from formats.core.model import Document
 from formats.core.profile import ProfileError, read_profile, with_partner
@@ -143,6 +144,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    small_pages_for_arrays()  # before the build imports numpy (see free_memory)
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import build
+from formats.core.free_memory import small_pages_for_arrays
 from formats.core.load import load
 from formats.core.model import Document
 from formats.core.switches import BROWSER_SWITCH
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # run (a test that needs a cold cache sets TOOLKIT_AUDIO_CACHE to a folder of its own, as the
 # audio tests' conftest does). Entries are written atomically, so workers may share them.
 os.environ.setdefault("TOOLKIT_CACHE", tempfile.mkdtemp(prefix="toolkit-test-cache-"))
+small_pages_for_arrays()  # as build.py does, before any test imports numpy
 RUN_AUDIO_CACHE = os.environ.setdefault("TOOLKIT_AUDIO_CACHE",
                                         str(Path(os.environ["TOOLKIT_CACHE"]) / "audio"))
 REAL_SOURCE = ROOT / "source"

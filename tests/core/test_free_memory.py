@@ -74,3 +74,29 @@ def test_a_process_that_freed_a_large_block_gives_smaller_ones_back_too() -> Non
     # glibc alone keeps the 1 MB blocks' heap once a 24 MB block was freed; kept small, not
     assert resident_mb_after_large_blocks("kept-small") + 16 < resident_mb_after_large_blocks(
         "as-glibc-does")
+
+
+_HUGE_PAGES_AFTER_THE_COMMAND_LINE = (
+    "import subprocess, sys, build, numpy; build.main(['list']); "
+    "print(numpy._core.multiarray._get_madvise_hugepage()); "
+    "subprocess.run([sys.executable, '-c', "
+    "'import numpy; print(numpy._core.multiarray._get_madvise_hugepage())'], check=True)")
+
+
+def _huge_pages_in_a_build_process(environment: dict[str, str]) -> list[str]:
+    """Return what numpy says of huge pages in a process that imported numpy, then ran
+    ``build.py list``, and in a process that one started after."""
+    done = subprocess.run([sys.executable, "-c", _HUGE_PAGES_AFTER_THE_COMMAND_LINE],
+                          cwd=ROOT, env=environment, capture_output=True, text=True,
+                          check=True)
+    return done.stdout.strip().splitlines()[-2:]
+
+
+def test_the_command_line_has_numpy_use_small_pages_and_keeps_a_users_choice() -> None:
+    import os
+
+    plain = {key: value for key, value in os.environ.items()
+             if key != free_memory.NUMPY_HUGEPAGE}
+    assert _huge_pages_in_a_build_process(plain) == ["False", "False"]
+    assert _huge_pages_in_a_build_process({**plain, free_memory.NUMPY_HUGEPAGE: "1"}) == [
+        "True", "True"]
