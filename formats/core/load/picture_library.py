@@ -16,6 +16,7 @@ from typing import Any
 from formats.core.load.files import key_line, read_fields
 from formats.core.load.state import LoadState
 from formats.core.model import EasyReadPicture, Image, Location
+from formats.core.png import png_size
 
 LIBRARY = "pictures/easy-read/pictures.yaml"
 REQUIRED = ("file", "alt", "meaning", "says", "licence")
@@ -29,8 +30,9 @@ def read_picture_library(state: LoadState) -> dict[str, EasyReadPicture] | None:
 
     Each problem is located at the entry's line: an entry that is not a mapping, a name that is
     not lower-case words joined by hyphens, a missing or unknown field, a file that does not
-    exist or is outside the folder, a file that another entry has already (a picture file means
-    one thing), ``says`` or ``shows`` not a list. An entry with a problem is left out.
+    exist, is outside the folder or is not a PNG (the Word booklets take PNG), a file that
+    another entry has already (a picture file means one thing), ``says`` or ``shows`` not a
+    list. An entry with a problem is left out.
     """
     path = state.source_dir / LIBRARY
     if not path.is_file():
@@ -84,12 +86,24 @@ def _entry(state: LoadState, folder: Path, name: str, entry: Any,
                                      f"{folder.name}/ itself")
         elif not target.is_file():
             state.problems.add(here, f"picture '{name}': file '{entry['file']}' does not exist")
+        elif not _is_png(target):
+            state.problems.add(here, f"picture '{name}': file '{entry['file']}' is not a PNG "
+                                     "file: save it as PNG (the Word booklets take PNG)")
     if len(state.problems.items) > problems:
         return None
     image = Image(target, " ".join(str(entry["alt"]).split()), name,
                   " ".join(str(entry["meaning"]).split()))
     return EasyReadPicture(image, _words(entry.get("says")), _words(entry.get("shows")),
                            str(entry["licence"]), here)
+
+
+def _is_png(path: Path) -> bool:
+    """Return whether the file at ``path`` is a PNG picture (its header says so)."""
+    try:
+        png_size(path)
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 def _words(value: Any) -> tuple[str, ...]:

@@ -52,15 +52,14 @@ class EasyReadEdition(Edition):
         """Write the web page, the PDF (or booklets) and the Word file (or the same booklets);
         return every file.
 
-        Raises RenderError when there is no Easy Read text, a picture is not a PNG, WeasyPrint
-        reports a problem or LibreOffice cannot lay a Word file out.
+        Raises RenderError when there is no Easy Read text, WeasyPrint reports a problem or
+        LibreOffice cannot lay a Word file out (a picture that is not a PNG is the loader's
+        problem).
         """
         from formats.editions.easy_read import docx as docx_output
         from formats.editions.easy_read import html as html_output
         from formats.editions.easy_read import pdf as pdf_output
-        from formats.editions.easy_read.parts import check_pictures
 
-        check_pictures(document)
         # the PDFs first: the Word booklets hold the parts the PDF booklets do, and the plan
         # is only known once WeasyPrint has laid out the whole guide and then each booklet
         # (a booklet too long gives its last part to the next). The Word file came first when
@@ -85,11 +84,9 @@ class EasyReadEdition(Edition):
     def render_preview(self, document: Document, out_dir: Path) -> list[Path]:
         """Write the web page, with its stylesheet, fonts and pictures; return the files.
 
-        Raises RenderError when there is no Easy Read text or a picture is not a PNG."""
+        Raises RenderError when there is no Easy Read text."""
         from formats.editions.easy_read import html as html_output
-        from formats.editions.easy_read.parts import check_pictures
 
-        check_pictures(document)
         return html_output.render_html(document, out_dir)
 
     def read_back(self, out_dir: Path) -> list[ReadBack]:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formats.core.contract import RenderError
 from formats.core.dispatch import NodeTable, inline_table
 from formats.core.model import (
     Document,
@@ -28,7 +27,7 @@ from formats.core.model import (
 )
 from formats.core.names import easy_read_stem
 from formats.core.text import inline_text, normalise, sentences
-from formats.outputs.html.easy_read import Row, part_rows, png_size, require_easy_read
+from formats.outputs.html.easy_read import Row, part_rows
 
 MAX_PAGES = 24
 # The name of one booklet of several: ``<stem>-booklet-N-of-M.pdf`` (or ``.docx``).
@@ -181,18 +180,3 @@ def _booklet_order(path: Path) -> tuple[int, str]:
     return (int(found[1]) if found else 0), path.stem
 
 
-def check_pictures(document: Document) -> None:
-    """Raise RenderError naming every row whose picture is not a PNG file (Word needs PNG)."""
-    easy_read = require_easy_read(document)
-    problems = []
-    for part in easy_read.parts:
-        for row in part_rows(part):
-            if row.picture is None:
-                continue
-            try:
-                png_size(row.picture.path)
-            except ValueError:
-                problems.append(f"{source_place(document, row.location)}: picture "
-                                f"'{row.picture.path.name}' is not a PNG file: save it as PNG")
-    if problems:
-        raise RenderError("\n".join(problems))

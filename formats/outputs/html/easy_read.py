@@ -6,7 +6,6 @@ one line, the line about who checked the text, the title, and the templates' con
 from __future__ import annotations
 
 import re
-import struct
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,13 +26,13 @@ from formats.core.model import (
     Paragraph,
     Text,
 )
+from formats.core.png import png_size
 from formats.outputs.html.templating import PictureCopier, environment, page_context
 
 NOT_CHECKED = "Not yet checked by people with learning disabilities"
 WORD_LIST_ID = "word-list"
 WORD_LIST_TITLE = "Word list"
 FONT_FILES = ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf")
-_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)+")
 _TAG = re.compile(r"(<[^>]*>)")
 
@@ -101,15 +100,6 @@ def edition_title(easy_read: EasyRead) -> str:
         return easy_read.title
     return f"{easy_read.title}: Easy Read"
 
-
-def png_size(path: Path) -> tuple[int, int]:
-    """Return (width, height) in pixels of a PNG file; raise ValueError when it is not a PNG."""
-    with path.open("rb") as handle:
-        head = handle.read(24)
-    if len(head) < 24 or not head.startswith(_PNG_SIGNATURE) or head[12:16] != b"IHDR":
-        raise ValueError(f"{path} is not a PNG picture")
-    width, height = struct.unpack(">II", head[16:24])
-    return width, height
 
 
 def easy_read_environment(pictures: PictureCopier | None = None) -> Environment:
