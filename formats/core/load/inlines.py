@@ -131,12 +131,14 @@ def _image(node: SyntaxTreeNode, where: InlineContext) -> list[Inline]:
 def _library_picture(name: str, alt: str, where: InlineContext,
                      pictures: Mapping[str, EasyReadPicture]) -> list[Inline]:
     """Return the library's picture called ``name`` (with its alt text and meaning); none, with
-    a problem, when the library has no such picture. Alt text written in the row is a problem:
-    the library gives every use of a picture the same alt text."""
+    a problem, when the library has no such picture (without one when its entry has a problem,
+    reported there). Alt text written in the row is a problem: the library gives every use of
+    a picture the same alt text."""
     picture = pictures.get(name)
     if picture is None:
-        where.state.problems.add(where.location, f"picture '{name}' is not in "
-                                                 "pictures/easy-read/pictures.yaml")
+        if name not in where.state.broken_pictures:  # else its entry's problem says why
+            where.state.problems.add(where.location, f"picture '{name}' is not in "
+                                                     "pictures/easy-read/pictures.yaml")
         return []
     if alt.strip():
         where.state.problems.add(where.location, f"picture '{name}' takes its alt text from "

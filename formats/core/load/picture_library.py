@@ -46,6 +46,7 @@ def read_picture_library(state: LoadState) -> dict[str, EasyReadPicture] | None:
         here = state.at(path, key_line(text, str(name)))
         picture = _entry(state, path.parent, str(name), entry, here)
         if picture is None:
+            state.broken_pictures.add(str(name))  # its rows are not told it is missing
             continue
         if picture.image.path in files:
             other, where = files[picture.image.path]

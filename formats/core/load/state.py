@@ -27,7 +27,8 @@ class QuizRegistry:
 @dataclass
 class LoadState:
     """The state of one load: its problems, the ids claimed, the links to check, the quizzes,
-    the count of form questions, and whether a file could not be read.
+    the count of form questions, whether a file could not be read, and the library pictures
+    left out for a problem of their entry.
 
     ``source_dir`` is the folder as the caller named it; ``root`` is the same folder resolved.
     """
@@ -40,6 +41,8 @@ class LoadState:
     quizzes: QuizRegistry = field(default_factory=QuizRegistry)
     question_count: int = 0
     unreadable: bool = False
+    # pictures of the Easy Read library whose entry has a problem of its own (reported there)
+    broken_pictures: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.root = self.source_dir.resolve()
