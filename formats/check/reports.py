@@ -27,6 +27,7 @@ from formats.check.coverage import Coverage, Status
 from formats.core.contract import RuleResult
 from formats.core.model import Document, Section
 from formats.core.names import TEMPLATES
+from formats.outputs.html.compiled_templates import COMPILED
 
 SCHEMA_VERSION = 1
 SCHEMA = Path(__file__).parent / "report_schema.json"
@@ -278,7 +279,7 @@ def _xml_text(text: str) -> str:
 def render_html(data: dict[str, Any], generated: datetime.datetime) -> str:
     """Return the HTML report of the report ``data`` (see :func:`report_data`)."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined)
+                      undefined=StrictUndefined, bytecode_cache=COMPILED)
     template = env.get_template(TEMPLATE)
     failed_cells = [(section, cell) for section in data["sections"]
                     for cell in section["outputs"] if cell["status"] != Status.PRESENT.value]

@@ -44,6 +44,7 @@ from formats.core.model import (
 from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows, write_in_count
 from formats.core.text import has_short_lead, inline_text, is_short
+from formats.outputs.html.compiled_templates import COMPILED
 
 __all__ = [
     "BLOCK_MACROS",
@@ -96,7 +97,8 @@ def environment(pictures: PictureCopier | None = None) -> Environment:
     """Return a jinja2 environment for the templates folder with the model filters."""
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(
         enabled_extensions=("html", "j2", "xml"), default_for_string=True, default=True),
-        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False)
+        undefined=StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+        bytecode_cache=COMPILED)  # each template compiled once, not once an environment
     env.filters["kind"] = lambda node: type(node).__name__.lower()
     env.filters["block_macro"] = BLOCK_MACROS.__getitem__
     env.filters["inline_macro"] = INLINE_MACROS.__getitem__
