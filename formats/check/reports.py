@@ -24,10 +24,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from formats.check.coverage import Coverage, Status
+from formats.core.compiled_templates import COMPILED
 from formats.core.contract import RuleResult
 from formats.core.model import Document, Section
 from formats.core.names import TEMPLATES
-from formats.outputs.html.compiled_templates import COMPILED
 
 SCHEMA_VERSION = 1
 SCHEMA = Path(__file__).parent / "report_schema.json"

@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from formats.core.compiled_templates import COMPILED
 from formats.core.dispatch import NodeTable, block_table, inline_table
 from formats.core.link_names import key as link_key
 from formats.core.link_names import shared_link_names
@@ -44,7 +45,6 @@ from formats.core.model import (
 from formats.core.names import TEMPLATES, derived_id
 from formats.core.tables import labelled_rows, write_in_count
 from formats.core.text import has_short_lead, inline_text, is_short
-from formats.outputs.html.compiled_templates import COMPILED
 
 __all__ = [
     "BLOCK_MACROS",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
+from formats.core.compiled_templates import COMPILED, CompiledTemplates
 from formats.outputs.html import templating
-from formats.outputs.html.compiled_templates import COMPILED, CompiledTemplates
 
 Make = Callable[..., Environment]
 
