@@ -43,7 +43,7 @@ PAUSE_MIN_S = 0.25  # a silence between sounds at least this long is measured as
 # float32: the decoded samples' own precision, and faster to filter
 _BLOCK_SEGMENTS = 4  # a 400 ms gating block is four 100 ms segments
 _SEGMENT = DECODE_RATE // 10
-_WINDOWS_AT_ONCE = 65536  # 12-sample windows copied together for the true peak (3 MB)
+_STRETCH = 2048  # 12-sample windows copied together for the true peak (96 KB)
 
 # ---------------------------------------------------------------------------------------------
 # Decoding
@@ -214,8 +214,10 @@ class TruePeakMeter:
 
     Each of the four phases of the interpolator is a 12-tap filter, so an interpolated value is
     at most ``GAIN_BOUND`` times the largest of the 12 samples it is made of: only the values
-    near a sample loud enough to raise the peak found so far are computed (speech has few), all
-    of them when there are many. The last 11 samples of a piece are carried to the next.
+    near a sample loud enough to raise the peak found so far are computed (speech has few); when
+    there are many, every value of each stretch of ``_STRETCH`` with such a sample in its
+    windows (the quieter stretches between words are left out). The last 11 samples of a piece
+    are carried to the next.
     """
 
     GAIN_BOUND = PHASE_GAIN_BOUND
@@ -247,11 +249,16 @@ class TruePeakMeter:
             return
         padded = np.concatenate([np.zeros(TAPS_PER_PHASE - 1, dtype=np.float32), piece])
         windows = np.lib.stride_tricks.sliding_window_view(padded, TAPS_PER_PHASE)
-        if loud.size * TAPS_PER_PHASE > piece.size // 4:  # every value: one matrix product of
-            for start in range(counted, piece.size, _WINDOWS_AT_ONCE):  # copied windows
-                some = np.ascontiguousarray(windows[start:min(start + _WINDOWS_AT_ONCE,
-                                                              piece.size)])
-                self.peak = max(self.peak, float(np.abs(some @ self._TAPS).max()))
+        if loud.size * TAPS_PER_PHASE > piece.size // 4:  # many: a matrix product of copied
+            # windows for each stretch of _STRETCH values with a loud sample in one of them
+            # (a loud sample is in the windows of the values from it to 11 after it)
+            stretches = np.union1d(loud // _STRETCH, (loud + TAPS_PER_PHASE - 1) // _STRETCH)
+            for stretch in stretches:
+                start = max(int(stretch) * _STRETCH, counted)
+                end = min((int(stretch) + 1) * _STRETCH, piece.size)
+                if start < end:
+                    some = np.ascontiguousarray(windows[start:end])
+                    self.peak = max(self.peak, float(np.abs(some @ self._TAPS).max()))
             return
         positions = np.unique((loud[:, None] + np.arange(TAPS_PER_PHASE)).ravel())
         positions = positions[(positions >= counted) & (positions < piece.size)]

@@ -17,6 +17,7 @@ from scipy.signal import resample_poly
 
 from formats.core.contract import RuleResult
 from formats.outputs.mp3 import joined as joined_module
+from formats.outputs.mp3 import measure as measure_module
 from formats.outputs.mp3.joined import book_stretches, measure_with_book
 from formats.outputs.mp3.loudness import PHASES, gated_loudness
 from formats.outputs.mp3.measure import (
@@ -191,3 +192,20 @@ def test_a_pause_leaves_the_k_weighting_out_of_subnormal_numbers(
     with_dither, dithered_loudness = subnormal_states(dither)
     assert without > 0 and with_dither == 0
     assert dithered_loudness == pytest.approx(loudness, abs=1e-9)
+
+
+def test_the_true_peak_counts_the_values_a_loud_stretch_rings_into_the_next() -> None:
+    """Many loud samples: the values are worked out a stretch at a time, only in stretches
+    with a loud sample in their windows. A burst ending on a stretch's last sample gives its
+    largest value four samples into the next stretch, which has no loud sample of its own."""
+    samples = np.zeros(4 * measure_module._STRETCH, dtype=np.float32)
+    end = measure_module._STRETCH
+    samples[end - 248:end] = np.tile(np.array([0.9, -0.9], dtype=np.float32), 124)
+    samples[end - 3:end] = [-0.9, 0.9, 0.9]
+    values = [np.abs(np.convolve(samples, phase)) for phase in PHASES]
+    largest = max(float(found.max()) for found in values)
+    assert int(values[0].argmax()) > end  # in the next stretch
+    meter = TruePeakMeter()
+    meter.feed(samples)
+    meter.finish()
+    assert abs(meter.peak - largest) < 1e-6
