@@ -129,14 +129,24 @@ def _glyphs(pdfium_c: Any, text_page: Any, height: float, fonts: _EmbeddedFonts
     """Yield the characters drawn on a page, not the spaces and line breaks PDFium puts in
     (PDFium marks a space drawn in a gap wider than a space as one it put in, but with the text
     object that drew it, and a box of no width: its advance is the font's)."""
+    # PDFium's functions and the places they write to, looked up and made once a page: a
+    # page has thousands of characters, each asked for ten things
+    get_object, is_generated = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_IsGenerated
+    get_unicode, get_origin = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetCharOrigin
+    get_loose_box, get_matrix = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetMatrix
+    get_font_size, get_box = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetCharBox
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    origin_x_at, origin_y_at = ctypes.byref(origin_x), ctypes.byref(origin_y)
+    box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
+    ink = _InkBox()
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     objects: dict[int | None, tuple[str, Any, int | None]] = {}
     for char in range(pdfium_c.FPDFText_CountChars(text_page)):
-        drawn_by = pdfium_c.FPDFText_GetTextObject(text_page, char)
-        if not drawn_by and pdfium_c.FPDFText_IsGenerated(text_page, char) == 1:
+        drawn_by = get_object(text_page, char)
+        put_in = is_generated(text_page, char) == 1
+        if not drawn_by and put_in:
             continue  # a space or line break PDFium put in: no text object drew it
         key = ctypes.cast(drawn_by, ctypes.c_void_p).value
         if key not in objects:
@@ -146,23 +156,22 @@ def _glyphs(pdfium_c: Any, text_page: Any, height: float, fonts: _EmbeddedFonts
                             pdfium_c.FPDFTextObj_GetFont(drawn_by) if drawn_by else None,
                             mcid if mcid >= 0 else None)
         font_name, font, mcid = objects[key]
-        code = pdfium_c.FPDFText_GetUnicode(text_page, char)
-        pdfium_c.FPDFText_GetCharOrigin(text_page, char, ctypes.byref(origin_x),
-                                        ctypes.byref(origin_y))
-        pdfium_c.FPDFText_GetLooseCharBox(text_page, char, ctypes.byref(box))
-        put_in = pdfium_c.FPDFText_IsGenerated(text_page, char) == 1
+        code = get_unicode(text_page, char)
+        get_origin(text_page, char, origin_x_at, origin_y_at)
+        get_loose_box(text_page, char, box_at)
         if put_in:  # its own matrix and box are not set: its text object's, its font's descent
-            pdfium_c.FPDFPageObj_GetMatrix(drawn_by, ctypes.byref(matrix))
+            pdfium_c.FPDFPageObj_GetMatrix(drawn_by, matrix_at)
             font_size = _font_size(pdfium_c, drawn_by)
         else:
-            pdfium_c.FPDFText_GetMatrix(text_page, char, ctypes.byref(matrix))
-            font_size = pdfium_c.FPDFText_GetFontSize(text_page, char)
+            get_matrix(text_page, char, matrix_at)
+            font_size = get_font_size(text_page, char)
         size = font_size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
         x0 = origin_x.value
         scale = font_size * matrix.a
         metrics = fonts.of(pdfium_c, font, font_name, code)
         x1 = box.right
-        if metrics is not None and _drawn_as_mapped(pdfium_c, text_page, char, x0, metrics, scale):
+        if metrics is not None and _drawn_as_mapped(get_box, ink, text_page, char, x0, metrics,
+                                                    scale):
             x1 = x0 + metrics.advance * scale
         bottom = height - (origin_y.value + _descent(pdfium_c, font, font_size) * matrix.d
                            if put_in else box.bottom)
@@ -188,20 +197,26 @@ def _descent(pdfium_c: Any, font: Any, font_size: float) -> float:
     return descent.value
 
 
-def _drawn_as_mapped(pdfium_c: Any, text_page: Any, char: int, origin: float,
+class _InkBox:
+    """Where PDFium writes a character's box (:func:`_drawn_as_mapped`), made once a page."""
+
+    def __init__(self) -> None:
+        self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
+        self.places = tuple(ctypes.byref(side)
+                            for side in (self.left, self.right, self.bottom, self.top))
+
+
+def _drawn_as_mapped(get_box: Any, ink: _InkBox, text_page: Any, char: int, origin: float,
                      metrics: _Metrics, scale: float) -> bool:
     """Return True when the character is drawn with the glyph its font's character map gives
     it, as far as where its ink lies tells (an alternate glyph, such as a tabular figure, has
-    another advance than the mapped one, and its ink elsewhere from the origin)."""
-    if metrics.ink is None:
-        return True
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium_c.FPDFText_GetCharBox(text_page, char, ctypes.byref(left), ctypes.byref(right),
-                                 ctypes.byref(bottom), ctypes.byref(top))
-    if metrics.ink == (0.0, 0.0):  # no ink (a space): PDFium's box is its origin
-        return True
-    return (abs(left.value - origin - metrics.ink[0] * scale) <= _INK_TOLERANCE
-            and abs(right.value - origin - metrics.ink[1] * scale) <= _INK_TOLERANCE)
+    another advance than the mapped one, and its ink elsewhere from the origin); ``get_box``
+    is PDFium's FPDFText_GetCharBox."""
+    if metrics.ink is None or metrics.ink == (0.0, 0.0):  # no ink (a space): PDFium's box is
+        return True  # its origin
+    get_box(text_page, char, *ink.places)
+    return (abs(ink.left.value - origin - metrics.ink[0] * scale) <= _INK_TOLERANCE
+            and abs(ink.right.value - origin - metrics.ink[1] * scale) <= _INK_TOLERANCE)
 
 
 def _drawn(pdfium_c: Any, document: Any, page: Any, height: float
