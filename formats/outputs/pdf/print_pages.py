@@ -98,15 +98,15 @@ def page_openings(path: Path) -> list[tuple[str, str]]:
     """Return, for every page of the tagged PDF at ``path``, its label and the first words of
     the text its structure tree reaches (not its running header), normalised ("" for a page
     with none). Raises ValueError when the PDF cannot be read."""
-    from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     from formats.core.text import normalise
+    from formats.outputs.pdf.opened import pdf_reader
     from formats.outputs.pdf.page_text import page_texts
     from formats.outputs.pdf.structure import marked_content
 
     try:
-        reached = marked_content(PdfReader(path))
+        reached = marked_content(pdf_reader(path))
     except (OSError, PdfReadError) as error:
         raise ValueError(f"{path} cannot be read: {error}") from None
     texts = page_texts(path, reached)

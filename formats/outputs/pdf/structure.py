@@ -8,6 +8,7 @@ knowing each node's page.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -112,13 +113,23 @@ def marked_content(reader: PdfReader) -> set[tuple[int, int]] | None:
     of the text, and WeasyPrint draws them last on a page, out of reading order. Returns None
     when the PDF has no structure tree (not tagged).
     """
-    root = tree_root(reader)
-    if root is None:
-        return None
-    reached: set[tuple[int, int]] = set()
-    for node, page in walk(root, page_index(reader), prune=lambda node: node.get("/S") == "/Lbl"):
+    if reader not in _REACHED:  # the tree is walked once a reader: the rules share readers
+        root = tree_root(reader)
+        reached: frozenset[tuple[int, int]] | None = None
+        if root is not None:
+            reached = frozenset(_reached(root, page_index(reader)))
+        _REACHED[reader] = reached
+    found = _REACHED[reader]
+    return None if found is None else set(found)
+
+
+_REACHED: weakref.WeakKeyDictionary[PdfReader, frozenset[tuple[int, int]] | None] = \
+    weakref.WeakKeyDictionary()
+
+
+def _reached(root: Any, pages: dict[int, int]) -> Iterator[tuple[int, int]]:
+    for node, page in walk(root, pages, prune=lambda node: node.get("/S") == "/Lbl"):
         if isinstance(node, int):
-            reached.add((page, int(node)))
+            yield page, int(node)
         elif "/MCID" in node:
-            reached.add((page, int(node["/MCID"])))
-    return reached
+            yield page, int(node["/MCID"])
