@@ -9,10 +9,17 @@ speech workers.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import threading
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+KEPT = 8  # what was parsed of the last few files (a large-print PDF's pypdf reader: 20 MB)
+T = TypeVar("T")
 
 _stretches = itertools.count(1)
 
@@ -42,3 +49,39 @@ def reading_together() -> Iterator[int]:
 def current_stretch() -> int | None:
     """Return the number of the stretch open in this thread, or None when none is."""
     return _open.number
+
+
+class _Kept(threading.local):
+    """What this thread's readers parsed in its stretch, by what and by the file's bytes."""
+
+    stretch: int | None = None
+    parsed: OrderedDict[tuple[str, str], Any]
+
+    def __init__(self) -> None:
+        self.parsed = OrderedDict()
+
+
+_kept = _Kept()
+
+
+def parsed_once(kind: str, path: Path, parse: Callable[[Path, bytes], T]) -> T:
+    """Return ``parse(path, its bytes)``: within a stretch of reading together, what an earlier
+    call in it returned for the same ``kind`` and the same bytes (a file written again is
+    parsed again, however quickly it changed); outside one, parsed anew each time. Raises
+    OSError when the file cannot be read, and what ``parse`` raises. Callers only read what
+    they are given."""
+    data = path.read_bytes()
+    stretch = current_stretch()
+    if _kept.stretch != stretch:  # what an earlier stretch kept is let go
+        _kept.stretch, _kept.parsed = stretch, OrderedDict()
+    if stretch is None:
+        return parse(path, data)
+    key = (kind, hashlib.sha256(data).hexdigest())
+    if key in _kept.parsed:
+        _kept.parsed.move_to_end(key)
+        found: T = _kept.parsed[key]
+        return found
+    made = _kept.parsed[key] = parse(path, data)
+    while len(_kept.parsed) > KEPT:
+        _kept.parsed.popitem(last=False)
+    return made

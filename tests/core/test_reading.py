@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from formats.core.reading import current_stretch, reading_together
+from collections.abc import Callable
+from pathlib import Path
+
+from formats.core.reading import KEPT, current_stretch, parsed_once, reading_together
 
 
 def test_stretches_nest_and_the_outer_one_counts() -> None:
@@ -22,3 +25,30 @@ def test_a_stretch_belongs_to_the_thread_that_opened_it() -> None:
         other.start()
         other.join()
     assert seen == [None]
+
+
+def test_what_a_file_parses_to_is_kept_in_a_stretch_by_kind_and_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"one")
+    parsed: list[tuple[str, bytes]] = []
+
+    def parse(kind: str) -> Callable[[Path, bytes], object]:
+        return lambda _, data: parsed.append((kind, data)) or object()
+
+    assert parsed_once("a", path, parse("a")) is not parsed_once("a", path, parse("a"))
+    with reading_together():
+        first = parsed_once("a", path, parse("a"))
+        assert parsed_once("a", path, parse("a")) is first
+        assert parsed_once("b", path, parse("b")) is not first  # another kind: parsed again
+        path.write_bytes(b"two")
+        assert parsed_once("a", path, parse("a")) is not first  # written again: parsed again
+    assert parsed == [("a", b"one"), ("a", b"one"), ("a", b"one"), ("b", b"one"), ("a", b"two")]
+
+
+def test_a_stretch_keeps_only_the_last_few_files(tmp_path: Path) -> None:
+    files = [tmp_path / f"{index}.txt" for index in range(KEPT + 1)]
+    with reading_together():
+        made = {path: parsed_once("a", path, lambda _, data: object())
+                for path in files if path.write_text(path.name) or True}
+        assert parsed_once("a", files[-1], lambda _, data: object()) is made[files[-1]]
+        assert parsed_once("a", files[0], lambda _, data: object()) is not made[files[0]]

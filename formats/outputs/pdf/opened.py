@@ -11,48 +11,16 @@ outside one, every call reads the file anew.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from formats.core.reading import current_stretch
-
-KEPT = 4  # readers of the last files read (a large-print PDF's is about 20 MB)
-
-
-class _Kept(threading.local):
-    """The readers this thread keeps, by the hash of their file's bytes, and their stretch."""
-
-    stretch: int | None = None
-    readers: OrderedDict[str, PdfReader]
-
-    def __init__(self) -> None:
-        self.readers = OrderedDict()
-
-
-_kept = _Kept()
+from formats.core.reading import parsed_once
 
 
 def pdf_reader(path: Path) -> PdfReader:
     """Return a pypdf reader of the PDF at ``path``: within a stretch of reading together, the
     one made earlier in it when the file's bytes are the same. Raises OSError when the file
     cannot be read, and pypdf's errors when it is not a PDF. Callers only read it."""
-    data = path.read_bytes()
-    stretch = current_stretch()
-    if _kept.stretch != stretch:  # what an earlier stretch kept is let go
-        _kept.stretch, _kept.readers = stretch, OrderedDict()
-    if stretch is None:
-        return PdfReader(io.BytesIO(data))
-    digest = hashlib.sha256(data).hexdigest()
-    reader = _kept.readers.get(digest)
-    if reader is None:
-        reader = _kept.readers[digest] = PdfReader(io.BytesIO(data))
-        while len(_kept.readers) > KEPT:
-            _kept.readers.popitem(last=False)
-    else:
-        _kept.readers.move_to_end(digest)
-    return reader
+    return parsed_once("pypdf", path, lambda _, data: PdfReader(io.BytesIO(data)))

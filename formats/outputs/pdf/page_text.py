@@ -17,14 +17,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from formats.core.reading import parsed_once
+
 _GENERATED = -2  # the MCID given here to a space or line break that PDFium puts in itself
 _LINE_END_HYPHEN = "\x02"  # PDFium's mark for a hyphen that ends a line (the break left out)
 
 
 @contextmanager
-def pdfium_document(path: Path) -> Iterator[Any]:
-    """Yield the PDF at ``path`` opened by PDFium, closed afterwards. Raises ValueError when
-    PDFium cannot open it."""
+def pdfium_document(path: Path | bytes) -> Iterator[Any]:
+    """Yield the PDF at ``path`` (or of these bytes) opened by PDFium, closed afterwards.
+    Raises ValueError when PDFium cannot open it."""
     import pypdfium2 as pdfium
 
     try:
@@ -44,25 +46,38 @@ def page_count(path: Path) -> int:
         return len(document)
 
 
-def _pages(path: Path) -> Iterator[list[tuple[str, int]]]:
-    """Yield, page after page, every character PDFium reads on the page of the PDF at ``path``
+def _pages(path: Path) -> list[list[tuple[str, int]]]:
+    """Return, page after page, every character PDFium reads on the page of the PDF at ``path``
     with its MCID: -1 outside marked content, ``_GENERATED`` for a space or line break PDFium
-    puts in. Raises ValueError when PDFium cannot open the file."""
+    puts in. Read once a stretch of reading together (the page text, the marked texts and the
+    running headers are all read from them). Raises ValueError when PDFium cannot open the
+    file."""
+    try:
+        return parsed_once("characters", path, lambda _, data: _read_pages(data))
+    except OSError:
+        return _read_pages(path)  # PDFium says why it cannot be opened
+
+
+def _read_pages(pdf: Path | bytes) -> list[list[tuple[str, int]]]:
     import pypdfium2.raw as pdfium_c
 
-    with pdfium_document(path) as document:
+    get_object, get_unicode = pdfium_c.FPDFText_GetTextObject, pdfium_c.FPDFText_GetUnicode
+    get_mcid = pdfium_c.FPDFPageObj_GetMarkedContentID
+    pages = []
+    with pdfium_document(pdf) as document:
         for index in range(len(document)):
             page = document[index]
             text_page = page.get_textpage()
+            raw = text_page.raw
             characters = []
             for char in range(text_page.count_chars()):
-                drawn_by = pdfium_c.FPDFText_GetTextObject(text_page.raw, char)
-                mcid = (pdfium_c.FPDFPageObj_GetMarkedContentID(drawn_by) if drawn_by
-                        else _GENERATED)
-                characters.append((chr(pdfium_c.FPDFText_GetUnicode(text_page.raw, char)), mcid))
+                drawn_by = get_object(raw, char)
+                characters.append((chr(get_unicode(raw, char)),
+                                   get_mcid(drawn_by) if drawn_by else _GENERATED))
             text_page.close()
             page.close()
-            yield characters
+            pages.append(characters)
+    return pages
 
 
 def _as_read(text: str) -> str:
