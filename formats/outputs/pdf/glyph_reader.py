@@ -142,20 +142,21 @@ def _glyphs(pdfium_c: Any, text_page: Any, height: float, fonts: _EmbeddedFonts
     ink = _InkBox()
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
-    objects: dict[int | None, tuple[str, Any, int | None]] = {}
+    objects: dict[int | None, tuple[str, str, Any, int | None]] = {}
     for char in range(pdfium_c.FPDFText_CountChars(text_page)):
         drawn_by = get_object(text_page, char)
         put_in = is_generated(text_page, char) == 1
         if not drawn_by and put_in:
             continue  # a space or line break PDFium put in: no text object drew it
-        key = ctypes.cast(drawn_by, ctypes.c_void_p).value
+        key = ctypes.addressof(drawn_by.contents) if drawn_by else None
         if key not in objects:
             pdfium_c.FPDFText_GetFontInfo(text_page, char, name, len(name), ctypes.byref(flags))
             mcid = pdfium_c.FPDFPageObj_GetMarkedContentID(drawn_by) if drawn_by else -1
-            objects[key] = (name.value.decode("utf-8", "replace"),
+            font_name = name.value.decode("utf-8", "replace")
+            objects[key] = (font_name, SUBSET_TAG.sub("", font_name),
                             pdfium_c.FPDFTextObj_GetFont(drawn_by) if drawn_by else None,
                             mcid if mcid >= 0 else None)
-        font_name, font, mcid = objects[key]
+        font_name, family, font, mcid = objects[key]
         code = get_unicode(text_page, char)
         get_origin(text_page, char, origin_x_at, origin_y_at)
         get_loose_box(text_page, char, box_at)
@@ -175,7 +176,7 @@ def _glyphs(pdfium_c: Any, text_page: Any, height: float, fonts: _EmbeddedFonts
             x1 = x0 + metrics.advance * scale
         bottom = height - (origin_y.value + _descent(pdfium_c, font, font_size) * matrix.d
                            if put_in else box.bottom)
-        yield Glyph("-" if code == _LINE_END_HYPHEN else chr(code), SUBSET_TAG.sub("", font_name),
+        yield Glyph("-" if code == _LINE_END_HYPHEN else chr(code), family,
                     round(size, 1), x0, x1, bottom - size, bottom,
                     (matrix.a, matrix.b, matrix.c, matrix.d, x0, origin_y.value), mcid)
 
