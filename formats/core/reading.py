@@ -64,13 +64,14 @@ class _Kept(threading.local):
 _kept = _Kept()
 
 
-def parsed_once(kind: str, path: Path, parse: Callable[[Path, bytes], T]) -> T:
+def parsed_once(kind: str, path: Path, parse: Callable[[Path, bytes], T],
+                data: bytes | None = None) -> T:
     """Return ``parse(path, its bytes)``: within a stretch of reading together, what an earlier
     call in it returned for the same ``kind`` and the same bytes (a file written again is
-    parsed again, however quickly it changed); outside one, parsed anew each time. Raises
-    OSError when the file cannot be read, and what ``parse`` raises. Callers only read what
-    they are given."""
-    data = path.read_bytes()
+    parsed again, however quickly it changed); outside one, parsed anew each time. ``data``
+    are the file's bytes when the caller has read them already. Raises OSError when the file
+    cannot be read, and what ``parse`` raises. Callers only read what they are given."""
+    data = path.read_bytes() if data is None else data
     stretch = current_stretch()
     if _kept.stretch != stretch:  # what an earlier stretch kept is let go
         _kept.stretch, _kept.parsed = stretch, OrderedDict()

@@ -53,7 +53,7 @@ def book_stretches(book: Path, tracks: list[Path]) -> list[int] | None:
     the audio frames of ``tracks``, in order, byte for byte, and all are MPEG-2 layer III at
     the rate the meters measure; else None."""
     try:
-        regions = [audio_region(path.read_bytes()) for path in [book, *tracks]]
+        regions = [audio_region(path) for path in [book, *tracks]]
     except (OSError, DecodeError):
         return None
     if any(region.sample_rate != DECODE_RATE for region in regions):

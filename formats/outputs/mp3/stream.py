@@ -20,6 +20,7 @@ from mutagen import MutagenError
 from mutagen.mp3 import MP3, BitrateMode, HeaderNotFoundError
 
 from formats.core.contract import RenderError
+from formats.core.reading import parsed_once
 
 SAMPLES_PER_FRAME = 576  # MPEG-2 layer III (22.05 kHz): 576 samples a frame
 CHANNEL_MODES = ("stereo", "joint stereo", "dual channel", "mono")
@@ -141,7 +142,7 @@ def stream_format(path: Path) -> StreamFormat:
         info = mpeg_stream(path)
     except (HeaderNotFoundError, MutagenError) as error:
         raise DecodeError(f"mutagen reads no MP3 audio in {path.name}: {error}") from error
-    census = frame_census(path.read_bytes())
+    census = census_of(path)
     kbps: Counter[int] = Counter()
     rates: set[int] = set()
     modes: set[str] = set()
@@ -165,10 +166,11 @@ class AudioRegion:
     sample_rate: int
 
 
-def audio_region(data: bytes) -> AudioRegion:
-    """Return the audio frames of an MP3 file's bytes, read as :func:`stream_format` reads
-    them; raise DecodeError when there is none."""
-    census = frame_census(data)
+def audio_region(path: Path) -> AudioRegion:
+    """Return the audio frames of the MP3 file at ``path``, read as :func:`stream_format` reads
+    them; raise DecodeError when there is none, OSError when the file cannot be read."""
+    data = path.read_bytes()
+    census = census_of(path, data)
     if not census.runs:
         raise DecodeError("no MPEG layer III frame")
     frames = (data[census.runs[0][0]:census.runs[0][1]] if len(census.runs) == 1
@@ -189,6 +191,14 @@ class FrameCensus:
 
     counts: Counter[tuple[Header, int]]  # (header, channel mode index): frames
     runs: tuple[tuple[int, int], ...]
+
+
+def census_of(path: Path, data: bytes | None = None) -> FrameCensus:
+    """Return the census of the frames of the MP3 file at ``path`` (whose bytes are ``data``,
+    when read already): within a stretch of reading together, counted once for the same bytes
+    (the format rules and the book's measuring both ask). Raises OSError when the file cannot
+    be read."""
+    return parsed_once("mp3-frames", path, lambda _, found: frame_census(found), data)
 
 
 def frame_census(data: bytes) -> FrameCensus:
