@@ -12,7 +12,7 @@ from formats.core.reading import current_stretch, reading_together
 from formats.outputs.pdf import page_text, structure
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import artifact_texts, marked_texts, page_texts
-from formats.outputs.pdf.structure import marked_content
+from formats.outputs.pdf.structure import marked_content_of
 
 
 def blank_pdf(path: Path, pages: int, title: str = "") -> Path:
@@ -59,16 +59,17 @@ def test_outside_a_stretch_nothing_is_kept(tmp_path: Path) -> None:
 def test_within_a_stretch_a_pdfs_characters_are_read_and_its_tree_walked_once(
         mini_pdf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     read, walked = count_calls(monkeypatch, page_text, "_read_pages"), count_calls(
-        monkeypatch, structure, "_reached")
-    alone = (page_texts(mini_pdf, None), marked_texts(mini_pdf))
+        monkeypatch, structure, "marked_content")
+    alone = (page_texts(mini_pdf, None), marked_texts(mini_pdf), marked_content_of(mini_pdf))
     with reading_together():
-        reached = marked_content(pdf_reader(mini_pdf))
+        reached = marked_content_of(mini_pdf)
         assert reached is not None
         texts = page_texts(mini_pdf, None), marked_texts(mini_pdf)
         headers = artifact_texts(mini_pdf, reached)
-        assert marked_content(pdf_reader(mini_pdf)) == reached
-    assert texts == alone and any(headers)
-    assert (len(read), len(walked)) == (2 + 1, 1)  # twice outside the stretch, once inside
+        reached.clear()  # the caller's own set: the next caller gets it whole
+        assert marked_content_of(mini_pdf) == alone[2]
+    assert texts == alone[:2] and any(headers)
+    assert (len(read), len(walked)) == (2 + 1, 1 + 1)  # outside the stretch, then once inside
 
 
 def count_calls(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[None]:

@@ -15,10 +15,9 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.core.names import some
 from formats.core.text import normalise
-from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import artifact_texts, pdfium_document
 from formats.outputs.pdf.print_pages import page_labels, section_pages
-from formats.outputs.pdf.structure import marked_content
+from formats.outputs.pdf.structure import marked_content_of
 
 RULE = "pdf/running-chapter"
 
@@ -36,7 +35,7 @@ def running_chapter(path: Path, output: str, chapters: Sequence[tuple[str, str]]
         starts = section_pages(path)
         with pdfium_document(path) as document:
             labels = page_labels(document)
-        reached = marked_content(pdf_reader(path))
+        reached = marked_content_of(path)
         if reached is None:
             return RuleResult(RULE, where, False, "the PDF is not tagged: its running header "
                               "cannot be told from its text")

@@ -30,7 +30,7 @@ from formats.outputs.pdf.glyphs import Glyph, PrintedPage
 from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.reader import read_bookmarks
 from formats.outputs.pdf.rules import result_of
-from formats.outputs.pdf.structure import marked_content
+from formats.outputs.pdf.structure import marked_content_of
 
 HALF = 0.5  # the least share of its text area a page is filled (the last of a chapter aside)
 QUARTER = 0.25  # the least for a page before a section that starts at the top of a page
@@ -50,7 +50,7 @@ def layout_rules(path: Path, output: str, *, body_minimum: float | None = None,
     try:
         pages = read_pages(path) if pages is None else pages
         reader = pdf_reader(path)
-        reached = marked_content(reader)
+        reached = marked_content_of(path)
         exempt = chapter_ends(reader, len(pages))
         before_sections = section_starts(reader, pages, reached) - exempt
     except _READ_ERRORS as error:

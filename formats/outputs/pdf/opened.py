@@ -19,8 +19,9 @@ from pypdf import PdfReader
 from formats.core.reading import parsed_once
 
 
-def pdf_reader(path: Path) -> PdfReader:
-    """Return a pypdf reader of the PDF at ``path``: within a stretch of reading together, the
-    one made earlier in it when the file's bytes are the same. Raises OSError when the file
-    cannot be read, and pypdf's errors when it is not a PDF. Callers only read it."""
-    return parsed_once("pypdf", path, lambda _, data: PdfReader(io.BytesIO(data)))
+def pdf_reader(path: Path, data: bytes | None = None) -> PdfReader:
+    """Return a pypdf reader of the PDF at ``path`` (whose bytes are ``data``, when read
+    already): within a stretch of reading together, the one made earlier in it when the file's
+    bytes are the same. Raises OSError when the file cannot be read, and pypdf's errors when it
+    is not a PDF. Callers only read it."""
+    return parsed_once("pypdf", path, lambda _, found: PdfReader(io.BytesIO(found)), data)

@@ -101,12 +101,11 @@ def page_openings(path: Path) -> list[tuple[str, str]]:
     from pypdf.errors import PdfReadError
 
     from formats.core.text import normalise
-    from formats.outputs.pdf.opened import pdf_reader
     from formats.outputs.pdf.page_text import page_texts
-    from formats.outputs.pdf.structure import marked_content
+    from formats.outputs.pdf.structure import marked_content_of
 
     try:
-        reached = marked_content(pdf_reader(path))
+        reached = marked_content_of(path)
     except (OSError, PdfReadError) as error:
         raise ValueError(f"{path} cannot be read: {error}") from None
     texts = page_texts(path, reached)

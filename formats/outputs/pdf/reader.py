@@ -26,7 +26,7 @@ from formats.outputs.pdf.opened import pdf_reader
 from formats.outputs.pdf.page_text import page_count as pdfium_page_count
 from formats.outputs.pdf.page_text import page_texts
 from formats.outputs.pdf.places import Bookmark, Places, ids_at, place_of
-from formats.outputs.pdf.structure import marked_content
+from formats.outputs.pdf.structure import marked_content_of
 
 
 def read_bookmarks(reader: PdfReader) -> list[Bookmark]:
@@ -96,7 +96,7 @@ def read_pdf(path: Path, out_dir: Path) -> tuple[dict[str, FoundSection], list[s
     problems = [f"{file}: bookmark '{bookmark.title}' goes to no page"
                 for bookmark in bookmarks if bookmark.page < 0]
     bookmarks = [bookmark for bookmark in bookmarks if bookmark.page >= 0]
-    reached = marked_content(reader)
+    reached = marked_content_of(path)
     if reached is None:
         problems.append(f"{file}: the PDF is not tagged (no structure tree)")
     texts = page_texts(path, reached)

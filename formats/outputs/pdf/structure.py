@@ -8,13 +8,16 @@ knowing each node's page.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 from pypdf.generic import DictionaryObject
+
+from formats.core.reading import parsed_once
+from formats.outputs.pdf.opened import pdf_reader
 
 Node = Any  # a pypdf DictionaryObject (element, MCR, OBJR) or an integer MCID
 
@@ -113,23 +116,27 @@ def marked_content(reader: PdfReader) -> set[tuple[int, int]] | None:
     of the text, and WeasyPrint draws them last on a page, out of reading order. Returns None
     when the PDF has no structure tree (not tagged).
     """
-    if reader not in _REACHED:  # the tree is walked once a reader: the rules share readers
-        root = tree_root(reader)
-        reached: frozenset[tuple[int, int]] | None = None
-        if root is not None:
-            reached = frozenset(_reached(root, page_index(reader)))
-        _REACHED[reader] = reached
-    found = _REACHED[reader]
-    return None if found is None else set(found)
-
-
-_REACHED: weakref.WeakKeyDictionary[PdfReader, frozenset[tuple[int, int]] | None] = \
-    weakref.WeakKeyDictionary()
-
-
-def _reached(root: Any, pages: dict[int, int]) -> Iterator[tuple[int, int]]:
-    for node, page in walk(root, pages, prune=lambda node: node.get("/S") == "/Lbl"):
+    root = tree_root(reader)
+    if root is None:
+        return None
+    reached: set[tuple[int, int]] = set()
+    for node, page in walk(root, page_index(reader), prune=lambda node: node.get("/S") == "/Lbl"):
         if isinstance(node, int):
-            yield page, int(node)
+            reached.add((page, int(node)))
         elif "/MCID" in node:
-            yield page, int(node["/MCID"])
+            reached.add((page, int(node["/MCID"])))
+    return reached
+
+
+def marked_content_of(path: Path) -> set[tuple[int, int]] | None:
+    """Return :func:`marked_content` of the PDF at ``path`` (a set of the caller's own): within
+    a stretch of reading together, the tree is walked once for the same bytes (the read-back
+    and several rules ask). Raises OSError when the file cannot be read, and pypdf's errors
+    when it is not a PDF."""
+
+    def walked(_: Path, data: bytes) -> frozenset[tuple[int, int]] | None:
+        found = marked_content(pdf_reader(path, data))
+        return None if found is None else frozenset(found)
+
+    found = parsed_once("marked-content", path, walked)
+    return None if found is None else set(found)
