@@ -36,7 +36,8 @@ _open = _Open()
 @contextmanager
 def reading_together() -> Iterator[int]:
     """Open a stretch in which this thread's readers may share what they parsed (nested: the
-    outer one counts); yield its number."""
+    outer one counts); yield its number. What the stretch kept is let go when it ends (a
+    build's worker may render its next edition in the same process)."""
     outer = _open.number
     number = outer if outer is not None else next(_stretches)
     _open.number = number
@@ -44,6 +45,8 @@ def reading_together() -> Iterator[int]:
         yield number
     finally:
         _open.number = outer
+        if outer is None and _kept.stretch == number:
+            _kept.stretch, _kept.parsed = None, OrderedDict()
 
 
 def current_stretch() -> int | None:

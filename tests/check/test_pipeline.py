@@ -349,3 +349,26 @@ def test_stopped_workers_leave_no_wakeup_pipe_for_python_to_write_to_at_exit() -
     wakeups = [wakeup for thread, wakeup in futures_process._threads_wakeups.items()
                if thread is manager]
     assert all(wakeup._closed for wakeup in wakeups)
+
+
+def test_a_built_pdf_is_parsed_once_for_its_read_back(
+        mini_document: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from formats.check import pipeline
+    from formats.outputs.pdf import opened
+
+    parsed: list[bool] = []  # whether the collector ran while each PDF was parsed
+    original = opened.PdfReader
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        parsed.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(opened, "PdfReader", counted)
+    done = pipeline.build_one(pipeline._Job("standard", mini_document, tmp_path, "key",
+                                            tmp_path / "helpers.lock"))
+    assert "standard/pdf" in {readback.output for readback in done.readbacks}
+    # its bookmarks and its structure tree from one reader (two before), the collector paused
+    assert parsed == [False]
+    assert gc.isenabled()

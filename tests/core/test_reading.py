@@ -52,3 +52,21 @@ def test_a_stretch_keeps_only_the_last_few_files(tmp_path: Path) -> None:
                 for path in files if path.write_text(path.name) or True}
         assert parsed_once("a", files[-1], lambda _, data: object()) is made[files[-1]]
         assert parsed_once("a", files[0], lambda _, data: object()) is not made[files[0]]
+
+
+def test_what_a_stretch_kept_is_let_go_when_it_ends(tmp_path: Path) -> None:
+    import gc
+    import weakref
+
+    class Parsed:
+        pass
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"one")
+    with reading_together():
+        with reading_together():
+            kept = weakref.ref(parsed_once("a", path, lambda _, data: Parsed()))
+        gc.collect()
+        assert kept() is not None  # the outer stretch still keeps it
+    gc.collect()
+    assert kept() is None  # nothing waits for the next reader to let it go
