@@ -46,11 +46,14 @@ def no_browser_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(BROWSER_SWITCH, "0")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session", autouse=True)
 def one_browser() -> Iterator[None]:
-    """Check the module's pages in one Chromium, as the check does an edition's pages
-    (:func:`formats.outputs.html.browser.browser_session`): starting one for each page took
-    about a second. A page checked with another program gets a browser of its own."""
+    """Check every page a test opens in its worker's main thread in one Chromium, as the check
+    does an edition's pages (:func:`formats.outputs.html.browser.browser_session`): starting
+    one took 0.8 s of processor time, about 25 times a run. A page checked with another
+    program, in another thread (the EPUB's shares) or in a forked worker process (a check of
+    several editions) gets a browser of its own; a test about a thread without a session runs
+    it in a thread of its own (tests/outputs/test_html_browser.py)."""
     from formats.outputs.html.browser import browser_session
 
     with browser_session():

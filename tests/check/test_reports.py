@@ -23,8 +23,6 @@ from formats.core.model import Document
 from formats.outputs.html.rules import PAGE_CHECKS, run_checks
 from tests.conftest import MINI_SOURCE, ROOT
 
-pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
-
 REMOVED = "try-it"
 REMOVED_CASE = "1.2 Try it (try-it)"
 HOSTILE = "<img src=x onerror=alert(1)> & \x07bell"

@@ -17,8 +17,6 @@ from formats.outputs.html.browser import run_checks
 from formats.outputs.html.form_rules import check_form_answers, check_form_boxes_named
 from tests.conftest import Builds
 
-pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
-
 
 @pytest.mark.slow  # Chromium
 def test_the_downloaded_answers_name_every_question(mini_document: Document,

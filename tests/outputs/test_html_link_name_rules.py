@@ -6,12 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.link_name_rules import check_link_names
-
-pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
 
 PAGE = """<!DOCTYPE html><html lang="en-GB"><head><title>Links</title></head><body><main>
 <h2 id="quiz-1">Quiz 1</h2><h2 id="quiz-2">Quiz 2</h2><h2 id="answers">Answers</h2>

@@ -12,8 +12,7 @@ from formats.core.contract import RuleResult
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.row_rules import RULE, check_row_measure
 
-pytestmark = [pytest.mark.slow,  # Chromium
-              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+pytestmark = pytest.mark.slow  # Chromium
 
 # 320 px wide, no margin: the words of a row get 320 - picture - gap px of 20 px text.
 PAGE = """<!DOCTYPE html><html lang="en-GB"><head><title>T</title><style>

@@ -11,8 +11,6 @@ from formats.core.contract import RuleResult
 from formats.core.model import Document
 from formats.outputs.html.rules import other_formats_statement, web_rules
 
-pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
-
 WEB_RULES = ["web/axe", "web/reflow-320", "web/words-whole-320", "web/text-spacing", "web/lang",
              "web/title", "web/skip-link", "web/landmarks", "web/other-formats",
              "web/form-answers", "web/form-boxes-named", "web/link-names"]

@@ -13,7 +13,8 @@ documents with Easy Read rows, their words' measure at 320 CSS px
 named ``epub/...`` (the Easy Read rule keeps its name) and say which document they are about.
 A few documents are checked at once: the documents (of both EPUBs, when there are two) are
 shared out between a few threads, each with its own browser, opened once for all its
-documents.
+documents (a single share is checked in the calling thread, in the browser of a session open
+there, if one is).
 
 Read without a browser: ``epub/labels-said-once`` (no group labelled by a legend inside it),
 ``epub/glossary-one-list`` (glossary entries one after another are one list) and
@@ -116,8 +117,11 @@ def books_browser_rules(paths: list[Path]) -> list[list[RuleResult]]:
             with browser_session():  # one browser a thread, for all its documents
                 return [run_checks(file, document, CHECKS) for _, document, file in share]
 
-        with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            checked_shares = list(pool.map(check_share, shares))
+        if len(shares) == 1:  # in this thread: the browser of a session open in it serves
+            checked_shares = [check_share(shares[0])]
+        else:
+            with ThreadPoolExecutor(max_workers=WORKERS) as pool:
+                checked_shares = list(pool.map(check_share, shares))
     checked = {(index, document): results
                for share, share_results in zip(shares, checked_shares, strict=True)
                for (index, document, _), results in zip(share, share_results, strict=True)}

@@ -6,11 +6,13 @@ returns rule results; :func:`run_checks` opens a page and runs checks on it in o
 new browser context for each cost 0.2 s, and putting axe-core into each page another 0.2 s:
 the tab has axe-core put into every page it opens, as Playwright's init script). When
 Chromium or Playwright is missing, or the browser does not start, the result is one failed
-``web/chromium`` rule: a page is never passed unchecked.
+``web/chromium`` rule: a page is never passed unchecked. A session belongs to the thread and
+the process that opened it: a process forked inside one starts a browser of its own.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -52,7 +54,7 @@ def run_checks(html_file: Path, output: str, checks: Sequence[Check],
     missing = _missing_tools(chromium)
     if missing:
         return [RuleResult("web/chromium", where, False, missing)]
-    if _SESSION.browser is not None and _SESSION.chromium != chromium:
+    if _session_browser() is not None and _SESSION.chromium != chromium:
         with ThreadPoolExecutor(max_workers=1) as thread:  # a browser of its own, beside
             return thread.submit(run_checks, html_file, output, checks, chromium).result()
     with browser_session(chromium) as browser:
@@ -69,10 +71,22 @@ class _Session(threading.local):
         self.browser: Any = None
         self.chromium: Path | None = None  # the program the session's browser runs
         self.tab: Any = None  # the page every file of the session is opened in, one by one
+        self.pid = 0  # the process that opened the session
         self.failure = ""
 
 
 _SESSION = _Session()
+
+
+def _session_browser() -> Any:
+    """Return the browser of this thread's session, or None when none is open in this process.
+
+    A process forked while a session was open (the check's and the build's workers are) has a
+    copy of it that talks to its parent's browser through its parent's pipe: the copy is
+    forgotten and the process starts a browser of its own when it needs one."""
+    if _SESSION.browser is not None and _SESSION.pid != os.getpid():
+        _SESSION.browser = _SESSION.tab = _SESSION.chromium = None
+    return _SESSION.browser
 
 
 @contextmanager
@@ -84,7 +98,7 @@ def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
     reuses the outer one; another thread starts its own. Raises RuntimeError for a session of
     another program inside one (Playwright runs one instance a thread: :func:`run_checks`
     checks a page with another program from a thread of its own)."""
-    if _SESSION.browser is not None:
+    if _session_browser() is not None:
         if _SESSION.chromium != chromium:
             raise RuntimeError(f"a browser session of {_SESSION.chromium} is open in this "
                                f"thread: {chromium} cannot have one inside it")
@@ -106,7 +120,7 @@ def browser_session(chromium: Path = CHROMIUM) -> Iterator[Any]:
             _SESSION.failure = _first_line(error)
             yield None
             return
-        _SESSION.browser, _SESSION.chromium = browser, chromium
+        _SESSION.browser, _SESSION.chromium, _SESSION.pid = browser, chromium, os.getpid()
         try:
             yield browser
         finally:
@@ -126,7 +140,7 @@ def _checked(browser: Any, html_file: Path, where: str, output: str,
     ``browser`` is the session's, else in a new context of ``browser`` closed afterwards."""
     from playwright.sync_api import Error as PlaywrightError
 
-    reused = browser is _SESSION.browser
+    reused = browser is _session_browser()
     if reused and _SESSION.tab is None:
         _SESSION.tab = _new_tab(browser)
     page = _SESSION.tab if reused else _new_tab(browser)

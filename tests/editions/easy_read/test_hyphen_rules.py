@@ -11,8 +11,6 @@ import pytest
 from formats.editions.easy_read.hyphen_rules import check_hyphens_kept
 from formats.outputs.html.browser import run_checks
 
-pytestmark = pytest.mark.usefixtures("one_browser")  # one Chromium for the module's pages
-
 
 def _page(folder: Path, link_words: str) -> Path:
     page = folder / "index.html"

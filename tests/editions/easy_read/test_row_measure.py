@@ -18,8 +18,7 @@ from formats.editions.epub.easy_read import STYLESHEET, render_easy_read_content
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.row_rules import RULE, check_row_measure
 
-pytestmark = [pytest.mark.slow,  # Chromium
-              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+pytestmark = pytest.mark.slow  # Chromium
 
 # The narrow rules of the web page's stylesheet before the fix, and of the EPUB's (its rows
 # had no narrow rule: these are its wide ones).

@@ -15,8 +15,7 @@ from formats.editions.epub import rules as epub_rules
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.link_name_rules import check_link_names
 
-pytestmark = [pytest.mark.slow,  # Chromium
-              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+pytestmark = pytest.mark.slow  # Chromium
 
 CHAPTER = "EPUB/02-defining-co-production.xhtml"
 

@@ -19,8 +19,7 @@ from formats.outputs.html.browser import run_checks
 from formats.outputs.html.rules import check_words_whole
 from formats.outputs.html.stylesheets import NARROW_TABLES
 
-pytestmark = [pytest.mark.slow,  # Chromium
-              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+pytestmark = pytest.mark.slow  # Chromium
 
 RULE = "web/words-whole-320"  # named epub/words-whole-320 in the EPUB's check
 STYLESHEET = Path("EPUB/css/epub.css")

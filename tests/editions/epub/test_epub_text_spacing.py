@@ -15,8 +15,7 @@ from formats.editions.epub import rules as epub_rules
 from formats.outputs.html.browser import run_checks
 from formats.outputs.html.rules import PUBLICATION_CHECKS, check_text_spacing
 
-pytestmark = [pytest.mark.slow,  # Chromium
-              pytest.mark.usefixtures("one_browser")]  # one Chromium for the module's pages
+pytestmark = pytest.mark.slow  # Chromium
 
 RULE = "web/text-spacing"  # named epub/text-spacing in the EPUB's check
 STYLESHEET = Path("EPUB/css/epub.css")
