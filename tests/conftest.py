@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,8 +68,11 @@ def real_document() -> Document:
 
 
 class Builds:
-    """Builds one format of a document into a session folder, once, and returns its folder;
-    for the real toolkit as it is in source/, the folder of the run's full build (real_dist)."""
+    """Builds one format of a document, once a run, and returns its folder; for the real
+    toolkit as it is in source/, the folder of the run's full build (real_dist). Under
+    pytest-xdist the first worker that needs a build makes it in the run's folder, under the
+    edition's cache key (what it renders, the code, the settings), while the others wait for
+    its lock. Tests only read it."""
 
     def __init__(self, root: Path, request: pytest.FixtureRequest) -> None:
         self.root = root
@@ -80,17 +84,48 @@ class Builds:
         if key not in self.done and document == self.request.getfixturevalue("real_document"):
             self.done[key] = self.request.getfixturevalue("real_dist") / edition(name).name
         if key not in self.done:
-            chosen = edition(name)
-            folder = self.root / document.meta.identifier.replace(":", "_") / chosen.name
-            chosen.render(document, folder)
-            self.done[key] = folder
+            self.done[key] = self._built_once(document, name)
         return self.done[key]
+
+    def _built_once(self, document: Document, name: str) -> Path:
+        """Return the folder of ``name`` built from ``document``: the editions of a document
+        side by side in one folder, as build.py writes them (the check reads them so); built
+        in a folder of this worker's own when another worker built that edition of a document
+        of the same identifier from other content."""
+        from formats.check.pipeline import cache_key
+
+        chosen = edition(name)
+        place = self.root / document.meta.identifier.replace(":", "_")
+        folder, done = place / chosen.name, place / f"{chosen.name}.built"
+        key = cache_key(document, name)
+        place.mkdir(parents=True, exist_ok=True)
+        with (place / f"{chosen.name}.lock").open("a", encoding="utf-8") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                if not done.is_file():
+                    shutil.rmtree(folder, ignore_errors=True)  # what a failed try left
+                    chosen.render(document, folder)
+                    done.write_text(key, encoding="utf-8")
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+        if done.read_text(encoding="utf-8") == key:
+            return folder
+        own = self.root / f"worker-{os.getpid()}" / place.name / chosen.name
+        chosen.render(document, own)
+        return own
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Builds:
-    """Return a function ``built(document, format_name) -> folder`` that builds once a session."""
-    return Builds(tmp_path_factory.mktemp("built"), request)
+    """Return a function ``built(document, format_name) -> folder`` that builds once a run."""
+    return Builds(run_folder(tmp_path_factory) / "built", request)
+
+
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return the run's temporary folder, which every pytest-xdist worker of the run shares
+    (above each worker's own)."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -121,9 +156,7 @@ def real_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return the output folder of the real toolkit built in every format by build.py, once a
     run: under pytest-xdist the first worker that needs it builds it into the run's shared
     temporary folder while the others wait for the lock. Tests only read it."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent  # the run's folder, above each worker's own
+    root = run_folder(tmp_path_factory)
     folder = root / "real-dist"
     folder.mkdir(exist_ok=True)
     out, done = folder / "dist", folder / "built"
