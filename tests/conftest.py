@@ -51,7 +51,7 @@ def no_browser_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 def one_browser() -> Iterator[None]:
     """Check every page a test opens in its worker's main thread in one Chromium, as the check
     does an edition's pages (:func:`formats.outputs.html.browser.browser_session`): starting
-    one took 0.8 s of processor time, about 25 times a run. A page checked with another
+    one took 0.8 s of processor time, 36 times a run before. A page checked with another
     program, in another thread (the EPUB's shares) or in a forked worker process (a check of
     several editions) gets a browser of its own; a test about a thread without a session runs
     it in a thread of its own (tests/outputs/test_html_browser.py)."""
@@ -70,9 +70,10 @@ def real_document() -> Document:
 class Builds:
     """Builds one format of a document, once a run, and returns its folder; for the real
     toolkit as it is in source/, the folder of the run's full build (real_dist). Under
-    pytest-xdist the first worker that needs a build makes it in the run's folder, under the
-    edition's cache key (what it renders, the code, the settings), while the others wait for
-    its lock. Tests only read it."""
+    pytest-xdist the first worker that needs a build makes it in the run's folder while the
+    others wait for its lock, and records the edition's cache key (what it renders, the code,
+    the settings) beside it: a document of the same identifier with other content is built
+    apart. Tests only read it."""
 
     def __init__(self, root: Path, request: pytest.FixtureRequest) -> None:
         self.root = root
