@@ -27,6 +27,7 @@ from formats.outputs.pdf.page_references import remember_page_references
 from formats.outputs.pdf.picture_names import name_pictures_by_content
 from formats.outputs.pdf.scopes import add_header_scopes
 from formats.outputs.pdf.tagging import install_tagger
+from formats.outputs.pdf.user_agent import use_lean_stylesheet
 
 PDF_VARIANT = "pdf/ua-1"
 WORD_JOINER = "\u2060"
@@ -101,6 +102,7 @@ def lay_out(html: str, name: str, base_url: Path, *, whole_words: bool = False) 
     with weasyprint_log() as records, garbage_collected_at_the_end():
         try:
             page = HTML(string=html, base_url=str(base_url), url_fetcher=fetcher)
+            use_lean_stylesheet(page)  # no styles for pseudo-elements we never make (see it)
             if whole_words:
                 keep_hyphenated_words(page.etree_element)
             layout = page.render(pdf_variant=PDF_VARIANT, pdf_tags=True, cache=images)
