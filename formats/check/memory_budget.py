@@ -2,7 +2,7 @@
 
 WeasyPrint holds the whole laid-out document until it has written the PDF: about 0.9 MB a
 page. For the bundled toolkit that is little, but for a toolkit ten times as long the standard
-and large-print PDFs, laid out at the same time, held 1.3 GB together. So the build starts an
+and large-print PDFs, laid out at the same time, held 1.16 GB together. So the build starts an
 edition only while its memory estimate (:meth:`Edition.memory_estimate_mb`) fits, beside those
 of the editions being built, in a budget: ``TOOLKIT_MEMORY_MB`` (1000 MB unless set), less what
 the build's own process holds. An edition whose estimate alone is over the budget is still
