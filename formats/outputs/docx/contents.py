@@ -33,6 +33,7 @@ CONTENTS_LEVELS = 3  # the contents list: TOC \o "1-3"
 CONTENTS_FIELD = f'TOC \\o "1-{CONTENTS_LEVELS}" \\h \\z \\u'
 EMU_PER_TWIP = 635
 NO_PAGE = "0"  # the page number an entry holds until the document has been laid out
+MAX_LAYOUTS = 3  # layouts of a document whose page numbers changed width (see number_contents_of)
 P_PR_TAG, P_STYLE_TAG, VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 _PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
 
@@ -124,33 +125,50 @@ def number_contents_of(paths: Sequence[Path]) -> list[dict[str, int]]:
     """Number the contents of each saved .docx of ``paths`` as :func:`number_contents` does,
     laying them out in one LibreOffice run; return the pages by bookmark of each.
 
-    Raises RenderError as :func:`number_contents` does.
+    A page number as wide as the placeholder it replaces leaves every line where it was. A
+    wider one may not: an entry whose words nearly fill its line then takes two, and when the
+    contents grow by a page every heading after them moves by one (the large-print Word file
+    of a toolkit ten times longer had all 600 entries a page out: laid out with "0", numbered
+    up to 1051). So a document whose numbers changed width is laid out again with them, until
+    the widths stay (at most ``MAX_LAYOUTS`` layouts); digits are all as wide in the fonts our
+    profiles use. Raises RenderError as :func:`number_contents` does.
     """
     bodies = []
     for path in paths:
         with zipfile.ZipFile(path) as archive:
             bodies.append(etree.fromstring(archive.read("word/document.xml")))
     numbers = [page_numbers_of(body) for body in bodies]
-    listed = [index for index, found in enumerate(numbers) if found]
-    laid = (dict(zip(listed, laid_out_pages_of([paths[index] for index in listed]), strict=True))
-            if listed else {})
-    result: list[dict[str, int]] = []
-    for index, path in enumerate(paths):
-        if index not in laid:
-            result.append({})
-            continue
-        pages = laid[index]
-        unplaced = sorted(name for name in numbers[index] if name not in pages)
-        if unplaced:
-            raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
-                              f"{', '.join(unplaced)} of the contents on a page")
-        for name, texts in numbers[index].items():
-            for text in texts:
-                text.text = str(pages[name])
-        replace_part(path, "word/document.xml", etree.tostring(
-            bodies[index], xml_declaration=True, encoding="UTF-8", standalone=True))
-        result.append({name: pages[name] for name in numbers[index]})
+    result: list[dict[str, int]] = [{} for _ in paths]
+    pending = [index for index, found in enumerate(numbers) if found]
+    for _ in range(MAX_LAYOUTS):
+        if not pending:
+            break
+        laid = laid_out_pages_of([paths[index] for index in pending])
+        pending = [index for index, pages in zip(pending, laid, strict=True)
+                   if _numbered(paths[index], bodies[index], numbers[index], pages)]
+        for index in range(len(paths)):
+            result[index] = {name: int(texts[0].text or 0)
+                             for name, texts in numbers[index].items()}
     return result
+
+
+def _numbered(path: Path, body: _Element, numbers: dict[str, list[_Element]],
+              pages: Mapping[str, int]) -> bool:
+    """Write ``pages`` into the page numbers ``numbers`` of ``body`` and the body into the
+    .docx at ``path``; return True when a number's width changed (its digits), so the file
+    must be laid out again. Raises RenderError when a heading listed is on no page."""
+    unplaced = sorted(name for name in numbers if name not in pages)
+    if unplaced:
+        raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
+                          f"{', '.join(unplaced)} of the contents on a page")
+    widened = False
+    for name, texts in numbers.items():
+        for text in texts:
+            widened = widened or len(text.text or "") != len(str(pages[name]))
+            text.text = str(pages[name])
+    replace_part(path, "word/document.xml", etree.tostring(
+        body, xml_declaration=True, encoding="UTF-8", standalone=True))
+    return widened
 
 
 def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:

@@ -18,6 +18,8 @@ Word rules (``<prefix>/...``, e.g. ``word/heading-styles``):
 - ``contents``: a contents list (a TOC field over heading levels 1-3) lists every section
   heading of levels 1-3 (a heading holding a visible bookmark) at its level, and its entries
   carry page numbers, unless ``w:updateFields`` asks Word to fill them on opening;
+- ``contents-pages``: every page number of the contents is the page its heading is on when
+  LibreOffice lays the built file out (:mod:`.contents_pages_rule`);
 - ``answer-spaces``: every box of empty lines to write in (a block content control) has at least
   ``MIN_ANSWER_LINES`` lines, and the paragraph before it (its question or label) is kept with
   it on its page (``w:keepNext``, its own or its style's);
@@ -43,6 +45,7 @@ from lxml import etree
 from formats.core.contract import RuleResult
 from formats.core.names import shortened, some
 from formats.core.text import SHORT_BLOCK_CHARACTERS
+from formats.outputs.docx.contents_pages_rule import contents_pages
 from formats.outputs.docx.parts import (
     NS,
     PACKAGE_RELATIONSHIP,
@@ -73,9 +76,11 @@ _OFF = ("0", "false", "off")
 
 
 def docx_rules(path: Path, out_dir: Path, prefix: str = "word",
-               extra: Sequence[DocxRule] = ()) -> list[RuleResult]:
+               extra: Sequence[DocxRule] = (), *, laid_out: bool = True) -> list[RuleResult]:
     """Return the results of the Word rules, and of the ``extra`` rules an edition adds, on one
-    .docx; a file that cannot be read is one failed ``<prefix>/file`` result."""
+    .docx, then (unless ``laid_out`` is False: the rules on its XML alone) ``contents-pages``,
+    which lays the file out; a file that cannot be read is one failed ``<prefix>/file``
+    result."""
     where = path.relative_to(out_dir).as_posix()
     try:
         parts = read_parts(path)
@@ -83,8 +88,9 @@ def docx_rules(path: Path, out_dir: Path, prefix: str = "word",
     except READ_ERRORS as error:
         return [RuleResult(f"{prefix}/file", where, False,
                            f"{where} cannot be read as a Word document: {error}")]
-    return [RuleResult.from_problems(f"{prefix}/{name}", where, check(parts), "ok")
-            for name, check in (*WORD_RULES, *extra)]
+    return [*(RuleResult.from_problems(f"{prefix}/{name}", where, check(parts), "ok")
+              for name, check in (*WORD_RULES, *extra)),
+            *([contents_pages(path, where, parts, prefix)] if laid_out else [])]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from formats.core.contract import RenderError
 from formats.core.model import Document, Quiz, walk_blocks
-from formats.outputs.docx.contents import number_contents
+from formats.outputs.docx.contents import number_contents, page_numbers_of, replace_part
 from formats.outputs.docx.document import REFERENCE
 from formats.outputs.docx.reader import read_docx
 from tests.editions.word.docx_xml import (
@@ -123,3 +125,50 @@ def test_without_libreoffice_the_word_file_cannot_get_its_page_numbers(
     assert str(error.value) == ("LibreOffice (soffice) is needed to put page numbers in the "
                                 "Word contents and is not installed: run .ci/setup (package "
                                 "libreoffice-writer-nogui)")
+
+
+def test_numbers_that_widen_are_laid_out_again_until_their_widths_stay(
+        picture_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Written into the contents, a wider number can push an entry onto two lines and every
+    heading after the contents a page on (all 600 entries of a long large-print Word file
+    were a page out): the file is laid out again with the numbers it now holds."""
+    from formats.outputs.docx import contents as contents_module
+
+    path = tmp_path / "copy.docx"
+    shutil.copyfile(picture_docx, path)
+    names = [name for _, _, _, name in contents_entries(path)]
+    built = {number for _, _, number, _ in contents_entries(path)}
+    assert {len(number) for number in built} == {1}  # the fixture's pages, one digit each
+    layouts = iter([dict.fromkeys(names, 12), dict.fromkeys(names, 13),
+                    dict.fromkeys(names, 13)])
+    laid_out: list[list[str]] = []
+
+    def laid_out_pages_of(paths: list[Path]) -> list[dict[str, int]]:
+        laid_out.append([number for _, _, number, _ in contents_entries(paths[0])])
+        return [next(layouts)]
+
+    monkeypatch.setattr(contents_module, "laid_out_pages_of", laid_out_pages_of)
+    assert number_contents(path) == dict.fromkeys(names, 13)
+    # laid out with its one-digit numbers, then with the two-digit ones; 13 is as wide as 12
+    assert [set(numbers) for numbers in laid_out] == [built, {"12"}]
+    assert {number for _, _, number, _ in contents_entries(path)} == {"13"}
+
+
+def test_a_contents_number_that_is_not_its_headings_page_fails_contents_pages(
+        picture_docx: Path, tmp_path: Path) -> None:
+    from formats.outputs.docx.contents_pages_rule import contents_pages
+    from formats.outputs.docx.parts import read_parts
+
+    assert contents_pages(picture_docx, "word.docx", read_parts(picture_docx), "word").passed
+    path = tmp_path / "edited.docx"
+    with zipfile.ZipFile(picture_docx) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    *_, (_, text, number, name) = contents_entries(picture_docx)
+    for result in page_numbers_of(body)[name]:  # the PAGEREF field's result, one page on
+        result.text = str(int(number) + 1)
+    shutil.copyfile(picture_docx, path)
+    replace_part(path, "word/document.xml", etree.tostring(body))
+    result = contents_pages(path, "word.docx", read_parts(path), "word")
+    assert (result.rule, result.passed) == ("word/contents-pages", False)
+    assert result.message == (f"1 of 6 contents entries give the wrong page: '{text}' says page "
+                              f"{int(number) + 1}, its heading is on page {number}")

@@ -1,0 +1,62 @@
+"""The rule ``contents-pages``: every page number of a Word contents list is the page its
+heading is on when the built file is laid out.
+
+The ``contents`` rule only asks that the entries carry numbers. A number can be a number and
+still be wrong: the large-print Word file of a toolkit ten times longer had all 600 entries a
+page out, because the contents grew by a page once its numbers were written. So this rule lays
+the built file out with LibreOffice (an independent reader of the bytes, remembered by them:
+:func:`formats.outputs.docx.libreoffice.laid_out_pages`) and compares each entry's number with
+the page of the bookmark it links to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from formats.core.contract import RenderError, RuleResult
+from formats.core.names import some
+from formats.outputs.docx.libreoffice import laid_out_pages
+from formats.outputs.docx.parts import Parts, paragraph_style, style_names, w
+
+RULE = "contents-pages"
+_CONTENTS_STYLE = re.compile(r"toc [1-9]")
+
+
+def contents_numbers(parts: Parts) -> list[tuple[str, str, int]]:
+    """Return (bookmark, words, page number) of every numbered entry of the contents list: a
+    paragraph of a "toc N" style whose link ends in digits after its last tab."""
+    names = style_names(parts)
+    entries: list[tuple[str, str, int]] = []
+    for paragraph in parts["word/document.xml"].iter(w("p")):
+        if not _CONTENTS_STYLE.fullmatch(paragraph_style(paragraph, names).lower()):
+            continue
+        for link in paragraph.iter(w("hyperlink")):
+            words = "".join(node.text or "" if node.tag == w("t") else "\t"
+                            for node in link.iter(w("t"), w("tab")))
+            label, _, number = words.rpartition("\t")
+            if number.strip().isdigit() and link.get(w("anchor")):
+                entries.append((link.get(w("anchor")) or "", label, int(number)))
+    return entries
+
+
+def contents_pages(path: Path, where: str, parts: Parts, prefix: str) -> RuleResult:
+    """Return the result of ``<prefix>/contents-pages`` on the .docx at ``path`` (named
+    ``where``), whose XML ``parts`` are read: failed when an entry's number is not the page
+    LibreOffice lays its heading out on, or when the file cannot be laid out."""
+    rule = f"{prefix}/{RULE}"
+    entries = contents_numbers(parts)
+    if not entries:
+        return RuleResult(rule, where, True, "no numbered contents entries")
+    try:
+        pages = laid_out_pages(path)
+    except RenderError as error:
+        return RuleResult(rule, where, False, f"{where} could not be laid out: {error}")
+    wrong = [f"'{label}' says page {number}, its heading is on page {pages.get(anchor, '?')}"
+             for anchor, label, number in entries if pages.get(anchor) != number]
+    if wrong:
+        return RuleResult(rule, where, False,
+                          f"{len(wrong)} of {len(entries)} contents entries give the wrong page:"
+                          f" {some(wrong)}")
+    return RuleResult(rule, where, True, f"all {len(entries)} contents entries give the page "
+                      "their heading is on")
