@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.etree import _Element
 
 from formats.core.contract import RenderError
-from formats.outputs.docx.libreoffice import laid_out_pages_of
+from formats.outputs.docx.libreoffice import Layout, laid_out_of
 from formats.outputs.docx.state import DocxState
 from formats.outputs.docx.xml import P_PR, child, element, field_end, field_runs
 
@@ -125,50 +125,55 @@ def number_contents_of(paths: Sequence[Path]) -> list[dict[str, int]]:
     """Number the contents of each saved .docx of ``paths`` as :func:`number_contents` does,
     laying them out in one LibreOffice run; return the pages by bookmark of each.
 
-    A page number as wide as the placeholder it replaces leaves every line where it was. A
+    A page number that replaces a placeholder of its width leaves every line where it was. A
     wider one may not: an entry whose words nearly fill its line then takes two, and when the
     contents grow by a page every heading after them moves by one (the large-print Word file
     of a toolkit ten times longer had all 600 entries a page out: laid out with "0", numbered
-    up to 1051). So a document whose numbers changed width is laid out again with them, until
-    the widths stay (at most ``MAX_LAYOUTS`` layouts); digits are all as wide in the fonts our
-    profiles use. Raises RenderError as :func:`number_contents` does.
+    up to 1051). So a number may be wider only where its line's leader has room for it
+    (:mod:`formats.outputs.docx.leader_room`); else the document is laid out again with the
+    numbers it now holds, until they stay (at most ``MAX_LAYOUTS`` layouts). Raises
+    RenderError as :func:`number_contents` does.
     """
     bodies = []
     for path in paths:
         with zipfile.ZipFile(path) as archive:
             bodies.append(etree.fromstring(archive.read("word/document.xml")))
     numbers = [page_numbers_of(body) for body in bodies]
-    result: list[dict[str, int]] = [{} for _ in paths]
     pending = [index for index, found in enumerate(numbers) if found]
     for _ in range(MAX_LAYOUTS):
         if not pending:
             break
-        laid = laid_out_pages_of([paths[index] for index in pending])
-        pending = [index for index, pages in zip(pending, laid, strict=True)
-                   if _numbered(paths[index], bodies[index], numbers[index], pages)]
-        for index in range(len(paths)):
-            result[index] = {name: int(texts[0].text or 0)
-                             for name, texts in numbers[index].items()}
-    return result
+        laid = laid_out_of([paths[index] for index in pending])
+        pending = [index for index, layout in zip(pending, laid, strict=True)
+                   if _numbered(paths[index], bodies[index], numbers[index], layout)]
+    return [{name: int(texts[0].text or 0) for name, texts in found.items()}
+            for found in numbers]
 
 
 def _numbered(path: Path, body: _Element, numbers: dict[str, list[_Element]],
-              pages: Mapping[str, int]) -> bool:
-    """Write ``pages`` into the page numbers ``numbers`` of ``body`` and the body into the
-    .docx at ``path``; return True when a number's width changed (its digits), so the file
-    must be laid out again. Raises RenderError when a heading listed is on no page."""
+              layout: Layout) -> bool:
+    """Write the pages of ``layout`` into the page numbers ``numbers`` of ``body``, and the body
+    into the .docx at ``path``; return True when a line may have moved (a number narrower
+    than the one laid out, or wider than its line's room), so the file must be laid out again.
+    Raises RenderError when a heading listed is on no page."""
+    pages = layout.bookmarks
     unplaced = sorted(name for name in numbers if name not in pages)
     if unplaced:
         raise RenderError(f"{path.name}: LibreOffice did not place the heading(s) "
                           f"{', '.join(unplaced)} of the contents on a page")
-    widened = False
-    for name, texts in numbers.items():
-        for text in texts:
-            widened = widened or len(text.text or "") != len(str(pages[name]))
-            text.text = str(pages[name])
+    order = {text: index for index, text in enumerate(body.iter(qn("w:t")))}
+    texts = sorted(((name, text) for name, found in numbers.items() for text in found),
+                   key=lambda pair: order[pair[1]])
+    # the rooms are the contents lines' in order, as the numbers are; unknown if they differ
+    rooms = layout.rooms if len(layout.rooms) == len(texts) else (0,) * len(texts)
+    moved = False
+    for (name, text), room in zip(texts, rooms, strict=True):
+        was, now = len(text.text or ""), len(str(pages[name]))
+        moved = moved or now < was or now > was + room
+        text.text = str(pages[name])
     replace_part(path, "word/document.xml", etree.tostring(
         body, xml_declaration=True, encoding="UTF-8", standalone=True))
-    return widened
+    return moved
 
 
 def page_numbers_of(body: _Element) -> dict[str, list[_Element]]:

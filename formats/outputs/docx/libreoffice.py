@@ -7,7 +7,8 @@ twice. Several files are laid out in one run (:func:`laid_out_pages_of`): LibreO
 once, and takes one turn.
 
 What a run finds of a file is its :class:`Layout`: the page of each bookmark (the Word
-contents' page numbers) and how many pages it has (an Easy Read Word booklet may have 24 at
+contents' page numbers), the room each contents line leaves its number, and how many pages it
+has (an Easy Read Word booklet may have 24 at
 most). It depends only on the file's bytes, LibreOffice and the fonts it finds, so it is
 remembered (:func:`laid_out_of`) under the file's sha256, this code's version and what
 identifies LibreOffice's installation and the system's fonts: a build of a .docx laid out
@@ -33,6 +34,7 @@ from formats.core.contract import RenderError
 from formats.core.free_memory import give_back_free_heap
 from formats.core.hashing import code_version
 from formats.core.helper_slot import helper_slot
+from formats.outputs.docx.leader_room import number_rooms
 from formats.outputs.docx.libreoffice_profiles import remove, user_profile, without_self_tests
 
 LIBREOFFICE = ("soffice", "libreoffice")
@@ -49,10 +51,13 @@ FONT_CACHES = (Path("/var/cache/fontconfig"), Path.home() / ".cache" / "fontconf
 
 @dataclass(frozen=True)
 class Layout:
-    """A .docx as LibreOffice lays it out: the page (1-based) of each bookmark, and its pages."""
+    """A .docx as LibreOffice lays it out: the page (1-based) of each bookmark, its pages, and
+    for each line of its contents list, in order, how many more digits the line's page number
+    can take without moving the line's words (:mod:`formats.outputs.docx.leader_room`)."""
 
     bookmarks: dict[str, int]
     pages: int
+    rooms: tuple[int, ...] = ()
 
 
 def laid_out_pages(path: Path) -> dict[str, int]:
@@ -85,7 +90,8 @@ def laid_out_of(paths: Sequence[Path]) -> list[Layout]:
                         strict=True))
         prune_once(cache_root() / LAYOUTS, LAYOUT_MAX_AGE_DAYS)
         for index, layout in laid.items():
-            remembered = {"bookmarks": layout.bookmarks, "pages": layout.pages}
+            remembered = {"bookmarks": layout.bookmarks, "pages": layout.pages,
+                          "rooms": list(layout.rooms)}
             with contextlib.suppress(OSError):  # nowhere to remember it: laid out again next time
                 write_atomically(entries[index],
                                  json.dumps(remembered, sort_keys=True).encode("utf-8"))
@@ -97,7 +103,7 @@ def _remembered(entry: Path) -> Layout | None:
     with contextlib.suppress(OSError, ValueError, TypeError, AttributeError, KeyError):
         remembered = json.loads(entry.read_text(encoding="utf-8"))
         return Layout({str(name): int(page) for name, page in remembered["bookmarks"].items()},
-                      int(remembered["pages"]))
+                      int(remembered["pages"]), tuple(int(room) for room in remembered["rooms"]))
     return None
 
 
@@ -181,5 +187,6 @@ def _laid_out(program: str, profile: Path, paths: Sequence[Path]) -> list[Layout
             pages = {str(name).lstrip("/"): reader.get_destination_page_number(destination)
                      for name, destination in reader.named_destinations.items()}
             found.append(Layout({name: page + 1 for name, page in pages.items()
-                                 if page is not None}, len(reader.pages)))
+                                 if page is not None}, len(reader.pages),
+                                tuple(number_rooms(reader))))
         return found

@@ -17,6 +17,7 @@ from formats.core.contract import RenderError
 from formats.core.model import Document, Quiz, walk_blocks
 from formats.outputs.docx.contents import number_contents, page_numbers_of, replace_part
 from formats.outputs.docx.document import REFERENCE
+from formats.outputs.docx.libreoffice import Layout
 from formats.outputs.docx.reader import read_docx
 from tests.editions.word.docx_xml import (
     NS,
@@ -127,31 +128,69 @@ def test_without_libreoffice_the_word_file_cannot_get_its_page_numbers(
                                 "libreoffice-writer-nogui)")
 
 
-def test_numbers_that_widen_are_laid_out_again_until_their_widths_stay(
+def _laid_out_as(monkeypatch: pytest.MonkeyPatch, layouts: list[Layout]) -> list[set[str]]:
+    """Have the contents numbered from ``layouts``, one a layout, in turn; return the numbers
+    each layout was made of, as the list fills."""
+    from formats.outputs.docx import contents as contents_module
+
+    laid_out: list[set[str]] = []
+    given = iter(layouts)
+
+    def laid_out_of(paths: list[Path]) -> list[Layout]:
+        laid_out.append({number for _, _, number, _ in contents_entries(paths[0])})
+        return [next(given)]
+
+    monkeypatch.setattr(contents_module, "laid_out_of", laid_out_of)
+    return laid_out
+
+
+def test_numbers_wider_than_their_lines_leave_room_for_are_laid_out_again(
         picture_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Written into the contents, a wider number can push an entry onto two lines and every
     heading after the contents a page on (all 600 entries of a long large-print Word file
     were a page out): the file is laid out again with the numbers it now holds."""
-    from formats.outputs.docx import contents as contents_module
-
     path = tmp_path / "copy.docx"
     shutil.copyfile(picture_docx, path)
     names = [name for _, _, _, name in contents_entries(path)]
     built = {number for _, _, number, _ in contents_entries(path)}
     assert {len(number) for number in built} == {1}  # the fixture's pages, one digit each
-    layouts = iter([dict.fromkeys(names, 12), dict.fromkeys(names, 13),
-                    dict.fromkeys(names, 13)])
-    laid_out: list[list[str]] = []
-
-    def laid_out_pages_of(paths: list[Path]) -> list[dict[str, int]]:
-        laid_out.append([number for _, _, number, _ in contents_entries(paths[0])])
-        return [next(layouts)]
-
-    monkeypatch.setattr(contents_module, "laid_out_pages_of", laid_out_pages_of)
+    no_room = (0,) * len(names)
+    laid_out = _laid_out_as(monkeypatch, [Layout(dict.fromkeys(names, 12), 20, no_room),
+                                          Layout(dict.fromkeys(names, 13), 20, no_room)])
     assert number_contents(path) == dict.fromkeys(names, 13)
     # laid out with its one-digit numbers, then with the two-digit ones; 13 is as wide as 12
-    assert [set(numbers) for numbers in laid_out] == [built, {"12"}]
+    assert laid_out == [built, {"12"}]
     assert {number for _, _, number, _ in contents_entries(path)} == {"13"}
+
+
+def test_numbers_that_fit_in_their_leaders_need_no_second_layout(
+        picture_docx: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "copy.docx"
+    shutil.copyfile(picture_docx, path)
+    names = [name for _, _, _, name in contents_entries(path)]
+    rooms = (1,) * len(names)  # one more digit fits in every line
+    laid_out = _laid_out_as(monkeypatch, [Layout(dict.fromkeys(names, 12), 20, rooms)])
+    assert number_contents(path) == dict.fromkeys(names, 12)
+    assert len(laid_out) == 1
+    # unless a line's room is unknown (fewer rooms than numbers): then it is laid out again
+    shutil.copyfile(picture_docx, path)
+    laid_out = _laid_out_as(monkeypatch, [Layout(dict.fromkeys(names, 12), 20, rooms[1:]),
+                                          Layout(dict.fromkeys(names, 12), 20, rooms[1:])])
+    assert number_contents(path) == dict.fromkeys(names, 12)
+    assert len(laid_out) == 2
+
+
+def test_each_contents_line_of_a_laid_out_word_file_has_its_room(
+        picture_docx: Path, tmp_path: Path) -> None:
+    """LibreOffice's PDF of the Word file: one room per contents entry, in order, each the
+    digits its leader could give up (the fixture's titles are short: room for several)."""
+    from pypdf import PdfReader
+
+    from formats.outputs.docx.leader_room import number_rooms
+
+    rooms = number_rooms(PdfReader(convert_to_pdf(picture_docx, tmp_path)))
+    assert len(rooms) == len(contents_entries(picture_docx))
+    assert all(room >= 3 for room in rooms), rooms
 
 
 def test_a_contents_number_that_is_not_its_headings_page_fails_contents_pages(

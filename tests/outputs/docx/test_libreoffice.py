@@ -161,7 +161,8 @@ def test_the_same_bytes_are_laid_out_once(bookmarked: Path, tmp_path: Path,
     assert laid_out_pages(copy) == {"second": 2}  # the same bytes in another place
     assert asked == [bookmarked]
     [entry] = (tmp_path / "cache" / libreoffice.LAYOUTS).glob("*.json")
-    assert entry.read_text(encoding="utf-8") == '{"bookmarks": {"second": 2}, "pages": 2}'
+    assert entry.read_text(encoding="utf-8") == ('{"bookmarks": {"second": 2}, "pages": 2, '
+                                                 '"rooms": []}')
     assert laid_out_of([copy]) == [Layout({"second": 2}, 2)]  # its pages are remembered too
     assert asked == [bookmarked]
 
