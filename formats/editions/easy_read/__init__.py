@@ -219,12 +219,14 @@ def word_rules(out_dir: Path) -> list[RuleResult]:
     ``easy-read/word/file`` when there is none."""
     from formats.editions.easy_read import docx as docx_output
     from formats.editions.easy_read.booklet_rules import word_page
+    from formats.outputs.docx.contents_pages_rule import lay_out_together
     from formats.outputs.docx.rules import docx_rules
 
     files = docx_output.docx_files(out_dir)
     if not files:
         return [RuleResult("easy-read/word/file", str(out_dir), False,
                            "there is no Word file")]
+    lay_out_together(files)  # one LibreOffice run for the booklets' contents-pages rules
     return [result for path in files
             for result in [*docx_rules(path, out_dir, prefix="easy-read/word"),
                            word_page(path, out_dir)]

@@ -11,12 +11,14 @@ the page of the bookmark it links to.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from formats.core.contract import RenderError, RuleResult
 from formats.core.names import some
-from formats.outputs.docx.libreoffice import laid_out_pages
+from formats.outputs.docx.libreoffice import laid_out_of, laid_out_pages
 from formats.outputs.docx.parts import Parts, paragraph_style, style_names, w
 
 RULE = "contents-pages"
@@ -60,3 +62,11 @@ def contents_pages(path: Path, where: str, parts: Parts, prefix: str) -> RuleRes
                           f" {some(wrong)}")
     return RuleResult(rule, where, True, f"all {len(entries)} contents entries give the page "
                       "their heading is on")
+
+
+def lay_out_together(paths: Sequence[Path]) -> None:
+    """Lay the .docx files ``paths`` out in one LibreOffice run, so that their rules find
+    their layouts remembered (an Easy Read edition's four booklets: one start, not four); a
+    file that cannot be laid out is left for its own rule to report."""
+    with contextlib.suppress(RenderError):
+        laid_out_of(paths)
