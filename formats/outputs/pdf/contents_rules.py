@@ -24,10 +24,14 @@ from formats.outputs.pdf.reader import read_bookmarks
 if TYPE_CHECKING:
     from formats.outputs.pdf.rules import OpenPdf
 
-# a contents line ends with leader dots and the page number ("... 42", "... page 3")
-_ENTRY_END = re.compile(r"^(?P<title>.*?)\s*\.{2,}\s*(?:page\s+)?(?P<page>\d+)\s*$", re.I)
+# a contents line ends with leader dots and the page number ("... 42", "... page 3"); a long
+# title and a wide number may leave room for one dot, set apart from the title ("toolkit? . 431")
+_ENTRY_END = re.compile(r"^(?P<title>.*?)\s*(?:\.{2,}|(?<=\s)\.)\s*(?:page\s+)?(?P<page>\d+)\s*$",
+                        re.I)
 _ONLY_DOTS = re.compile(r"^[\s.]*$")
-MAX_CONTENTS_PAGES = 12
+# pages read for the contents' first entry: past them, the PDF has no contents list (the list
+# itself is read to its end, however long: a toolkit ten times longer has 16 pages of it)
+MAX_PAGES_BEFORE_CONTENTS = 12
 
 
 def _plain(text: str) -> str:
@@ -40,7 +44,9 @@ def contents_entries(pdf: OpenPdf) -> tuple[list[tuple[str, int, int]], int]:
     and the index of the last page that holds one (-1 when none does)."""
     entries: list[tuple[str, int, int]] = []
     last = -1
-    for index, page in enumerate(pdf.reader.pages[:MAX_CONTENTS_PAGES]):
+    for index, page in enumerate(pdf.reader.pages):
+        if last < 0 and index >= MAX_PAGES_BEFORE_CONTENTS:
+            break
         held: list[str] = []
         found_here = False
         for line in (page.extract_text() or "").splitlines():
