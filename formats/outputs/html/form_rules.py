@@ -25,8 +25,9 @@ from formats.core.names import some
 
 RULE = "web/form-answers"
 
-# Answer each question, and return "number. words" of each as the page shows them.
-_ANSWER_ALL = """() => {
+# Answer each question of the page's form number ``index``, and return "number. words" of each
+# as the page shows them.
+_ANSWER_ALL = """(index) => {
   const shown = (question) => {
     const words = [...question.querySelectorAll("label, legend, .question-words")]
       .find((element) => element.closest("[data-question]") === question);
@@ -34,7 +35,8 @@ _ANSWER_ALL = """() => {
     copy.querySelectorAll(".number, .hint").forEach((part) => part.remove());
     return question.dataset.question + ". " + copy.textContent.replace(/\\s+/g, " ").trim();
   };
-  return [...document.querySelectorAll(".feedback-form [data-question]")].map((question) => {
+  const form = document.querySelectorAll(".feedback-form")[index];
+  return [...form.querySelectorAll("[data-question]")].map((question) => {
     question.querySelectorAll("input, textarea").forEach((control) => {
       if (control.closest("[data-question]") !== question) { return; }
       if (control.tagName === "TEXTAREA") { control.value = "x"; }
@@ -46,21 +48,29 @@ _ANSWER_ALL = """() => {
 
 
 def check_form_answers(page: Any, where: str, output: str) -> list[RuleResult]:
-    """Return ``web/form-answers`` on a page with a feedback form (nothing on a page without
-    one): passed when the downloaded answers name every question with its words."""
-    if page.locator(".feedback-form button[data-action=download]").count() == 0:
+    """Return ``web/form-answers`` on a page with feedback forms (nothing on a page without
+    one): passed when each form's downloaded answers name every question of the form with its
+    words (a page may hold several forms, each downloading its own answers)."""
+    forms = page.locator(".feedback-form")
+    indexes = [index for index in range(forms.count())
+               if forms.nth(index).locator("button[data-action=download]").count()]
+    if not indexes:
         return []
-    asked: list[str] = page.evaluate(_ANSWER_ALL)
-    with page.expect_download() as saving:
-        page.locator(".feedback-form button[data-action=download]").first.click()
-    text = Path(saving.value.path()).read_text(encoding="utf-8")
-    lines = {" ".join(line.split()) for line in text.splitlines()}
-    missing = [question for question in asked if question not in lines]
+    asked_all: list[str] = []
+    missing: list[str] = []
+    for index in indexes:
+        asked: list[str] = page.evaluate(_ANSWER_ALL, index)
+        with page.expect_download() as saving:
+            forms.nth(index).locator("button[data-action=download]").first.click()
+        text = Path(saving.value.path()).read_text(encoding="utf-8")
+        lines = {" ".join(line.split()) for line in text.splitlines()}
+        asked_all += asked
+        missing += [question for question in asked if question not in lines]
     if missing:
         return [RuleResult(RULE, where, False, f"{output}: the downloaded answers do not name "
-                           f"{len(missing)} of the {len(asked)} questions with their words: "
+                           f"{len(missing)} of the {len(asked_all)} questions with their words: "
                            + some(f"'{question}'" for question in missing))]
-    return [RuleResult(RULE, where, True, f"the downloaded answers name all {len(asked)} "
+    return [RuleResult(RULE, where, True, f"the downloaded answers name all {len(asked_all)} "
                        "questions with their words")]
 
 
