@@ -6,8 +6,8 @@ until someone updates the field, is written here: an entry for every section hea
 1 to 3 (the titles of checklists, activities, quizzes and forms are headings too, one level
 below their section, but no section: none of them is listed, in every Word document alike),
 each a link to the heading's bookmark with a PAGEREF field for its page. The pages are found by
-laying the saved document out once with LibreOffice (:func:`number_contents`; several documents
-in one run, :func:`number_contents_of`): the numbers are
+laying the saved document out with LibreOffice (:func:`number_contents`; several documents in
+one run, :func:`number_contents_of`; again when a number outgrew its line): the numbers are
 LibreOffice's, and Word's own layout may move a heading by a page until the field is updated
 (References > Update Table > Update page numbers only keeps these entries).
 """
@@ -108,7 +108,7 @@ def heading_levels(state: DocxState) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------------------------------------
-# Page numbers: the saved document laid out once with LibreOffice
+# Page numbers: the saved document laid out with LibreOffice (again if a number outgrew its line)
 
 
 def number_contents(path: Path) -> dict[str, int]:
