@@ -12,33 +12,25 @@ the page of the bookmark it links to.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
 from formats.core.contract import RenderError, RuleResult
 from formats.core.names import some
 from formats.outputs.docx.libreoffice import laid_out_of, laid_out_pages
-from formats.outputs.docx.parts import Parts, paragraph_style, style_names, w
+from formats.outputs.docx.parts import Parts, contents_entries
 
 RULE = "contents-pages"
-_CONTENTS_STYLE = re.compile(r"toc [1-9]")
 
 
 def contents_numbers(parts: Parts) -> list[tuple[str, str, int]]:
-    """Return (bookmark, words, page number) of every numbered entry of the contents list: a
-    paragraph of a "toc N" style whose link ends in digits after its last tab."""
-    names = style_names(parts)
-    entries: list[tuple[str, str, int]] = []
-    for paragraph in parts["word/document.xml"].iter(w("p")):
-        if not _CONTENTS_STYLE.fullmatch(paragraph_style(paragraph, names).lower()):
-            continue
-        for link in paragraph.iter(w("hyperlink")):
-            words = "".join(node.text or "" if node.tag == w("t") else "\t"
-                            for node in link.iter(w("t"), w("tab")))
-            label, _, number = words.rpartition("\t")
-            if number.strip().isdigit() and link.get(w("anchor")):
-                entries.append((link.get(w("anchor")) or "", label, int(number)))
+    """Return (bookmark, words, page number) of every numbered entry of the contents list
+    (:func:`~formats.outputs.docx.parts.contents_entries`: digits after its last tab)."""
+    entries = []
+    for _, anchor, words in contents_entries(parts):
+        label, _, number = words.rpartition("\t")
+        if anchor and number.strip().isdigit():
+            entries.append((anchor, label, int(number)))
     return entries
 
 

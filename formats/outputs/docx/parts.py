@@ -71,6 +71,24 @@ def paragraph_style(paragraph: etree._Element, names: dict[str, str]) -> str:
     return names.get(style_id, "") if style_id is not None else ""
 
 
+def paragraph_words(paragraph: etree._Element) -> str:
+    """Return the text of a paragraph with its tabs as tab characters."""
+    return "".join(node.text or "" if node.tag == w("t") else "\t"
+                   for node in paragraph.iter(w("t"), w("tab"))
+                   if (parent := node.getparent()) is not None and parent.tag == w("r"))
+
+
+def contents_entries(parts: Parts) -> list[tuple[int, str, str]]:
+    """Return (level, bookmark linked to, words with tabs as tab characters) of every entry of
+    the contents list: each link in a paragraph of a "toc N" style. An entry's page number, if
+    it has one, is what follows its last tab."""
+    names = style_names(parts)
+    return [(int(style[4:]), link.get(w("anchor")) or "", paragraph_words(paragraph))
+            for paragraph in parts["word/document.xml"].iter(w("p"))
+            if re.fullmatch(r"toc [1-9]", style := paragraph_style(paragraph, names).lower())
+            for link in paragraph.iter(w("hyperlink"))]
+
+
 def xpath_texts(node: etree._Element, path: str) -> list[str]:
     """Return the texts (attribute values, text nodes) an XPath with the Word namespaces
     selects under ``node``.

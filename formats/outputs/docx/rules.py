@@ -54,6 +54,7 @@ from formats.outputs.docx.parts import (
     RELATIONSHIPS,
     SHORT_BLOCK_STYLES,
     Parts,
+    contents_entries,
     heading_level,
     paragraph_style,
     read_parts,
@@ -218,10 +219,7 @@ def contents(parts: Parts) -> list[str]:
         problems.append(f"the contents field '{fields[0].strip()}' does not take headings of "
                         f"levels 1-{CONTENTS_LEVELS}")
     names = style_names(parts)
-    entries = [(int(style[4:]), link.get(w("anchor")), paragraph_words(paragraph))
-               for paragraph in body.iter(w("p"))
-               if re.fullmatch(r"toc [1-9]", style := paragraph_style(paragraph, names).lower())
-               for link in paragraph.iter(w("hyperlink"))]
+    entries = contents_entries(parts)
     unnumbered = [text.split("\t")[0] for _, _, text in entries
                   if not text.rpartition("\t")[2].strip().isdigit()]
     if unnumbered and not update_fields(parts):
@@ -243,13 +241,6 @@ def contents(parts: Parts) -> list[str]:
                     "heading (block titles are in no contents)"
                     for _, anchor, text in entries if anchor not in sections)
     return problems
-
-
-def paragraph_words(paragraph: etree._Element) -> str:
-    """Return the text of a paragraph with its tabs as tab characters."""
-    return "".join(node.text or "" if node.tag == w("t") else "\t"
-                   for node in paragraph.iter(w("t"), w("tab"))
-                   if (parent := node.getparent()) is not None and parent.tag == w("r"))
 
 
 def update_fields(parts: Parts) -> bool:
